@@ -1,0 +1,22 @@
+/**
+ * One jest run covers unit specs (`*.spec.ts`, no services), integration specs
+ * (`*.int-spec.ts`, a database) and HTTP specs (`*.e2e-spec.ts`, the real app). Which database
+ * the latter two use is decided by test/support/test-database.ts.
+ */
+const swcrc = require('./.swcrc.json');
+
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  rootDir: '.',
+  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],
+  testRegex: '\\.(spec|int-spec|e2e-spec)\\.ts$',
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  transform: { '^.+\\.ts$': ['@swc/jest', { ...swcrc, swcrc: false }] },
+  moduleNameMapper: {
+    '^@app/([a-z-]+)$': '<rootDir>/libs/$1/src',
+    '^@app/([a-z-]+)/(.*)$': '<rootDir>/libs/$1/src/$2',
+  },
+  testTimeout: 30000,
+  maxWorkers: 2,
+};

@@ -1,0 +1,5 @@
+export * from './sql';
+export * from './database';
+export * from './postgres-database';
+export * from './pglite-database';
+export * from './open-database';

@@ -1,0 +1,123 @@
+import { Client, Pool, PoolConfig, types } from 'pg';
+import { Database, Lease } from './database';
+import { advisoryLockKey } from './lease-key';
+import { SqlPool } from './sql';
+
+const DATE_OID = 1082;
+
+/** Dates stay `YYYY-MM-DD` strings: a JS Date would shift them by the server's time zone. */
+const typeParsers = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === DATE_OID ? (value: string) => value : types.getTypeParser(oid, format as 'text')) as typeof types.getTypeParser,
+};
+
+export interface PostgresDatabaseOptions {
+  connectionString: string;
+  poolSize?: number;
+  applicationName?: string;
+}
+
+export class PostgresDatabase implements Database {
+  readonly kind = 'postgres' as const;
+  readonly pool: SqlPool;
+  private readonly rawPool: Pool;
+  private readonly dedicated = new Set<Client>();
+
+  constructor(private readonly options: PostgresDatabaseOptions) {
+    this.rawPool = new Pool(this.clientConfig({ max: options.poolSize ?? 10 }));
+    // An idle client that loses its server is evicted by pg; without a listener the error
+    // would crash the process.
+    this.rawPool.on('error', () => undefined);
+    this.pool = this.rawPool as unknown as SqlPool;
+  }
+
+  async listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>> {
+    let stopped = false;
+    let client: Client | undefined;
+    const connect = async (): Promise<void> => {
+      if (stopped) return;
+      const next = await this.openDedicatedClient();
+      next.on('notification', (message) => {
+        if (message.channel === channel) onNotify(message.payload ?? '');
+      });
+      next.on('error', () => {
+        this.dropDedicated(next);
+        // Polling covers the gap; listening resumes once the server answers again.
+        setTimeout(() => void connect().catch(() => undefined), 1000).unref();
+      });
+      await next.query(`LISTEN ${quoteIdentifier(channel)}`);
+      client = next;
+    };
+    await connect();
+    return async () => {
+      stopped = true;
+      if (client) await this.closeDedicated(client);
+    };
+  }
+
+  async tryAcquireLease(key: string): Promise<Lease | null> {
+    // The lock lives as long as this session: if the process dies, the server ends the session
+    // and the lock with it, so another process can take the job over.
+    const client = await this.openDedicatedClient();
+    const { rows } = await client.query<{ acquired: boolean }>('SELECT pg_try_advisory_lock($1::bigint) AS acquired', [
+      advisoryLockKey(key),
+    ]);
+    if (!rows[0].acquired) {
+      await this.closeDedicated(client);
+      return null;
+    }
+    let markLost!: () => void;
+    const lost = new Promise<void>((resolve) => (markLost = resolve));
+    client.on('error', () => {
+      this.dropDedicated(client);
+      markLost();
+    });
+    client.on('end', () => markLost());
+    return {
+      key,
+      lost,
+      release: async () => {
+        await this.closeDedicated(client);
+        markLost();
+      },
+    };
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.dedicated].map((client) => this.closeDedicated(client)));
+    await this.rawPool.end();
+  }
+
+  private clientConfig(extra: PoolConfig = {}): PoolConfig {
+    return {
+      connectionString: this.options.connectionString,
+      application_name: this.options.applicationName ?? 'kinerja-ledger',
+      types: typeParsers,
+      // A session left idle inside a transaction would hold back the global log's safe
+      // horizon for every subscriber; the server ends it instead.
+      options: '-c idle_in_transaction_session_timeout=60000',
+      ...extra,
+    };
+  }
+
+  private async openDedicatedClient(): Promise<Client> {
+    const client = new Client(this.clientConfig());
+    client.on('error', () => undefined);
+    await client.connect();
+    this.dedicated.add(client);
+    return client;
+  }
+
+  private dropDedicated(client: Client): void {
+    this.dedicated.delete(client);
+  }
+
+  private async closeDedicated(client: Client): Promise<void> {
+    if (!this.dedicated.delete(client)) return;
+    await client.end().catch(() => undefined);
+  }
+}
+
+function quoteIdentifier(name: string): string {
+  return '"' + name.replace(/"/g, '""') + '"';
+}

@@ -1,0 +1,112 @@
+import { Position } from './position';
+
+/** The user or service a change is attributed to; recorded with every event it causes. */
+export interface Actor {
+  sub: string;
+  name?: string;
+  roles: string[];
+}
+
+export interface EventMetadata {
+  actor: Actor;
+  /** Why the change was made; required by the domain for corrections, returns, renames … */
+  reason?: string;
+  correlationId: string;
+  causationId: string | null;
+  [extra: string]: unknown;
+}
+
+export type NewEventMetadata = Omit<EventMetadata, 'correlationId' | 'causationId'> & {
+  correlationId?: string;
+  causationId?: string | null;
+};
+
+export interface NewEvent<Type extends string = string, Data = unknown> {
+  /** A retried append with the same ids is recognised and answered with the first result. */
+  id?: string;
+  type: Type;
+  data: Data;
+  metadata: NewEventMetadata;
+}
+
+export interface RecordedEvent<Type extends string = string, Data = unknown> {
+  id: string;
+  type: Type;
+  stream: string;
+  /** 0-based position in the stream. */
+  revision: number;
+  /** Opaque, comparable position in the global log. */
+  position: Position;
+  /** ISO 8601 instant, as hashed. */
+  recordedAt: string;
+  data: Data;
+  metadata: EventMetadata;
+  /** SHA-256 chain value of this event (see hash-chain.ts). */
+  hash: string;
+}
+
+/**
+ * What the caller knows about the stream: its exact last revision, that it must not exist yet,
+ * that it must exist, or nothing (`any`).
+ */
+export type ExpectedRevision = number | 'any' | 'no_stream' | 'stream_exists';
+
+export interface AppendOptions {
+  expectedRevision?: ExpectedRevision;
+}
+
+export interface AppendResult {
+  stream: string;
+  /** The stream's revision after the append: the revision of its last event. */
+  revision: number;
+  /** Global position of the last appended event. */
+  position: Position;
+}
+
+export interface ReadStreamOptions {
+  direction?: 'forwards' | 'backwards';
+  /** Inclusive; defaults to the start (forwards) or the end (backwards). */
+  fromRevision?: number;
+  maxCount?: number;
+}
+
+export interface ReadAllOptions {
+  /** Exclusive; null or absent reads from the very beginning. */
+  after?: Position | null;
+  limit?: number;
+}
+
+export interface SubscribeOptions extends ReadAllOptions {
+  signal?: AbortSignal;
+}
+
+export interface ChainVerification {
+  valid: boolean;
+  events: number;
+  firstInvalidRevision?: number;
+}
+
+export const EVENT_STORE = Symbol('EVENT_STORE');
+
+/**
+ * The event-store port. Every adapter passes the same contract suite
+ * (`testing/event-store.contract.ts`).
+ */
+export interface EventStore {
+  readonly name: string;
+  appendToStream(stream: string, events: NewEvent[], options?: AppendOptions): Promise<AppendResult>;
+  /** A stream that does not exist reads as empty. */
+  readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  /**
+   * A batch of the global log after `after`, in an order that never changes and never skips
+   * an event that commits later.
+   */
+  readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  /** Catches up from `after`, then follows the log live, one batch at a time. */
+  subscribeToAll(options?: SubscribeOptions): AsyncIterable<RecordedEvent[]>;
+  /** The last position a subscriber can read now; null for an empty log. */
+  headPosition(): Promise<Position | null>;
+  /** Recomputes the stream's hash chain. */
+  verifyStream(stream: string): Promise<ChainVerification>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,238 @@
+import { Database, SqlPool } from '@app/database';
+import { EventIdConflictError, WrongExpectedRevisionError } from '../errors';
+import {
+  AppendOptions,
+  AppendResult,
+  ChainVerification,
+  EventStore,
+  ExpectedRevision,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeOptions,
+} from '../event-store';
+import { GroupCommit } from '../group-commit';
+import { verifyChain } from '../hash-chain';
+import { pollGlobalLog, WakeSignal } from '../polling-subscription';
+import { decodePosition, encodePosition, Position } from '../position';
+import { prepareAppend, PreparedEvent } from '../prepare-append';
+import { migrateEventStore } from './schema';
+
+interface PendingAppend {
+  stream: string;
+  expected: ExpectedRevision;
+  events: PreparedEvent[];
+}
+
+type BatchOutcome =
+  | { outcome: 'ok' | 'duplicate'; revision: number; position: Position }
+  | { outcome: 'wrong_expected'; revision: number }
+  | { outcome: 'id_conflict' | 'retry' };
+
+interface EventRow {
+  global_position: string;
+  transaction_id: string;
+  stream_name: string;
+  stream_revision: string;
+  event_id: string;
+  event_type: string;
+  data: unknown;
+  metadata: RecordedEvent['metadata'];
+  recorded_at: Date;
+  hash: string;
+}
+
+const EVENT_COLUMNS = `global_position, transaction_id::text AS transaction_id, stream_name, stream_revision,
+  event_id, event_type, data, metadata, recorded_at, hash`;
+
+const UNIQUE_VIOLATION = '23505';
+
+const EXPECTED_CODES: Record<string, number> = { no_stream: -1, any: -2, stream_exists: -3 };
+
+/** Out-of-order retries are rare (a stream contended across processes); a few always suffice. */
+const MAX_ORDERING_RETRIES = 10;
+
+export interface PostgresEventStoreOptions {
+  pollIntervalMs?: number;
+  /** Batches written at the same time; more overlaps network and fsync waits. */
+  maxConcurrentBatches?: number;
+  maxBatchSize?: number;
+  clock?: () => Date;
+}
+
+export class PostgresEventStore implements EventStore {
+  readonly name = 'postgres';
+  private readonly pool: SqlPool;
+  private readonly groupCommit: GroupCommit<PendingAppend, BatchOutcome>;
+  private readonly wake = new WakeSignal();
+  private unlisten?: () => Promise<void>;
+  private readonly clock: () => Date;
+  private readonly pollIntervalMs: number;
+
+  private constructor(
+    private readonly database: Database,
+    options: PostgresEventStoreOptions,
+  ) {
+    this.pool = database.pool;
+    this.clock = options.clock ?? (() => new Date());
+    this.pollIntervalMs = options.pollIntervalMs ?? 500;
+    this.groupCommit = new GroupCommit((batch) => this.writeBatch(batch), {
+      // PGlite runs one statement at a time: a second batch in flight would only queue.
+      maxInFlight: database.kind === 'pglite' ? 1 : (options.maxConcurrentBatches ?? 2),
+      maxBatchSize: options.maxBatchSize ?? 100,
+    });
+  }
+
+  static async open(database: Database, options: PostgresEventStoreOptions = {}): Promise<PostgresEventStore> {
+    await migrateEventStore(database.pool);
+    const store = new PostgresEventStore(database, options);
+    store.unlisten = await database.listen('kl_events', () => store.wake.notify());
+    return store;
+  }
+
+  async appendToStream(stream: string, events: NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
+    const expected = options.expectedRevision ?? 'any';
+    const pending: PendingAppend = { stream, expected, events: prepareAppend(stream, events, expected) };
+    for (let attempt = 0; ; attempt++) {
+      const result = await this.groupCommit.submit(pending);
+      switch (result.outcome) {
+        case 'ok':
+        case 'duplicate':
+          return { stream, revision: result.revision, position: result.position };
+        case 'wrong_expected':
+          throw new WrongExpectedRevisionError(stream, expected, result.revision);
+        case 'id_conflict':
+          throw new EventIdConflictError(stream);
+        case 'retry':
+          if (attempt >= MAX_ORDERING_RETRIES) throw new Error(`Append to ${stream} kept losing the ordering race`);
+      }
+    }
+  }
+
+  async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const backwards = options.direction === 'backwards';
+    const from = options.fromRevision ?? (backwards ? Number.MAX_SAFE_INTEGER : 0);
+    const { rows } = await this.pool.query<EventRow>({
+      name: backwards ? 'kl_read_stream_backwards' : 'kl_read_stream_forwards',
+      text: `SELECT ${EVENT_COLUMNS} FROM kl_events
+              WHERE stream_name = $1 AND stream_revision ${backwards ? '<=' : '>='} $2
+              ORDER BY stream_revision ${backwards ? 'DESC' : 'ASC'} LIMIT $3`,
+      values: [stream, from, options.maxCount ?? null],
+    });
+    return rows.map(toRecordedEvent);
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const [transactionId, position] = options.after ? decodePosition(options.after) : ['0', '0'];
+    // Only transactions below the snapshot's xmin are certainly finished: an event of a
+    // transaction still open, or committed after an event we already passed, cannot appear
+    // behind the reader's back. This is what keeps subscribers from ever skipping an event.
+    const { rows } = await this.pool.query<EventRow>({
+      name: 'kl_read_all',
+      text: `SELECT ${EVENT_COLUMNS} FROM kl_events
+              WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+                AND (transaction_id, global_position) > ($1::xid8, $2::bigint)
+              ORDER BY transaction_id, global_position
+              LIMIT $3`,
+      values: [transactionId, position, options.limit ?? 500],
+    });
+    return rows.map(toRecordedEvent);
+  }
+
+  subscribeToAll(options: SubscribeOptions = {}): AsyncIterable<RecordedEvent[]> {
+    return pollGlobalLog((read) => this.readAll(read), this.wake, { ...options, pollIntervalMs: this.pollIntervalMs });
+  }
+
+  async headPosition(): Promise<Position | null> {
+    const { rows } = await this.pool.query<{ transaction_id: string; global_position: string }>({
+      name: 'kl_head_position',
+      text: `SELECT transaction_id::text AS transaction_id, global_position FROM kl_events
+              WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+              ORDER BY transaction_id DESC, global_position DESC LIMIT 1`,
+    });
+    return rows.length ? encodePosition(rows[0].transaction_id, rows[0].global_position) : null;
+  }
+
+  async verifyStream(stream: string): Promise<ChainVerification> {
+    return verifyChain(await this.readStream(stream));
+  }
+
+  async close(): Promise<void> {
+    this.wake.notify();
+    await this.unlisten?.();
+  }
+
+  private async writeBatch(batch: PendingAppend[]): Promise<BatchOutcome[]> {
+    try {
+      return await this.callAppendFunction(batch);
+    } catch (error) {
+      if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
+      if (batch.length === 1) return [{ outcome: 'id_conflict' }];
+      // An append that reuses another stream's event id raced past the idempotency check and
+      // aborted the whole batch. Rerun the appends one by one, so that only it fails.
+      const outcomes: BatchOutcome[] = [];
+      for (const append of batch) outcomes.push(...(await this.writeBatch([append])));
+      return outcomes;
+    }
+  }
+
+  private async callAppendFunction(batch: PendingAppend[]): Promise<BatchOutcome[]> {
+    const events = batch.flatMap((append) => append.events);
+    const { rows } = await this.pool.query<{
+      o_index: number;
+      o_outcome: string;
+      o_revision: string | null;
+      o_position: string | null;
+      o_transaction_id: string | null;
+    }>({
+      name: 'kl_append_batch',
+      text: `SELECT o_index, o_outcome, o_revision, o_position, o_transaction_id::text AS o_transaction_id
+               FROM kl_append_batch($1::text[], $2::bigint[], $3::int[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::text)`,
+      values: [
+        batch.map((append) => append.stream),
+        batch.map((append) => (typeof append.expected === 'number' ? append.expected : EXPECTED_CODES[append.expected])),
+        batch.map((append) => append.events.length),
+        events.map((event) => event.id),
+        events.map((event) => event.type),
+        events.map((event) => event.dataJson),
+        events.map((event) => event.metadataJson),
+        this.clock().toISOString(),
+      ],
+    });
+    const outcomes = new Array<BatchOutcome>(batch.length);
+    for (const row of rows) {
+      const index = Number(row.o_index);
+      switch (row.o_outcome) {
+        case 'ok':
+        case 'duplicate':
+          outcomes[index] = {
+            outcome: row.o_outcome,
+            revision: Number(row.o_revision),
+            position: encodePosition(row.o_transaction_id!, row.o_position!),
+          };
+          break;
+        case 'wrong_expected':
+          outcomes[index] = { outcome: 'wrong_expected', revision: Number(row.o_revision) };
+          break;
+        default:
+          outcomes[index] = { outcome: row.o_outcome as 'id_conflict' | 'retry' };
+      }
+    }
+    return outcomes;
+  }
+}
+
+function toRecordedEvent(row: EventRow): RecordedEvent {
+  return {
+    id: row.event_id,
+    type: row.event_type,
+    stream: row.stream_name,
+    revision: Number(row.stream_revision),
+    position: encodePosition(row.transaction_id, row.global_position),
+    recordedAt: new Date(row.recorded_at).toISOString(),
+    data: row.data,
+    metadata: row.metadata,
+    hash: row.hash,
+  };
+}
