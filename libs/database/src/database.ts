@@ -22,5 +22,27 @@ export interface Database {
   listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
   /** Takes the lease when nobody holds it; answers null when another holder has it. */
   tryAcquireLease(key: string): Promise<Lease | null>;
+  /**
+   * A `pg`-shaped module for TypeORM's `driver` option whose Pool is this database's own pool,
+   * so read models and the event store share one set of connections (and, on PGlite, the one
+   * connection and its queue).
+   */
+  typeOrmDriver(): object;
   close(): Promise<void>;
+}
+
+/** TypeORM constructs its Pool and ends it on shutdown; the pool belongs to the Database. */
+export function sharedPoolDriver(pool: SqlPool): object {
+  const shared = new Proxy(pool as object, {
+    get(target, property, receiver) {
+      if (property === 'end') return (callback?: (error?: Error) => void) => callback?.();
+      const value = Reflect.get(target, property, receiver);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  return {
+    Pool: function SharedPool() {
+      return shared;
+    },
+  };
 }

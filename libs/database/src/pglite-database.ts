@@ -1,6 +1,6 @@
 import { PGlite, types } from '@electric-sql/pglite';
 import { Mutex } from 'async-mutex';
-import { Database, Lease } from './database';
+import { Database, Lease, sharedPoolDriver } from './database';
 import { SqlClient, SqlPool, SqlQueryConfig, SqlResult } from './sql';
 
 type Callback<T> = (error: Error | null, value?: T, release?: () => void) => void;
@@ -42,12 +42,6 @@ export class PGlitePool implements SqlPool {
     return this;
   }
 
-  /** TypeORM ends its pool on shutdown; the database itself is closed by its owner. */
-  end(callback?: (error?: Error) => void): Promise<void> {
-    callback?.();
-    return Promise.resolve();
-  }
-
   private async acquire(): Promise<SqlClient> {
     const unlock = await this.mutex.acquire();
     let released = false;
@@ -58,10 +52,15 @@ export class PGlitePool implements SqlPool {
       // Never hand the next caller a connection stuck in a failed transaction.
       this.db.exec('ROLLBACK').catch(() => undefined).finally(unlock);
     };
-    return {
+    const client = {
       query: <Row>(query: string | SqlQueryConfig, values?: unknown[]) => this.run<Row>(query, values),
       release,
+      // TypeORM listens for connection errors; an in-process connection has none to report.
+      on: () => client,
+      removeListener: () => client,
+      off: () => client,
     };
+    return client;
   }
 
   private async run<Row>(query: string | SqlQueryConfig, values?: unknown[]): Promise<SqlResult<Row>> {
@@ -132,6 +131,10 @@ export class PGliteDatabase implements Database {
         markLost();
       },
     };
+  }
+
+  typeOrmDriver(): object {
+    return sharedPoolDriver(this.pool);
   }
 
   async close(): Promise<void> {

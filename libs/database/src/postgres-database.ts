@@ -1,5 +1,5 @@
 import { Client, Pool, PoolConfig, types } from 'pg';
-import { Database, Lease } from './database';
+import { Database, Lease, sharedPoolDriver } from './database';
 import { advisoryLockKey } from './lease-key';
 import { SqlPool } from './sql';
 
@@ -81,6 +81,10 @@ export class PostgresDatabase implements Database {
         markLost();
       },
     };
+  }
+
+  typeOrmDriver(): object {
+    return sharedPoolDriver(this.pool);
   }
 
   async close(): Promise<void> {

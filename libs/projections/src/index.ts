@@ -1,0 +1,6 @@
+export * from './read-model';
+export * from './projection';
+export * from './projection-state';
+export * from './projection-runner';
+export * from './projections';
+export * from './read-model-data-source';

@@ -1,0 +1,169 @@
+import { Database } from '@app/database';
+import { EventStore, Position, RecordedEvent } from '@app/event-store';
+import { DataSource } from 'typeorm';
+import { Projection, ProjectionTarget } from './projection';
+import { ProjectionState, ProjectionStateStore } from './projection-state';
+import { otherSlot, Slot } from './read-model';
+
+export interface ProjectionRunnerOptions {
+  batchSize?: number;
+  /** How often a standby runner tries to take the lease, and a leaseholder looks for rebuild requests. */
+  pollIntervalMs?: number;
+  onError?: (error: unknown) => void;
+}
+
+const sleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+  });
+
+/**
+ * Runs one projection. Across processes, only the holder of the projection's lease applies
+ * events; the others wait and take over when it dies. Each batch is applied in one transaction
+ * together with the checkpoint, so a crash anywhere loses nothing and applies nothing twice.
+ */
+export class ProjectionRunner {
+  private readonly batchSize: number;
+  private readonly pollIntervalMs: number;
+  private stopController = new AbortController();
+  private running?: Promise<void>;
+  /** Positions applied to the serving slot, for in-process waiters. */
+  private servingCheckpoint: Position | null = null;
+  private readonly listeners = new Set<() => void>();
+
+  constructor(
+    readonly projection: Projection,
+    private readonly database: Database,
+    private readonly store: EventStore,
+    private readonly dataSource: DataSource,
+    private readonly state: ProjectionStateStore,
+    private readonly options: ProjectionRunnerOptions = {},
+  ) {
+    this.batchSize = options.batchSize ?? 500;
+    this.pollIntervalMs = options.pollIntervalMs ?? 1000;
+  }
+
+  start(): void {
+    this.stopController = new AbortController();
+    this.running = this.run(this.stopController.signal);
+  }
+
+  async stop(): Promise<void> {
+    this.stopController.abort();
+    await this.running;
+  }
+
+  /** Called after every batch that reached the serving slot. */
+  onProgress(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  get lastServedPosition(): Position | null {
+    return this.servingCheckpoint;
+  }
+
+  private async run(signal: AbortSignal): Promise<void> {
+    while (!signal.aborted) {
+      const lease = await this.database.tryAcquireLease(`projection:${this.projection.name}`).catch((error) => {
+        this.options.onError?.(error);
+        return null;
+      });
+      if (!lease) {
+        await sleep(this.pollIntervalMs, signal);
+        continue;
+      }
+      const leased = new AbortController();
+      const abort = () => leased.abort();
+      signal.addEventListener('abort', abort, { once: true });
+      void lease.lost.then(abort);
+      try {
+        await this.runWhileLeased(leased.signal);
+      } catch (error) {
+        this.options.onError?.(error);
+        await sleep(this.pollIntervalMs, signal);
+      } finally {
+        signal.removeEventListener('abort', abort);
+        await lease.release().catch(() => undefined);
+      }
+    }
+  }
+
+  private async runWhileLeased(signal: AbortSignal): Promise<void> {
+    let state = (await this.state.load(this.projection.name)) ?? (await this.state.initialise(this.projection));
+    while (!signal.aborted) {
+      if (state.buildingSlot === null && state.activeVersion !== this.projection.version) {
+        // New code, new tables: rebuild beside the old slot, which keeps serving meanwhile.
+        await this.state.prepareSlot(this.projection, otherSlot(state.activeSlot));
+        await this.state.requestRebuild(this.projection, otherSlot(state.activeSlot));
+        state = (await this.state.load(this.projection.name))!;
+      }
+      const servingIsCurrent = state.activeVersion === this.projection.version;
+      let progressed = false;
+      if (servingIsCurrent) progressed = (await this.applyNextBatch(state.activeSlot, true)) > 0;
+      if (state.buildingSlot) {
+        const applied = await this.applyNextBatch(state.buildingSlot, !servingIsCurrent);
+        if (applied === 0) {
+          await this.state.switchTo(this.projection.name, state.buildingSlot, state.buildingVersion!);
+          this.servingCheckpoint = await this.state.checkpoint(this.projection.name, state.buildingSlot);
+          this.notify();
+        }
+        progressed ||= applied > 0;
+      }
+      if (!progressed) {
+        await this.waitForEvents(state, signal);
+        state = (await this.state.load(this.projection.name))!;
+      }
+    }
+  }
+
+  /** Reads the next batch after the slot's checkpoint and applies it; answers how many events. */
+  private async applyNextBatch(slot: Slot, serving: boolean): Promise<number> {
+    const from = await this.state.checkpoint(this.projection.name, slot);
+    const batch = await this.store.readAll({ after: from, limit: this.batchSize });
+    if (batch.length === 0) {
+      if (serving) this.servingCheckpoint = from;
+      return 0;
+    }
+    await this.applyBatch(slot, from, batch);
+    if (serving) {
+      this.servingCheckpoint = batch[batch.length - 1].position;
+      this.notify();
+    }
+    return batch.length;
+  }
+
+  private async applyBatch(slot: Slot, from: Position | null, batch: RecordedEvent[]): Promise<void> {
+    const handled = new Set(this.projection.handles);
+    await this.dataSource.transaction(async (manager) => {
+      const target: ProjectionTarget = {
+        manager,
+        repository: (model) => manager.getRepository(model.schemas[slot]),
+      };
+      for (const event of batch) {
+        if (handled.has(event.type)) await this.projection.apply(event, target);
+      }
+      await this.state.advance(manager, this.projection.name, slot, from, batch[batch.length - 1].position);
+    });
+  }
+
+  private async waitForEvents(state: ProjectionState, signal: AbortSignal): Promise<void> {
+    const waiting = new AbortController();
+    const stopWaiting = () => waiting.abort();
+    signal.addEventListener('abort', stopWaiting, { once: true });
+    const timer = setTimeout(stopWaiting, this.pollIntervalMs);
+    try {
+      const from = await this.state.checkpoint(this.projection.name, state.activeSlot);
+      // The store's subscription wakes on NOTIFY; we only use it as a doorbell.
+      for await (const _batch of this.store.subscribeToAll({ after: from, limit: 1, signal: waiting.signal })) break;
+    } finally {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', stopWaiting);
+    }
+  }
+
+  private notify(): void {
+    this.listeners.forEach((listener) => listener());
+  }
+}

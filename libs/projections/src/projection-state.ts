@@ -1,0 +1,136 @@
+import { Position } from '@app/event-store';
+import { DataSource, EntityManager, Table } from 'typeorm';
+import { Projection } from './projection';
+import { ReadModel, Slot } from './read-model';
+
+export interface ProjectionState {
+  name: string;
+  activeSlot: Slot;
+  activeVersion: number;
+  buildingSlot: Slot | null;
+  buildingVersion: number | null;
+}
+
+/** Another runner moved the checkpoint: this one lost its lease and must stop. */
+export class CheckpointMovedError extends Error {
+  constructor(projection: string, slot: Slot) {
+    super(`Checkpoint of ${projection} (slot ${slot}) was moved by another runner`);
+  }
+}
+
+const SCHEMA = /* sql */ `
+  CREATE TABLE IF NOT EXISTS kl_projections (
+    name text PRIMARY KEY,
+    active_slot text NOT NULL,
+    active_version int NOT NULL,
+    building_slot text,
+    building_version int,
+    updated_at timestamptz NOT NULL DEFAULT now()
+  );
+  CREATE TABLE IF NOT EXISTS kl_projection_checkpoints (
+    name text NOT NULL,
+    slot text NOT NULL,
+    position text,
+    updated_at timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (name, slot)
+  );
+`;
+
+interface StateRow {
+  name: string;
+  active_slot: Slot;
+  active_version: number;
+  building_slot: Slot | null;
+  building_version: number | null;
+}
+
+/** The projections' bookkeeping: which slot serves, which is being rebuilt, and checkpoints. */
+export class ProjectionStateStore {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async migrate(): Promise<void> {
+    await this.dataSource.query(SCHEMA);
+  }
+
+  async load(name: string): Promise<ProjectionState | null> {
+    const rows: StateRow[] = await this.dataSource.query('SELECT * FROM kl_projections WHERE name = $1', [name]);
+    return rows.length ? toState(rows[0]) : null;
+  }
+
+  async loadAll(): Promise<ProjectionState[]> {
+    const rows: StateRow[] = await this.dataSource.query('SELECT * FROM kl_projections');
+    return rows.map(toState);
+  }
+
+  /** First start: slot `a` is created empty and serves while it catches up. */
+  async initialise(projection: Projection): Promise<ProjectionState> {
+    await this.prepareSlot(projection, 'a');
+    await this.dataSource.query(
+      `INSERT INTO kl_projections (name, active_slot, active_version) VALUES ($1, 'a', $2) ON CONFLICT (name) DO NOTHING`,
+      [projection.name, projection.version],
+    );
+    return (await this.load(projection.name))!;
+  }
+
+  /** Empty tables and a checkpoint at the start of the log, for a (re)build. */
+  async prepareSlot(projection: Projection, slot: Slot): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      for (const model of projection.readModels) await recreateTable(this.dataSource, manager, model, slot);
+      await manager.query(
+        `INSERT INTO kl_projection_checkpoints (name, slot, position) VALUES ($1, $2, NULL)
+         ON CONFLICT (name, slot) DO UPDATE SET position = NULL, updated_at = now()`,
+        [projection.name, slot],
+      );
+    });
+  }
+
+  async requestRebuild(projection: Projection, slot: Slot): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE kl_projections SET building_slot = $2, building_version = $3, updated_at = now() WHERE name = $1`,
+      [projection.name, slot, projection.version],
+    );
+  }
+
+  async switchTo(name: string, slot: Slot, version: number): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE kl_projections SET active_slot = $2, active_version = $3, building_slot = NULL, building_version = NULL,
+              updated_at = now() WHERE name = $1`,
+      [name, slot, version],
+    );
+  }
+
+  async checkpoint(name: string, slot: Slot, manager: EntityManager = this.dataSource.manager): Promise<Position | null> {
+    const rows: Array<{ position: string | null }> = await manager.query(
+      'SELECT position FROM kl_projection_checkpoints WHERE name = $1 AND slot = $2',
+      [name, slot],
+    );
+    return rows[0]?.position ?? null;
+  }
+
+  /** Compare-and-set inside the batch's transaction: no duplicate and no loss across runners. */
+  async advance(manager: EntityManager, name: string, slot: Slot, from: Position | null, to: Position): Promise<void> {
+    const result = await manager.queryRunner!.query(
+      `UPDATE kl_projection_checkpoints SET position = $4, updated_at = now()
+        WHERE name = $1 AND slot = $2 AND position IS NOT DISTINCT FROM $3`,
+      [name, slot, from, to],
+      true,
+    );
+    if (result.affected !== 1) throw new CheckpointMovedError(name, slot);
+  }
+}
+
+async function recreateTable(dataSource: DataSource, manager: EntityManager, model: ReadModel, slot: Slot): Promise<void> {
+  const metadata = dataSource.getMetadata(model.schemas[slot]);
+  await manager.queryRunner!.dropTable(metadata.tableName, true);
+  await manager.queryRunner!.createTable(Table.create(metadata, dataSource.driver), true, true, true);
+}
+
+function toState(row: StateRow): ProjectionState {
+  return {
+    name: row.name,
+    activeSlot: row.active_slot,
+    activeVersion: Number(row.active_version),
+    buildingSlot: row.building_slot,
+    buildingVersion: row.building_version === null ? null : Number(row.building_version),
+  };
+}

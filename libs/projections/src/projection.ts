@@ -1,0 +1,24 @@
+import { RecordedEvent } from '@app/event-store';
+import { EntityManager, Repository } from 'typeorm';
+import { ReadModel } from './read-model';
+
+/** Where a projection writes: the slot being served or the one being rebuilt. */
+export interface ProjectionTarget {
+  /** The batch's transaction; the checkpoint is written in it too. */
+  readonly manager: EntityManager;
+  repository<Row extends object>(model: ReadModel<Row>): Repository<Row>;
+}
+
+/**
+ * A read model fed by the global log. `apply` must only use the target it is given: whatever
+ * it writes commits together with the checkpoint, or not at all.
+ */
+export interface Projection {
+  readonly name: string;
+  /** Bump when `apply` or the tables change: the projection is rebuilt into the other slot. */
+  readonly version: number;
+  readonly readModels: readonly ReadModel[];
+  /** Event types it reacts to; the others only move its checkpoint. */
+  readonly handles: readonly string[];
+  apply(event: RecordedEvent, target: ProjectionTarget): Promise<void>;
+}

@@ -1,0 +1,125 @@
+import { EventStore, PostgresEventStore } from '@app/event-store';
+import { DataSource } from 'typeorm';
+import { createTestDatabase, TestDatabase } from '../../../test/support/test-database';
+import { Projection } from './projection';
+import { Projections } from './projections';
+import { openReadModelDataSource } from './read-model-data-source';
+import { eventLedger, eventTally, eventTallyProjection } from './testing/event-tally.projection';
+
+const actor = { sub: 'tester', roles: [] };
+const tallied = (i: number) => ({ type: 'Tallied', data: { i }, metadata: { actor } });
+
+describe('projections', () => {
+  let testDatabase: TestDatabase;
+  let store: EventStore;
+  const opened: Array<{ projections: Projections; dataSource: DataSource }> = [];
+
+  async function openProjections(projection: Projection): Promise<Projections> {
+    const dataSource = await openReadModelDataSource(testDatabase.database, [projection]);
+    const projections = new Projections(testDatabase.database, store, dataSource, [projection], { pollIntervalMs: 50, batchSize: 25 });
+    await projections.migrate();
+    opened.push({ projections, dataSource });
+    return projections;
+  }
+
+  async function appendTallied(stream: string, count: number) {
+    let last;
+    for (let i = 0; i < count; i++) last = await store.appendToStream(stream, [tallied(i)]);
+    return last!;
+  }
+
+  async function ledger(projections: Projections) {
+    return (await projections.reader(eventLedger)).find();
+  }
+
+  beforeEach(async () => {
+    testDatabase = await createTestDatabase();
+    store = await PostgresEventStore.open(testDatabase.database, { pollIntervalMs: 50 });
+  });
+  afterEach(async () => {
+    for (const { projections, dataSource } of opened.splice(0)) {
+      await projections.stopRunners();
+      await dataSource.destroy();
+    }
+    await store.close();
+    await testDatabase.drop();
+  });
+
+  it('catches up with the log, then follows it live, applying each event once', async () => {
+    await appendTallied('tally-a', 30);
+    const projections = await openProjections(eventTallyProjection());
+    projections.startRunners();
+    const last = await appendTallied('tally-b', 12);
+    await store.appendToStream('other-x', [{ type: 'Ignored', data: {}, metadata: { actor } }]);
+    expect(await projections.waitForPosition(last.position, 10000)).toBe(true);
+
+    const tallies = await (await projections.reader(eventTally)).find({ order: { stream: 'ASC' } });
+    expect(tallies).toEqual([
+      { stream: 'tally-a', count: 30, lastRevision: 29 },
+      { stream: 'tally-b', count: 12, lastRevision: 11 },
+    ]);
+    const rows = await ledger(projections);
+    expect(new Set(rows.map((row) => row.eventId)).size).toBe(42);
+    expect(rows).toHaveLength(42);
+  });
+
+  it('answers false when the read models do not reach a position in time', async () => {
+    const projections = await openProjections(eventTallyProjection());
+    const last = await appendTallied('tally-a', 1);
+    expect(await projections.waitForPosition(last.position, 200)).toBe(false);
+  });
+
+  it('rebuilds from position 0 into the idle slot while the serving slot keeps answering', async () => {
+    const projections = await openProjections(eventTallyProjection());
+    projections.startRunners();
+    const last = await appendTallied('tally-a', 60);
+    expect(await projections.waitForPosition(last.position, 10000)).toBe(true);
+    const [before] = await projections.status();
+
+    await projections.rebuild('test-event-tally');
+    const countsDuringRebuild: number[] = [];
+    for (;;) {
+      const [status] = await projections.status();
+      countsDuringRebuild.push((await (await projections.reader(eventTally)).findOneByOrFail({ stream: 'tally-a' })).count);
+      if (!status.rebuilding) break;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    const [after] = await projections.status();
+    expect(after.activeSlot).not.toBe(before.activeSlot);
+    expect(new Set(countsDuringRebuild)).toEqual(new Set([60]));
+    expect(await ledger(projections)).toHaveLength(60);
+  });
+
+  it('rebuilds when the projection version changes, and serves the old tables until then', async () => {
+    const first = await openProjections(eventTallyProjection({ version: 1 }));
+    first.startRunners();
+    const last = await appendTallied('tally-a', 20);
+    expect(await first.waitForPosition(last.position, 10000)).toBe(true);
+    await first.stopRunners();
+
+    const upgraded = await openProjections(eventTallyProjection({ version: 2 }));
+    upgraded.startRunners();
+    const deadline = Date.now() + 10000;
+    while ((await upgraded.status())[0].activeSlot === 'a' && Date.now() < deadline) {
+      expect((await (await upgraded.reader(eventTally)).findOneByOrFail({ stream: 'tally-a' })).count).toBe(20);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect((await upgraded.status())[0]).toMatchObject({ activeSlot: 'b', rebuilding: false });
+    expect(await ledger(upgraded)).toHaveLength(20);
+  });
+
+  it('lets one runner apply at a time, and another take over when it stops', async () => {
+    const one = await openProjections(eventTallyProjection());
+    const two = await openProjections(eventTallyProjection());
+    one.startRunners();
+    two.startRunners();
+    let last = await appendTallied('tally-a', 40);
+    expect(await one.waitForPosition(last.position, 10000)).toBe(true);
+    await one.stopRunners();
+    last = await appendTallied('tally-a', 10);
+    expect(await two.waitForPosition(last.position, 10000)).toBe(true);
+    const rows = await ledger(two);
+    expect(rows).toHaveLength(50);
+    expect(new Set(rows.map((row) => row.eventId)).size).toBe(50);
+  });
+});

@@ -1,0 +1,127 @@
+import { Database } from '@app/database';
+import { comparePositions, EventStore, Position } from '@app/event-store';
+import { DataSource, Repository } from 'typeorm';
+import { Projection } from './projection';
+import { ProjectionRunner, ProjectionRunnerOptions } from './projection-runner';
+import { ProjectionState, ProjectionStateStore } from './projection-state';
+import { otherSlot, ReadModel } from './read-model';
+
+export interface ProjectionStatus {
+  name: string;
+  version: number;
+  activeSlot: string;
+  rebuilding: boolean;
+  position: Position | null;
+}
+
+/** How long a process trusts its cached idea of which slot serves (another process may switch). */
+const STATE_CACHE_MS = 1000;
+
+/**
+ * The read side of one process: runs the projection runners (or not, when a separate
+ * projector process does), answers which slot serves each read model, and lets a request wait
+ * until the read models have caught up with a position it wrote.
+ */
+export class Projections {
+  private readonly runners: ProjectionRunner[];
+  private readonly stateStore: ProjectionStateStore;
+  private cachedStates?: { at: number; states: Map<string, ProjectionState> };
+
+  constructor(
+    private readonly database: Database,
+    private readonly store: EventStore,
+    private readonly dataSource: DataSource,
+    readonly projections: readonly Projection[],
+    options: ProjectionRunnerOptions = {},
+  ) {
+    this.stateStore = new ProjectionStateStore(dataSource);
+    this.runners = projections.map((projection) => new ProjectionRunner(projection, database, store, dataSource, this.stateStore, options));
+  }
+
+  async migrate(): Promise<void> {
+    await this.stateStore.migrate();
+    for (const projection of this.projections) {
+      if (!(await this.stateStore.load(projection.name))) await this.stateStore.initialise(projection);
+    }
+  }
+
+  startRunners(): void {
+    this.runners.forEach((runner) => runner.start());
+  }
+
+  async stopRunners(): Promise<void> {
+    await Promise.all(this.runners.map((runner) => runner.stop()));
+  }
+
+  /** Rebuilds from position 0 into the idle slot; reads keep coming from the serving one until the switch. */
+  async rebuild(name: string): Promise<void> {
+    const projection = this.byName(name);
+    const state = await this.stateStore.load(name);
+    if (!state) throw new Error(`Projection ${name} was never started`);
+    if (state.buildingSlot) return;
+    await this.stateStore.prepareSlot(projection, otherSlot(state.activeSlot));
+    await this.stateStore.requestRebuild(projection, otherSlot(state.activeSlot));
+    this.cachedStates = undefined;
+  }
+
+  /** The repository of the slot that serves reads now. */
+  async reader<Row extends object>(model: ReadModel<Row>): Promise<Repository<Row>> {
+    const owner = this.projections.find((projection) => projection.readModels.includes(model as ReadModel));
+    if (!owner) throw new Error(`No projection owns read model ${model.name}`);
+    const state = (await this.states()).get(owner.name);
+    return this.dataSource.getRepository(model.schemas[state?.activeSlot ?? 'a']);
+  }
+
+  async status(): Promise<ProjectionStatus[]> {
+    const states = await this.states(true);
+    return Promise.all(
+      this.projections.map(async (projection) => {
+        const state = states.get(projection.name);
+        return {
+          name: projection.name,
+          version: projection.version,
+          activeSlot: state?.activeSlot ?? 'a',
+          rebuilding: Boolean(state?.buildingSlot),
+          position: state ? await this.stateStore.checkpoint(projection.name, state.activeSlot) : null,
+        };
+      }),
+    );
+  }
+
+  /**
+   * Resolves true once every projection's serving slot has applied `position`, false after
+   * `timeoutMs`. Checkpoints are read from the database, so this works whichever process runs
+   * the projections.
+   */
+  async waitForPosition(position: Position, timeoutMs: number): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const statuses = await this.status();
+      if (statuses.every((status) => comparePositions(status.position, position) >= 0)) return true;
+      if (Date.now() >= deadline) return false;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(done, Math.min(50, Math.max(0, deadline - Date.now())));
+        const unsubscribes = this.runners.map((runner) => runner.onProgress(done));
+        function done() {
+          clearTimeout(timer);
+          unsubscribes.forEach((unsubscribe) => unsubscribe());
+          resolve();
+        }
+      });
+    }
+  }
+
+  private byName(name: string): Projection {
+    const projection = this.projections.find((candidate) => candidate.name === name);
+    if (!projection) throw new Error(`Unknown projection ${name}`);
+    return projection;
+  }
+
+  private async states(fresh = false): Promise<Map<string, ProjectionState>> {
+    if (fresh || !this.cachedStates || Date.now() - this.cachedStates.at > STATE_CACHE_MS) {
+      const states = await this.stateStore.loadAll();
+      this.cachedStates = { at: Date.now(), states: new Map(states.map((state) => [state.name, state])) };
+    }
+    return this.cachedStates.states;
+  }
+}
