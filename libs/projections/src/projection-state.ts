@@ -110,7 +110,7 @@ export class ProjectionStateStore {
   /** Compare-and-set inside the batch's transaction: no duplicate and no loss across runners. */
   async advance(manager: EntityManager, name: string, slot: Slot, from: Position | null, to: Position): Promise<void> {
     const result = await manager.queryRunner!.query(
-      `UPDATE kl_projection_checkpoints SET position = $4, updated_at = now()
+      `UPDATE kl_projection_checkpoints SET position = $4, updated_at = clock_timestamp()
         WHERE name = $1 AND slot = $2 AND position IS NOT DISTINCT FROM $3`,
       [name, slot, from, to],
       true,
