@@ -1,0 +1,26 @@
+import { validateEnvironment } from './environment';
+
+describe('configuration', () => {
+  it('defaults to the embedded database on port 3000 with projections in process', () => {
+    expect(validateEnvironment({})).toMatchObject({
+      PORT: 3000,
+      DATA_DIR: './data',
+      EVENT_STORE: 'postgres',
+      PROJECTIONS_INLINE: true,
+      DATABASE_URL: undefined,
+    });
+  });
+
+  it('reads PORT and PROJECTIONS_INLINE from their string form', () => {
+    expect(validateEnvironment({ PORT: '8080', PROJECTIONS_INLINE: 'false' })).toMatchObject({ PORT: 8080, PROJECTIONS_INLINE: false });
+  });
+
+  it('names the variable that is wrong', () => {
+    expect(() => validateEnvironment({ PORT: 'eighty' })).toThrow(/PORT/);
+    expect(() => validateEnvironment({ EVENT_STORE: 'mongo' })).toThrow(/EVENT_STORE/);
+  });
+
+  it('requires a connection string for EventStoreDB', () => {
+    expect(() => validateEnvironment({ EVENT_STORE: 'eventstoredb' })).toThrow(/EVENTSTORE_CONNECTION_STRING/);
+  });
+});

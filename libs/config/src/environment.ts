@@ -1,0 +1,58 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
+
+/**
+ * Every setting the service reads, validated once at start-up. A bad value stops the process
+ * with a message that names the variable; nothing reads process.env elsewhere.
+ */
+export class Environment {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  /** A PostgreSQL server; without it the service runs on embedded PGlite under DATA_DIR. */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  DATABASE_URL?: string;
+
+  @IsString()
+  DATA_DIR = './data';
+
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  DATABASE_POOL_SIZE = 10;
+
+  /** Where events live: PostgreSQL (the database above) or an EventStoreDB/KurrentDB cluster. */
+  @IsIn(['postgres', 'eventstoredb'])
+  EVENT_STORE: 'postgres' | 'eventstoredb' = 'postgres';
+
+  @IsOptional()
+  @IsString()
+  EVENTSTORE_CONNECTION_STRING?: string;
+
+  /** Run the projections inside this process (default) or leave them to apps/projector. */
+  @Transform(({ value }) => (value === undefined ? undefined : value === true || value === 'true' || value === '1'))
+  @IsBoolean()
+  PROJECTIONS_INLINE = true;
+}
+
+export function validateEnvironment(raw: Record<string, unknown>): Environment {
+  const environment = plainToInstance(Environment, raw, { exposeDefaultValues: true });
+  const errors = validateSync(environment, { skipMissingProperties: false });
+  if (errors.length > 0) {
+    const detail = errors.map((error) => `${error.property}: ${Object.values(error.constraints ?? {}).join(', ')}`).join('; ');
+    throw new Error(`Invalid configuration: ${detail}`);
+  }
+  if (environment.EVENT_STORE === 'eventstoredb' && !environment.EVENTSTORE_CONNECTION_STRING) {
+    throw new Error('Invalid configuration: EVENTSTORE_CONNECTION_STRING is required when EVENT_STORE=eventstoredb');
+  }
+  return environment;
+}

@@ -1,0 +1,206 @@
+import {
+  AllStreamResolvedEvent,
+  BACKWARDS,
+  END,
+  EventStoreDBClient,
+  FORWARDS,
+  jsonEvent,
+  NO_STREAM,
+  ResolvedEvent,
+  START,
+  StreamNotFoundError,
+  WrongExpectedVersionError,
+} from '@eventstore/db-client';
+import { EventIdConflictError, WrongExpectedRevisionError } from '../errors';
+import {
+  AppendOptions,
+  AppendResult,
+  ChainVerification,
+  EventMetadata,
+  EventStore,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeOptions,
+} from '../event-store';
+import { chainHash, GENESIS_HASH, verifyChain } from '../hash-chain';
+import { pollGlobalLog, WakeSignal } from '../polling-subscription';
+import { comparePositions, decodePosition, encodePosition, Position } from '../position';
+import { prepareAppend, PreparedEvent } from '../prepare-append';
+
+/** What we store as the EventStoreDB event's metadata: ours, plus the chain fields. */
+interface StoredMetadata {
+  metadata: EventMetadata;
+  recordedAt: string;
+  hash: string;
+}
+
+const MAX_CONFLICT_RETRIES = 10;
+
+/**
+ * The port on an EventStoreDB/KurrentDB cluster. The server gives the global order ($all,
+ * commit/prepare positions) and per-stream optimistic concurrency; the hash chain is computed
+ * here, from the stream's last event, and kept in the event's metadata. Subscriptions poll
+ * $all with the same loop as the PostgreSQL adapter, so checkpoints (kept in PostgreSQL next
+ * to the read models) work the same. Event ids are unique per stream only: EventStoreDB does
+ * not index them globally, so reusing an id in another stream is not detected here.
+ */
+export class EventStoreDbEventStore implements EventStore {
+  readonly name = 'eventstoredb';
+  private readonly wake = new WakeSignal();
+
+  private constructor(
+    private readonly client: EventStoreDBClient,
+    private readonly clock: () => Date,
+  ) {}
+
+  static async connect(connectionString: string, clock: () => Date = () => new Date()): Promise<EventStoreDbEventStore> {
+    const client = EventStoreDBClient.connectionString(connectionString);
+    return new EventStoreDbEventStore(client, clock);
+  }
+
+  async appendToStream(stream: string, events: NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
+    const expected = options.expectedRevision ?? 'any';
+    const prepared = prepareAppend(stream, events, expected);
+    for (let attempt = 0; ; attempt++) {
+      const [last] = await this.readStream(stream, { direction: 'backwards', maxCount: 1 });
+      const current = last ? last.revision : -1;
+      const retried = await this.findRetriedAppend(stream, prepared, current);
+      if (retried) return retried;
+      if (
+        (typeof expected === 'number' && expected !== current) ||
+        (expected === 'no_stream' && current !== -1) ||
+        (expected === 'stream_exists' && current === -1)
+      ) {
+        throw new WrongExpectedRevisionError(stream, expected, current);
+      }
+      const recordedAt = this.clock().toISOString();
+      let previousHash = last?.hash ?? GENESIS_HASH;
+      const data = prepared.map((event, index) => {
+        previousHash = chainHash(previousHash, {
+          stream,
+          revision: current + 1 + index,
+          type: event.type,
+          data: event.data,
+          metadata: event.metadata,
+          recordedAt,
+        });
+        const metadata: StoredMetadata = { metadata: event.metadata, recordedAt, hash: previousHash };
+        return jsonEvent({ id: event.id, type: event.type, data: event.data as never, metadata });
+      });
+      try {
+        // The chain was computed on `current`: the server must still be there.
+        const result = await this.client.appendToStream(stream, data, {
+          expectedRevision: current === -1 ? NO_STREAM : BigInt(current),
+        });
+        this.wake.notify();
+        return {
+          stream,
+          revision: Number(result.nextExpectedRevision),
+          position: encodePosition(result.position!.commit, result.position!.prepare),
+        };
+      } catch (error) {
+        const mayRetry = expected === 'any' || expected === 'stream_exists';
+        if (!(error instanceof WrongExpectedVersionError) || !mayRetry || attempt >= MAX_CONFLICT_RETRIES) {
+          if (error instanceof WrongExpectedVersionError) throw new WrongExpectedRevisionError(stream, expected, Number(error.actualVersion));
+          throw error;
+        }
+      }
+    }
+  }
+
+  async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const backwards = options.direction === 'backwards';
+    const events: RecordedEvent[] = [];
+    try {
+      const read = this.client.readStream(stream, {
+        direction: backwards ? BACKWARDS : FORWARDS,
+        fromRevision: options.fromRevision === undefined ? (backwards ? END : START) : BigInt(options.fromRevision),
+        maxCount: options.maxCount ?? Number.MAX_SAFE_INTEGER,
+      });
+      for await (const resolved of read) events.push(toRecordedEvent(resolved));
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) return [];
+      throw error;
+    }
+    return events;
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const limit = options.limit ?? 500;
+    const after = options.after ?? null;
+    const fromPosition = after ? toEsdbPosition(after) : START;
+    const events: RecordedEvent[] = [];
+    // The start position is inclusive and system events are interleaved: read past both.
+    const read = this.client.readAll({ fromPosition, direction: FORWARDS, maxCount: limit * 2 + 1 });
+    for await (const resolved of read as AsyncIterable<AllStreamResolvedEvent>) {
+      if (!isOurs(resolved)) continue;
+      const event = toRecordedEvent(resolved);
+      if (comparePositions(event.position, after) <= 0) continue;
+      events.push(event);
+      if (events.length === limit) break;
+    }
+    return events;
+  }
+
+  subscribeToAll(options: SubscribeOptions = {}): AsyncIterable<RecordedEvent[]> {
+    return pollGlobalLog((read) => this.readAll(read), this.wake, { ...options, pollIntervalMs: 500 });
+  }
+
+  async headPosition(): Promise<Position | null> {
+    const read = this.client.readAll({ fromPosition: END, direction: BACKWARDS, maxCount: 1000 });
+    for await (const resolved of read as AsyncIterable<AllStreamResolvedEvent>) {
+      if (isOurs(resolved)) return toRecordedEvent(resolved).position;
+    }
+    return null;
+  }
+
+  async verifyStream(stream: string): Promise<ChainVerification> {
+    return verifyChain(await this.readStream(stream));
+  }
+
+  async close(): Promise<void> {
+    this.wake.notify();
+    await this.client.dispose();
+  }
+
+  /** The same ids, in the same order, at the end of the stream: a retry of a write that succeeded. */
+  private async findRetriedAppend(stream: string, prepared: PreparedEvent[], current: number): Promise<AppendResult | null> {
+    if (current < 0) return null;
+    const recent = await this.readStream(stream, { direction: 'backwards', maxCount: Math.max(prepared.length * 4, 16) });
+    const byId = new Map(recent.map((event) => [event.id, event]));
+    const found = prepared.map((event) => byId.get(event.id)).filter((event) => event !== undefined);
+    if (found.length === 0) return null;
+    const isRetry = found.length === prepared.length && found.every((event, index) => event.revision === found[0].revision + index);
+    if (!isRetry) throw new EventIdConflictError(stream);
+    const last = found[found.length - 1];
+    return { stream, revision: last.revision, position: last.position };
+  }
+}
+
+function isOurs(resolved: ResolvedEvent): boolean {
+  const event = resolved.event;
+  return Boolean(event && !event.type.startsWith('$') && !event.streamId.startsWith('$') && event.isJson);
+}
+
+function toEsdbPosition(position: Position): { commit: bigint; prepare: bigint } {
+  const [commit, prepare] = decodePosition(position);
+  return { commit: BigInt(commit), prepare: BigInt(prepare) };
+}
+
+function toRecordedEvent(resolved: ResolvedEvent): RecordedEvent {
+  const event = resolved.event!;
+  const stored = event.metadata as unknown as StoredMetadata;
+  return {
+    id: event.id,
+    type: event.type,
+    stream: event.streamId,
+    revision: Number(event.revision),
+    position: encodePosition(event.position!.commit, event.position!.prepare),
+    recordedAt: stored.recordedAt,
+    data: event.data,
+    metadata: stored.metadata,
+    hash: stored.hash,
+  };
+}

@@ -1,0 +1,44 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { ApiModule } from '../../apps/api/src/api.module';
+import { createTestDatabase, TestDatabase, testDatabaseKind } from './test-database';
+
+export interface TestApp {
+  app: INestApplication;
+  close(): Promise<void>;
+}
+
+/**
+ * The real API module on a database of its own: a fresh database on the server in CI, or an
+ * embedded PGlite in a temporary DATA_DIR on a laptop.
+ */
+export async function startTestApp(environment: Record<string, string> = {}): Promise<TestApp> {
+  let serverDatabase: TestDatabase | undefined;
+  let dataDir: string | undefined;
+  const saved = { ...process.env };
+  if (testDatabaseKind() === 'postgres') {
+    serverDatabase = await createTestDatabase('postgres');
+    process.env.DATABASE_URL = serverDatabase.connectionString;
+  } else {
+    dataDir = mkdtempSync(join(tmpdir(), 'kl-e2e-'));
+    delete process.env.DATABASE_URL;
+    process.env.DATA_DIR = dataDir;
+  }
+  Object.assign(process.env, { NODE_ENV: 'test', ...environment });
+  const moduleRef = await Test.createTestingModule({ imports: [ApiModule] }).compile();
+  const app = moduleRef.createNestApplication({ logger: false });
+  app.enableShutdownHooks();
+  await app.init();
+  process.env = saved;
+  return {
+    app,
+    close: async () => {
+      await app.close();
+      await serverDatabase?.drop();
+      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
