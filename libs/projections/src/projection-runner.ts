@@ -141,8 +141,11 @@ export class ProjectionRunner {
         manager,
         repository: (model) => manager.getRepository(model.schemas[slot]),
       };
-      for (const event of batch) {
-        if (handled.has(event.type)) await this.projection.apply(event, target);
+      const events = batch.filter((event) => handled.has(event.type));
+      if (this.projection.applyBatch) {
+        if (events.length > 0) await this.projection.applyBatch(events, target);
+      } else {
+        for (const event of events) await this.projection.apply(event, target);
       }
       await this.state.advance(manager, this.projection.name, slot, from, batch[batch.length - 1].position);
     });
