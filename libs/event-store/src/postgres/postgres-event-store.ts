@@ -128,13 +128,19 @@ export class PostgresEventStore implements EventStore {
     // Only transactions below the snapshot's xmin are certainly finished: an event of a
     // transaction still open, or committed after an event we already passed, cannot appear
     // behind the reader's back. This is what keeps subscribers from ever skipping an event.
+    // The horizon is applied to the next `limit` events in log order rather than inside the
+    // scan: events at or above it can only be a suffix of that list (the order starts with the
+    // transaction id), and the planner then always walks the index in order instead of
+    // collecting and sorting every later event.
     const { rows } = await this.pool.query<EventRow>({
       name: 'kl_read_all',
-      text: `SELECT ${EVENT_COLUMNS} FROM kl_events
+      text: `SELECT ${EVENT_COLUMNS} FROM (
+               SELECT * FROM kl_events
+                WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
+                ORDER BY transaction_id, global_position
+                LIMIT $3) next_events
               WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-                AND (transaction_id, global_position) > ($1::xid8, $2::bigint)
-              ORDER BY transaction_id, global_position
-              LIMIT $3`,
+              ORDER BY transaction_id, global_position`,
       values: [transactionId, position, options.limit ?? 500],
     });
     return rows.map(toRecordedEvent);
@@ -147,9 +153,13 @@ export class PostgresEventStore implements EventStore {
   async headPosition(): Promise<Position | null> {
     const { rows } = await this.pool.query<{ transaction_id: string; global_position: string }>({
       name: 'kl_head_position',
-      text: `SELECT transaction_id::text AS transaction_id, global_position FROM kl_events
-              WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-              ORDER BY transaction_id DESC, global_position DESC LIMIT 1`,
+      // Two index-backed max() lookups; the equivalent ORDER BY … DESC LIMIT 1 lets the
+      // planner scan and sort every event below the horizon.
+      text: `SELECT last.transaction_id::text AS transaction_id,
+                    (SELECT max(global_position) FROM kl_events WHERE transaction_id = last.transaction_id) AS global_position
+               FROM (SELECT max(transaction_id) AS transaction_id FROM kl_events
+                      WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())) last
+              WHERE last.transaction_id IS NOT NULL`,
     });
     return rows.length ? encodePosition(rows[0].transaction_id, rows[0].global_position) : null;
   }
