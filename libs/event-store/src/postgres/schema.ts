@@ -62,13 +62,17 @@ const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: string }> 
         p_streams text[], p_expected bigint[], p_counts int[],
         p_ids uuid[], p_types text[], p_data text[], p_metadata text[], p_recorded_at text
       ) RETURNS TABLE (o_index int, o_outcome text, o_revision bigint, o_position bigint, o_transaction_id xid8)
-      LANGUAGE plpgsql AS $$
+      LANGUAGE plpgsql
+      -- Every statement below is a key lookup. PL/pgSQL caches its plans; planned while the
+      -- tables were still small (a new deployment), they would keep scanning whole tables as
+      -- the log grows, until the next ANALYZE: 222 appends/s instead of 1,600 in one test.
+      SET enable_seqscan = off
+      AS $$
       DECLARE
         v_xid xid8 := pg_current_xact_id();
         v_recorded_at timestamptz := p_recorded_at::timestamptz;
         v_offset int := 0;
         v_start int;
-        v_written boolean := false;
         v_stream text;
         v_expected bigint;
         v_count int;
@@ -114,12 +118,16 @@ const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: string }> 
               FROM kl_streams s WHERE s.stream_name = v_stream FOR UPDATE;
           END IF;
 
-          -- Idempotency: checked under the stream lock, so an earlier identical append is visible.
-          SELECT count(*), count(DISTINCT e.stream_name), count(DISTINCT e.stream_revision - r.ord),
-                 min(e.stream_name), max(e.stream_revision)
-            INTO v_found, v_found_streams, v_found_offsets, v_found_stream, v_found_revision
-            FROM unnest(p_ids[v_start + 1 : v_start + v_count]) WITH ORDINALITY AS r(id, ord)
-            JOIN kl_events e ON e.event_id = r.id;
+          -- Idempotency: checked under the stream lock, so an earlier identical append is
+          -- visible. The cheap probe first: almost every append uses new ids.
+          v_found := 0;
+          IF EXISTS (SELECT 1 FROM kl_events e WHERE e.event_id = ANY (p_ids[v_start + 1 : v_start + v_count])) THEN
+            SELECT count(*), count(DISTINCT e.stream_name), count(DISTINCT e.stream_revision - r.ord),
+                   min(e.stream_name), max(e.stream_revision)
+              INTO v_found, v_found_streams, v_found_offsets, v_found_stream, v_found_revision
+              FROM unnest(p_ids[v_start + 1 : v_start + v_count]) WITH ORDINALITY AS r(id, ord)
+              JOIN kl_events e ON e.event_id = r.id;
+          END IF;
           IF v_found > 0 THEN
             IF v_found = v_count AND v_found_streams = 1 AND v_found_offsets = 1 AND v_found_stream = v_stream THEN
               o_outcome := 'duplicate';
@@ -168,7 +176,6 @@ const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: string }> 
 
           UPDATE kl_streams SET revision = v_revision, last_hash = v_hash, last_transaction_id = v_xid
             WHERE stream_name = v_stream;
-          v_written := true;
           o_outcome := 'ok';
           o_revision := v_revision;
           o_position := v_position;
@@ -176,10 +183,6 @@ const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: string }> 
           RETURN NEXT;
         END LOOP;
 
-        IF v_written THEN
-          -- Delivered at commit; subscribers poll as well, so a lost notification only delays.
-          PERFORM pg_notify('kl_events', '');
-        END IF;
       END $$;
     `,
   },
