@@ -132,6 +132,11 @@ async function main(): Promise<void> {
     const streamReadEventsPerSec = await timed('kinerja-ledger, read 100-event streams, 4 readers', 4, async (_writer, i) => {
       return (await store.readStream(`read-${i % STREAMS}`)).length;
     });
+    const uncachedStore = await PostgresEventStore.open(database, { streamCacheEvents: 0 });
+    await timed('kinerja-ledger without its stream cache, read 100-event streams, 4 readers', 4, async (_writer, i) => {
+      return (await uncachedStore.readStream(`read-${i % STREAMS}`)).length;
+    });
+    await uncachedStore.close();
     const emmettStreamReads = await timed('Emmett, read 100-event streams, 4 readers', 4, async (_writer, i) => {
       return (await emmett.readStream(`emmett-read-${i % STREAMS}`)).events.length;
     });

@@ -17,6 +17,7 @@ import { verifyChain } from '../hash-chain';
 import { pollGlobalLog, WakeSignal } from '../polling-subscription';
 import { decodePosition, encodePosition, Position } from '../position';
 import { prepareAppend, PreparedEvent } from '../prepare-append';
+import { StreamCache } from '../stream-cache';
 import { migrateEventStore } from './schema';
 
 interface PendingAppend {
@@ -58,6 +59,8 @@ export interface PostgresEventStoreOptions {
   /** Batches written at the same time; more overlaps network and fsync waits. */
   maxConcurrentBatches?: number;
   maxBatchSize?: number;
+  /** Events kept from recently read streams (0 disables the cache). */
+  streamCacheEvents?: number;
   /** Other processes hear of new events at most this much later than this one. */
   notifyDelayMs?: number;
   clock?: () => Date;
@@ -73,6 +76,7 @@ export class PostgresEventStore implements EventStore {
   private readonly notifyDelayMs: number;
   private readonly clock: () => Date;
   private readonly pollIntervalMs: number;
+  private readonly streamCache: StreamCache;
 
   private constructor(
     private readonly database: Database,
@@ -82,6 +86,7 @@ export class PostgresEventStore implements EventStore {
     this.clock = options.clock ?? (() => new Date());
     this.pollIntervalMs = options.pollIntervalMs ?? 500;
     this.notifyDelayMs = options.notifyDelayMs ?? 10;
+    this.streamCache = new StreamCache(options.streamCacheEvents ?? 100_000);
     this.groupCommit = new GroupCommit((batch) => this.writeBatch(batch), {
       // PGlite runs one statement at a time: a second batch in flight would only queue.
       maxInFlight: database.kind === 'pglite' ? 1 : (options.maxConcurrentBatches ?? 2),
@@ -117,6 +122,19 @@ export class PostgresEventStore implements EventStore {
 
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     const backwards = options.direction === 'backwards';
+    const whole = !backwards && !options.fromRevision && options.maxCount === undefined;
+    if (!whole && !this.streamCache.get(stream)) return this.readStreamRange(stream, options);
+    const events = await this.readWholeStream(stream);
+    if (backwards) {
+      const from = options.fromRevision ?? Number.MAX_SAFE_INTEGER;
+      return events.filter((event) => event.revision <= from).reverse().slice(0, options.maxCount);
+    }
+    const from = options.fromRevision ?? 0;
+    return events.slice(from, options.maxCount === undefined ? undefined : from + options.maxCount);
+  }
+
+  private async readStreamRange(stream: string, options: ReadStreamOptions): Promise<RecordedEvent[]> {
+    const backwards = options.direction === 'backwards';
     const from = options.fromRevision ?? (backwards ? Number.MAX_SAFE_INTEGER : 0);
     const { rows } = await this.pool.query<EventRow>({
       name: backwards ? 'kl_read_stream_backwards' : 'kl_read_stream_forwards',
@@ -126,6 +144,24 @@ export class PostgresEventStore implements EventStore {
       values: [stream, from, options.maxCount ?? null],
     });
     return rows.map(toRecordedEvent);
+  }
+
+  /** The cached events plus whatever the database has after them. */
+  private async readWholeStream(stream: string, bypassCache = false): Promise<readonly RecordedEvent[]> {
+    const cached = bypassCache ? [] : (this.streamCache.get(stream) ?? []);
+    const { rows } = await this.pool.query<EventRow>({
+      name: 'kl_read_stream_after',
+      text: `SELECT ${EVENT_COLUMNS} FROM kl_events
+              WHERE stream_name = $1 AND stream_revision > $2
+              ORDER BY stream_revision`,
+      values: [stream, cached.length - 1],
+    });
+    if (rows.length === 0) return cached;
+    if (bypassCache) return rows.map(toRecordedEvent);
+    // Shared by every later reader of this stream in this process: nobody may change them.
+    const events = cached.concat(rows.map((row) => deepFreeze(toRecordedEvent(row))));
+    this.streamCache.set(stream, events);
+    return events;
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
@@ -169,8 +205,9 @@ export class PostgresEventStore implements EventStore {
     return rows.length ? encodePosition(rows[0].transaction_id, rows[0].global_position) : null;
   }
 
+  /** Always from the database: verification is about what is stored now. */
   async verifyStream(stream: string): Promise<ChainVerification> {
-    return verifyChain(await this.readStream(stream));
+    return verifyChain(await this.readWholeStream(stream, true));
   }
 
   async close(): Promise<void> {
@@ -257,6 +294,14 @@ export class PostgresEventStore implements EventStore {
     }
     return outcomes;
   }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.values(value).forEach(deepFreeze);
+    Object.freeze(value);
+  }
+  return value;
 }
 
 function toRecordedEvent(row: EventRow): RecordedEvent {
