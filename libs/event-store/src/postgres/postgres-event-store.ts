@@ -32,20 +32,14 @@ type BatchOutcome =
   | { outcome: 'id_conflict' | 'retry' };
 
 interface EventRow {
-  global_position: string;
-  transaction_id: string;
-  stream_name: string;
-  stream_revision: string;
-  event_id: string;
-  event_type: string;
-  data: unknown;
-  metadata: RecordedEvent['metadata'];
-  recorded_at: Date;
-  hash: string;
+  event: RecordedEvent;
 }
 
-const EVENT_COLUMNS = `global_position, transaction_id::text AS transaction_id, stream_name, stream_revision,
-  event_id, event_type, data, metadata, recorded_at, hash`;
+const EVENT_JSON = `json_build_object(
+    'id', event_id, 'type', event_type, 'stream', stream_name, 'revision', stream_revision,
+    'position', lpad(transaction_id::text, 20, '0') || '-' || lpad(global_position::text, 20, '0'),
+    'recordedAt', to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+    'data', data, 'metadata', metadata, 'hash', hash) AS event`;
 
 const UNIQUE_VIOLATION = '23505';
 
@@ -138,7 +132,7 @@ export class PostgresEventStore implements EventStore {
     const from = options.fromRevision ?? (backwards ? Number.MAX_SAFE_INTEGER : 0);
     const { rows } = await this.pool.query<EventRow>({
       name: backwards ? 'kl_read_stream_backwards' : 'kl_read_stream_forwards',
-      text: `SELECT ${EVENT_COLUMNS} FROM kl_events
+      text: `SELECT ${EVENT_JSON} FROM kl_events
               WHERE stream_name = $1 AND stream_revision ${backwards ? '<=' : '>='} $2
               ORDER BY stream_revision ${backwards ? 'DESC' : 'ASC'} LIMIT $3`,
       values: [stream, from, options.maxCount ?? null],
@@ -151,7 +145,7 @@ export class PostgresEventStore implements EventStore {
     const cached = bypassCache ? [] : (this.streamCache.get(stream) ?? []);
     const { rows } = await this.pool.query<EventRow>({
       name: 'kl_read_stream_after',
-      text: `SELECT ${EVENT_COLUMNS} FROM kl_events
+      text: `SELECT ${EVENT_JSON} FROM kl_events
               WHERE stream_name = $1 AND stream_revision > $2
               ORDER BY stream_revision`,
       values: [stream, cached.length - 1],
@@ -175,7 +169,7 @@ export class PostgresEventStore implements EventStore {
     // collecting and sorting every later event.
     const { rows } = await this.pool.query<EventRow>({
       name: 'kl_read_all',
-      text: `SELECT ${EVENT_COLUMNS} FROM (
+      text: `SELECT ${EVENT_JSON} FROM (
                SELECT * FROM kl_events
                 WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
                 ORDER BY transaction_id, global_position
@@ -305,15 +299,5 @@ function deepFreeze<T>(value: T): T {
 }
 
 function toRecordedEvent(row: EventRow): RecordedEvent {
-  return {
-    id: row.event_id,
-    type: row.event_type,
-    stream: row.stream_name,
-    revision: Number(row.stream_revision),
-    position: encodePosition(row.transaction_id, row.global_position),
-    recordedAt: new Date(row.recorded_at).toISOString(),
-    data: row.data,
-    metadata: row.metadata,
-    hash: row.hash,
-  };
+  return row.event;
 }
