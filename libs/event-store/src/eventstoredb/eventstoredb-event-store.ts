@@ -11,7 +11,8 @@ import {
   StreamNotFoundError,
   WrongExpectedVersionError,
 } from '@eventstore/db-client';
-import { EventIdConflictError, WrongExpectedRevisionError } from '../errors';
+import { assertExpectedRevision, chainAppend, retriedAppendResult } from '../append-rules';
+import { WrongExpectedRevisionError } from '../errors';
 import {
   AppendOptions,
   AppendResult,
@@ -24,7 +25,7 @@ import {
   RecordedEvent,
   SubscribeOptions,
 } from '../event-store';
-import { chainHash, GENESIS_HASH, verifyChain } from '../hash-chain';
+import { GENESIS_HASH, verifyChain } from '../hash-chain';
 import { pollGlobalLog, WakeSignal } from '../polling-subscription';
 import { comparePositions, decodePosition, encodePosition, Position } from '../position';
 import { prepareAppend, PreparedEvent } from '../prepare-append';
@@ -68,25 +69,9 @@ export class EventStoreDbEventStore implements EventStore {
       const current = last ? last.revision : -1;
       const retried = await this.findRetriedAppend(stream, prepared, current);
       if (retried) return retried;
-      if (
-        (typeof expected === 'number' && expected !== current) ||
-        (expected === 'no_stream' && current !== -1) ||
-        (expected === 'stream_exists' && current === -1)
-      ) {
-        throw new WrongExpectedRevisionError(stream, expected, current);
-      }
-      const recordedAt = this.clock().toISOString();
-      let previousHash = last?.hash ?? GENESIS_HASH;
-      const data = prepared.map((event, index) => {
-        previousHash = chainHash(previousHash, {
-          stream,
-          revision: current + 1 + index,
-          type: event.type,
-          data: event.data,
-          metadata: event.metadata,
-          recordedAt,
-        });
-        const metadata: StoredMetadata = { metadata: event.metadata, recordedAt, hash: previousHash };
+      assertExpectedRevision(stream, expected, current);
+      const data = chainAppend(stream, prepared, current, last?.hash ?? GENESIS_HASH, this.clock().toISOString()).map((event) => {
+        const metadata: StoredMetadata = { metadata: event.metadata, recordedAt: event.recordedAt, hash: event.hash };
         return jsonEvent({ id: event.id, type: event.type, data: event.data as never, metadata });
       });
       try {
@@ -170,12 +155,8 @@ export class EventStoreDbEventStore implements EventStore {
     if (current < 0) return null;
     const recent = await this.readStream(stream, { direction: 'backwards', maxCount: Math.max(prepared.length * 4, 16) });
     const byId = new Map(recent.map((event) => [event.id, event]));
-    const found = prepared.map((event) => byId.get(event.id)).filter((event) => event !== undefined);
-    if (found.length === 0) return null;
-    const isRetry = found.length === prepared.length && found.every((event, index) => event.revision === found[0].revision + index);
-    if (!isRetry) throw new EventIdConflictError(stream);
-    const last = found[found.length - 1];
-    return { stream, revision: last.revision, position: last.position };
+    const known = prepared.map((event) => byId.get(event.id)).filter((event) => event !== undefined);
+    return retriedAppendResult(stream, prepared, known);
   }
 }
 

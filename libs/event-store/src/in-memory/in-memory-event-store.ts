@@ -1,4 +1,4 @@
-import { EventIdConflictError, WrongExpectedRevisionError } from '../errors';
+import { assertExpectedRevision, chainAppend, retriedAppendResult } from '../append-rules';
 import {
   AppendOptions,
   AppendResult,
@@ -10,7 +10,7 @@ import {
   RecordedEvent,
   SubscribeOptions,
 } from '../event-store';
-import { chainHash, GENESIS_HASH, verifyChain } from '../hash-chain';
+import { GENESIS_HASH, verifyChain } from '../hash-chain';
 import { pollGlobalLog, WakeSignal } from '../polling-subscription';
 import { comparePositions, encodePosition, Position } from '../position';
 import { prepareAppend } from '../prepare-append';
@@ -35,29 +35,14 @@ export class InMemoryEventStore implements EventStore {
     const current = existing.length - 1;
 
     const known = prepared.map((event) => this.byId.get(event.id)).filter((event) => event !== undefined);
-    if (known.length > 0) {
-      const isRetry =
-        known.length === prepared.length &&
-        known.every((event, index) => event.stream === stream && event.revision === known[0].revision + index);
-      if (!isRetry) throw new EventIdConflictError(stream);
-      const last = known[known.length - 1];
-      return { stream, revision: last.revision, position: last.position };
-    }
-    if (
-      (typeof expected === 'number' && expected !== current) ||
-      (expected === 'no_stream' && current !== -1) ||
-      (expected === 'stream_exists' && current === -1)
-    ) {
-      throw new WrongExpectedRevisionError(stream, expected, current);
-    }
+    const retried = retriedAppendResult(stream, prepared, known);
+    if (retried) return retried;
+    assertExpectedRevision(stream, expected, current);
 
-    const recordedAt = this.clock().toISOString();
-    let previousHash = existing.length ? existing[existing.length - 1].hash : GENESIS_HASH;
-    const recorded = prepared.map((event, index) => {
+    const previousHash = existing.length ? existing[existing.length - 1].hash : GENESIS_HASH;
+    const recorded = chainAppend(stream, prepared, current, previousHash, this.clock().toISOString()).map((event, index) => {
       const sequence = this.log.length + index + 1;
-      const fields = { stream, revision: current + 1 + index, type: event.type, data: event.data, metadata: event.metadata, recordedAt };
-      previousHash = chainHash(previousHash, fields);
-      return { ...fields, id: event.id, position: encodePosition(sequence, sequence), hash: previousHash };
+      return { ...event, position: encodePosition(sequence, sequence) };
     });
     this.log.push(...recorded);
     this.streams.set(stream, [...existing, ...recorded]);
