@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { ApiModule } from '../../apps/api/src/api.module';
+import { configureApp } from '../../apps/api/src/configure-app';
 import { createTestDatabase, TestDatabase, testDatabaseKind } from './test-database';
 
 export interface TestApp {
@@ -29,8 +30,8 @@ export async function startTestApp(environment: Record<string, string> = {}): Pr
   }
   Object.assign(process.env, { NODE_ENV: 'test', ...environment });
   const moduleRef = await Test.createTestingModule({ imports: [ApiModule] }).compile();
-  const app = moduleRef.createNestApplication({ logger: false });
-  app.enableShutdownHooks();
+  const app = moduleRef.createNestApplication({ logger: false, bodyParser: false });
+  configureApp(app);
   await app.init();
   process.env = saved;
   return {

@@ -1,11 +1,14 @@
 import 'reflect-metadata';
 import { Environment } from '@app/config';
 import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
 import { ApiModule } from './api.module';
+import { configureApp } from './configure-app';
 
 async function bootstrap(): Promise<void> {
-  const app = await NestFactory.create(ApiModule);
-  app.enableShutdownHooks();
+  // Our own JSON parser (1 MiB limit, problem answers) replaces the default one.
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule, { bodyParser: false });
+  configureApp(app);
   await app.listen(app.get(Environment).PORT);
 }
 

@@ -20,6 +20,15 @@ describe('configuration', () => {
     expect(() => validateEnvironment({ EVENT_STORE: 'mongo' })).toThrow(/EVENT_STORE/);
   });
 
+  it('refuses to run in production on the development secret', () => {
+    expect(() => validateEnvironment({ NODE_ENV: 'production' })).toThrow(/AUTH_JWT_SECRET/);
+    expect(validateEnvironment({ NODE_ENV: 'production', AUTH_JWT_SECRET: 'x'.repeat(32) }).AUTH_JWT_SECRET).toBe('x'.repeat(32));
+  });
+
+  it('refuses a short secret', () => {
+    expect(() => validateEnvironment({ AUTH_JWT_SECRET: 'short' })).toThrow(/AUTH_JWT_SECRET/);
+  });
+
   it('requires a connection string for EventStoreDB', () => {
     expect(() => validateEnvironment({ EVENT_STORE: 'eventstoredb' })).toThrow(/EVENTSTORE_CONNECTION_STRING/);
   });

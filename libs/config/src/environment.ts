@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 /**
  * Every setting the service reads, validated once at start-up. A bad value stops the process
@@ -38,11 +38,31 @@ export class Environment {
   @IsString()
   EVENTSTORE_CONNECTION_STRING?: string;
 
+  /**
+   * Signs and verifies HS256 tokens. Outside production a fixed development secret applies
+   * when it is not set (the token script uses it too); production refuses to start without it.
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(32)
+  AUTH_JWT_SECRET?: string;
+
+  /** A JSON Web Key Set (an OIDC provider's) whose RS256 tokens are accepted too. */
+  @IsOptional()
+  @Matches(/^https?:\/\/\S+$/)
+  AUTH_JWKS_URL?: string;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
+
   /** Run the projections inside this process (default) or leave them to apps/projector. */
   @Transform(({ value }) => (value === undefined ? undefined : value === true || value === 'true' || value === '1'))
   @IsBoolean()
   PROJECTIONS_INLINE = true;
 }
+
+/** Known to everyone who reads this file: good for a laptop, refused in production. */
+export const DEVELOPMENT_JWT_SECRET = 'kinerja-ledger-development-secret-do-not-use-in-production';
 
 export function validateEnvironment(raw: Record<string, unknown>): Environment {
   const environment = plainToInstance(Environment, raw, { exposeDefaultValues: true });
@@ -51,6 +71,10 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
     const detail = errors.map((error) => `${error.property}: ${Object.values(error.constraints ?? {}).join(', ')}`).join('; ');
     throw new Error(`Invalid configuration: ${detail}`);
   }
+  if (environment.NODE_ENV === 'production' && !environment.AUTH_JWT_SECRET) {
+    throw new Error('Invalid configuration: AUTH_JWT_SECRET is required when NODE_ENV=production');
+  }
+  environment.AUTH_JWT_SECRET ??= DEVELOPMENT_JWT_SECRET;
   if (environment.EVENT_STORE === 'eventstoredb' && !environment.EVENTSTORE_CONNECTION_STRING) {
     throw new Error('Invalid configuration: EVENTSTORE_CONNECTION_STRING is required when EVENT_STORE=eventstoredb');
   }

@@ -22,7 +22,7 @@ export interface HandleCommandOptions {
 export interface CommandResult<State, Event> {
   /** -1 when the stream still does not exist (the decision produced no event). */
   revision: number;
-  /** Position of the last appended event; null when nothing was appended. */
+  /** Position of the stream's last event (the appended one, if any); null for no stream. */
   position: Position | null;
   newEvents: Event[];
   state: State;
@@ -46,7 +46,7 @@ export async function handleCommand<State, Command, Event extends { type: string
     const state = history.reduce((current, event) => decider.evolve(current, { type: event.type, data: event.data } as Event), decider.initialState());
     const newEvents = decider.decide(command, state);
     const newState = newEvents.reduce(decider.evolve, state);
-    if (newEvents.length === 0) return { revision, position: null, newEvents, state: newState };
+    if (newEvents.length === 0) return { revision, position: history.at(-1)?.position ?? null, newEvents, state: newState };
     try {
       const result = await store.appendToStream(
         stream,

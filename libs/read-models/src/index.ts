@@ -1,7 +1,9 @@
 import { Projection } from '@app/projections';
+import { opdRegistryProjection } from './opd/opd-registry.projection';
+
+export * from './opd/opd-registry.projection';
 
 /**
- * Every projection the service runs. The OPD registry, plans, findings and dashboards add
- * theirs here as they arrive; the runner, rebuilds and checkpoints need nothing else.
+ * Every projection the service runs; the runner, rebuilds and checkpoints need nothing else.
  */
-export const ALL_PROJECTIONS: readonly Projection[] = [];
+export const ALL_PROJECTIONS: readonly Projection[] = [opdRegistryProjection];

@@ -2,11 +2,13 @@ import { Database } from '@app/database';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { DATABASE } from '@app/platform';
 import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
+import { Public } from '../auth/auth.decorators';
 
 /**
  * Liveness and readiness for orchestrators. Issue #3 replaces this with @nestjs/terminus and
  * adds metrics; the contract (paths and 503 when a dependency is down) stays.
  */
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

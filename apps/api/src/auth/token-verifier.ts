@@ -1,0 +1,60 @@
+import { Environment } from '@app/config';
+import { Injectable } from '@nestjs/common';
+import { createRemoteJWKSet, decodeProtectedHeader, JWTPayload, jwtVerify } from 'jose';
+import { Principal, Role, ROLES } from './principal';
+
+const OPD_CODE = /^[A-Z0-9-]{2,32}$/;
+const NIP = /^\d{18}$/;
+
+export class InvalidTokenError extends Error {}
+
+/**
+ * Verifies bearer tokens: HS256 with AUTH_JWT_SECRET, and RS256 from AUTH_JWKS_URL when set
+ * (keys fetched and cached by jose, refetched when an unknown key id appears).
+ */
+@Injectable()
+export class TokenVerifier {
+  private readonly secret: Uint8Array;
+  private readonly keySet?: ReturnType<typeof createRemoteJWKSet>;
+
+  constructor(environment: Environment) {
+    this.secret = new TextEncoder().encode(environment.AUTH_JWT_SECRET);
+    if (environment.AUTH_JWKS_URL) this.keySet = createRemoteJWKSet(new URL(environment.AUTH_JWKS_URL));
+  }
+
+  async verify(token: string): Promise<Principal> {
+    let payload: JWTPayload;
+    try {
+      const { alg } = decodeProtectedHeader(token);
+      if (alg === 'HS256') {
+        payload = (await jwtVerify(token, this.secret, { algorithms: ['HS256'] })).payload;
+      } else if (alg === 'RS256' && this.keySet) {
+        payload = (await jwtVerify(token, this.keySet, { algorithms: ['RS256'] })).payload;
+      } else {
+        throw new InvalidTokenError(`tokens signed with ${alg} are not accepted`);
+      }
+    } catch (error) {
+      throw error instanceof InvalidTokenError ? error : new InvalidTokenError('the token is invalid or expired');
+    }
+    return toPrincipal(payload);
+  }
+}
+
+function toPrincipal(payload: JWTPayload): Principal {
+  const claims = payload as JWTPayload & { name?: unknown; roles?: unknown; opd?: unknown; nip?: unknown };
+  if (typeof claims.sub !== 'string' || claims.sub.length === 0) throw new InvalidTokenError('the token has no subject');
+  const roles = Array.isArray(claims.roles) ? claims.roles.filter((role): role is Role => ROLES.includes(role as Role)) : [];
+  if (claims.opd !== undefined && (typeof claims.opd !== 'string' || !OPD_CODE.test(claims.opd))) {
+    throw new InvalidTokenError('the opd claim is not an OPD code');
+  }
+  if (claims.nip !== undefined && (typeof claims.nip !== 'string' || !NIP.test(claims.nip))) {
+    throw new InvalidTokenError('the nip claim is not an 18-digit NIP');
+  }
+  return {
+    sub: claims.sub,
+    ...(typeof claims.name === 'string' ? { name: claims.name } : {}),
+    roles,
+    ...(claims.opd ? { opd: claims.opd as string } : {}),
+    ...(claims.nip ? { nip: claims.nip as string } : {}),
+  };
+}

@@ -1,0 +1,66 @@
+import { DomainError, DomainErrorKind } from '@app/domain';
+import { EventStoreError, WrongExpectedRevisionError } from '@app/event-store';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import { problem, Problem, ProblemException } from './problem';
+
+const DOMAIN_STATUS: Record<DomainErrorKind, number> = {
+  VALIDATION: 400,
+  NOT_FOUND: 404,
+  ALREADY_EXISTS: 409,
+  RULE_VIOLATED: 422,
+};
+
+const HTTP_CODES: Record<number, string> = {
+  400: 'VALIDATION_FAILED',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  413: 'PAYLOAD_TOO_LARGE',
+  503: 'UNAVAILABLE',
+};
+
+/**
+ * Every error leaves as application/problem+json. Nothing of an unexpected error (stack, SQL,
+ * message) reaches the client; it is logged with the request id instead.
+ */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HTTP');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const { body, headers } = this.toProblem(error);
+    if (body.status >= 500 && !(error instanceof ProblemException)) {
+      this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    }
+    response.status(body.status).set({ 'Content-Type': 'application/problem+json', ...headers }).send(JSON.stringify(body));
+  }
+
+  private toProblem(error: unknown): { body: Problem; headers?: Record<string, string> } {
+    if (error instanceof ProblemException) return { body: error.problem, headers: error.headers };
+    if (error instanceof DomainError) return { body: problem(DOMAIN_STATUS[error.kind], error.code, error.message) };
+    if (error instanceof WrongExpectedRevisionError) {
+      return {
+        body: problem(412, 'REVISION_MISMATCH', `The resource is at revision ${error.actual}`, { currentRevision: error.actual }),
+        headers: { ETag: `"${error.actual}"` },
+      };
+    }
+    if (error instanceof EventStoreError) return { body: problem(422, error.code, error.message) };
+    const bodyParserError = error as { type?: string; status?: number };
+    if (bodyParserError?.type === 'entity.parse.failed') return { body: problem(400, 'VALIDATION_FAILED', 'The body is not valid JSON') };
+    if (bodyParserError?.type === 'entity.too.large') return { body: problem(413, 'PAYLOAD_TOO_LARGE', 'The body is larger than 1 MiB') };
+    if (error instanceof HttpException) {
+      const status = error.getStatus();
+      return { body: problem(status, HTTP_CODES[status] ?? 'ERROR', httpDetail(error)) };
+    }
+    return { body: problem(500, 'INTERNAL', 'Something went wrong on our side; it has been logged') };
+  }
+}
+
+function httpDetail(error: HttpException): string {
+  const response = error.getResponse();
+  if (typeof response === 'string') return response;
+  const message = (response as { message?: unknown }).message;
+  return Array.isArray(message) ? message.join('; ') : String(message ?? error.message);
+}

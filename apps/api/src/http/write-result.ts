@@ -1,0 +1,26 @@
+import { CommandResult, Position } from '@app/event-store';
+import type { Response } from 'express';
+import { problem, ProblemException } from './problem';
+
+/** What every write answers (API.md, Writes). */
+export interface WriteResult {
+  id: string;
+  revision: number;
+  position: Position | null;
+}
+
+export function writeResult(response: Response, id: string, result: Pick<CommandResult<unknown, unknown>, 'revision' | 'position'>): WriteResult {
+  response.setHeader('ETag', `"${result.revision}"`);
+  return { id, revision: result.revision, position: result.position };
+}
+
+/**
+ * `If-Match: "<revision>"` pins the write to that revision; absent (or `*`), the write is
+ * checked against the revision the server reads.
+ */
+export function expectedRevisionFrom(ifMatch: string | undefined): number | undefined {
+  if (ifMatch === undefined || ifMatch.trim() === '*') return undefined;
+  const match = /^\s*(?:W\/)?"?(\d{1,15})"?\s*$/.exec(ifMatch);
+  if (!match) throw new ProblemException(problem(400, 'VALIDATION_FAILED', 'If-Match must be a revision such as "3"', { errors: [{ field: 'If-Match', message: 'must be "<revision>"' }] }));
+  return Number(match[1]);
+}

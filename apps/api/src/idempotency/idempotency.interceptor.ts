@@ -1,0 +1,57 @@
+import { canonicalJson } from '@app/event-store';
+import { CallHandler, ExecutionContext, HttpStatus, Injectable, NestInterceptor } from '@nestjs/common';
+import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
+import { Reflector } from '@nestjs/core';
+import { createHash } from 'node:crypto';
+import type { Request, Response } from 'express';
+import { catchError, from, mergeMap, Observable, of, throwError } from 'rxjs';
+import { Principal } from '../auth/principal';
+import { problem, ProblemException } from '../http/problem';
+
+import { IdempotencyStore } from './idempotency.store';
+
+/**
+ * `Idempotency-Key` on a POST: the first answer is stored; a retry with the same key and body
+ * gets it again without running anything; the same key with another body is a 409.
+ */
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  constructor(
+    private readonly store: IdempotencyStore,
+    private readonly reflector: Reflector,
+  ) {}
+
+  async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
+    const request = context.switchToHttp().getRequest<Request & { principal?: Principal }>();
+    const response = context.switchToHttp().getResponse<Response>();
+    const key = request.header('idempotency-key');
+    if (request.method !== 'POST' || key === undefined) return next.handle();
+    if (key.length < 1 || key.length > 255) {
+      throw new ProblemException(problem(400, 'VALIDATION_FAILED', 'Idempotency-Key must be 1 to 255 characters', { errors: [{ field: 'Idempotency-Key', message: 'length 1 to 255' }] }));
+    }
+    const scope = request.principal?.sub ?? 'anonymous';
+    const fingerprint = createHash('sha256')
+      .update(`${request.method} ${request.originalUrl}\n${canonicalJson(request.body ?? null)}`)
+      .digest('hex');
+    const claim = await this.store.claim(scope, key, fingerprint);
+    switch (claim.kind) {
+      case 'replay':
+        response.status(claim.status);
+        if (claim.etag) response.setHeader('ETag', claim.etag);
+        response.setHeader('Idempotent-Replayed', 'true');
+        return of(claim.body);
+      case 'reused':
+        throw new ProblemException(problem(409, 'IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used with another request'));
+      case 'in_progress':
+        throw new ProblemException(problem(409, 'IDEMPOTENCY_KEY_IN_PROGRESS', 'A request with this Idempotency-Key is still running'), { 'Retry-After': '1' });
+    }
+    const status = this.reflector.get<number | undefined>(HTTP_CODE_METADATA, context.getHandler()) ?? HttpStatus.CREATED;
+    return next.handle().pipe(
+      mergeMap((body) => {
+        const etag = response.getHeader('ETag');
+        return from(this.store.complete(scope, key, status, body, typeof etag === 'string' ? etag : null).then(() => body));
+      }),
+      catchError((error) => from(this.store.release(scope, key)).pipe(mergeMap(() => throwError(() => error)))),
+    );
+  }
+}

@@ -1,0 +1,70 @@
+import { Database } from '@app/database';
+import { DATABASE } from '@app/platform';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+
+export type Claim =
+  | { kind: 'claimed' }
+  | { kind: 'replay'; status: number; body: unknown; etag: string | null }
+  | { kind: 'reused' }
+  | { kind: 'in_progress' };
+
+/** A claim whose request never finished (its process died) may be taken over after this. */
+const ABANDONED_AFTER_SECONDS = 60;
+
+/**
+ * Idempotency keys, durably: the first answer to a key is kept and replayed to retries with
+ * the same body. Keys are scoped by the caller (token subject).
+ */
+@Injectable()
+export class IdempotencyStore implements OnModuleInit {
+  constructor(@Inject(DATABASE) private readonly database: Database) {}
+
+  async onModuleInit(): Promise<void> {
+    await this.database.pool.query(`CREATE TABLE IF NOT EXISTS kl_idempotency_keys (
+      scope text NOT NULL,
+      key text NOT NULL,
+      fingerprint text NOT NULL,
+      status int,
+      body jsonb,
+      etag text,
+      created_at timestamptz NOT NULL DEFAULT now(),
+      PRIMARY KEY (scope, key))`);
+  }
+
+  async claim(scope: string, key: string, fingerprint: string): Promise<Claim> {
+    const { rows } = await this.database.pool.query<{ fingerprint: string; status: number | null; body: unknown; etag: string | null; claimed: boolean }>(
+      `WITH inserted AS (
+         INSERT INTO kl_idempotency_keys (scope, key, fingerprint) VALUES ($1, $2, $3)
+         ON CONFLICT (scope, key) DO UPDATE SET fingerprint = excluded.fingerprint, created_at = now()
+           WHERE kl_idempotency_keys.status IS NULL
+             AND kl_idempotency_keys.created_at < now() - make_interval(secs => ${ABANDONED_AFTER_SECONDS})
+         RETURNING true AS claimed)
+       SELECT fingerprint, status, body, etag, false AS claimed FROM kl_idempotency_keys
+        WHERE scope = $1 AND key = $2 AND NOT EXISTS (SELECT 1 FROM inserted)
+       UNION ALL SELECT $3, NULL, NULL, NULL, true FROM inserted`,
+      [scope, key, fingerprint],
+    );
+    const row = rows[0];
+    // A concurrent first request committed its claim after this statement's snapshot.
+    if (!row) return { kind: 'in_progress' };
+    if (row.claimed) return { kind: 'claimed' };
+    if (row.fingerprint !== fingerprint) return { kind: 'reused' };
+    if (row.status === null) return { kind: 'in_progress' };
+    return { kind: 'replay', status: Number(row.status), body: row.body, etag: row.etag };
+  }
+
+  async complete(scope: string, key: string, status: number, body: unknown, etag: string | null): Promise<void> {
+    await this.database.pool.query('UPDATE kl_idempotency_keys SET status = $3, body = $4, etag = $5 WHERE scope = $1 AND key = $2', [
+      scope,
+      key,
+      status,
+      JSON.stringify(body ?? null),
+      etag,
+    ]);
+  }
+
+  /** The request failed: a retry runs it again. */
+  async release(scope: string, key: string): Promise<void> {
+    await this.database.pool.query('DELETE FROM kl_idempotency_keys WHERE scope = $1 AND key = $2 AND status IS NULL', [scope, key]);
+  }
+}

@@ -1,0 +1,85 @@
+import { opdDecider, OpdState, opdStream, OtherOpd } from '@app/domain/opd';
+import { Actor, EVENT_STORE, EventStore, handleCommand } from '@app/event-store';
+import { Inject } from '@nestjs/common';
+import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+
+type Result = Awaited<ReturnType<typeof handleCommand<OpdState, never, never>>>;
+
+/** Another unit's status, folded from its own stream: I/O before the decision. */
+async function otherOpd(store: EventStore, code: string): Promise<OtherOpd> {
+  const events = await store.readStream(opdStream(code));
+  const state = events.reduce((current, event) => opdDecider.evolve(current, event as never), opdDecider.initialState());
+  return { code, status: state.status };
+}
+
+export class RegisterOpdCommand extends Command<Result> {
+  constructor(
+    readonly code: string,
+    readonly name: string,
+    readonly parentCode: string | undefined,
+    readonly actor: Actor,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(RegisterOpdCommand)
+export class RegisterOpdHandler implements ICommandHandler<RegisterOpdCommand> {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async execute({ code, name, parentCode, actor }: RegisterOpdCommand): Promise<Result> {
+    const parent = parentCode ? await otherOpd(this.store, parentCode) : null;
+    return handleCommand(this.store, opdStream(code), opdDecider, { type: 'RegisterOpd', data: { code, name, parent } }, { metadata: { actor } });
+  }
+}
+
+export class RenameOpdCommand extends Command<Result> {
+  constructor(
+    readonly code: string,
+    readonly name: string,
+    readonly reason: string,
+    readonly expectedRevision: number | undefined,
+    readonly actor: Actor,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(RenameOpdCommand)
+export class RenameOpdHandler implements ICommandHandler<RenameOpdCommand> {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  execute({ code, name, reason, expectedRevision, actor }: RenameOpdCommand): Promise<Result> {
+    return handleCommand(this.store, opdStream(code), opdDecider, { type: 'RenameOpd', data: { name } }, {
+      expectedRevision,
+      metadata: { actor, reason },
+    });
+  }
+}
+
+export class DissolveOpdCommand extends Command<Result> {
+  constructor(
+    readonly code: string,
+    readonly reason: string,
+    readonly successorCode: string | undefined,
+    readonly expectedRevision: number | undefined,
+    readonly actor: Actor,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(DissolveOpdCommand)
+export class DissolveOpdHandler implements ICommandHandler<DissolveOpdCommand> {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async execute({ code, reason, successorCode, expectedRevision, actor }: DissolveOpdCommand): Promise<Result> {
+    const successor = successorCode ? await otherOpd(this.store, successorCode) : null;
+    return handleCommand(this.store, opdStream(code), opdDecider, { type: 'DissolveOpd', data: { successor } }, {
+      expectedRevision,
+      metadata: { actor, reason },
+    });
+  }
+}
+
+export const OPD_COMMAND_HANDLERS = [RegisterOpdHandler, RenameOpdHandler, DissolveOpdHandler];

@@ -1,0 +1,71 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+
+const OPD_CODE = /^[A-Z0-9-]{2,32}$/;
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class RegisterOpdDto {
+  @ApiProperty({ example: 'DINKES', pattern: OPD_CODE.source })
+  @Matches(OPD_CODE, { message: 'code must be 2 to 32 characters of A-Z, 0-9 and -' })
+  code: string;
+
+  @ApiProperty({ example: 'Dinas Kesehatan' })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(10000)
+  name: string;
+
+  @ApiPropertyOptional({ example: 'SETDA' })
+  @IsOptional()
+  @Matches(OPD_CODE, { message: 'parentCode must be an OPD code' })
+  parentCode?: string;
+}
+
+export class RenameOpdDto {
+  @ApiProperty()
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(10000)
+  name: string;
+
+  @ApiProperty({ description: 'Why the unit is renamed; recorded with the event' })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty({ message: 'reason must not be blank' })
+  @MaxLength(2000)
+  reason: string;
+}
+
+export class DissolveOpdDto {
+  @ApiProperty()
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty({ message: 'reason must not be blank' })
+  @MaxLength(2000)
+  reason: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(OPD_CODE, { message: 'successorCode must be an OPD code' })
+  successorCode?: string;
+}
+
+export class OpdView {
+  @ApiProperty() code: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ nullable: true, type: String }) parentCode: string | null;
+  @ApiProperty({ enum: ['ACTIVE', 'DISSOLVED'] }) status: 'ACTIVE' | 'DISSOLVED';
+  @ApiProperty({ nullable: true, type: String }) successorCode: string | null;
+  @ApiProperty() revision: number;
+  @ApiProperty() registeredAt: string;
+  @ApiProperty() updatedAt: string;
+}
+
+export class WriteResultView {
+  @ApiProperty() id: string;
+  @ApiProperty() revision: number;
+  @ApiProperty({ nullable: true, type: String }) position: string | null;
+}

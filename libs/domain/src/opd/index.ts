@@ -1,0 +1,2 @@
+export * from './opd.events';
+export * from './opd.decider';

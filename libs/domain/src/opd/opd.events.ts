@@ -1,0 +1,15 @@
+/**
+ * An OPD (Organisasi Perangkat Daerah): a regional work unit such as a Dinas, Badan or
+ * Kecamatan, known by a short code unique in the deployment (`DINKES`).
+ */
+export type OpdRegistered = { type: 'OpdRegistered'; data: { code: string; name: string; parentCode: string | null } };
+/** The reason for a rename is recorded in the event's metadata. */
+export type OpdRenamed = { type: 'OpdRenamed'; data: { code: string; name: string; previousName: string } };
+/** A dissolved unit stays in the registry (its history matters); the successor takes over its work. */
+export type OpdDissolved = { type: 'OpdDissolved'; data: { code: string; successorCode: string | null } };
+
+export type OpdEvent = OpdRegistered | OpdRenamed | OpdDissolved;
+
+export const OPD_EVENT_TYPES: ReadonlyArray<OpdEvent['type']> = ['OpdRegistered', 'OpdRenamed', 'OpdDissolved'];
+
+export const opdStream = (code: string) => `opd-${code}`;

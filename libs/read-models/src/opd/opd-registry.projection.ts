@@ -1,0 +1,61 @@
+import { OPD_EVENT_TYPES, OpdEvent } from '@app/domain/opd';
+import { RecordedEvent } from '@app/event-store';
+import { defineReadModel, Projection, ProjectionTarget } from '@app/projections';
+
+export interface OpdRow {
+  code: string;
+  name: string;
+  parentCode: string | null;
+  status: 'ACTIVE' | 'DISSOLVED';
+  successorCode: string | null;
+  /** The stream's revision: the ETag of the unit. */
+  revision: number;
+  registeredAt: string;
+  updatedAt: string;
+}
+
+export const opdReadModel = defineReadModel<OpdRow>({
+  name: 'opd',
+  columns: {
+    code: { type: 'text', primary: true },
+    name: { type: 'text' },
+    parentCode: { type: 'text', name: 'parent_code', nullable: true },
+    status: { type: 'text' },
+    successorCode: { type: 'text', name: 'successor_code', nullable: true },
+    revision: { type: 'int' },
+    registeredAt: { type: 'text', name: 'registered_at' },
+    updatedAt: { type: 'text', name: 'updated_at' },
+  },
+});
+
+/** Fold one unit's event into its row; shared by the projection and the as-of reader. */
+export function evolveOpdRow(row: OpdRow | null, event: RecordedEvent): OpdRow | null {
+  const { type, data } = event as unknown as OpdEvent;
+  const touched = { revision: event.revision, updatedAt: event.recordedAt };
+  switch (type) {
+    case 'OpdRegistered':
+      return { ...data, status: 'ACTIVE', successorCode: null, registeredAt: event.recordedAt, ...touched };
+    case 'OpdRenamed':
+      return row && { ...row, name: data.name, ...touched };
+    case 'OpdDissolved':
+      return row && { ...row, status: 'DISSOLVED', successorCode: data.successorCode, ...touched };
+    default:
+      return row;
+  }
+}
+
+export const opdRegistryProjection: Projection = {
+  name: 'opd-registry',
+  version: 1,
+  readModels: [opdReadModel],
+  handles: OPD_EVENT_TYPES,
+  async apply(event: RecordedEvent, target: ProjectionTarget) {
+    const rows = target.repository(opdReadModel);
+    const code = (event.data as { code: string }).code;
+    const current = await rows.findOneBy({ code });
+    // Replaying an event the row already reflects changes nothing.
+    if (current && current.revision >= event.revision) return;
+    const next = evolveOpdRow(current, event);
+    if (next) await rows.save(next);
+  },
+};
