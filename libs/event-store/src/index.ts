@@ -6,3 +6,5 @@ export * from './canonical-json';
 export * from './handle-command';
 export * from './in-memory/in-memory-event-store';
 export * from './postgres/postgres-event-store';
+export * from './integrity/integrity-checkpoints';
+export * from './integrity/verify-log';
