@@ -9,6 +9,11 @@ import { createTestDatabase, TestDatabase, testDatabaseKind } from './test-datab
 
 export interface TestApp {
   app: INestApplication;
+  /** The configuration a separate process (npm run verify) needs to open the same database. */
+  databaseEnvironment: Record<string, string>;
+  /** Stops the app and keeps its database (to open it from another process). */
+  stopApp(): Promise<void>;
+  /** Stops the app and removes its database. */
   close(): Promise<void>;
 }
 
@@ -34,10 +39,18 @@ export async function startTestApp(environment: Record<string, string> = {}): Pr
   configureApp(app);
   await app.init();
   process.env = saved;
+  let stopped = false;
+  const stopApp = async () => {
+    if (stopped) return;
+    stopped = true;
+    await app.close();
+  };
   return {
     app,
+    databaseEnvironment: serverDatabase ? { DATABASE_URL: serverDatabase.connectionString! } : { DATA_DIR: dataDir! },
+    stopApp,
     close: async () => {
-      await app.close();
+      await stopApp();
       await serverDatabase?.drop();
       if (dataDir) rmSync(dataDir, { recursive: true, force: true });
     },

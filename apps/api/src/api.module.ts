@@ -6,6 +6,8 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { AuthGuard } from './auth/auth.guard';
 import { TokenVerifier } from './auth/token-verifier';
 import { HealthController } from './health/health.controller';
+import { HistoryController } from './history/history.controller';
+import { PublicIntegrityController } from './public/public-integrity.controller';
 import { MinPositionInterceptor } from './http/min-position.interceptor';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
@@ -18,7 +20,7 @@ import { OpdsModule } from './opds/opds.module';
     CqrsModule.forRoot(),
     OpdsModule,
   ],
-  controllers: [HealthController],
+  controllers: [HealthController, HistoryController, PublicIntegrityController],
   providers: [
     TokenVerifier,
     IdempotencyStore,

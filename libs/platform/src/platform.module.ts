@@ -1,6 +1,6 @@
 import { Database, openDatabase } from '@app/database';
 import { Environment, validateEnvironment } from '@app/config';
-import { EVENT_STORE, EventStore, PostgresEventStore } from '@app/event-store';
+import { EVENT_STORE, EventStore, IntegrityCheckpoints, PostgresEventStore } from '@app/event-store';
 import { EventStoreDbEventStore } from '@app/event-store/eventstoredb/eventstoredb-event-store';
 import { openReadModelDataSource, Projection, Projections } from '@app/projections';
 import { DynamicModule, Global, Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
@@ -29,17 +29,28 @@ class PlatformLifecycle implements OnApplicationBootstrap, OnApplicationShutdown
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly dataSource: DataSource,
     private readonly projections: Projections,
+    private readonly checkpoints: IntegrityCheckpoints,
   ) {}
+
+  private readonly stopping = new AbortController();
+  private checkpointing?: Promise<void>;
 
   onApplicationBootstrap(): void {
     const runHere = this.options.runProjections === 'always' || this.environment.PROJECTIONS_INLINE;
     this.logger.log(
       `event store: ${this.store.name} on ${this.database.kind}; projections ${runHere ? 'run in this process' : 'run elsewhere'}`,
     );
-    if (runHere) this.projections.startRunners();
+    if (!runHere) return;
+    this.projections.startRunners();
+    // The background work of the log travels with the projections: one leaseholder at a time.
+    this.checkpointing = this.checkpoints.run(this.stopping.signal, 1000, (error) =>
+      this.logger.error(`integrity checkpoint failed: ${error instanceof Error ? error.message : String(error)}`),
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.stopping.abort();
+    await this.checkpointing;
     await this.projections.stopRunners();
     await this.dataSource.destroy();
     await this.store.close();
@@ -96,9 +107,21 @@ export class PlatformModule {
             return projections;
           },
         },
+        {
+          provide: IntegrityCheckpoints,
+          inject: [Environment, DATABASE, EVENT_STORE],
+          useFactory: async (environment: Environment, database: Database, store: EventStore) => {
+            const checkpoints = new IntegrityCheckpoints(database, store, {
+              maxEvents: environment.INTEGRITY_CHECKPOINT_EVENTS,
+              maxAgeMs: environment.INTEGRITY_CHECKPOINT_SECONDS * 1000,
+            });
+            await checkpoints.migrate();
+            return checkpoints;
+          },
+        },
         PlatformLifecycle,
       ],
-      exports: [Environment, DATABASE, EVENT_STORE, DataSource, Projections],
+      exports: [Environment, DATABASE, EVENT_STORE, DataSource, Projections, IntegrityCheckpoints],
     };
   }
 }

@@ -1,0 +1,33 @@
+import { RecordedEvent } from '@app/event-store';
+import { problem, ProblemException } from '../http/problem';
+
+export const STREAM_TYPES = ['opd', 'plan', 'skp', 'lkjip', 'finding'] as const;
+export type StreamType = (typeof STREAM_TYPES)[number];
+
+const RESOURCE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/;
+
+/** `{streamType}/{id}` as API.md spells them (`plan/DINKES-2025`) to the stream's name. */
+export function streamName(streamType: string, id: string): string {
+  if (!STREAM_TYPES.includes(streamType as StreamType)) {
+    throw new ProblemException(
+      problem(400, 'VALIDATION_FAILED', `streamType must be one of ${STREAM_TYPES.join(', ')}`, {
+        errors: [{ field: 'streamType', message: `one of ${STREAM_TYPES.join(', ')}` }],
+      }),
+    );
+  }
+  if (!RESOURCE_ID.test(id)) {
+    throw new ProblemException(problem(400, 'VALIDATION_FAILED', 'Malformed resource id', { errors: [{ field: 'id', message: 'malformed' }] }));
+  }
+  return `${streamType}-${id}`;
+}
+
+/**
+ * The OPD a stream belongs to: its own code for `opd`, the code before the year for `plan` and
+ * `lkjip`, and the `opdCode` its first event names for `skp` and `finding`.
+ */
+export function owningOpd(streamType: string, id: string, events: RecordedEvent[]): string | undefined {
+  if (streamType === 'opd') return id;
+  if (streamType === 'plan' || streamType === 'lkjip') return id.replace(/-\d{4}$/, '');
+  const first = events[0]?.data as { opdCode?: unknown } | undefined;
+  return typeof first?.opdCode === 'string' ? first.opdCode : undefined;
+}

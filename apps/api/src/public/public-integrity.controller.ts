@@ -1,0 +1,23 @@
+import { IntegrityCheckpoint, IntegrityCheckpoints } from '@app/event-store';
+import { Controller, Get } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Public } from '../auth/auth.decorators';
+import { problem, ProblemException } from '../http/problem';
+
+/**
+ * The latest integrity checkpoint, for anyone to keep: whoever holds a head can later check
+ * that nothing before it was rewritten (`npm run verify`, or their own recomputation).
+ */
+@ApiTags('Public')
+@Public()
+@Controller('public/v1/integrity')
+export class PublicIntegrityController {
+  constructor(private readonly checkpoints: IntegrityCheckpoints) {}
+
+  @Get('head')
+  async head(): Promise<IntegrityCheckpoint> {
+    const head = await this.checkpoints.head();
+    if (!head) throw new ProblemException(problem(404, 'NOT_FOUND', 'No integrity checkpoint has been recorded yet'));
+    return head;
+  }
+}

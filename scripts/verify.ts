@@ -1,0 +1,47 @@
+/**
+ * npm run verify: recomputes every stream's hash chain and every integrity checkpoint from the
+ * log, prints what does not match, and exits non-zero if anything does. Reads the same
+ * configuration as the service (DATABASE_URL, or the embedded database under DATA_DIR: stop
+ * the service first, PGlite is single-process).
+ *   --head <hash>  also require that a checkpoint with this hash (one you kept) still exists
+ */
+import { validateEnvironment } from '@app/config';
+import { openDatabase } from '@app/database';
+import { IntegrityCheckpoints, PostgresEventStore, verifyLog } from '@app/event-store';
+import { EventStoreDbEventStore } from '@app/event-store/eventstoredb/eventstoredb-event-store';
+import { parseArgs } from 'node:util';
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({ options: { head: { type: 'string' } } });
+  const environment = validateEnvironment(process.env);
+  const database = await openDatabase({ databaseUrl: environment.DATABASE_URL, dataDir: environment.DATA_DIR, applicationName: 'kinerja-ledger-verify' });
+  const store =
+    environment.EVENT_STORE === 'eventstoredb'
+      ? await EventStoreDbEventStore.connect(environment.EVENTSTORE_CONNECTION_STRING!)
+      : await PostgresEventStore.open(database);
+  try {
+    const checkpoints = new IntegrityCheckpoints(database, store);
+    await checkpoints.migrate();
+    const all = await checkpoints.all();
+    const report = await verifyLog(store, all);
+    const keptHeadMissing = values.head !== undefined && !all.some((checkpoint) => checkpoint.hash === values.head);
+    console.log(JSON.stringify({ ...report, ...(values.head ? { keptHeadFound: !keptHeadMissing } : {}) }, null, 2));
+    for (const { stream, firstInvalidRevision } of report.invalidStreams) {
+      console.error(`MISMATCH stream ${stream} at revision ${firstInvalidRevision}`);
+    }
+    if (report.firstInvalidCheckpoint !== undefined) console.error(`MISMATCH checkpoint ${report.firstInvalidCheckpoint}`);
+    if (keptHeadMissing) console.error(`MISMATCH the kept head ${values.head} is not among the checkpoints`);
+    return report.valid && !keptHeadMissing ? 0 : 1;
+  } finally {
+    await store.close();
+    await database.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(2);
+  },
+);
