@@ -1,6 +1,7 @@
 import { createTestDatabase, TestDatabase } from '../../../../test/support/test-database';
 import { PostgresEventStore } from '../postgres/postgres-event-store';
 import { chainHash, GENESIS_HASH } from '../hash-chain';
+import { untilReadable } from '../testing/until-readable';
 import { IntegrityCheckpoints } from './integrity-checkpoints';
 import { verifyLog } from './verify-log';
 
@@ -27,6 +28,7 @@ describe('integrity checkpoints and whole-log verification', () => {
   async function append(stream: string, count: number) {
     let last = '';
     for (let i = 0; i < count; i++) last = (await store.appendToStream(stream, [{ type: 'Noted', data: { i }, metadata: { actor } }])).position;
+    await untilReadable(store, last);
     return last;
   }
 

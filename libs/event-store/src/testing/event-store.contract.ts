@@ -4,6 +4,7 @@ import { EventIdConflictError, InvalidAppendError, WrongExpectedRevisionError } 
 import { EventStore, NewEvent, RecordedEvent } from '../event-store';
 import { GENESIS_HASH } from '../hash-chain';
 import { comparePositions, isPosition } from '../position';
+import { untilReadable } from './until-readable';
 
 export interface ContractSubject {
   store: EventStore;
@@ -22,19 +23,6 @@ async function drainAll(store: EventStore, after: string | null = null): Promise
     const batch = await store.readAll({ after: all.at(-1)?.position ?? after, limit: 7 });
     if (batch.length === 0) return all;
     all.push(...batch);
-  }
-}
-
-/**
- * The global log shows an event once every transaction older than its own has finished, and
- * on PostgreSQL that horizon spans the whole server: another test holding a transaction open
- * (the ordering proof does, for seconds) delays every reader. Wait for it, as a subscriber would.
- */
-async function untilReadable(store: EventStore, position: string): Promise<void> {
-  const deadline = Date.now() + 20000;
-  while (comparePositions(await store.headPosition(), position) < 0) {
-    if (Date.now() > deadline) throw new Error(`Position ${position} never became readable`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
 
