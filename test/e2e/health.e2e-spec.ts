@@ -1,8 +1,10 @@
 import request from 'supertest';
 import { startTestApp, TestApp } from '../support/test-app';
+import { bearer, tokenFor } from '../support/tokens';
 
-describe('the service boots on its database and reports health', () => {
+describe('operations: health, OpenAPI and metrics', () => {
   let testApp: TestApp;
+  const http = () => request(testApp.app.getHttpServer());
 
   beforeAll(async () => {
     testApp = await startTestApp();
@@ -12,11 +14,35 @@ describe('the service boots on its database and reports health', () => {
   });
 
   it('is live', async () => {
-    await request(testApp.app.getHttpServer()).get('/health/live').expect(200, { status: 'ok' });
+    expect((await http().get('/health/live').expect(200)).body.status).toBe('ok');
   });
 
-  it('is ready once its database and event store answer', async () => {
-    const response = await request(testApp.app.getHttpServer()).get('/health/ready').expect(200);
-    expect(response.body).toMatchObject({ status: 'ok', eventStore: 'postgres' });
+  it('is ready once its database and event store answer, without a token', async () => {
+    const { body } = await http().get('/health/ready').expect(200);
+    expect(body).toMatchObject({ status: 'ok', details: { database: { status: 'up' }, eventStore: { status: 'up', adapter: 'postgres' } } });
+  });
+
+  it('describes every endpoint in OpenAPI and serves Swagger UI', async () => {
+    const { body } = await http().get('/docs-json').expect(200);
+    expect(Object.keys(body.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/opds', '/api/v1/opds/{code}', '/api/v1/opds/{code}/dissolve', '/api/v1/history/{streamType}/{id}', '/public/v1/integrity/head']),
+    );
+    expect(body.components.schemas.RegisterOpdDto.required).toEqual(expect.arrayContaining(['code', 'name']));
+    await http().get('/docs').redirects(1).expect(200);
+  });
+
+  it('exposes Prometheus metrics with HTTP latency by route template and projection lag', async () => {
+    const admin = bearer(await tokenFor({ roles: ['admin'] }));
+    await http().post('/api/v1/opds').set(admin).send({ code: 'DINKES', name: 'Dinas Kesehatan' }).expect(201);
+    await http().get('/api/v1/opds/DINKES').set(admin);
+    const { text } = await http().get('/metrics').expect(200);
+    expect(text).toMatch(/kl_http_request_duration_seconds_bucket\{[^}]*route="\/api\/v1\/opds\/:code"/);
+    expect(text).not.toContain('DINKES');
+    expect(text).toMatch(/kl_projection_lag_seconds\{projection="opd-registry"\} \d/);
+  });
+
+  it('echoes a request id', async () => {
+    const response = await http().get('/health/live').set('X-Request-Id', 'trace-123').expect(200);
+    expect(response.headers['x-request-id']).toBe('trace-123');
   });
 });

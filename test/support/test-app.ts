@@ -33,7 +33,7 @@ export async function startTestApp(environment: Record<string, string> = {}): Pr
     delete process.env.DATABASE_URL;
     process.env.DATA_DIR = dataDir;
   }
-  Object.assign(process.env, { NODE_ENV: 'test', ...environment });
+  Object.assign(process.env, { NODE_ENV: 'test', LOG_LEVEL: 'silent', ...environment });
   const moduleRef = await Test.createTestingModule({ imports: [ApiModule] }).compile();
   const app = moduleRef.createNestApplication({ logger: false, bodyParser: false });
   configureApp(app);

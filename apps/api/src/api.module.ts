@@ -3,9 +3,13 @@ import { ALL_PROJECTIONS } from '@app/read-models';
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
+import { TerminusModule } from '@nestjs/terminus';
 import { AuthGuard } from './auth/auth.guard';
 import { TokenVerifier } from './auth/token-verifier';
 import { HealthController } from './health/health.controller';
+import { LedgerHealthIndicator } from './health/ledger-health.indicator';
+import { loggingModule } from './observability/logging';
+import { HttpMetricsInterceptor, Metrics, MetricsController } from './observability/metrics';
 import { HistoryController } from './history/history.controller';
 import { PublicIntegrityController } from './public/public-integrity.controller';
 import { MinPositionInterceptor } from './http/min-position.interceptor';
@@ -18,10 +22,15 @@ import { OpdsModule } from './opds/opds.module';
   imports: [
     PlatformModule.forRoot({ projections: ALL_PROJECTIONS, runProjections: 'config', applicationName: 'kinerja-ledger-api' }),
     CqrsModule.forRoot(),
+    TerminusModule,
+    loggingModule,
     OpdsModule,
   ],
-  controllers: [HealthController, HistoryController, PublicIntegrityController],
+  controllers: [HealthController, HistoryController, PublicIntegrityController, MetricsController],
   providers: [
+    LedgerHealthIndicator,
+    Metrics,
+    { provide: APP_INTERCEPTOR, useClass: HttpMetricsInterceptor },
     TokenVerifier,
     IdempotencyStore,
     { provide: APP_GUARD, useClass: AuthGuard },

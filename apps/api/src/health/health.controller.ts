@@ -1,34 +1,29 @@
-import { Database } from '@app/database';
-import { EVENT_STORE, EventStore } from '@app/event-store';
-import { DATABASE } from '@app/platform';
-import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
 import { Public } from '../auth/auth.decorators';
+import { LedgerHealthIndicator } from './ledger-health.indicator';
 
-/**
- * Liveness and readiness for orchestrators. Issue #3 replaces this with @nestjs/terminus and
- * adds metrics; the contract (paths and 503 when a dependency is down) stays.
- */
+@ApiTags('Health')
 @Public()
 @Controller('health')
 export class HealthController {
   constructor(
-    @Inject(DATABASE) private readonly database: Database,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly health: HealthCheckService,
+    private readonly ledger: LedgerHealthIndicator,
   ) {}
 
+  /** The process answers. */
   @Get('live')
-  live(): { status: 'ok' } {
-    return { status: 'ok' };
+  @HealthCheck()
+  live() {
+    return this.health.check([]);
   }
 
+  /** The database and the event store answer; 503 otherwise. */
   @Get('ready')
-  async ready(): Promise<{ status: 'ok'; eventStore: string; database: string }> {
-    try {
-      await this.database.pool.query('SELECT 1');
-      await this.store.headPosition();
-    } catch {
-      throw new ServiceUnavailableException('database or event store unreachable');
-    }
-    return { status: 'ok', eventStore: this.store.name, database: this.database.kind };
+  @HealthCheck()
+  ready() {
+    return this.health.check([() => this.ledger.database_(), () => this.ledger.eventStore()]);
   }
 }

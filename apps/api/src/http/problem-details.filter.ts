@@ -52,7 +52,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (bodyParserError?.type === 'entity.too.large') return { body: problem(413, 'PAYLOAD_TOO_LARGE', 'The body is larger than 1 MiB') };
     if (error instanceof HttpException) {
       const status = error.getStatus();
-      return { body: problem(status, HTTP_CODES[status] ?? 'ERROR', httpDetail(error)) };
+      const response = error.getResponse() as { details?: unknown };
+      // A failed health check carries which dependency is down.
+      const checks = typeof response === 'object' && response?.details ? { checks: response.details } : {};
+      return { body: problem(status, HTTP_CODES[status] ?? 'ERROR', status === 503 ? 'A dependency is unavailable' : httpDetail(error), checks) };
     }
     return { body: problem(500, 'INTERNAL', 'Something went wrong on our side; it has been logged') };
   }

@@ -1,0 +1,76 @@
+import { EVENT_STORE, EventStore } from '@app/event-store';
+import { Projections } from '@app/projections';
+import { CallHandler, Controller, ExecutionContext, Get, Header, Inject, Injectable, NestInterceptor } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Observable } from 'rxjs';
+import { Public } from '../auth/auth.decorators';
+
+/** Prometheus metrics of this process: HTTP latency, projection lag, Node's own. */
+@Injectable()
+export class Metrics {
+  readonly registry = new Registry();
+  readonly httpDuration = new Histogram({
+    name: 'kl_http_request_duration_seconds',
+    help: 'HTTP request latency by route template and status',
+    labelNames: ['method', 'route', 'status'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [this.registry],
+  });
+  readonly httpRequests = new Counter({
+    name: 'kl_http_requests_total',
+    help: 'HTTP requests by route template and status',
+    labelNames: ['method', 'route', 'status'] as const,
+    registers: [this.registry],
+  });
+
+  constructor(projections: Projections, @Inject(EVENT_STORE) store: EventStore) {
+    collectDefaultMetrics({ register: this.registry, prefix: 'kl_' });
+    new Gauge({
+      name: 'kl_projection_lag_seconds',
+      help: 'Age of the oldest event a projection has not applied yet (0 when caught up)',
+      labelNames: ['projection'] as const,
+      registers: [this.registry],
+      async collect() {
+        for (const status of await projections.status()) {
+          const [next] = await store.readAll({ after: status.position, limit: 1 });
+          this.set({ projection: status.name }, next ? Math.max(0, (Date.now() - Date.parse(next.recordedAt)) / 1000) : 0);
+        }
+      },
+    });
+  }
+}
+
+@Injectable()
+export class HttpMetricsInterceptor implements NestInterceptor {
+  constructor(private readonly metrics: Metrics) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const request = context.switchToHttp().getRequest<Request>();
+    const response = context.switchToHttp().getResponse<Response>();
+    const stop = this.metrics.httpDuration.startTimer();
+    // Route templates, never concrete paths: an OPD code or a NIP must not become a label.
+    const route = (request.route as { path?: string } | undefined)?.path ?? 'unmatched';
+    // On `finish`, the status is final: errors get theirs from the exception filter later.
+    response.once('finish', () => {
+      const labels = { method: request.method, route, status: String(response.statusCode) };
+      stop(labels);
+      this.metrics.httpRequests.inc(labels);
+    });
+    return next.handle();
+  }
+}
+
+@ApiExcludeController()
+@Public()
+@Controller('metrics')
+export class MetricsController {
+  constructor(private readonly metrics: Metrics) {}
+
+  @Get()
+  @Header('Content-Type', 'text/plain; version=0.0.4')
+  scrape(): Promise<string> {
+    return this.metrics.registry.metrics();
+  }
+}
