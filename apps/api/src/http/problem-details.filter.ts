@@ -57,8 +57,18 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const checks = typeof response === 'object' && response?.details ? { checks: response.details } : {};
       return { body: problem(status, HTTP_CODES[status] ?? 'ERROR', status === 503 ? 'A dependency is unavailable' : httpDetail(error), checks) };
     }
+    if (isDependencyDown(error)) {
+      return { body: problem(503, 'UNAVAILABLE', 'A dependency is unavailable; try again shortly'), headers: { 'Retry-After': '5' } };
+    }
     return { body: problem(500, 'INTERNAL', 'Something went wrong on our side; it has been logged') };
   }
+}
+
+/** Connection failures (network, server shutting down, closed pool), not bugs: 503, not 500. */
+function isDependencyDown(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  if (typeof code === 'string' && (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE'].includes(code) || /^(08|57P0)/.test(code))) return true;
+  return typeof message === 'string' && /Cannot use a pool after calling end|Connection terminated|PGlite is closed/i.test(message);
 }
 
 function httpDetail(error: HttpException): string {
