@@ -5,6 +5,7 @@ import { Database } from '@app/database';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { untilReadable } from '@app/event-store/testing/until-readable';
 import request from 'supertest';
+import { asSuperuser } from '../support/as-superuser';
 import { startTestApp, TestApp } from '../support/test-app';
 import { bearer, tokenFor } from '../support/tokens';
 
@@ -79,16 +80,10 @@ describe('history, integrity and the public integrity head', () => {
   });
 
   it('names the revision of an event altered in the database, and npm run verify fails', async () => {
-    const database = testApp.app.get<Database>(DATABASE);
-    const client = await database.pool.connect();
-    try {
-      // What someone with direct database access could do, bypassing the append-only guard.
-      await client.query("SET session_replication_role = 'replica'");
-      await client.query(`UPDATE kl_events SET data = jsonb_set(data, '{name}', '"Dinas Lain"') WHERE stream_name = 'opd-DISDIK' AND stream_revision = 0`);
-      await client.query("SET session_replication_role = 'origin'");
-    } finally {
-      client.release();
-    }
+    await asSuperuser(
+      testApp.app.get<Database>(DATABASE),
+      `UPDATE kl_events SET data = jsonb_set(data, '{name}', '"Dinas Lain"') WHERE stream_name = 'opd-DISDIK' AND stream_revision = 0`,
+    );
     const { body } = await http().get('/api/v1/integrity/streams/opd/DISDIK').set(inspector).expect(200);
     expect(body).toEqual({ valid: false, events: 1, firstInvalidRevision: 0 });
 

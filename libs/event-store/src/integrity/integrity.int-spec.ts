@@ -1,3 +1,4 @@
+import { asSuperuser } from '../../../../test/support/as-superuser';
 import { createTestDatabase, TestDatabase } from '../../../../test/support/test-database';
 import { PostgresEventStore } from '../postgres/postgres-event-store';
 import { chainHash, GENESIS_HASH } from '../hash-chain';
@@ -32,16 +33,7 @@ describe('integrity checkpoints and whole-log verification', () => {
     return last;
   }
 
-  async function asSuperuser(sql: string, values: unknown[]) {
-    const client = await testDatabase.database.pool.connect();
-    try {
-      await client.query("SET session_replication_role = 'replica'");
-      await client.query(sql, values);
-    } finally {
-      await client.query("SET session_replication_role = 'origin'");
-      client.release();
-    }
-  }
+
 
   it('checkpoints every maxEvents events, and the rest once maxAge has passed', async () => {
     await append('plan-A-2025', 7);
@@ -70,7 +62,7 @@ describe('integrity checkpoints and whole-log verification', () => {
     await checkpoints.checkpointIfDue();
     now = new Date(now.getTime() + 1000);
     await checkpoints.checkpointIfDue();
-    await asSuperuser(`UPDATE kl_events SET data = '{"i": 40}' WHERE stream_name = 'plan-B-2025' AND stream_revision = 3`, []);
+    await asSuperuser(testDatabase.database, `UPDATE kl_events SET data = '{"i": 40}' WHERE stream_name = 'plan-B-2025' AND stream_revision = 3`, []);
     expect(await verifyLog(store, await checkpoints.all())).toMatchObject({
       valid: false,
       invalidStreams: [{ stream: 'plan-B-2025', firstInvalidRevision: 3 }],
@@ -86,7 +78,7 @@ describe('integrity checkpoints and whole-log verification', () => {
     for (const event of events) {
       const data = event.revision === 1 ? { i: 100 } : event.data;
       previous = chainHash(previous, { ...event, data });
-      await asSuperuser('UPDATE kl_events SET data = $1, hash = $2 WHERE stream_name = $3 AND stream_revision = $4', [
+      await asSuperuser(testDatabase.database, 'UPDATE kl_events SET data = $1, hash = $2 WHERE stream_name = $3 AND stream_revision = $4', [
         JSON.stringify(data),
         previous,
         event.stream,
@@ -103,8 +95,8 @@ describe('integrity checkpoints and whole-log verification', () => {
   it('detects the removal of the newest events, which no stream chain can see, through a checkpoint', async () => {
     await append('plan-A-2025', 5);
     await checkpoints.checkpointIfDue();
-    await asSuperuser(`DELETE FROM kl_events WHERE stream_name = 'plan-A-2025' AND stream_revision = 4`, []);
-    await asSuperuser(`UPDATE kl_streams SET revision = 3 WHERE stream_name = 'plan-A-2025'`, []);
+    await asSuperuser(testDatabase.database, `DELETE FROM kl_events WHERE stream_name = 'plan-A-2025' AND stream_revision = 4`, []);
+    await asSuperuser(testDatabase.database, `UPDATE kl_streams SET revision = 3 WHERE stream_name = 'plan-A-2025'`, []);
     const report = await verifyLog(store, await checkpoints.all());
     expect(report.invalidStreams).toEqual([]);
     expect(report).toMatchObject({ valid: false, firstInvalidCheckpoint: 1 });

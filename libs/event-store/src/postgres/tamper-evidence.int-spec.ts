@@ -1,3 +1,4 @@
+import { asSuperuser } from '../../../../test/support/as-superuser';
 import { createTestDatabase, TestDatabase } from '../../../../test/support/test-database';
 import { PostgresEventStore } from './postgres-event-store';
 
@@ -24,16 +25,7 @@ describe('tamper evidence of the PostgreSQL adapter', () => {
   }
 
   /** What an administrator with direct database access could do, bypassing the guard trigger. */
-  async function asSuperuser(sql: string, values: unknown[]): Promise<void> {
-    const client = await testDatabase.database.pool.connect();
-    try {
-      await client.query("SET session_replication_role = 'replica'");
-      await client.query(sql, values);
-    } finally {
-      await client.query("SET session_replication_role = 'origin'");
-      client.release();
-    }
-  }
+
 
   it('refuses to update, delete or truncate events', async () => {
     await streamOfFive('plan-GUARD-2025');
@@ -46,7 +38,7 @@ describe('tamper evidence of the PostgreSQL adapter', () => {
 
   it('names the first revision whose data was rewritten', async () => {
     await streamOfFive('plan-EDIT-2025');
-    await asSuperuser(`UPDATE kl_events SET data = '{"target": 10}' WHERE stream_name = $1 AND stream_revision = 2`, [
+    await asSuperuser(testDatabase.database, `UPDATE kl_events SET data = '{"target": 10}' WHERE stream_name = $1 AND stream_revision = 2`, [
       'plan-EDIT-2025',
     ]);
     await expect(store.verifyStream('plan-EDIT-2025')).resolves.toEqual({ valid: false, events: 5, firstInvalidRevision: 2 });
@@ -54,13 +46,13 @@ describe('tamper evidence of the PostgreSQL adapter', () => {
 
   it('names the revision of an event that was deleted from the middle', async () => {
     await streamOfFive('plan-DELETE-2025');
-    await asSuperuser('DELETE FROM kl_events WHERE stream_name = $1 AND stream_revision = 3', ['plan-DELETE-2025']);
+    await asSuperuser(testDatabase.database, 'DELETE FROM kl_events WHERE stream_name = $1 AND stream_revision = 3', ['plan-DELETE-2025']);
     await expect(store.verifyStream('plan-DELETE-2025')).resolves.toMatchObject({ valid: false, firstInvalidRevision: 3 });
   });
 
   it('detects a rewritten hash, which breaks the link to the next event', async () => {
     await streamOfFive('plan-REHASH-2025');
-    await asSuperuser(`UPDATE kl_events SET hash = repeat('a', 64) WHERE stream_name = $1 AND stream_revision = 1`, [
+    await asSuperuser(testDatabase.database, `UPDATE kl_events SET hash = repeat('a', 64) WHERE stream_name = $1 AND stream_revision = 1`, [
       'plan-REHASH-2025',
     ]);
     await expect(store.verifyStream('plan-REHASH-2025')).resolves.toMatchObject({ valid: false, firstInvalidRevision: 1 });
