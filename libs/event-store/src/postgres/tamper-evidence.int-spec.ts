@@ -24,9 +24,6 @@ describe('tamper evidence of the PostgreSQL adapter', () => {
     );
   }
 
-  /** What an administrator with direct database access could do, bypassing the guard trigger. */
-
-
   it('refuses to update, delete or truncate events', async () => {
     await streamOfFive('plan-GUARD-2025');
     const pool = testDatabase.database.pool;
