@@ -28,8 +28,8 @@ export class Projections {
   private cachedStates?: { at: number; states: Map<string, ProjectionState> };
 
   constructor(
-    private readonly database: Database,
-    private readonly store: EventStore,
+    database: Database,
+    store: EventStore,
     private readonly dataSource: DataSource,
     readonly projections: readonly Projection[],
     options: ProjectionRunnerOptions = {},

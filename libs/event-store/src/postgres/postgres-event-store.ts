@@ -72,10 +72,7 @@ export class PostgresEventStore implements EventStore {
   private readonly pollIntervalMs: number;
   private readonly streamCache: StreamCache;
 
-  private constructor(
-    private readonly database: Database,
-    options: PostgresEventStoreOptions,
-  ) {
+  private constructor(database: Database, options: PostgresEventStoreOptions) {
     this.pool = database.pool;
     this.clock = options.clock ?? (() => new Date());
     this.pollIntervalMs = options.pollIntervalMs ?? 500;
