@@ -1,0 +1,34 @@
+import { FINAL_STATUSES, IsoDate, RecommendationStatus } from './audit-finding.events';
+
+/** Days an OPD has to follow a recommendation up, counted from the report's receipt. */
+export const FOLLOW_UP_DAYS = 60;
+
+export function addDays(date: IsoDate, days: number): IsoDate {
+  const instant = new Date(`${date}T00:00:00Z`);
+  instant.setUTCDate(instant.getUTCDate() + days);
+  return instant.toISOString().slice(0, 10);
+}
+
+export const dueDate = (receivedDate: IsoDate): IsoDate => addDays(receivedDate, FOLLOW_UP_DAYS);
+
+export const isFinal = (status: RecommendationStatus): boolean => FINAL_STATUSES.includes(status);
+
+export interface RecommendationProgress {
+  status: RecommendationStatus;
+  followUpDates: IsoDate[];
+  delayExcused: boolean;
+}
+
+/**
+ * Overdue (DOMAIN.md): not final, today after the due date, no follow-up on or before the due
+ * date, and no delay reason. Evaluated against `today` whenever it is read, so a finding
+ * becomes overdue without any new event.
+ */
+export function isOverdue(progress: RecommendationProgress, due: IsoDate, today: IsoDate): boolean {
+  return (
+    !isFinal(progress.status) &&
+    today > due &&
+    !progress.followUpDates.some((date) => date <= due) &&
+    !progress.delayExcused
+  );
+}

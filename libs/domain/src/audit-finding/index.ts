@@ -1,0 +1,3 @@
+export * from './audit-finding.events';
+export * from './audit-finding.decider';
+export * from './follow-up-rules';
