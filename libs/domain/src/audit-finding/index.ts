@@ -1,3 +1,4 @@
 export * from './audit-finding.events';
 export * from './audit-finding.decider';
 export * from './follow-up-rules';
+export * from './finding-document';
