@@ -31,11 +31,11 @@ const followUp = (no: number, on: string, amountSettledIdr: number | null = null
   type: 'FollowUpRecorded',
   data: { findingId: 'f-1', recommendationNo: no, description: 'd', evidenceUrl: null, amountSettledIdr, on },
 });
-const assess = (no: number, status: 'SESUAI' | 'BELUM_SESUAI' | 'TIDAK_DAPAT_DITINDAKLANJUTI', on: string): AuditFindingEvent => ({
+const assess = (no: number, status: 'SESUAI' | 'BELUM_SESUAI' | 'TIDAK_DAPAT_DITINDAKLANJUTI', on = '2025-04-01'): AuditFindingEvent => ({
   type: 'RecommendationAssessed',
   data: { findingId: 'f-1', recommendationNo: no, status, note: 'n', on },
 });
-const delay = (no: number, on: string): AuditFindingEvent => ({
+const delay = (no: number, on = '2025-05-10'): AuditFindingEvent => ({
   type: 'DelayReasonRecorded',
   data: { findingId: 'f-1', recommendationNo: no, reasonCategory: 'FORCE_MAJEURE', note: 'banjir', on },
 });
