@@ -1,31 +1,13 @@
-import {
-  AssessmentStatus,
-  AuditFindingEvent,
-  DelayReason,
-  FindingCategory,
-  IsoDate,
-  RecommendationStatus,
-} from './audit-finding.events';
+import { AssessmentStatus, AuditFindingEvent, AuditFindingRecorded, DelayReason, IsoDate, RecommendationStatus } from './audit-finding.events';
 import { dueDate, isFinal, isOverdue } from './follow-up-rules';
 
 /** A finding as its events leave it: what the read model stores and `asOf` rebuilds. */
-export interface FindingDocument {
+export type FindingDocument = Omit<AuditFindingRecorded['data'], 'findingId' | 'recommendations'> & {
   id: string;
-  opdCode: string;
-  reportNumber: string;
-  reportDate: IsoDate;
-  receivedDate: IsoDate;
   dueDate: IsoDate;
-  title: string;
-  condition: string;
-  criteria: string;
-  cause: string;
-  effect: string;
-  category: FindingCategory;
-  amountIdr: number | null;
   revision: number;
   recommendations: RecommendationDocument[];
-}
+};
 
 export interface RecommendationDocument {
   no: number;
@@ -94,10 +76,10 @@ export interface RecommendationView extends RecommendationDocument {
   delayExcused: boolean;
 }
 
-export interface FindingView extends Omit<FindingDocument, 'recommendations'> {
+export type FindingView = Omit<FindingDocument, 'recommendations'> & {
   closed: boolean;
   recommendations: RecommendationView[];
-}
+};
 
 /** The finding as of `today`: overdue flags are evaluated now, never frozen in storage. */
 export function findingView(document: FindingDocument, today: IsoDate): FindingView {
