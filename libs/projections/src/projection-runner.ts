@@ -28,8 +28,6 @@ export class ProjectionRunner {
   private readonly pollIntervalMs: number;
   private stopController = new AbortController();
   private running?: Promise<void>;
-  /** Positions applied to the serving slot, for in-process waiters. */
-  private servingCheckpoint: Position | null = null;
   private readonly listeners = new Set<() => void>();
 
   constructor(
@@ -58,10 +56,6 @@ export class ProjectionRunner {
   onProgress(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
-  }
-
-  get lastServedPosition(): Position | null {
-    return this.servingCheckpoint;
   }
 
   private async run(signal: AbortSignal): Promise<void> {
@@ -106,7 +100,6 @@ export class ProjectionRunner {
         const applied = await this.applyNextBatch(state.buildingSlot, !servingIsCurrent);
         if (applied === 0) {
           await this.state.switchTo(this.projection.name, state.buildingSlot, state.buildingVersion!);
-          this.servingCheckpoint = await this.state.checkpoint(this.projection.name, state.buildingSlot);
           this.notify();
         }
         progressed ||= applied > 0;
@@ -122,15 +115,9 @@ export class ProjectionRunner {
   private async applyNextBatch(slot: Slot, serving: boolean): Promise<number> {
     const from = await this.state.checkpoint(this.projection.name, slot);
     const batch = await this.store.readAll({ after: from, limit: this.batchSize });
-    if (batch.length === 0) {
-      if (serving) this.servingCheckpoint = from;
-      return 0;
-    }
+    if (batch.length === 0) return 0;
     await this.applyBatch(slot, from, batch);
-    if (serving) {
-      this.servingCheckpoint = batch[batch.length - 1].position;
-      this.notify();
-    }
+    if (serving) this.notify();
     return batch.length;
   }
 
