@@ -65,9 +65,12 @@ export class EventStoreDbEventStore implements EventStore {
     const expected = options.expectedRevision ?? 'any';
     const prepared = prepareAppend(stream, events, expected);
     for (let attempt = 0; ; attempt++) {
-      const [last] = await this.readStream(stream, { direction: 'backwards', maxCount: 1 });
+      // One read serves both: the last event (revision and hash to chain from) and the recent
+      // ones a retried append would be among.
+      const recent = await this.readStream(stream, { direction: 'backwards', maxCount: Math.max(prepared.length * 4, 16) });
+      const last = recent[0];
       const current = last ? last.revision : -1;
-      const retried = await this.findRetriedAppend(stream, prepared, current);
+      const retried = retriedAppendResult(stream, prepared, knownAmong(recent, prepared));
       if (retried) return retried;
       assertExpectedRevision(stream, expected, current);
       const data = chainAppend(stream, prepared, current, last?.hash ?? GENESIS_HASH, this.clock().toISOString()).map((event) => {
@@ -149,15 +152,12 @@ export class EventStoreDbEventStore implements EventStore {
     this.wake.notify();
     await this.client.dispose();
   }
+}
 
-  /** The same ids, in the same order, at the end of the stream: a retry of a write that succeeded. */
-  private async findRetriedAppend(stream: string, prepared: PreparedEvent[], current: number): Promise<AppendResult | null> {
-    if (current < 0) return null;
-    const recent = await this.readStream(stream, { direction: 'backwards', maxCount: Math.max(prepared.length * 4, 16) });
-    const byId = new Map(recent.map((event) => [event.id, event]));
-    const known = prepared.map((event) => byId.get(event.id)).filter((event) => event !== undefined);
-    return retriedAppendResult(stream, prepared, known);
-  }
+/** The stored events that carry the append's ids, in the append's order. */
+function knownAmong(recent: RecordedEvent[], prepared: PreparedEvent[]): RecordedEvent[] {
+  const byId = new Map(recent.map((event) => [event.id, event]));
+  return prepared.map((event) => byId.get(event.id)).filter((event) => event !== undefined);
 }
 
 function isOurs(resolved: ResolvedEvent): boolean {
