@@ -24,6 +24,6 @@ export class HealthController {
   @Get('ready')
   @HealthCheck()
   ready() {
-    return this.health.check([() => this.ledger.database_(), () => this.ledger.eventStore()]);
+    return this.health.check([() => this.ledger.databaseReachable(), () => this.ledger.eventStoreReachable()]);
   }
 }

@@ -13,7 +13,7 @@ export class LedgerHealthIndicator {
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
-  async database_() {
+  async databaseReachable() {
     const indicator = this.health.check('database');
     try {
       await this.database.pool.query('SELECT 1');
@@ -23,7 +23,7 @@ export class LedgerHealthIndicator {
     }
   }
 
-  async eventStore() {
+  async eventStoreReachable() {
     const indicator = this.health.check('eventStore');
     try {
       await this.store.headPosition();
