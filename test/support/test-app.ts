@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { INestApplication } from '@nestjs/common';
+import { Clock } from '@app/platform';
 import { Test } from '@nestjs/testing';
 import { ApiModule } from '../../apps/api/src/api.module';
 import { configureApp } from '../../apps/api/src/configure-app';
@@ -19,9 +20,9 @@ export interface TestApp {
 
 /**
  * The real API module on a database of its own: a fresh database on the server in CI, or an
- * embedded PGlite in a temporary DATA_DIR on a laptop.
+ * embedded PGlite in a temporary DATA_DIR on a laptop. `options.clock` replaces the calendar.
  */
-export async function startTestApp(environment: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(environment: Record<string, string> = {}, options: { clock?: Clock } = {}): Promise<TestApp> {
   let serverDatabase: TestDatabase | undefined;
   let dataDir: string | undefined;
   const saved = { ...process.env };
@@ -34,7 +35,9 @@ export async function startTestApp(environment: Record<string, string> = {}): Pr
     process.env.DATA_DIR = dataDir;
   }
   Object.assign(process.env, { NODE_ENV: 'test', LOG_LEVEL: 'silent', ...environment });
-  const moduleRef = await Test.createTestingModule({ imports: [ApiModule] }).compile();
+  const builder = Test.createTestingModule({ imports: [ApiModule] });
+  if (options.clock) builder.overrideProvider(Clock).useValue(options.clock);
+  const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication({ logger: false, bodyParser: false });
   configureApp(app);
   await app.init();

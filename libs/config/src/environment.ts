@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsBoolean, IsTimeZone, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 /**
  * Every setting the service reads, validated once at start-up. A bad value stops the process
@@ -68,6 +68,11 @@ export class Environment {
   @Min(0)
   @Max(86400)
   INTEGRITY_CHECKPOINT_SECONDS = 60;
+
+  /** The time zone whose calendar decides due dates and overdue flags (WIB by default). */
+  @IsString()
+  @IsTimeZone()
+  TIME_ZONE = 'Asia/Jakarta';
 
   /** Run the projections inside this process (default) or leave them to apps/projector. */
   @Transform(({ value }) => (value === undefined ? undefined : value === true || value === 'true' || value === '1'))

@@ -5,6 +5,7 @@ import { EventStoreDbEventStore } from '@app/event-store/eventstoredb/eventstore
 import { openReadModelDataSource, Projection, Projections } from '@app/projections';
 import { DynamicModule, Global, Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { Clock, SystemClock } from './clock';
 
 export const DATABASE = Symbol('DATABASE');
 
@@ -119,9 +120,10 @@ export class PlatformModule {
             return checkpoints;
           },
         },
+        { provide: Clock, inject: [Environment], useFactory: (environment: Environment) => new SystemClock(environment.TIME_ZONE) },
         PlatformLifecycle,
       ],
-      exports: [Environment, DATABASE, EVENT_STORE, DataSource, Projections, IntegrityCheckpoints],
+      exports: [Environment, Clock, DATABASE, EVENT_STORE, DataSource, Projections, IntegrityCheckpoints],
     };
   }
 }

@@ -1,0 +1,29 @@
+/**
+ * What day it is, for rules that depend on the calendar (a recommendation becomes overdue
+ * without any new event). Injected so tests can set the day instead of waiting for it.
+ */
+export abstract class Clock {
+  /** Today's date (`YYYY-MM-DD`) where the government works, not where the server runs. */
+  abstract today(): string;
+
+  /** The date an instant falls on in that calendar: "today" for a state as of that instant. */
+  abstract dayOf(instant: Date): string;
+}
+
+export class SystemClock extends Clock {
+  private readonly calendarDay: Intl.DateTimeFormat;
+
+  constructor(timeZone: string) {
+    super();
+    // en-CA writes dates as YYYY-MM-DD.
+    this.calendarDay = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+  }
+
+  today(): string {
+    return this.dayOf(new Date());
+  }
+
+  dayOf(instant: Date): string {
+    return this.calendarDay.format(instant);
+  }
+}
