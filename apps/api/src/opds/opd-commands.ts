@@ -1,16 +1,10 @@
-import { opdDecider, OpdState, opdStream, OtherOpd } from '@app/domain/opd';
+import { opdDecider, OpdState, opdStream } from '@app/domain/opd';
 import { Actor, EVENT_STORE, EventStore, handleCommand } from '@app/event-store';
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { otherOpd } from './other-opd';
 
 type Result = Awaited<ReturnType<typeof handleCommand<OpdState, never, never>>>;
-
-/** Another unit's status, folded from its own stream: I/O before the decision. */
-async function otherOpd(store: EventStore, code: string): Promise<OtherOpd> {
-  const events = await store.readStream(opdStream(code));
-  const state = events.reduce((current, event) => opdDecider.evolve(current, event as never), opdDecider.initialState());
-  return { code, status: state.status };
-}
 
 export class RegisterOpdCommand extends Command<Result> {
   constructor(

@@ -1,9 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-
-const OPD_CODE = /^[A-Z0-9-]{2,32}$/;
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { IsOptional, Matches } from 'class-validator';
+import { MAX_REASON, NonBlankText, OPD_CODE } from '../http/input-rules';
 
 export class RegisterOpdDto {
   @ApiProperty({ example: 'DINKES', pattern: OPD_CODE.source })
@@ -11,10 +8,7 @@ export class RegisterOpdDto {
   code: string;
 
   @ApiProperty({ example: 'Dinas Kesehatan' })
-  @Transform(trim)
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(10000)
+  @NonBlankText()
   name: string;
 
   @ApiPropertyOptional({ example: 'SETDA' })
@@ -25,26 +19,17 @@ export class RegisterOpdDto {
 
 export class RenameOpdDto {
   @ApiProperty()
-  @Transform(trim)
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(10000)
+  @NonBlankText()
   name: string;
 
   @ApiProperty({ description: 'Why the unit is renamed; recorded with the event' })
-  @Transform(trim)
-  @IsString()
-  @IsNotEmpty({ message: 'reason must not be blank' })
-  @MaxLength(2000)
+  @NonBlankText(MAX_REASON)
   reason: string;
 }
 
 export class DissolveOpdDto {
   @ApiProperty()
-  @Transform(trim)
-  @IsString()
-  @IsNotEmpty({ message: 'reason must not be blank' })
-  @MaxLength(2000)
+  @NonBlankText(MAX_REASON)
   reason: string;
 
   @ApiPropertyOptional()
