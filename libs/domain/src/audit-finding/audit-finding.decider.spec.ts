@@ -14,10 +14,11 @@ const record: AuditFindingCommand = {
   type: 'RecordAuditFinding',
   data: {
     findingId: 'f-1',
-    opdCode: 'DINKES',
+    opd: { code: 'DINKES', status: 'ACTIVE' },
     reportNumber: 'LHP-01/2025',
     reportDate: '2025-03-01',
     receivedDate: null,
+    today: '2025-06-01',
     ...narrative,
     category: 'NON_COMPLIANCE',
     amountIdr: 10_000_000,
@@ -73,6 +74,30 @@ describe('audit findings', () => {
       given([])
         .when({ ...record, data: { ...record.data, receivedDate: '2025-02-28' } } as AuditFindingCommand)
         .thenThrows(withCode('RECEIVED_BEFORE_REPORT')));
+
+    it('refuses a report dated or received after today', () => {
+      given([])
+        .when({ ...record, data: { ...record.data, reportDate: '2025-06-02' } } as AuditFindingCommand)
+        .thenThrows(withCode('DATE_IN_FUTURE'));
+      given([])
+        .when({ ...record, data: { ...record.data, receivedDate: '2025-06-02' } } as AuditFindingCommand)
+        .thenThrows(withCode('DATE_IN_FUTURE'));
+    });
+
+    it('accepts a report received today', () =>
+      given([])
+        .when({ ...record, data: { ...record.data, receivedDate: '2025-06-01' } } as AuditFindingCommand)
+        .then([{ ...recorded, data: { ...recorded.data, receivedDate: '2025-06-01' } } as AuditFindingEvent]));
+
+    it('refuses a unit that was never registered', () =>
+      given([])
+        .when({ ...record, data: { ...record.data, opd: { code: 'NOPE', status: 'UNREGISTERED' } } } as AuditFindingCommand)
+        .thenThrows(withCode('UNKNOWN_OPD')));
+
+    it('refuses a dissolved unit', () =>
+      given([])
+        .when({ ...record, data: { ...record.data, opd: { code: 'DINKES', status: 'DISSOLVED' } } } as AuditFindingCommand)
+        .thenThrows(withCode('OPD_DISSOLVED')));
 
     it('refuses to record the same finding twice', () => given([recorded]).when(record).thenThrows(withCode('ALREADY_EXISTS')));
   });

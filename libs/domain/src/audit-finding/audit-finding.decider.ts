@@ -1,4 +1,5 @@
 import { Decider } from '../shared/decider';
+import { OtherOpd } from '../opd/opd.decider';
 import { DomainError } from '../shared/domain-error';
 import {
   AssessmentStatus,
@@ -22,7 +23,16 @@ export type AuditFindingState =
   | { status: 'RECORDED'; findingId: string; opdCode: string; recommendations: RecommendationState[] };
 
 export type AuditFindingCommand =
-  | { type: 'RecordAuditFinding'; data: Omit<AuditFindingRecorded['data'], 'recommendations' | 'receivedDate'> & { receivedDate: IsoDate | null; recommendations: Array<{ text: string; amountIdr: number | null }> } }
+  | {
+      type: 'RecordAuditFinding';
+      data: Omit<AuditFindingRecorded['data'], 'opdCode' | 'recommendations' | 'receivedDate'> & {
+        /** The audited unit as the handler found it: findings are recorded against active units only. */
+        opd: OtherOpd;
+        receivedDate: IsoDate | null;
+        today: IsoDate;
+        recommendations: Array<{ text: string; amountIdr: number | null }>;
+      };
+    }
   | { type: 'RecordFollowUp'; data: { recommendationNo: number; description: string; evidenceUrl: string | null; amountSettledIdr: number | null; today: IsoDate } }
   | { type: 'AssessRecommendation'; data: { recommendationNo: number; status: AssessmentStatus; note: string; today: IsoDate } }
   | { type: 'RecordDelayReason'; data: { recommendationNo: number; reasonCategory: DelayReason; note: string; today: IsoDate } };
@@ -57,16 +67,23 @@ export function evolve(state: AuditFindingState, event: AuditFindingEvent): Audi
 export function decide(command: AuditFindingCommand, state: AuditFindingState): AuditFindingEvent[] {
   if (command.type === 'RecordAuditFinding') {
     if (state.status !== 'NONE') throw new DomainError('ALREADY_EXISTS', 'ALREADY_EXISTS', `Finding ${command.data.findingId} exists`);
-    const { recommendations, receivedDate, ...finding } = command.data;
+    const { opd, recommendations, receivedDate, today, ...finding } = command.data;
+    if (opd.status === 'UNREGISTERED') throw new DomainError('RULE_VIOLATED', 'UNKNOWN_OPD', `No OPD ${opd.code}`);
+    if (opd.status === 'DISSOLVED') throw new DomainError('RULE_VIOLATED', 'OPD_DISSOLVED', `OPD ${opd.code} is dissolved`);
     if (recommendations.length === 0) throw new DomainError('VALIDATION', 'VALIDATION_FAILED', 'A finding needs at least one recommendation');
     if (receivedDate !== null && receivedDate < finding.reportDate) {
       throw new DomainError('RULE_VIOLATED', 'RECEIVED_BEFORE_REPORT', 'A report cannot be received before its date');
+    }
+    // A due date counted from a future receipt would hide the obligation until then.
+    if ((receivedDate ?? finding.reportDate) > today) {
+      throw new DomainError('RULE_VIOLATED', 'DATE_IN_FUTURE', `A report cannot be dated or received after today (${today})`);
     }
     return [
       {
         type: 'AuditFindingRecorded',
         data: {
           ...finding,
+          opdCode: opd.code,
           receivedDate: receivedDate ?? finding.reportDate,
           recommendations: recommendations.map((recommendation, index) => ({ no: index + 1, ...recommendation })),
         },
