@@ -17,6 +17,7 @@ import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyStore } from './idempotency/idempotency.store';
 import { OpdsModule } from './opds/opds.module';
+import { AuditFindingsModule } from './audit-findings/audit-findings.module';
 
 @Module({
   imports: [
@@ -25,6 +26,7 @@ import { OpdsModule } from './opds/opds.module';
     TerminusModule,
     loggingModule,
     OpdsModule,
+    AuditFindingsModule,
   ],
   controllers: [HealthController, HistoryController, PublicIntegrityController, MetricsController],
   providers: [
