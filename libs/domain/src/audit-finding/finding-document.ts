@@ -1,5 +1,8 @@
 import { AssessmentStatus, AuditFindingEvent, AuditFindingRecorded, DelayReason, IsoDate, RecommendationStatus } from './audit-finding.events';
 import { dueDate, isFinal, isOverdue } from './follow-up-rules';
+import { roundHalfUp } from '../shared/rounding';
+
+export { roundHalfUp };
 
 /** A finding as its events leave it: what the read model stores and `asOf` rebuilds. */
 export type FindingDocument = Omit<AuditFindingRecorded['data'], 'findingId' | 'recommendations'> & {
@@ -131,10 +134,4 @@ export function findingFigures(findings: FindingView[]): FindingFigures {
     followUpRate: recommendations.length === 0 ? 0 : roundHalfUp((byStatus.SESUAI / recommendations.length) * 100, 2),
     amountIdr: { total, settled, outstanding },
   };
-}
-
-export function roundHalfUp(value: number, decimals: number): number {
-  const factor = 10 ** decimals;
-  // The epsilon keeps binary noise (1.005 is 1.00499…) from rounding half down.
-  return Math.round((value + Number.EPSILON * Math.abs(value)) * factor) / factor;
 }

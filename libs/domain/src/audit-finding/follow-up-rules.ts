@@ -1,13 +1,10 @@
+import { addDays } from '../shared/calendar';
 import { FINAL_STATUSES, IsoDate, RecommendationStatus } from './audit-finding.events';
 
 /** Days an OPD has to follow a recommendation up, counted from the report's receipt. */
 export const FOLLOW_UP_DAYS = 60;
 
-export function addDays(date: IsoDate, days: number): IsoDate {
-  const instant = new Date(`${date}T00:00:00Z`);
-  instant.setUTCDate(instant.getUTCDate() + days);
-  return instant.toISOString().slice(0, 10);
-}
+export { addDays };
 
 export const dueDate = (receivedDate: IsoDate): IsoDate => addDays(receivedDate, FOLLOW_UP_DAYS);
 

@@ -1,0 +1,99 @@
+import { PlanStatus } from './plan.decider';
+import { Goal, PlanEvent, Quarter, RealisationValue, RevisionReason } from './plan.events';
+
+/**
+ * A plan as its events leave it, free of configuration (cap, scale, deadlines): what the read
+ * model stores and `asOf` rebuilds. `planView` adds achievement and flags when it is read.
+ */
+export interface PlanDocument {
+  opdCode: string;
+  year: number;
+  status: PlanStatus;
+  revision: number;
+  createdAt: string;
+  updatedAt: string;
+  /** The content before the first approval (what `goals` shows until then). */
+  draft: Goal[];
+  /** Every approved version, oldest first; never altered by a later revision. */
+  versions: PlanVersion[];
+  pendingRevision: { reasonCategory: RevisionReason; reason: string; goals: Goal[]; startedAt: string } | null;
+  returns: Array<{ at: string; reason: string; revision: boolean }>;
+  quarters: QuarterReport[];
+}
+
+export interface PlanVersion {
+  version: number;
+  approvedAt: string;
+  approvedOn: string;
+  reasonCategory: RevisionReason | null;
+  reason: string | null;
+  goals: Goal[];
+}
+
+export interface QuarterReport {
+  quarter: Quarter;
+  reportedAt: string;
+  reportedOn: string;
+  values: RealisationValue[];
+  corrections: Array<{ at: string; on: string; reason: string; values: RealisationValue[] }>;
+}
+
+/** An event with what the store adds: when it was recorded and the stream's revision after it. */
+export type StoredPlanEvent = PlanEvent & { recordedAt: string; revision: number };
+
+export function evolvePlanDocument(document: PlanDocument | null, event: StoredPlanEvent): PlanDocument | null {
+  const at = event.recordedAt;
+  if (event.type === 'PlanDrafted') {
+    const { opdCode, year, goals } = event.data;
+    return { opdCode, year, status: 'DRAFT', revision: event.revision, createdAt: at, updatedAt: at, draft: goals, versions: [], pendingRevision: null, returns: [], quarters: [] };
+  }
+  if (!document) return document;
+  const next = { ...document, revision: event.revision, updatedAt: at };
+  switch (event.type) {
+    case 'PlanContentReplaced':
+      return { ...next, draft: event.data.goals };
+    case 'PlanSubmitted':
+      return { ...next, status: 'SUBMITTED' };
+    case 'PlanReturned':
+      return { ...next, status: 'RETURNED', returns: [...document.returns, { at, reason: event.data.reason, revision: false }] };
+    case 'PlanApproved': {
+      const { version, goals, on } = event.data;
+      return { ...next, status: 'APPROVED', versions: [...document.versions, { version, approvedAt: at, approvedOn: on, reasonCategory: null, reason: null, goals }] };
+    }
+    case 'RevisionStarted': {
+      const { reasonCategory, reason, goals } = event.data;
+      return { ...next, status: 'REVISION_DRAFT', pendingRevision: { reasonCategory, reason, goals, startedAt: at } };
+    }
+    case 'RevisionContentReplaced':
+      return { ...next, pendingRevision: document.pendingRevision && { ...document.pendingRevision, goals: event.data.goals } };
+    case 'RevisionSubmitted':
+      return { ...next, status: 'REVISION_SUBMITTED' };
+    case 'RevisionReturned':
+      return { ...next, status: 'REVISION_DRAFT', returns: [...document.returns, { at, reason: event.data.reason, revision: true }] };
+    case 'RevisionApproved': {
+      const { version, reasonCategory, reason, goals, on } = event.data;
+      return {
+        ...next,
+        status: 'APPROVED',
+        pendingRevision: null,
+        versions: [...document.versions, { version, approvedAt: at, approvedOn: on, reasonCategory, reason, goals }],
+      };
+    }
+    case 'RealisationReported': {
+      const { quarter, values, on } = event.data;
+      const report: QuarterReport = { quarter, reportedAt: at, reportedOn: on, values, corrections: [] };
+      return { ...next, quarters: [...document.quarters, report].sort((a, b) => a.quarter - b.quarter) };
+    }
+    case 'RealisationCorrected': {
+      const { quarter, values, reason, on } = event.data;
+      return {
+        ...next,
+        quarters: document.quarters.map((report) =>
+          report.quarter === quarter ? { ...report, corrections: [...report.corrections, { at, on, reason, values }] } : report,
+        ),
+      };
+    }
+    default:
+      return document;
+  }
+}

@@ -1,0 +1,158 @@
+import { evolvePlanDocument, PlanDocument, StoredPlanEvent } from './plan-document';
+import { DEFAULT_PLAN_VIEW_SETTINGS, planView } from './plan-view';
+import { Goal, Indicator, PlanEvent } from './plan.events';
+
+const key = { opdCode: 'DINKES', year: 2025 };
+const indicator = (code: string, overrides: Partial<Indicator> = {}): Indicator => ({
+  code,
+  name: `Indikator ${code}`,
+  unit: '%',
+  polarity: 'HIGHER_IS_BETTER',
+  aggregation: 'LAST',
+  annualTarget: 90,
+  quarterlyTargets: [80, 84, 87, 90],
+  ...overrides,
+});
+const value = (indicatorCode: string, figure: number) => ({ indicatorCode, value: figure, evidenceUrl: null, note: null });
+
+/** Folds events recorded one per given instant, as the store would. */
+function documentOf(events: Array<[PlanEvent, string]>): PlanDocument {
+  return events.reduce<PlanDocument | null>(
+    (document, [event, recordedAt], revision) => evolvePlanDocument(document, { ...event, recordedAt, revision } as StoredPlanEvent),
+    null,
+  )!;
+}
+
+function approvedPlan(goals: Goal[]): Array<[PlanEvent, string]> {
+  return [
+    [{ type: 'PlanDrafted', data: { ...key, goals } }, '2025-01-05T02:00:00.000Z'],
+    [{ type: 'PlanSubmitted', data: key }, '2025-01-06T02:00:00.000Z'],
+    [{ type: 'PlanApproved', data: { ...key, version: 1, goals, on: '2025-01-07' } }, '2025-01-07T02:00:00.000Z'],
+  ];
+}
+
+const reported = (quarter: 1 | 2 | 3 | 4, on: string, values: Array<ReturnType<typeof value>>): [PlanEvent, string] => [
+  { type: 'RealisationReported', data: { ...key, quarter, values, on } },
+  `${on}T03:00:00.000Z`,
+];
+
+describe('the plan as read', () => {
+  it('computes achievement per quarter, indicator, goal and unit as API.md shows it', () => {
+    const goals: Goal[] = [
+      { code: 'G1', statement: 'Kesehatan', indicators: [indicator('I1'), indicator('I2', { annualTarget: 50, quarterlyTargets: null })] },
+      { code: 'G2', statement: 'Gizi', indicators: [indicator('I3', { polarity: 'LOWER_IS_BETTER', aggregation: 'SUM', annualTarget: 20, quarterlyTargets: null })] },
+    ];
+    const document = documentOf([
+      ...approvedPlan(goals),
+      reported(1, '2025-04-10', [value('I1', 82), value('I2', 100), value('I3', 4)]),
+      reported(2, '2025-07-10', [value('I1', 94.5), value('I3', 14)]),
+    ]);
+    const view = planView(document);
+    const [i1, i2] = view.goals[0].indicators;
+    expect(i1).toMatchObject({ realisation: 94.5, achievement: 105, category: 'SANGAT_TINGGI' });
+    expect(i1.quarters).toEqual([
+      { quarter: 1, value: 82, achievement: 102.5, corrected: false, evidenceUrl: null, note: null },
+      { quarter: 2, value: 94.5, achievement: 112.5, corrected: false, evidenceUrl: null, note: null },
+    ]);
+    expect(i2).toMatchObject({ realisation: 100, achievement: 200, category: 'SANGAT_TINGGI' });
+    expect(i2.quarters[0].achievement).toBeNull();
+    // (105 + min(200, 120)) / 2
+    expect(view.goals[0]).toMatchObject({ achievement: 112.5, category: 'SANGAT_TINGGI' });
+    // SUM 18 against 20, lower is better: (40 − 18) / 20 = 110
+    expect(view.goals[1].indicators[0]).toMatchObject({ realisation: 18, achievement: 110 });
+    expect(view).toMatchObject({ achievement: 111.25, category: 'SANGAT_TINGGI', scale: 'PERMENDAGRI_86_2017', effectiveVersion: 1, status: 'APPROVED' });
+  });
+
+  it('shows null achievement where nothing was reported', () => {
+    const view = planView(documentOf(approvedPlan([{ code: 'G1', statement: 's', indicators: [indicator('I1')] }])));
+    expect(view.goals[0].indicators[0]).toMatchObject({ realisation: null, achievement: null, category: null, quarters: [] });
+    expect(view).toMatchObject({ achievement: null, category: null });
+  });
+
+  it('uses the configured cap and scale, and names the scale', () => {
+    const goals: Goal[] = [{ code: 'G1', statement: 's', indicators: [indicator('I1', { quarterlyTargets: null }), indicator('I2', { annualTarget: 50, quarterlyTargets: null })] }];
+    const document = documentOf([...approvedPlan(goals), reported(1, '2025-04-10', [value('I1', 90), value('I2', 100)])]);
+    const view = planView(document, {
+      ...DEFAULT_PLAN_VIEW_SETTINGS,
+      achievement: { cap: 100, scale: { name: 'REGIONAL_2024', bands: [{ category: 'BAIK', min: 100 }, { category: 'KURANG', min: 0 }] } },
+    });
+    expect(view).toMatchObject({ achievement: 100, category: 'BAIK', scale: 'REGIONAL_2024' });
+  });
+
+  it('shows a corrected quarter with its new value and keeps the original in the document', () => {
+    const goals: Goal[] = [{ code: 'G1', statement: 's', indicators: [indicator('I1')] }];
+    const document = documentOf([
+      ...approvedPlan(goals),
+      reported(1, '2025-04-10', [value('I1', 28)]),
+      [{ type: 'RealisationCorrected', data: { ...key, quarter: 1, values: [value('I1', 82)], reason: 'Salah ketik', on: '2025-04-12' } }, '2025-04-12T03:00:00.000Z'],
+    ]);
+    expect(planView(document).goals[0].indicators[0].quarters[0]).toMatchObject({ value: 82, achievement: 102.5, corrected: true });
+    expect(document.quarters[0].values).toEqual([value('I1', 28)]);
+    expect(planView(document).flags).toEqual([]);
+  });
+
+  it('keeps every version and shows the effective one while a revision is open', () => {
+    const goals: Goal[] = [{ code: 'G1', statement: 's', indicators: [indicator('I1')] }];
+    const revised: Goal[] = [{ code: 'G1', statement: 's', indicators: [indicator('I1', { annualTarget: 95 })] }];
+    const events = [
+      ...approvedPlan(goals),
+      [{ type: 'RevisionStarted', data: { ...key, reasonCategory: 'PRIORITY_CHANGED', reason: 'RPJMD berubah', goals: revised } }, '2025-05-01T00:00:00.000Z'],
+    ] as Array<[PlanEvent, string]>;
+    const open = planView(documentOf(events));
+    expect(open).toMatchObject({ status: 'REVISION_DRAFT', effectiveVersion: 1, pendingRevision: { reasonCategory: 'PRIORITY_CHANGED', reason: 'RPJMD berubah', goals: revised } });
+    expect(open.goals[0].indicators[0].annualTarget).toBe(90);
+    events.push([{ type: 'RevisionSubmitted', data: key }, '2025-05-02T00:00:00.000Z']);
+    events.push([{ type: 'RevisionApproved', data: { ...key, version: 2, reasonCategory: 'PRIORITY_CHANGED', reason: 'RPJMD berubah', goals: revised, on: '2025-05-03' } }, '2025-05-03T00:00:00.000Z']);
+    const after = planView(documentOf(events));
+    expect(after).toMatchObject({ status: 'APPROVED', effectiveVersion: 2, pendingRevision: null });
+    expect(after.goals[0].indicators[0].annualTarget).toBe(95);
+    expect(after.versions.map((version) => [version.version, version.reasonCategory, version.goals[0].indicators[0].annualTarget])).toEqual([
+      [1, null, 90],
+      [2, 'PRIORITY_CHANGED', 95],
+    ]);
+  });
+
+  describe('red flags', () => {
+    const goals: Goal[] = [{ code: 'G1', statement: 's', indicators: [indicator('I1'), indicator('I2')] }];
+    const lowered: Goal[] = [{ code: 'G1', statement: 's', indicators: [indicator('I1', { annualTarget: 70 }), indicator('I2')] }];
+    const revision = (approvedAt: string): Array<[PlanEvent, string]> => [
+      [{ type: 'RevisionStarted', data: { ...key, reasonCategory: 'STRATEGY_CHANGED', reason: 'r', goals: lowered } }, approvedAt],
+      [{ type: 'RevisionSubmitted', data: key }, approvedAt],
+      [{ type: 'RevisionApproved', data: { ...key, version: 2, reasonCategory: 'STRATEGY_CHANGED', reason: 'r', goals: lowered, on: approvedAt.slice(0, 10) } }, approvedAt],
+    ];
+
+    it('flags a target lowered after that indicator’s Q3 was reported', () => {
+      const document = documentOf([
+        ...approvedPlan(goals),
+        reported(3, '2025-10-05', [value('I1', 60), value('I2', 85)]),
+        ...revision('2025-11-01T00:00:00.000Z'),
+      ]);
+      expect(planView(document).flags).toEqual([{ code: 'TARGET_LOWERED_LATE', indicatorCode: 'I1', version: 2, at: '2025-11-01T00:00:00.000Z' }]);
+    });
+
+    it('does not flag a target lowered before Q3 was reported, or one whose Q3 is not reported', () => {
+      expect(planView(documentOf([...approvedPlan(goals), ...revision('2025-09-01T00:00:00.000Z'), reported(3, '2025-10-05', [value('I1', 60)])])).flags).toEqual([]);
+      expect(planView(documentOf([...approvedPlan(goals), reported(3, '2025-10-05', [value('I2', 60)]), ...revision('2025-11-01T00:00:00.000Z')])).flags).toEqual([]);
+    });
+
+    it('flags a quarter reported after the 15th day after it ended, and not on the 15th', () => {
+      const onTime = documentOf([...approvedPlan(goals), reported(1, '2025-04-15', [value('I1', 80)])]);
+      expect(planView(onTime).flags).toEqual([]);
+      const late = documentOf([...approvedPlan(goals), reported(1, '2025-04-16', [value('I1', 80)])]);
+      expect(planView(late).flags).toEqual([{ code: 'LATE_REPORT', quarter: 1, at: '2025-04-16T03:00:00.000Z' }]);
+      expect(planView(late, { ...DEFAULT_PLAN_VIEW_SETTINGS, reportDueDays: 30 }).flags).toEqual([]);
+    });
+
+    it('flags a correction made more than 30 days after the original report', () => {
+      const correction = (on: string): [PlanEvent, string] => [
+        { type: 'RealisationCorrected', data: { ...key, quarter: 1, values: [value('I2', 81)], reason: 'r', on } },
+        `${on}T05:00:00.000Z`,
+      ];
+      const base = [...approvedPlan(goals), reported(1, '2025-04-10', [value('I1', 80), value('I2', 80)])];
+      expect(planView(documentOf([...base, correction('2025-05-10')])).flags).toEqual([]);
+      expect(planView(documentOf([...base, correction('2025-05-11')])).flags).toEqual([
+        { code: 'LATE_CORRECTION', quarter: 1, indicatorCode: 'I2', at: '2025-05-11T05:00:00.000Z' },
+      ]);
+    });
+  });
+});

@@ -1,0 +1,169 @@
+import { addDays, daysBetween } from '../shared/calendar';
+import { aggregate, AchievementSettings, capaian, cappedAverage, categoryOf, DEFAULT_ACHIEVEMENT_SETTINGS, shown } from './achievement';
+import { quarterEnd } from './plan-calendar';
+import { indicatorsOf } from './plan-content';
+import { PlanDocument, PlanVersion, QuarterReport } from './plan-document';
+import { Goal, Indicator, Quarter, RealisationValue } from './plan.events';
+
+export interface PlanViewSettings {
+  achievement: AchievementSettings;
+  /** A quarter reported more than this many days after it ended is flagged LATE_REPORT. */
+  reportDueDays: number;
+  /** A correction more than this many days after the original report is flagged LATE_CORRECTION. */
+  lateCorrectionDays: number;
+}
+
+export const DEFAULT_PLAN_VIEW_SETTINGS: PlanViewSettings = { achievement: DEFAULT_ACHIEVEMENT_SETTINGS, reportDueDays: 15, lateCorrectionDays: 30 };
+
+export interface QuarterView {
+  quarter: Quarter;
+  value: number;
+  achievement: number | null;
+  corrected: boolean;
+  evidenceUrl: string | null;
+  note: string | null;
+}
+
+export type IndicatorView = Indicator & { realisation: number | null; achievement: number | null; category: string | null; quarters: QuarterView[] };
+export type GoalView = Omit<Goal, 'indicators'> & { achievement: number | null; category: string | null; indicators: IndicatorView[] };
+
+export type FlagCode = 'TARGET_LOWERED_LATE' | 'LATE_CORRECTION' | 'LATE_REPORT';
+export interface PlanFlag {
+  code: FlagCode;
+  at: string;
+  quarter?: Quarter;
+  indicatorCode?: string;
+  version?: number;
+}
+
+export interface PlanView {
+  opdCode: string;
+  year: number;
+  status: PlanDocument['status'];
+  revision: number;
+  effectiveVersion: number | null;
+  achievement: number | null;
+  category: string | null;
+  scale: string;
+  goals: GoalView[];
+  pendingRevision: PlanDocument['pendingRevision'];
+  flags: PlanFlag[];
+  versions: PlanVersion[];
+  returns: PlanDocument['returns'];
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The value an indicator has in a quarter: the latest correction of it, else the report. */
+function quarterValue(report: QuarterReport, indicatorCode: string): { value: RealisationValue; corrected: boolean } | null {
+  const corrections = report.corrections.map((correction) => correction.values.find((value) => value.indicatorCode === indicatorCode)).filter((value) => value !== undefined);
+  if (corrections.length > 0) return { value: corrections[corrections.length - 1], corrected: true };
+  const original = report.values.find((value) => value.indicatorCode === indicatorCode);
+  return original ? { value: original, corrected: false } : null;
+}
+
+function indicatorView(indicator: Indicator, quarters: QuarterReport[], settings: AchievementSettings): IndicatorView & { raw: number | null } {
+  const reported: number[] = [];
+  const quarterViews: QuarterView[] = [];
+  for (const report of quarters) {
+    const found = quarterValue(report, indicator.code);
+    if (!found) continue;
+    reported.push(found.value.value);
+    // A quarter's figure is the aggregate up to it, against that quarter's target when there is one.
+    const target = indicator.quarterlyTargets?.[report.quarter - 1];
+    const upToHere = aggregate(indicator.aggregation, reported);
+    quarterViews.push({
+      quarter: report.quarter,
+      value: found.value.value,
+      achievement: target === undefined || upToHere === null ? null : shown(capaian(indicator.polarity, target, upToHere)),
+      corrected: found.corrected,
+      evidenceUrl: found.value.evidenceUrl,
+      note: found.value.note,
+    });
+  }
+  const realisation = aggregate(indicator.aggregation, reported);
+  const raw = realisation === null ? null : capaian(indicator.polarity, indicator.annualTarget, realisation);
+  const achievement = shown(raw);
+  return { ...indicator, realisation: shown(realisation), achievement, category: categoryOf(achievement, settings.scale), quarters: quarterViews, raw };
+}
+
+/** The plan as read: achievement per quarter, indicator, goal and unit, and its red flags. */
+export function planView(document: PlanDocument, settings: PlanViewSettings = DEFAULT_PLAN_VIEW_SETTINGS): PlanView {
+  const { cap, scale } = settings.achievement;
+  const effective = document.versions.at(-1);
+  const goals = (effective?.goals ?? document.draft).map((goal) => {
+    const indicators = goal.indicators.map((indicator) => indicatorView(indicator, document.quarters, settings.achievement));
+    const raw = cappedAverage(
+      indicators.map((indicator) => indicator.raw),
+      cap,
+    );
+    return { goal, indicators, raw };
+  });
+  const unitRaw = cappedAverage(
+    goals.map((goal) => goal.raw),
+    cap,
+  );
+  const achievement = shown(unitRaw);
+  return {
+    opdCode: document.opdCode,
+    year: document.year,
+    status: document.status,
+    revision: document.revision,
+    effectiveVersion: effective?.version ?? null,
+    achievement,
+    category: categoryOf(achievement, scale),
+    scale: scale.name,
+    goals: goals.map(({ goal, indicators, raw }) => ({
+      code: goal.code,
+      statement: goal.statement,
+      achievement: shown(raw),
+      category: categoryOf(shown(raw), scale),
+      indicators: indicators.map(({ raw: _raw, ...indicator }) => indicator),
+    })),
+    pendingRevision: document.pendingRevision,
+    flags: planFlags(document, settings),
+    versions: document.versions,
+    returns: document.returns,
+    createdAt: document.createdAt,
+    updatedAt: document.updatedAt,
+  };
+}
+
+/** Red flags for the inspectorate, in the order they happened. */
+export function planFlags(document: PlanDocument, settings: Pick<PlanViewSettings, 'reportDueDays' | 'lateCorrectionDays'>): PlanFlag[] {
+  const flags: PlanFlag[] = [];
+  for (const report of document.quarters) {
+    if (report.reportedOn > addDays(quarterEnd(document.year, report.quarter), settings.reportDueDays)) {
+      flags.push({ code: 'LATE_REPORT', quarter: report.quarter, at: report.reportedAt });
+    }
+    for (const correction of report.corrections) {
+      if (daysBetween(report.reportedOn, correction.on) <= settings.lateCorrectionDays) continue;
+      for (const value of correction.values) flags.push({ code: 'LATE_CORRECTION', quarter: report.quarter, indicatorCode: value.indicatorCode, at: correction.at });
+    }
+  }
+  document.versions.forEach((version, index) => {
+    if (index === 0) return;
+    const before = new Map(indicatorsOf(document.versions[index - 1].goals).map((indicator) => [indicator.code, indicator]));
+    for (const indicator of indicatorsOf(version.goals)) {
+      const previous = before.get(indicator.code);
+      if (!previous || !lowersTarget(previous, indicator)) continue;
+      if (q3ReportedBefore(document.quarters, indicator.code, version.approvedAt)) {
+        flags.push({ code: 'TARGET_LOWERED_LATE', indicatorCode: indicator.code, version: version.version, at: version.approvedAt });
+      }
+    }
+  });
+  return flags.sort((a, b) => a.at.localeCompare(b.at));
+}
+
+/** A lower annual target, or a lower target for some quarter. */
+function lowersTarget(previous: Indicator, next: Indicator): boolean {
+  if (next.annualTarget < previous.annualTarget) return true;
+  return (next.quarterlyTargets ?? []).some((target, quarter) => previous.quarterlyTargets !== null && target < previous.quarterlyTargets[quarter]);
+}
+
+function q3ReportedBefore(quarters: QuarterReport[], indicatorCode: string, instant: string): boolean {
+  const q3 = quarters.find((report) => report.quarter === 3);
+  if (!q3) return false;
+  const has = (values: RealisationValue[]) => values.some((value) => value.indicatorCode === indicatorCode);
+  return (has(q3.values) && q3.reportedAt < instant) || q3.corrections.some((correction) => has(correction.values) && correction.at < instant);
+}
