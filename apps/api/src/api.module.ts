@@ -18,6 +18,7 @@ import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyStore } from './idempotency/idempotency.store';
 import { OpdsModule } from './opds/opds.module';
 import { AuditFindingsModule } from './audit-findings/audit-findings.module';
+import { PlansModule } from './plans/plans.module';
 
 @Module({
   imports: [
@@ -26,6 +27,7 @@ import { AuditFindingsModule } from './audit-findings/audit-findings.module';
     TerminusModule,
     loggingModule,
     OpdsModule,
+    PlansModule,
     AuditFindingsModule,
   ],
   controllers: [HealthController, HistoryController, PublicIntegrityController, MetricsController],

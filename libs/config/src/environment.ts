@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsTimeZone, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsBoolean, IsTimeZone, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 /**
  * Every setting the service reads, validated once at start-up. A bad value stops the process
@@ -73,6 +73,39 @@ export class Environment {
   @IsString()
   @IsTimeZone()
   TIME_ZONE = 'Asia/Jakarta';
+
+  /** Achievement values are capped at this before they enter an average (DOMAIN.md). */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(100)
+  @Max(1000)
+  ACHIEVEMENT_CAP = 120;
+
+  /** The category scale's name, shown in every plan read model. */
+  @Matches(/^[A-Z0-9_]{1,64}$/)
+  ACHIEVEMENT_SCALE = 'PERMENDAGRI_86_2017';
+
+  /**
+   * A region's own scale, highest band first: `BAIK:91,CUKUP:66,KURANG:0`. Required when
+   * ACHIEVEMENT_SCALE names a scale the service does not know.
+   */
+  @IsOptional()
+  @Matches(/^[A-Z_]+:\d+(\.\d+)?(,[A-Z_]+:\d+(\.\d+)?)*$/, { message: 'ACHIEVEMENT_SCALE_BANDS must look like BAIK:91,CUKUP:66,KURANG:0' })
+  ACHIEVEMENT_SCALE_BANDS?: string;
+
+  /** A quarter reported more than this many days after it ended is flagged LATE_REPORT. */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(0)
+  @Max(366)
+  REALISATION_REPORT_DUE_DAYS = 15;
+
+  /** A correction more than this many days after the original report is flagged LATE_CORRECTION. */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(0)
+  @Max(366)
+  LATE_CORRECTION_DAYS = 30;
 
   /** Run the projections inside this process (default) or leave them to apps/projector. */
   @Transform(({ value }) => (value === undefined ? undefined : value === true || value === 'true' || value === '1'))

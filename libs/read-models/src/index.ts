@@ -1,11 +1,13 @@
 import { Projection } from '@app/projections';
 import { findingRegisterProjection } from './audit-finding/finding-register.projection';
 import { opdRegistryProjection } from './opd/opd-registry.projection';
+import { planRegisterProjection } from './plan/plan-register.projection';
 
 export * from './audit-finding/finding-register.projection';
 export * from './opd/opd-registry.projection';
+export * from './plan/plan-register.projection';
 
 /**
  * Every projection the service runs; the runner, rebuilds and checkpoints need nothing else.
  */
-export const ALL_PROJECTIONS: readonly Projection[] = [opdRegistryProjection, findingRegisterProjection];
+export const ALL_PROJECTIONS: readonly Projection[] = [opdRegistryProjection, planRegisterProjection, findingRegisterProjection];

@@ -1,0 +1,78 @@
+import { evolvePlanDocument, planStream, PlanView, planView, PlanViewSettings } from '@app/domain/plan';
+import { EVENT_STORE, EventStore } from '@app/event-store';
+import { Projections } from '@app/projections';
+import { planReadModel, storedPlanEvent } from '@app/read-models';
+import { Inject } from '@nestjs/common';
+import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { MoreThan } from 'typeorm';
+import { decodeCursor, encodeCursor, Page } from '../http/pagination';
+import { PLAN_VIEW_SETTINGS } from './plan-view-settings';
+
+export class GetPlanQuery extends Query<PlanView | null> {
+  /** `asOf`: the plan as its events up to that instant left it, straight from the log. */
+  constructor(
+    readonly opdCode: string,
+    readonly year: number,
+    readonly asOf?: Date,
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(GetPlanQuery)
+export class GetPlanHandler implements IQueryHandler<GetPlanQuery> {
+  constructor(
+    private readonly projections: Projections,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(PLAN_VIEW_SETTINGS) private readonly settings: PlanViewSettings,
+  ) {}
+
+  async execute({ opdCode, year, asOf }: GetPlanQuery): Promise<PlanView | null> {
+    if (!asOf) {
+      const row = await (await this.projections.reader(planReadModel)).findOneBy({ opdCode, year });
+      return row && planView(row.document, this.settings);
+    }
+    const events = await this.store.readStream(planStream(opdCode, year));
+    const document = events
+      .filter((event) => new Date(event.recordedAt) <= asOf)
+      .map(storedPlanEvent)
+      .reduce(evolvePlanDocument, null);
+    return document && planView(document, this.settings);
+  }
+}
+
+export class ListPlansQuery extends Query<Page<PlanView>> {
+  constructor(
+    readonly opdCode: string,
+    readonly year: number | undefined,
+    readonly limit: number,
+    readonly cursor?: string,
+  ) {
+    super();
+  }
+}
+
+/** One unit's plans, oldest year first; the cursor is the last year shown. */
+@QueryHandler(ListPlansQuery)
+export class ListPlansHandler implements IQueryHandler<ListPlansQuery> {
+  constructor(
+    private readonly projections: Projections,
+    @Inject(PLAN_VIEW_SETTINGS) private readonly settings: PlanViewSettings,
+  ) {}
+
+  async execute({ opdCode, year, limit, cursor }: ListPlansQuery): Promise<Page<PlanView>> {
+    const after = decodeCursor(cursor);
+    const rows = await (await this.projections.reader(planReadModel)).find({
+      where: { opdCode, ...(year !== undefined ? { year } : after !== undefined ? { year: MoreThan(Number(after)) } : {}) },
+      order: { year: 'ASC' },
+      take: limit + 1,
+    });
+    const items = rows.slice(0, limit);
+    return {
+      items: items.map((row) => planView(row.document, this.settings)),
+      nextCursor: rows.length > limit ? encodeCursor(String(items[items.length - 1].year)) : null,
+    };
+  }
+}
+
+export const PLAN_QUERY_HANDLERS = [GetPlanHandler, ListPlansHandler];

@@ -1,0 +1,89 @@
+import { AGGREGATIONS, Aggregation, POLARITIES, Polarity, REVISION_REASONS, RevisionReason } from '@app/domain/plan';
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNumber, IsOptional, IsUrl, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { MAX_REASON, NonBlankText } from '../http/input-rules';
+
+const CODE = /^[A-Za-z0-9._-]{1,32}$/;
+const Code = () => applyDecorators(Matches(CODE, { message: ({ property }) => `${property} must be 1 to 32 letters, digits, dots, dashes or underscores` }));
+/** Finite numbers only: JSON has no NaN, but 1e400 parses to Infinity. */
+const FiniteNumber = () => IsNumber({ allowNaN: false, allowInfinity: false }, { message: ({ property }) => `${property} must be a finite number` });
+const Target = () => applyDecorators(FiniteNumber(), Min(0), Max(1e15));
+const NestedList = (type: () => new () => object, max: number) =>
+  applyDecorators(
+    IsArray(),
+    ArrayMinSize(1, { message: ({ property }) => `${property} needs at least one item` }),
+    ArrayMaxSize(max),
+    ValidateNested({ each: true }),
+    Type(type),
+  );
+
+export class IndicatorDto {
+  @ApiProperty({ example: 'I1' }) @Code() code: string;
+  @ApiProperty({ example: 'Persentase balita gizi baik' }) @NonBlankText(2000) name: string;
+  @ApiProperty({ example: '%' }) @NonBlankText(100) unit: string;
+
+  @ApiProperty({ enum: POLARITIES })
+  @IsIn(POLARITIES, { message: `polarity must be one of ${POLARITIES.join(', ')}` })
+  polarity: Polarity;
+
+  @ApiProperty({ enum: AGGREGATIONS })
+  @IsIn(AGGREGATIONS, { message: `aggregation must be one of ${AGGREGATIONS.join(', ')}` })
+  aggregation: Aggregation;
+
+  @ApiProperty({ minimum: 0, description: 'Not 0 when higher is better' }) @Target() annualTarget: number;
+
+  @ApiPropertyOptional({ type: [Number], minItems: 4, maxItems: 4 })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(4, { message: 'quarterlyTargets has 4 values' })
+  @ArrayMaxSize(4, { message: 'quarterlyTargets has 4 values' })
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { each: true, message: 'quarterlyTargets must be finite numbers' })
+  @Min(0, { each: true })
+  @Max(1e15, { each: true })
+  quarterlyTargets?: [number, number, number, number];
+}
+
+export class GoalDto {
+  @ApiProperty({ example: 'G1' }) @Code() code: string;
+  @ApiProperty() @NonBlankText() statement: string;
+  @ApiProperty({ type: [IndicatorDto] }) @NestedList(() => IndicatorDto, 100) indicators: IndicatorDto[];
+}
+
+export class PlanContentDto {
+  @ApiProperty({ type: [GoalDto] }) @NestedList(() => GoalDto, 100) goals: GoalDto[];
+}
+
+export class ReturnPlanDto {
+  @ApiProperty() @NonBlankText(MAX_REASON) reason: string;
+}
+
+export class StartRevisionDto extends PlanContentDto {
+  @ApiProperty({ enum: REVISION_REASONS })
+  @IsIn(REVISION_REASONS, { message: `reasonCategory must be one of ${REVISION_REASONS.join(', ')}` })
+  reasonCategory: RevisionReason;
+
+  @ApiProperty() @NonBlankText(MAX_REASON) reason: string;
+}
+
+export class RealisationValueDto {
+  @ApiProperty({ example: 'I1' }) @Code() indicatorCode: string;
+  @ApiProperty({ example: 82 }) @FiniteNumber() @Min(-1e15) @Max(1e15) value: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'evidenceUrl must be an http(s) URL' })
+  @MaxLength(2000)
+  evidenceUrl?: string;
+
+  @ApiPropertyOptional() @IsOptional() @NonBlankText() note?: string;
+}
+
+export class ReportRealisationDto {
+  @ApiProperty({ type: [RealisationValueDto] }) @NestedList(() => RealisationValueDto, 500) values: RealisationValueDto[];
+}
+
+export class CorrectRealisationDto extends ReportRealisationDto {
+  @ApiProperty() @NonBlankText(MAX_REASON) reason: string;
+}

@@ -1,0 +1,78 @@
+import { AGGREGATIONS, POLARITIES, REVISION_REASONS } from '@app/domain/plan';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { PageQuery } from '../http/pagination';
+
+export class ListPlansParameters extends PageQuery {
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(9999) year?: number;
+}
+
+/** Answer shapes, for the OpenAPI document (API.md, Read shapes: Plan). */
+class QuarterView {
+  @ApiProperty({ minimum: 1, maximum: 4 }) quarter: number;
+  @ApiProperty() value: number;
+  @ApiProperty({ nullable: true, type: Number, description: 'Against the quarterly target, when there is one' }) achievement: number | null;
+  @ApiProperty() corrected: boolean;
+  @ApiProperty({ nullable: true, type: String }) evidenceUrl: string | null;
+  @ApiProperty({ nullable: true, type: String }) note: string | null;
+}
+
+class IndicatorView {
+  @ApiProperty() code: string;
+  @ApiProperty() name: string;
+  @ApiProperty() unit: string;
+  @ApiProperty({ enum: POLARITIES }) polarity: string;
+  @ApiProperty({ enum: AGGREGATIONS }) aggregation: string;
+  @ApiProperty() annualTarget: number;
+  @ApiProperty({ nullable: true, type: [Number] }) quarterlyTargets: number[] | null;
+  @ApiProperty({ nullable: true, type: Number }) realisation: number | null;
+  @ApiProperty({ nullable: true, type: Number }) achievement: number | null;
+  @ApiProperty({ nullable: true, type: String }) category: string | null;
+  @ApiProperty({ type: [QuarterView] }) quarters: QuarterView[];
+}
+
+class GoalView {
+  @ApiProperty() code: string;
+  @ApiProperty() statement: string;
+  @ApiProperty({ nullable: true, type: Number, description: 'Capped average of its indicators' }) achievement: number | null;
+  @ApiProperty({ nullable: true, type: String }) category: string | null;
+  @ApiProperty({ type: [IndicatorView] }) indicators: IndicatorView[];
+}
+
+class FlagView {
+  @ApiProperty({ enum: ['TARGET_LOWERED_LATE', 'LATE_CORRECTION', 'LATE_REPORT'] }) code: string;
+  @ApiProperty() at: string;
+  @ApiPropertyOptional() quarter?: number;
+  @ApiPropertyOptional() indicatorCode?: string;
+  @ApiPropertyOptional() version?: number;
+}
+
+class VersionView {
+  @ApiProperty() version: number;
+  @ApiProperty() approvedAt: string;
+  @ApiProperty() approvedOn: string;
+  @ApiProperty({ nullable: true, enum: REVISION_REASONS }) reasonCategory: string | null;
+  @ApiProperty({ nullable: true, type: String }) reason: string | null;
+  @ApiProperty({ type: [GoalView], description: 'The goals of that version, as approved' }) goals: object[];
+}
+
+export class PlanViewDto {
+  @ApiProperty() opdCode: string;
+  @ApiProperty() year: number;
+  @ApiProperty({ enum: ['DRAFT', 'SUBMITTED', 'RETURNED', 'APPROVED', 'REVISION_DRAFT', 'REVISION_SUBMITTED'] }) status: string;
+  @ApiProperty() revision: number;
+  @ApiProperty({ nullable: true, type: Number }) effectiveVersion: number | null;
+  @ApiProperty({ nullable: true, type: Number }) achievement: number | null;
+  @ApiProperty({ nullable: true, type: String }) category: string | null;
+  @ApiProperty({ description: 'The category scale used' }) scale: string;
+  @ApiProperty({ type: [GoalView], description: 'The effective version (the draft before the first approval)' }) goals: GoalView[];
+  @ApiProperty({ nullable: true, type: Object }) pendingRevision: object | null;
+  @ApiProperty({ type: [FlagView] }) flags: FlagView[];
+  @ApiProperty({ type: [VersionView] }) versions: VersionView[];
+}
+
+export class PlanPageView {
+  @ApiProperty({ type: [PlanViewDto] }) items: PlanViewDto[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+}

@@ -1,0 +1,64 @@
+import { evolvePlanDocument, PLAN_EVENT_TYPES, PlanDocument, PlanStatus, StoredPlanEvent } from '@app/domain/plan';
+import { RecordedEvent } from '@app/event-store';
+import { defineReadModel, Projection, ProjectionTarget } from '@app/projections';
+
+/**
+ * One row per plan (OPD and year). Achievement depends on configuration (cap, scale) and flags
+ * on deadlines that are configuration too, so the row keeps the document and `planView`
+ * computes both when read: changing a setting needs no rebuild.
+ */
+export interface PlanRow {
+  opdCode: string;
+  year: number;
+  status: PlanStatus;
+  effectiveVersion: number | null;
+  document: PlanDocument;
+  revision: number;
+  updatedAt: string;
+}
+
+export const planReadModel = defineReadModel<PlanRow>({
+  name: 'plan',
+  columns: {
+    opdCode: { type: 'text', name: 'opd_code', primary: true },
+    year: { type: 'int', primary: true },
+    status: { type: 'text' },
+    effectiveVersion: { type: 'int', name: 'effective_version', nullable: true },
+    document: { type: 'jsonb' },
+    revision: { type: 'int' },
+    updatedAt: { type: 'text', name: 'updated_at' },
+  },
+  indices: [{ name: 'rm_plan_year', columns: ['year', 'opdCode'] }],
+});
+
+export function storedPlanEvent(event: RecordedEvent): StoredPlanEvent {
+  return { type: event.type, data: event.data, recordedAt: event.recordedAt, revision: event.revision } as StoredPlanEvent;
+}
+
+export function planRow(document: PlanDocument): PlanRow {
+  return {
+    opdCode: document.opdCode,
+    year: document.year,
+    status: document.status,
+    effectiveVersion: document.versions.at(-1)?.version ?? null,
+    document,
+    revision: document.revision,
+    updatedAt: document.updatedAt,
+  };
+}
+
+export const planRegisterProjection: Projection = {
+  name: 'plan-register',
+  version: 1,
+  readModels: [planReadModel],
+  handles: PLAN_EVENT_TYPES,
+  async apply(event: RecordedEvent, target: ProjectionTarget) {
+    const rows = target.repository(planReadModel);
+    const { opdCode, year } = event.data as { opdCode: string; year: number };
+    const current = await rows.findOneBy({ opdCode, year });
+    // Replaying an event the row already reflects changes nothing.
+    if (current && current.revision >= event.revision) return;
+    const document = evolvePlanDocument(current?.document ?? null, storedPlanEvent(event));
+    if (document) await rows.save(planRow(document));
+  },
+};
