@@ -266,6 +266,24 @@ describe('performance plans over HTTP', () => {
       expect(history.body.items.filter((item: { type: string }) => item.type === 'RealisationReported')).toHaveLength(1);
     });
 
+    it('lands writes sent at once without If-Match: each is decided again on the latest state', async () => {
+      const { position } = await approvedPlan('DISDIK', 2024);
+      clock.setToday('2025-01-05');
+      const responses = await Promise.all(
+        [1, 2, 3, 4].map((quarter) => http().post(`${plan('DISDIK', 2024)}/realisations/${quarter}`).set(otherOperator).send({ values: [{ indicatorCode: 'I1', value: 80 + quarter }] })),
+      );
+      expect(responses.map((response) => response.status)).toEqual([201, 201, 201, 201]);
+      const last = responses.map((response) => response.body.position).sort().at(-1);
+      const view = await read('DISDIK', 2024, last ?? position);
+      expect(view.goals[0].indicators[0].quarters.map((quarter: { value: number }) => quarter.value)).toEqual([81, 82, 83, 84]);
+
+      const corrections = await Promise.all(
+        Array.from({ length: 10 }, (_, i) => http().post(`${plan('DISDIK', 2024)}/realisations/1/corrections`).set(otherOperator).send({ reason: `koreksi ${i}`, values: [{ indicatorCode: 'I2', value: i }] })),
+      );
+      expect(corrections.map((response) => response.status)).toEqual(Array(10).fill(201));
+      expect(new Set(corrections.map((response) => response.body.revision)).size).toBe(10);
+    });
+
     it('lets one of ten writes with the same If-Match win, the others answer 412', async () => {
       const { revision } = (await http().post(`${plan('DISDIK', 2025)}/realisations/1/corrections`).set(otherOperator).send({ reason: 'r', values: [{ indicatorCode: 'I2', value: 1 }] }).expect(201)).body;
       const responses = await Promise.all(

@@ -36,7 +36,9 @@ export async function handleCommand<State, Command, Event extends { type: string
   command: Command,
   options: HandleCommandOptions,
 ): Promise<CommandResult<State, Event>> {
-  const maxAttempts = options.expectedRevision === undefined ? (options.maxAttempts ?? 3) : 1;
+  // Each conflict means another write landed, so n writers racing on one stream need up to n
+  // attempts; ten covers the bursts one unit's staff can produce before answering a conflict.
+  const maxAttempts = options.expectedRevision === undefined ? (options.maxAttempts ?? 10) : 1;
   for (let attempt = 1; ; attempt++) {
     const history = (await store.readStream(stream)) as Array<RecordedEvent<Event['type'], Event['data']>>;
     const revision = history.length - 1;
@@ -56,6 +58,8 @@ export async function handleCommand<State, Command, Event extends { type: string
       return { revision: result.revision, position: result.position, newEvents, state: newState };
     } catch (error) {
       if (!(error instanceof WrongExpectedRevisionError) || attempt >= maxAttempts) throw error;
+      // A little jitter keeps the losers of one race from meeting again in the next.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 2 * attempt));
     }
   }
 }
