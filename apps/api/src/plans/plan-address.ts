@@ -6,11 +6,16 @@ const invalid = (field: string, message: string) => new ProblemException(problem
 
 /** `{code}/plans/{year}` as DOMAIN.md bounds them: an OPD code, a fiscal year from 2000 to five years ahead. */
 export function planAddress(code: string, yearParameter: string, today: string): { opdCode: string; year: number } {
-  if (!OPD_CODE.test(code)) throw invalid('code', 'must be an OPD code');
+  const opdCode = opdCodeFrom(code);
   const year = Number(yearParameter);
   const latest = Number(today.slice(0, 4)) + 5;
   if (!/^\d{4}$/.test(yearParameter) || year < 2000 || year > latest) throw invalid('year', `must be a year from 2000 to ${latest}`);
-  return { opdCode: code, year };
+  return { opdCode, year };
+}
+
+export function opdCodeFrom(code: string): string {
+  if (!OPD_CODE.test(code)) throw invalid('code', 'must be an OPD code');
+  return code;
 }
 
 export function quarterFrom(parameter: string): Quarter {

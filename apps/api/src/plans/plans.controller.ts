@@ -11,7 +11,7 @@ import { Page } from '../http/pagination';
 import { problem, ProblemException } from '../http/problem';
 import { expectedRevisionFrom, WriteResult, writeResult } from '../http/write-result';
 import { WriteResultView } from '../opds/opds.dto';
-import { planAddress, quarterFrom } from './plan-address';
+import { opdCodeFrom, planAddress, quarterFrom } from './plan-address';
 import { ActOnPlanCommand, PlanAction } from './plan-commands';
 import { GetPlanQuery, ListPlansQuery } from './plan-queries';
 import { CorrectRealisationDto, PlanContentDto, ReportRealisationDto, ReturnPlanDto, StartRevisionDto } from './plan.dto';
@@ -141,8 +141,7 @@ export class PlansController {
   @ApiHeader({ name: 'X-Min-Position', required: false })
   @ApiOkResponse({ type: PlanPageView })
   list(@Param('code') code: string, @Query() parameters: ListPlansParameters): Promise<Page<PlanView>> {
-    const { opdCode } = planAddress(code, '2000', this.clock.today());
-    return this.queries.execute(new ListPlansQuery(opdCode, parameters.year, parameters.limit, parameters.cursor));
+    return this.queries.execute(new ListPlansQuery(opdCodeFrom(code), parameters.year, parameters.limit, parameters.cursor));
   }
 
   @Get(':year')
