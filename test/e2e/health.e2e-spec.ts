@@ -25,9 +25,33 @@ describe('operations: health, OpenAPI and metrics', () => {
   it('describes every endpoint in OpenAPI and serves Swagger UI', async () => {
     const { body } = await http().get('/docs-json').expect(200);
     expect(Object.keys(body.paths)).toEqual(
-      expect.arrayContaining(['/api/v1/opds', '/api/v1/opds/{code}', '/api/v1/opds/{code}/dissolve', '/api/v1/history/{streamType}/{id}', '/public/v1/integrity/head']),
+      expect.arrayContaining([
+        '/api/v1/opds',
+        '/api/v1/opds/{code}',
+        '/api/v1/opds/{code}/dissolve',
+        '/api/v1/opds/{code}/plans',
+        '/api/v1/opds/{code}/plans/{year}',
+        '/api/v1/opds/{code}/plans/{year}/submit',
+        '/api/v1/opds/{code}/plans/{year}/approve',
+        '/api/v1/opds/{code}/plans/{year}/return',
+        '/api/v1/opds/{code}/plans/{year}/revisions',
+        '/api/v1/opds/{code}/plans/{year}/realisations/{quarter}',
+        '/api/v1/opds/{code}/plans/{year}/realisations/{quarter}/corrections',
+        '/api/v1/audit-findings',
+        '/api/v1/audit-findings/summary',
+        '/api/v1/audit-findings/{id}',
+        '/api/v1/audit-findings/{id}/recommendations/{no}/follow-ups',
+        '/api/v1/audit-findings/{id}/recommendations/{no}/assessments',
+        '/api/v1/audit-findings/{id}/recommendations/{no}/delay-reasons',
+        '/api/v1/history/{streamType}/{id}',
+        '/public/v1/integrity/head',
+      ]),
     );
     expect(body.components.schemas.RegisterOpdDto.required).toEqual(expect.arrayContaining(['code', 'name']));
+    expect(body.components.schemas.IndicatorDto.properties.polarity.enum).toEqual(['HIGHER_IS_BETTER', 'LOWER_IS_BETTER']);
+    expect(body.components.schemas.RecordAuditFindingDto.required).toEqual(expect.arrayContaining(['opdCode', 'reportNumber', 'recommendations']));
+    expect(body.components.schemas).toHaveProperty('PlanViewDto');
+    expect(body.components.schemas).toHaveProperty('FindingViewDto');
     await http().get('/docs').redirects(1).expect(200);
   });
 
