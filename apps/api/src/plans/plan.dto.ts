@@ -2,8 +2,9 @@ import { AGGREGATIONS, Aggregation, POLARITIES, Polarity, REVISION_REASONS, Revi
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNumber, IsOptional, IsUrl, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNumber, IsOptional, IsUrl, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { MAX_REASON, NonBlankText } from '../http/input-rules';
+import { PageQuery } from '../http/pagination';
 
 const CODE = /^[A-Za-z0-9._-]{1,32}$/;
 const Code = () => applyDecorators(Matches(CODE, { message: ({ property }) => `${property} must be 1 to 32 letters, digits, dots, dashes or underscores` }));
@@ -86,4 +87,8 @@ export class ReportRealisationDto {
 
 export class CorrectRealisationDto extends ReportRealisationDto {
   @ApiProperty() @NonBlankText(MAX_REASON) reason: string;
+}
+
+export class ListPlansParameters extends PageQuery {
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(9999) year?: number;
 }

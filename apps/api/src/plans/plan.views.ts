@@ -1,12 +1,5 @@
 import { AGGREGATIONS, POLARITIES, REVISION_REASONS } from '@app/domain/plan';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import { PageQuery } from '../http/pagination';
-
-export class ListPlansParameters extends PageQuery {
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(9999) year?: number;
-}
 
 /** Answer shapes, for the OpenAPI document (API.md, Read shapes: Plan). */
 class QuarterView {

@@ -14,8 +14,8 @@ import { WriteResultView } from '../opds/opds.dto';
 import { opdCodeFrom, planAddress, quarterFrom } from './plan-address';
 import { ActOnPlanCommand, PlanAction } from './plan-commands';
 import { GetPlanQuery, ListPlansQuery } from './plan-queries';
-import { CorrectRealisationDto, PlanContentDto, ReportRealisationDto, ReturnPlanDto, StartRevisionDto } from './plan.dto';
-import { ListPlansParameters, PlanPageView, PlanViewDto } from './plan.views';
+import { CorrectRealisationDto, ListPlansParameters, PlanContentDto, ReportRealisationDto, ReturnPlanDto, StartRevisionDto } from './plan.dto';
+import { PlanPageView, PlanViewDto } from './plan.views';
 
 /** A unit's yearly performance agreements (API.md, Performance plans). */
 @ApiTags('Performance plans')
