@@ -226,6 +226,7 @@ describe('audit findings over HTTP', () => {
         cursor = response.body.nextCursor;
       } while (cursor);
       expect(seen).toEqual(recorded.map((finding) => finding.id).reverse());
+      await http().get('/api/v1/audit-findings').query({ cursor: 'forged' }).set(inspector).expect(400);
     });
   });
 

@@ -148,6 +148,8 @@ describe('performance plans over HTTP', () => {
       const all = await http().get('/api/v1/opds/DISPAR/plans').set(employee).set('X-Min-Position', position).expect(200);
       expect(all.body.items.map((item: { year: number }) => item.year)).toEqual([2024, 2025]);
       expect(all.body.nextCursor).toBeNull();
+      const forged = await http().get('/api/v1/opds/DISPAR/plans').query({ cursor: 'bm90LWEteWVhcg' }).set(employee).expect(400);
+      expect(forged.body.code).toBe('VALIDATION_FAILED');
       const one = await http().get('/api/v1/opds/DISPAR/plans').query({ year: 2025 }).set(employee).expect(200);
       expect(one.body.items).toEqual([expect.objectContaining({ opdCode: 'DISPAR', year: 2025, status: 'APPROVED' })]);
     });

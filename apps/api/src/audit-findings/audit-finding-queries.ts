@@ -109,10 +109,10 @@ export class ListFindingsHandler implements IQueryHandler<ListFindingsQuery> {
     const overdue = '(finding.mayBecomeOverdue AND finding.dueDate < :today)';
     if (filter.overdue === true) query.andWhere(overdue, { today });
     if (filter.overdue === false) query.andWhere(`NOT ${overdue}`, { today });
-    const after = decodeCursor(cursor);
+    const after = decodeCursor(cursor, /^\d{4}-\d{2}-\d{2}\|[0-9a-f-]{36}$/);
     if (after !== undefined) {
       const [reportDate, id] = after.split('|');
-      query.andWhere('(finding.reportDate, finding.id) < (:reportDate, :id)', { reportDate, id: id ?? '' });
+      query.andWhere('(finding.reportDate, finding.id) < (:reportDate, :id)', { reportDate, id });
     }
     const rows: FindingRow[] = await query.orderBy('finding.reportDate', 'DESC').addOrderBy('finding.id', 'DESC').take(limit + 1).getMany();
     const items = rows.slice(0, limit);

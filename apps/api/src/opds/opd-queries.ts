@@ -5,6 +5,7 @@ import { evolveOpdRow, opdReadModel, OpdRow } from '@app/read-models';
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { MoreThan } from 'typeorm';
+import { OPD_CODE } from '../http/input-rules';
 import { decodeCursor, encodeCursor, Page } from '../http/pagination';
 
 export class GetOpdQuery extends Query<OpdRow | null> {
@@ -45,7 +46,7 @@ export class ListOpdsHandler implements IQueryHandler<ListOpdsQuery> {
   constructor(private readonly projections: Projections) {}
 
   async execute({ limit, cursor }: ListOpdsQuery): Promise<Page<OpdRow>> {
-    const after = decodeCursor(cursor);
+    const after = decodeCursor(cursor, OPD_CODE);
     const rows = await (await this.projections.reader(opdReadModel)).find({
       where: after === undefined ? {} : { code: MoreThan(after) },
       order: { code: 'ASC' },

@@ -61,7 +61,7 @@ export class ListPlansHandler implements IQueryHandler<ListPlansQuery> {
   ) {}
 
   async execute({ opdCode, year, limit, cursor }: ListPlansQuery): Promise<Page<PlanView>> {
-    const after = decodeCursor(cursor);
+    const after = decodeCursor(cursor, /^\d{4}$/);
     const rows = await (await this.projections.reader(planReadModel)).find({
       where: { opdCode, ...(year !== undefined ? { year } : after !== undefined ? { year: MoreThan(Number(after)) } : {}) },
       order: { year: 'ASC' },
