@@ -6,6 +6,7 @@ import { planRegisterProjection } from './plan/plan-register.projection';
 export * from './audit-finding/finding-register.projection';
 export * from './opd/opd-registry.projection';
 export * from './plan/plan-register.projection';
+export * from './row-per-stream';
 
 /**
  * Every projection the service runs; the runner, rebuilds and checkpoints need nothing else.

@@ -8,11 +8,12 @@ import {
   FindingView,
   findingView,
   RecommendationStatus,
+  StoredFindingEvent,
 } from '@app/domain/audit-finding';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { Clock } from '@app/platform';
 import { Projections } from '@app/projections';
-import { findingReadModel, FindingRow, storedFindingEvent } from '@app/read-models';
+import { findingReadModel, FindingRow, storedEvent } from '@app/read-models';
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { decodeCursor, encodeCursor, Page } from '../http/pagination';
@@ -51,7 +52,7 @@ export class GetFindingHandler implements IQueryHandler<GetFindingQuery> {
     const events = await this.store.readStream(findingStream(id));
     const document = events
       .filter((event) => new Date(event.recordedAt) <= asOf)
-      .map(storedFindingEvent)
+      .map((event) => storedEvent<StoredFindingEvent>(event))
       .reduce(evolveFindingDocument, null);
     return document && answer(document, this.clock.dayOf(asOf));
   }

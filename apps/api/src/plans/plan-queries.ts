@@ -1,7 +1,7 @@
-import { evolvePlanDocument, planStream, PlanView, planView, PlanViewSettings } from '@app/domain/plan';
+import { evolvePlanDocument, planStream, PlanView, planView, PlanViewSettings, StoredPlanEvent } from '@app/domain/plan';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { Projections } from '@app/projections';
-import { planReadModel, storedPlanEvent } from '@app/read-models';
+import { planReadModel, storedEvent } from '@app/read-models';
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { MoreThan } from 'typeorm';
@@ -35,7 +35,7 @@ export class GetPlanHandler implements IQueryHandler<GetPlanQuery> {
     const events = await this.store.readStream(planStream(opdCode, year));
     const document = events
       .filter((event) => new Date(event.recordedAt) <= asOf)
-      .map(storedPlanEvent)
+      .map((event) => storedEvent<StoredPlanEvent>(event))
       .reduce(evolvePlanDocument, null);
     return document && planView(document, this.settings);
   }

@@ -7,8 +7,8 @@ import {
   RecommendationStatus,
   StoredFindingEvent,
 } from '@app/domain/audit-finding';
-import { RecordedEvent } from '@app/event-store';
-import { defineReadModel, Projection, ProjectionTarget } from '@app/projections';
+import { defineReadModel, Projection } from '@app/projections';
+import { rowPerStream, storedEvent } from '../row-per-stream';
 
 /**
  * One row per finding. Overdue flags depend on today, so they are not stored; the row keeps
@@ -47,11 +47,6 @@ export const findingReadModel = defineReadModel<FindingRow>({
   indices: [{ name: 'rm_finding_opd_year', columns: ['opdCode', 'year', 'reportDate', 'id'] }],
 });
 
-/** A stored event as the finding document's fold expects it. */
-export function storedFindingEvent(event: RecordedEvent): StoredFindingEvent {
-  return { type: event.type, data: event.data, recordedAt: event.recordedAt, revision: event.revision } as StoredFindingEvent;
-}
-
 export function findingRow(document: FindingDocument): FindingRow {
   const statuses = [...new Set(document.recommendations.map((recommendation) => recommendation.status))];
   return {
@@ -73,13 +68,12 @@ export const findingRegisterProjection: Projection = {
   version: 1,
   readModels: [findingReadModel],
   handles: AUDIT_FINDING_EVENT_TYPES,
-  async apply(event: RecordedEvent, target: ProjectionTarget) {
-    const rows = target.repository(findingReadModel);
-    const id = (event.data as { findingId: string }).findingId;
-    const current = await rows.findOneBy({ id });
-    // Replaying an event the row already reflects changes nothing.
-    if (current && current.revision >= event.revision) return;
-    const document = evolveFindingDocument(current?.document ?? null, storedFindingEvent(event));
-    if (document) await rows.save(findingRow(document));
-  },
+  apply: rowPerStream(
+    findingReadModel,
+    (event) => ({ id: (event.data as { findingId: string }).findingId }),
+    (row, event) => {
+      const document = evolveFindingDocument(row?.document ?? null, storedEvent<StoredFindingEvent>(event));
+      return document && findingRow(document);
+    },
+  ),
 };

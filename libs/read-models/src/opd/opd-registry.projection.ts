@@ -1,6 +1,7 @@
 import { OPD_EVENT_TYPES, OpdEvent } from '@app/domain/opd';
 import { RecordedEvent } from '@app/event-store';
-import { defineReadModel, Projection, ProjectionTarget } from '@app/projections';
+import { defineReadModel, Projection } from '@app/projections';
+import { rowPerStream } from '../row-per-stream';
 
 export interface OpdRow {
   code: string;
@@ -49,13 +50,5 @@ export const opdRegistryProjection: Projection = {
   version: 1,
   readModels: [opdReadModel],
   handles: OPD_EVENT_TYPES,
-  async apply(event: RecordedEvent, target: ProjectionTarget) {
-    const rows = target.repository(opdReadModel);
-    const code = (event.data as { code: string }).code;
-    const current = await rows.findOneBy({ code });
-    // Replaying an event the row already reflects changes nothing.
-    if (current && current.revision >= event.revision) return;
-    const next = evolveOpdRow(current, event);
-    if (next) await rows.save(next);
-  },
+  apply: rowPerStream(opdReadModel, (event) => ({ code: (event.data as { code: string }).code }), evolveOpdRow),
 };

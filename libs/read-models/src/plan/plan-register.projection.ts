@@ -1,6 +1,6 @@
 import { evolvePlanDocument, PLAN_EVENT_TYPES, PlanDocument, PlanStatus, StoredPlanEvent } from '@app/domain/plan';
-import { RecordedEvent } from '@app/event-store';
-import { defineReadModel, Projection, ProjectionTarget } from '@app/projections';
+import { defineReadModel, Projection } from '@app/projections';
+import { rowPerStream, storedEvent } from '../row-per-stream';
 
 /**
  * One row per plan (OPD and year). Achievement depends on configuration (cap, scale) and flags
@@ -31,10 +31,6 @@ export const planReadModel = defineReadModel<PlanRow>({
   indices: [{ name: 'rm_plan_year', columns: ['year', 'opdCode'] }],
 });
 
-export function storedPlanEvent(event: RecordedEvent): StoredPlanEvent {
-  return { type: event.type, data: event.data, recordedAt: event.recordedAt, revision: event.revision } as StoredPlanEvent;
-}
-
 export function planRow(document: PlanDocument): PlanRow {
   return {
     opdCode: document.opdCode,
@@ -52,13 +48,15 @@ export const planRegisterProjection: Projection = {
   version: 1,
   readModels: [planReadModel],
   handles: PLAN_EVENT_TYPES,
-  async apply(event: RecordedEvent, target: ProjectionTarget) {
-    const rows = target.repository(planReadModel);
-    const { opdCode, year } = event.data as { opdCode: string; year: number };
-    const current = await rows.findOneBy({ opdCode, year });
-    // Replaying an event the row already reflects changes nothing.
-    if (current && current.revision >= event.revision) return;
-    const document = evolvePlanDocument(current?.document ?? null, storedPlanEvent(event));
-    if (document) await rows.save(planRow(document));
-  },
+  apply: rowPerStream(
+    planReadModel,
+    (event) => {
+      const { opdCode, year } = event.data as { opdCode: string; year: number };
+      return { opdCode, year };
+    },
+    (row, event) => {
+      const document = evolvePlanDocument(row?.document ?? null, storedEvent<StoredPlanEvent>(event));
+      return document && planRow(document);
+    },
+  ),
 };
