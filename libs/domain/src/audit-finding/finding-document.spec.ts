@@ -1,5 +1,6 @@
 import { AuditFindingEvent } from './audit-finding.events';
-import { evolveFindingDocument, FindingDocument, findingFigures, findingView, mayBecomeOverdue, roundHalfUp, StoredFindingEvent } from './finding-document';
+import { evolveFindingDocument, FindingDocument, findingFigures, findingView, mayBecomeOverdue, StoredFindingEvent } from './finding-document';
+import { roundHalfUp } from '../shared/rounding';
 
 let revision = -1;
 const at = (day: string) => `${day}T03:00:00.000Z`;

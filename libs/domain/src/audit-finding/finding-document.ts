@@ -2,8 +2,6 @@ import { AssessmentStatus, AuditFindingEvent, AuditFindingRecorded, DelayReason,
 import { dueDate, isFinal, isOverdue } from './follow-up-rules';
 import { roundHalfUp } from '../shared/rounding';
 
-export { roundHalfUp };
-
 /** A finding as its events leave it: what the read model stores and `asOf` rebuilds. */
 export type FindingDocument = Omit<AuditFindingRecorded['data'], 'findingId' | 'recommendations'> & {
   id: string;

@@ -1,4 +1,5 @@
-import { addDays, dueDate, isOverdue, RecommendationProgress } from './follow-up-rules';
+import { addDays } from '../shared/calendar';
+import { dueDate, isOverdue, RecommendationProgress } from './follow-up-rules';
 
 const open = (overrides: Partial<RecommendationProgress> = {}): RecommendationProgress => ({
   status: 'BELUM_DITINDAKLANJUTI',

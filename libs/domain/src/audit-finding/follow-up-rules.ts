@@ -4,8 +4,6 @@ import { FINAL_STATUSES, IsoDate, RecommendationStatus } from './audit-finding.e
 /** Days an OPD has to follow a recommendation up, counted from the report's receipt. */
 export const FOLLOW_UP_DAYS = 60;
 
-export { addDays };
-
 export const dueDate = (receivedDate: IsoDate): IsoDate => addDays(receivedDate, FOLLOW_UP_DAYS);
 
 export const isFinal = (status: RecommendationStatus): boolean => FINAL_STATUSES.includes(status);
