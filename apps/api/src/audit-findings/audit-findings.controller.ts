@@ -94,7 +94,8 @@ export class AuditFindingsController {
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) response: Response,
   ): Promise<WriteResult> {
-    await this.owner(id);
+    // No owner to check: the decision itself answers 404 for a finding that is not there.
+    if (!FINDING_ID.test(id)) throw notFound(id);
     const action = { type: 'AssessRecommendation' as const, data: { recommendationNo: no, status: body.status, note: body.note } };
     return writeResult(response, id, await this.commands.execute(new ActOnRecommendationCommand(id, action, expectedRevisionFrom(ifMatch), actorOf(principal))));
   }
