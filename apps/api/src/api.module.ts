@@ -5,6 +5,8 @@ import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
 import { AuthGuard } from './auth/auth.guard';
+import { DecideHandler } from './commands/decide.command';
+import { RequestClockInterceptor } from './commands/request-clock.interceptor';
 import { TokenVerifier } from './auth/token-verifier';
 import { HealthController } from './health/health.controller';
 import { LedgerHealthIndicator } from './health/ledger-health.indicator';
@@ -39,6 +41,8 @@ import { PlansModule } from './plans/plans.module';
     IdempotencyStore,
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+    DecideHandler,
+    { provide: APP_INTERCEPTOR, useClass: RequestClockInterceptor },
     { provide: APP_INTERCEPTOR, useClass: MinPositionInterceptor },
     { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
   ],

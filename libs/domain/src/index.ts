@@ -1,2 +1,1 @@
-export * from './shared/decider';
 export * from './shared/domain-error';

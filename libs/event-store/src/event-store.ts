@@ -1,11 +1,5 @@
+import { Actor } from '@app/decider';
 import { Position } from './position';
-
-/** The user or service a change is attributed to; recorded with every event it causes. */
-export interface Actor {
-  sub: string;
-  name?: string;
-  roles: string[];
-}
 
 export interface EventMetadata {
   actor: Actor;

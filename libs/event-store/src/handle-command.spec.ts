@@ -1,3 +1,4 @@
+import { DomainCommand } from '@app/decider';
 import { WrongExpectedRevisionError } from './errors';
 import { EventStore } from './event-store';
 import { handleCommand } from './handle-command';
@@ -5,15 +6,17 @@ import { InMemoryEventStore } from './in-memory/in-memory-event-store';
 
 /** A counter with a ceiling: small enough to show what the helper does around any decider. */
 type Counted = { type: 'Counted'; data: { by: number } };
+type Count = DomainCommand<'Count', { add: number; reason?: string }>;
 const counter = {
   initialState: () => 0,
   evolve: (total: number, event: Counted) => total + event.data.by,
-  decide: (command: { add: number }, total: number): Counted[] => {
-    if (total + command.add > 10) throw new Error('CEILING');
-    return command.add === 0 ? [] : [{ type: 'Counted', data: { by: command.add } }];
+  decide: (command: Count, total: number): Counted[] => {
+    if (total + command.data.add > 10) throw new Error('CEILING');
+    return command.data.add === 0 ? [] : [{ type: 'Counted', data: { by: command.data.add } }];
   },
 };
-const metadata = { actor: { sub: 'u', roles: [] } };
+const metadata = { actor: { sub: 'u', roles: [] }, now: '2025-01-01T00:00:00.000Z', today: '2025-01-01' };
+const count = (add: number, reason?: string): Count => ({ type: 'Count', data: { add, ...(reason ? { reason } : {}) }, metadata });
 
 describe('handleCommand', () => {
   let store: EventStore;
@@ -22,36 +25,71 @@ describe('handleCommand', () => {
   });
 
   it('decides on the folded state and appends the decision', async () => {
-    await handleCommand(store, 'counter-1', counter, { add: 3 }, { metadata });
-    const result = await handleCommand(store, 'counter-1', counter, { add: 4 }, { metadata });
+    await handleCommand(store, 'counter-1', counter, count(3));
+    const result = await handleCommand(store, 'counter-1', counter, count(4));
     expect(result).toMatchObject({ revision: 1, state: 7, newEvents: [{ type: 'Counted', data: { by: 4 } }] });
     expect((await store.readStream('counter-1')).map((event) => event.data)).toEqual([{ by: 3 }, { by: 4 }]);
   });
 
+  it('records the actor, and the reason when the command gives one, in every event', async () => {
+    await handleCommand(store, 'counter-1', counter, count(3, 'typo in Q1'));
+    const [event] = await store.readStream('counter-1');
+    expect(event.metadata).toMatchObject({ actor: metadata.actor, reason: 'typo in Q1' });
+  });
+
   it('appends nothing when the decision is empty', async () => {
-    const result = await handleCommand(store, 'counter-1', counter, { add: 0 }, { metadata });
+    const result = await handleCommand(store, 'counter-1', counter, count(0));
     expect(result).toMatchObject({ revision: -1, position: null, newEvents: [] });
     expect(await store.readStream('counter-1')).toEqual([]);
   });
 
   it('refuses at once when the pinned revision is stale', async () => {
-    await handleCommand(store, 'counter-1', counter, { add: 1 }, { metadata });
-    await handleCommand(store, 'counter-1', counter, { add: 1 }, { metadata });
-    await expect(handleCommand(store, 'counter-1', counter, { add: 1 }, { metadata, expectedRevision: 0 })).rejects.toBeInstanceOf(
-      WrongExpectedRevisionError,
-    );
+    await handleCommand(store, 'counter-1', counter, count(1));
+    await handleCommand(store, 'counter-1', counter, count(1));
+    await expect(handleCommand(store, 'counter-1', counter, count(1), { expectedRevision: 0 })).rejects.toBeInstanceOf(WrongExpectedRevisionError);
     expect(await store.readStream('counter-1')).toHaveLength(2);
   });
 
   it('decides again on the newer state when an unpinned write loses a race', async () => {
-    await handleCommand(store, 'counter-1', counter, { add: 5 }, { metadata });
+    await handleCommand(store, 'counter-1', counter, count(5));
     // Both read total 5; the loser re-reads 9 and its +4 would pass 10, so the rule refuses it.
-    const results = await Promise.allSettled([
-      handleCommand(store, 'counter-1', counter, { add: 4 }, { metadata }),
-      handleCommand(store, 'counter-1', counter, { add: 4 }, { metadata }),
-    ]);
+    const results = await Promise.allSettled([handleCommand(store, 'counter-1', counter, count(4)), handleCommand(store, 'counter-1', counter, count(4))]);
     expect(results.map((result) => result.status).sort()).toEqual(['fulfilled', 'rejected']);
     expect((results.find((result) => result.status === 'rejected') as PromiseRejectedResult).reason.message).toBe('CEILING');
     expect((await store.readStream('counter-1')).map((event) => event.data)).toEqual([{ by: 5 }, { by: 4 }]);
+  });
+
+  describe('a request sent again (same request id)', () => {
+    it('answers what the first attempt appended, and appends nothing more', async () => {
+      const first = await handleCommand(store, 'counter-1', counter, count(6), { requestId: 'request-a' });
+      await handleCommand(store, 'counter-1', counter, count(1));
+      // Decided again, +6 would pass the ceiling: the retry must not decide at all.
+      const retry = await handleCommand(store, 'counter-1', counter, count(6), { requestId: 'request-a' });
+      expect(retry).toEqual({ ...first, state: 6 });
+      expect((await store.readStream('counter-1')).map((event) => event.data)).toEqual([{ by: 6 }, { by: 1 }]);
+    });
+
+    it('answers the first result even when the retry pins the revision it saw before', async () => {
+      await handleCommand(store, 'counter-1', counter, count(1));
+      const first = await handleCommand(store, 'counter-1', counter, count(2), { requestId: 'request-a', expectedRevision: 0 });
+      const retry = await handleCommand(store, 'counter-1', counter, count(2), { requestId: 'request-a', expectedRevision: 0 });
+      expect(retry.revision).toBe(first.revision);
+      expect(await store.readStream('counter-1')).toHaveLength(2);
+    });
+
+    it('is another request under another id', async () => {
+      await handleCommand(store, 'counter-1', counter, count(2), { requestId: 'request-a' });
+      await handleCommand(store, 'counter-1', counter, count(2), { requestId: 'request-b' });
+      expect(await store.readStream('counter-1')).toHaveLength(2);
+    });
+
+    it('lands once when both attempts run at the same time', async () => {
+      const results = await Promise.all([
+        handleCommand(store, 'counter-1', counter, count(2), { requestId: 'request-a' }),
+        handleCommand(store, 'counter-1', counter, count(2), { requestId: 'request-a' }),
+      ]);
+      expect(results[0].revision).toBe(results[1].revision);
+      expect(await store.readStream('counter-1')).toHaveLength(1);
+    });
   });
 });

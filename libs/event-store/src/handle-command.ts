@@ -1,25 +1,27 @@
+import { Decider, DomainCommand, DomainEvent } from '@app/decider';
 import { WrongExpectedRevisionError } from './errors';
-import { EventStore, NewEventMetadata, RecordedEvent } from './event-store';
+import { EventStore, RecordedEvent } from './event-store';
 import { Position } from './position';
+import { eventIdsFor } from './request-event-ids';
 
-interface CommandDecider<State, Command, Event extends { type: string; data: unknown }> {
-  initialState(): State;
-  evolve(state: State, event: Event): State;
-  decide(command: Command, state: State): Event[];
-}
-
-export interface HandleCommandOptions {
+export interface CommandOptions {
   /**
    * The revision the caller saw (HTTP If-Match). When set, a stream at another revision is
    * refused at once; when not set, a conflicting concurrent write makes us re-read and decide
    * again, so the decision is always made on the latest state.
    */
   expectedRevision?: number;
-  metadata: NewEventMetadata;
+  /**
+   * Identifies one request however often it is sent (a digest of its Idempotency-Key, caller
+   * and body). The events it appends get ids derived from it, so a retry finds them in the
+   * stream and answers what the first attempt appended, even when that attempt's process died
+   * between the append and its answer.
+   */
+  requestId?: string;
   maxAttempts?: number;
 }
 
-export interface CommandResult<State, Event> {
+export interface CommandResult<State = unknown, Event = unknown> {
   /** -1 when the stream still does not exist (the decision produced no event). */
   revision: number;
   /** Position of the stream's last event (the appended one, if any); null for no stream. */
@@ -28,31 +30,39 @@ export interface CommandResult<State, Event> {
   state: State;
 }
 
-/** Read the stream, fold it, decide, append with the revision the decision was based on. */
-export async function handleCommand<State, Command, Event extends { type: string; data: unknown }>(
+/**
+ * Read the stream, fold it, decide, append with the revision the decision was based on. The
+ * events' metadata is the command's actor, plus the command's `reason` where it has one, so
+ * that the history shows why without reading the data.
+ */
+export async function handleCommand<State, Command extends DomainCommand, Event extends DomainEvent>(
   store: EventStore,
   stream: string,
-  decider: CommandDecider<State, Command, Event>,
+  decider: Decider<State, Command, Event>,
   command: Command,
-  options: HandleCommandOptions,
+  options: CommandOptions = {},
 ): Promise<CommandResult<State, Event>> {
   // Each conflict means another write landed, so n writers racing on one stream need up to n
   // attempts; ten covers the bursts one unit's staff can produce before answering a conflict.
   const maxAttempts = options.expectedRevision === undefined ? (options.maxAttempts ?? 10) : 1;
+  const metadata = eventMetadataOf(command);
   for (let attempt = 1; ; attempt++) {
     const history = (await store.readStream(stream)) as Array<RecordedEvent<Event['type'], Event['data']>>;
+    const landed = options.requestId ? alreadyAppended(history, options.requestId, decider) : null;
+    if (landed) return landed;
     const revision = history.length - 1;
     if (options.expectedRevision !== undefined && options.expectedRevision !== revision) {
       throw new WrongExpectedRevisionError(stream, options.expectedRevision, revision);
     }
-    const state = history.reduce((current, event) => decider.evolve(current, { type: event.type, data: event.data } as Event), decider.initialState());
+    const state = fold(decider, history);
     const newEvents = decider.decide(command, state);
     const newState = newEvents.reduce(decider.evolve, state);
     if (newEvents.length === 0) return { revision, position: history.at(-1)?.position ?? null, newEvents, state: newState };
+    const ids = options.requestId ? eventIdsFor(options.requestId, newEvents.length) : [];
     try {
       const result = await store.appendToStream(
         stream,
-        newEvents.map((event) => ({ type: event.type, data: event.data, metadata: options.metadata })),
+        newEvents.map((event, index) => ({ id: ids[index], type: event.type, data: event.data, metadata })),
         { expectedRevision: revision === -1 ? 'no_stream' : revision },
       );
       return { revision: result.revision, position: result.position, newEvents, state: newState };
@@ -62,4 +72,36 @@ export async function handleCommand<State, Command, Event extends { type: string
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 2 * attempt));
     }
   }
+}
+
+function fold<State, Event extends DomainEvent>(decider: Decider<State, never, Event>, events: Array<RecordedEvent<Event['type'], Event['data']>>): State {
+  return events.reduce((state, event) => decider.evolve(state, { type: event.type, data: event.data } as Event), decider.initialState());
+}
+
+/** The answer the first attempt of this request gave, when its events are in the stream. */
+function alreadyAppended<State, Event extends DomainEvent>(
+  history: Array<RecordedEvent<Event['type'], Event['data']>>,
+  requestId: string,
+  decider: Decider<State, never, Event>,
+): CommandResult<State, Event> | null {
+  const [firstId] = eventIdsFor(requestId, 1);
+  const start = history.findIndex((event) => event.id === firstId);
+  if (start === -1) return null;
+  let end = start + 1;
+  const ids = eventIdsFor(requestId, history.length - start);
+  while (end < history.length && history[end].id === ids[end - start]) end++;
+  const appended = history.slice(start, end);
+  const last = appended[appended.length - 1];
+  return {
+    revision: last.revision,
+    position: last.position,
+    newEvents: appended.map((event) => ({ type: event.type, data: event.data }) as Event),
+    state: fold(decider, history.slice(0, end)),
+  };
+}
+
+function eventMetadataOf(command: DomainCommand) {
+  const data = command.data as { reason?: unknown } | null;
+  const reason = data && typeof data.reason === 'string' ? data.reason : undefined;
+  return { actor: command.metadata.actor, ...(reason !== undefined ? { reason } : {}) };
 }

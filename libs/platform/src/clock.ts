@@ -6,6 +6,11 @@ export abstract class Clock {
   /** Today's date (`YYYY-MM-DD`) where the government works, not where the server runs. */
   abstract today(): string;
 
+  /** One reading for a whole request: the instant and the day it falls on agree. */
+  read(): { now: string; today: string } {
+    return { now: new Date().toISOString(), today: this.today() };
+  }
+
   /** The date an instant falls on in that calendar: "today" for a state as of that instant. */
   abstract dayOf(instant: Date): string;
 }

@@ -1,16 +1,17 @@
-import { randomUUID } from 'node:crypto';
-import { Body, Controller, Get, Headers, Param, ParseIntPipe, Post, Query, Res } from '@nestjs/common';
+import { AuditFindingCommand, auditFindingDecider, findingStream } from '@app/domain/audit-finding';
+import { Body, Controller, Get, Param, ParseIntPipe, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
-import { actorOf, Principal } from '../auth/principal';
+import { Principal } from '../auth/principal';
+import { DecideCommand } from '../commands/decide.command';
+import { CommandBody, newResourceId, Write, WriteContext } from '../commands/write-context';
 import { parseAsOf } from '../http/as-of';
 import { Page } from '../http/pagination';
 import { problem, ProblemException } from '../http/problem';
-import { expectedRevisionFrom, WriteResult, writeResult } from '../http/write-result';
-import { WriteResultView } from '../opds/opds.dto';
-import { ActOnRecommendationCommand, RecordAuditFindingCommand } from './audit-finding-commands';
+import { WriteResult, writeResult, WriteResultView } from '../http/write-result';
+import { OpdStatusQuery } from '../opds';
 import { FindingAnswer, FindingOwnerQuery, FindingSummaryQuery, GetFindingQuery, ListFindingsQuery, OpdFindingFigures } from './audit-finding-queries';
 import {
   AssessRecommendationDto,
@@ -43,21 +44,20 @@ export class AuditFindingsController {
   @Roles('inspector')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiCreatedResponse({ type: WriteResultView })
-  async record(@Body() body: RecordAuditFindingDto, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: Response): Promise<WriteResult> {
-    const findingId = randomUUID();
-    const { receivedDate, amountIdr, recommendations, ...finding } = body;
-    const result = await this.commands.execute(
-      new RecordAuditFindingCommand(
-        {
-          ...finding,
-          findingId,
-          receivedDate: receivedDate ?? null,
-          amountIdr: amountIdr ?? null,
-          recommendations: recommendations.map((recommendation) => ({ text: recommendation.text, amountIdr: recommendation.amountIdr ?? null })),
-        },
-        actorOf(principal),
-      ),
-    );
+  async record(@Body() body: RecordAuditFindingDto, @Write() write: WriteContext, @Res({ passthrough: true }) response: Response): Promise<WriteResult> {
+    const findingId = newResourceId(write, 'finding');
+    const { opdCode, receivedDate, amountIdr, recommendations, ...finding } = body;
+    const result = await this.decide(findingId, write, {
+      type: 'RecordAuditFinding',
+      data: {
+        ...finding,
+        findingId,
+        opd: await this.queries.execute(new OpdStatusQuery(opdCode)),
+        receivedDate: receivedDate ?? null,
+        amountIdr: amountIdr ?? null,
+        recommendations: recommendations.map((recommendation) => ({ text: recommendation.text, amountIdr: recommendation.amountIdr ?? null })),
+      },
+    });
     response.location(`/api/v1/audit-findings/${findingId}`);
     return writeResult(response, findingId, result);
   }
@@ -70,16 +70,12 @@ export class AuditFindingsController {
     @Param('id') id: string,
     @Param('no', recommendationNo) no: number,
     @Body() body: RecordFollowUpDto,
-    @Headers('if-match') ifMatch: string | undefined,
-    @CurrentPrincipal() principal: Principal,
+    @Write() write: WriteContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<WriteResult> {
-    requireMayFollowUp(principal, await this.owner(id));
-    const action = {
-      type: 'RecordFollowUp' as const,
-      data: { recommendationNo: no, description: body.description, evidenceUrl: body.evidenceUrl ?? null, amountSettledIdr: body.amountSettledIdr ?? null },
-    };
-    return writeResult(response, id, await this.commands.execute(new ActOnRecommendationCommand(id, action, expectedRevisionFrom(ifMatch), actorOf(principal))));
+    requireMayFollowUp(write.principal, await this.owner(id));
+    const data = { recommendationNo: no, description: body.description, evidenceUrl: body.evidenceUrl ?? null, amountSettledIdr: body.amountSettledIdr ?? null };
+    return writeResult(response, id, await this.decide(id, write, { type: 'RecordFollowUp', data }));
   }
 
   @Post(':id/recommendations/:no/assessments')
@@ -90,14 +86,13 @@ export class AuditFindingsController {
     @Param('id') id: string,
     @Param('no', recommendationNo) no: number,
     @Body() body: AssessRecommendationDto,
-    @Headers('if-match') ifMatch: string | undefined,
-    @CurrentPrincipal() principal: Principal,
+    @Write() write: WriteContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<WriteResult> {
     // No owner to check: the decision itself answers 404 for a finding that is not there.
     if (!FINDING_ID.test(id)) throw notFound(id);
-    const action = { type: 'AssessRecommendation' as const, data: { recommendationNo: no, status: body.status, note: body.note } };
-    return writeResult(response, id, await this.commands.execute(new ActOnRecommendationCommand(id, action, expectedRevisionFrom(ifMatch), actorOf(principal))));
+    const data = { recommendationNo: no, status: body.status, note: body.note };
+    return writeResult(response, id, await this.decide(id, write, { type: 'AssessRecommendation', data }));
   }
 
   @Post(':id/recommendations/:no/delay-reasons')
@@ -108,13 +103,12 @@ export class AuditFindingsController {
     @Param('id') id: string,
     @Param('no', recommendationNo) no: number,
     @Body() body: RecordDelayReasonDto,
-    @Headers('if-match') ifMatch: string | undefined,
-    @CurrentPrincipal() principal: Principal,
+    @Write() write: WriteContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<WriteResult> {
-    requireMayFollowUp(principal, await this.owner(id));
-    const action = { type: 'RecordDelayReason' as const, data: { recommendationNo: no, reasonCategory: body.reasonCategory, note: body.note } };
-    return writeResult(response, id, await this.commands.execute(new ActOnRecommendationCommand(id, action, expectedRevisionFrom(ifMatch), actorOf(principal))));
+    requireMayFollowUp(write.principal, await this.owner(id));
+    const data = { recommendationNo: no, reasonCategory: body.reasonCategory, note: body.note };
+    return writeResult(response, id, await this.decide(id, write, { type: 'RecordDelayReason', data }));
   }
 
   @Get()
@@ -153,6 +147,11 @@ export class AuditFindingsController {
     requireMayRead(principal, finding.opdCode);
     response.setHeader('ETag', `"${finding.revision}"`);
     return finding;
+  }
+
+  private decide(findingId: string, write: WriteContext, command: CommandBody<AuditFindingCommand>) {
+    const complete = { ...command, metadata: write.metadata } as AuditFindingCommand;
+    return this.commands.execute(new DecideCommand(findingStream(findingId), auditFindingDecider, complete, write.options));
   }
 
   /** The audited unit, or 404 before any other check: nothing is decided about a finding that is not there. */

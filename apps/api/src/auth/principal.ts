@@ -1,4 +1,4 @@
-import { Actor } from '@app/event-store';
+import { Actor } from '@app/decider';
 
 export const ROLES = ['admin', 'opd_operator', 'opd_head', 'employee', 'appraiser', 'inspector'] as const;
 export type Role = (typeof ROLES)[number];

@@ -1,4 +1,5 @@
 import { CommandResult, Position } from '@app/event-store';
+import { ApiProperty } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { problem, ProblemException } from './problem';
 
@@ -9,7 +10,13 @@ export interface WriteResult {
   position: Position | null;
 }
 
-export function writeResult(response: Response, id: string, result: Pick<CommandResult<unknown, unknown>, 'revision' | 'position'>): WriteResult {
+export class WriteResultView implements WriteResult {
+  @ApiProperty({ example: 'DINKES-2025' }) id: string;
+  @ApiProperty({ example: 3 }) revision: number;
+  @ApiProperty({ nullable: true, type: String, description: 'Send as X-Min-Position to read your own write' }) position: Position | null;
+}
+
+export function writeResult(response: Response, id: string, result: Pick<CommandResult, 'revision' | 'position'>): WriteResult {
   response.setHeader('ETag', `"${result.revision}"`);
   return { id, revision: result.revision, position: result.position };
 }

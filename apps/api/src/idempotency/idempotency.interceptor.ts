@@ -13,6 +13,12 @@ import { IdempotencyStore } from './idempotency.store';
 /**
  * `Idempotency-Key` on a POST: the first answer is stored; a retry with the same key and body
  * gets it again without running anything; the same key with another body is a 409.
+ *
+ * The stored answer is a convenience; what makes a retry safe is the request id. It is derived
+ * from the caller, the key and the request, and the events the request appends carry ids
+ * derived from it. When a process dies between its append and storing the answer, the retry
+ * that takes the abandoned claim over finds those events in the stream and answers from them
+ * (handleCommand), instead of deciding, and appending, a second time.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -22,7 +28,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
   ) {}
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
-    const request = context.switchToHttp().getRequest<Request & { principal?: Principal }>();
+    const request = context.switchToHttp().getRequest<Request & { principal?: Principal; requestId?: string }>();
     const response = context.switchToHttp().getResponse<Response>();
     const key = request.header('idempotency-key');
     if (request.method !== 'POST' || key === undefined) return next.handle();
@@ -34,6 +40,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
       .update(`${request.method} ${request.originalUrl}\n${canonicalJson(request.body ?? null)}`)
       .digest('hex');
     const claim = await this.store.claim(scope, key, fingerprint);
+    request.requestId = createHash('sha256').update(`${scope}\n${key}\n${fingerprint}`).digest('hex');
     switch (claim.kind) {
       case 'replay':
         response.status(claim.status);

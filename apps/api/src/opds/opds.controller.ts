@@ -1,17 +1,21 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { opdDecider, opdStream } from '@app/domain/opd';
+import type { OpdRow } from '@app/read-models';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
-import { actorOf, actsForOpd, Principal } from '../auth/principal';
+import { requireMayReadPastStates } from '../auth/policies';
+import { Principal } from '../auth/principal';
+import { DecideCommand } from '../commands/decide.command';
+import { Write, WriteContext } from '../commands/write-context';
 import { parseAsOf } from '../http/as-of';
 import { Page, PageQuery } from '../http/pagination';
 import { problem, ProblemException } from '../http/problem';
-import { expectedRevisionFrom, WriteResult, writeResult } from '../http/write-result';
-import { DissolveOpdCommand, RegisterOpdCommand, RenameOpdCommand } from './opd-commands';
+import { WriteResult, writeResult, WriteResultView } from '../http/write-result';
 import { GetOpdQuery, ListOpdsQuery } from './opd-queries';
-import { DissolveOpdDto, OpdView, RegisterOpdDto, RenameOpdDto, WriteResultView } from './opds.dto';
-import type { OpdRow } from '@app/read-models';
+import { OpdStatusQuery } from './opd-status.query';
+import { DissolveOpdDto, OpdPageView, OpdView, RegisterOpdDto, RenameOpdDto } from './opds.dto';
 
 const notFound = (code: string) => new ProblemException(problem(404, 'NOT_FOUND', `No OPD ${code}`));
 
@@ -27,9 +31,11 @@ export class OpdsController {
   @Post()
   @Roles('admin')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
-  @ApiOkResponse({ type: WriteResultView })
-  async register(@Body() body: RegisterOpdDto, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: Response): Promise<WriteResult> {
-    const result = await this.commands.execute(new RegisterOpdCommand(body.code, body.name, body.parentCode, actorOf(principal)));
+  @ApiCreatedResponse({ type: WriteResultView })
+  async register(@Body() body: RegisterOpdDto, @Write() write: WriteContext, @Res({ passthrough: true }) response: Response): Promise<WriteResult> {
+    const parent = body.parentCode ? await this.queries.execute(new OpdStatusQuery(body.parentCode)) : null;
+    const command = { type: 'RegisterOpd' as const, data: { code: body.code, name: body.name, parent }, metadata: write.metadata };
+    const result = await this.commands.execute(new DecideCommand(opdStream(body.code), opdDecider, command, write.options));
     response.location(`/api/v1/opds/${body.code}`);
     return writeResult(response, body.code, result);
   }
@@ -38,15 +44,9 @@ export class OpdsController {
   @Roles('admin')
   @ApiHeader({ name: 'If-Match', required: false })
   @ApiOkResponse({ type: WriteResultView })
-  async rename(
-    @Param('code') code: string,
-    @Body() body: RenameOpdDto,
-    @Headers('if-match') ifMatch: string | undefined,
-    @CurrentPrincipal() principal: Principal,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<WriteResult> {
-    const result = await this.commands.execute(new RenameOpdCommand(code, body.name, body.reason, expectedRevisionFrom(ifMatch), actorOf(principal)));
-    return writeResult(response, code, result);
+  async rename(@Param('code') code: string, @Body() body: RenameOpdDto, @Write() write: WriteContext, @Res({ passthrough: true }) response: Response): Promise<WriteResult> {
+    const command = { type: 'RenameOpd' as const, data: { name: body.name, reason: body.reason }, metadata: write.metadata };
+    return writeResult(response, code, await this.commands.execute(new DecideCommand(opdStream(code), opdDecider, command, write.options)));
   }
 
   @Post(':code/dissolve')
@@ -54,21 +54,15 @@ export class OpdsController {
   @Roles('admin')
   @ApiHeader({ name: 'If-Match', required: false })
   @ApiOkResponse({ type: WriteResultView })
-  async dissolve(
-    @Param('code') code: string,
-    @Body() body: DissolveOpdDto,
-    @Headers('if-match') ifMatch: string | undefined,
-    @CurrentPrincipal() principal: Principal,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<WriteResult> {
-    const result = await this.commands.execute(
-      new DissolveOpdCommand(code, body.reason, body.successorCode, expectedRevisionFrom(ifMatch), actorOf(principal)),
-    );
-    return writeResult(response, code, result);
+  async dissolve(@Param('code') code: string, @Body() body: DissolveOpdDto, @Write() write: WriteContext, @Res({ passthrough: true }) response: Response): Promise<WriteResult> {
+    const successor = body.successorCode ? await this.queries.execute(new OpdStatusQuery(body.successorCode)) : null;
+    const command = { type: 'DissolveOpd' as const, data: { successor, reason: body.reason }, metadata: write.metadata };
+    return writeResult(response, code, await this.commands.execute(new DecideCommand(opdStream(code), opdDecider, command, write.options)));
   }
 
   @Get()
   @ApiHeader({ name: 'X-Min-Position', required: false })
+  @ApiOkResponse({ type: OpdPageView })
   async list(@Query() page: PageQuery): Promise<Page<OpdView>> {
     return this.queries.execute(new ListOpdsQuery(page.limit, page.cursor));
   }
@@ -83,9 +77,7 @@ export class OpdsController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<OpdView> {
     const asOf = parseAsOf(asOfParameter);
-    if (asOf && !principal.roles.includes('inspector') && !actsForOpd(principal, code)) {
-      throw new ProblemException(problem(403, 'FORBIDDEN', 'Only the inspectorate and the unit itself may read its past states'));
-    }
+    if (asOf) requireMayReadPastStates(principal, code);
     const row: OpdRow | null = await this.queries.execute(new GetOpdQuery(code, asOf));
     if (!row) throw notFound(code);
     response.setHeader('ETag', `"${row.revision}"`);

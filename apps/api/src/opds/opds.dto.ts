@@ -49,8 +49,7 @@ export class OpdView {
   @ApiProperty() updatedAt: string;
 }
 
-export class WriteResultView {
-  @ApiProperty() id: string;
-  @ApiProperty() revision: number;
-  @ApiProperty({ nullable: true, type: String }) position: string | null;
+export class OpdPageView {
+  @ApiProperty({ type: [OpdView] }) items: OpdView[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
 }

@@ -1,15 +1,15 @@
-import { Quarter } from '@app/domain/plan';
+import { planYears, Quarter } from '@app/domain/plan';
 import { OPD_CODE } from '../http/input-rules';
 import { problem, ProblemException } from '../http/problem';
 
 const invalid = (field: string, message: string) => new ProblemException(problem(400, 'VALIDATION_FAILED', `${field} ${message}`, { errors: [{ field, message }] }));
 
-/** `{code}/plans/{year}` as DOMAIN.md bounds them: an OPD code, a fiscal year from 2000 to five years ahead. */
+/** `{code}/plans/{year}`: an OPD code and a year the domain allows a plan for (planYears). */
 export function planAddress(code: string, yearParameter: string, today: string): { opdCode: string; year: number } {
   const opdCode = opdCodeFrom(code);
   const year = Number(yearParameter);
-  const latest = Number(today.slice(0, 4)) + 5;
-  if (!/^\d{4}$/.test(yearParameter) || year < 2000 || year > latest) throw invalid('year', `must be a year from 2000 to ${latest}`);
+  const { earliest, latest } = planYears(today);
+  if (!/^\d{4}$/.test(yearParameter) || year < earliest || year > latest) throw invalid('year', `must be a year from ${earliest} to ${latest}`);
   return { opdCode, year };
 }
 

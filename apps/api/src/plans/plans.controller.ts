@@ -1,18 +1,19 @@
-import { PlanView } from '@app/domain/plan';
-import { Clock } from '@app/platform';
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { PlanCommand, planDecider, planStream, PlanView } from '@app/domain/plan';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
-import { actorOf, actsForOpd, Principal, Role } from '../auth/principal';
+import { requireActsForOpd, requireMayReadPastStates } from '../auth/policies';
+import { Principal, Role } from '../auth/principal';
+import { DecideCommand } from '../commands/decide.command';
+import { CommandBody, Today, Write, WriteContext } from '../commands/write-context';
 import { parseAsOf } from '../http/as-of';
 import { Page } from '../http/pagination';
 import { problem, ProblemException } from '../http/problem';
-import { expectedRevisionFrom, WriteResult, writeResult } from '../http/write-result';
-import { WriteResultView } from '../opds/opds.dto';
+import { WriteResult, writeResult, WriteResultView } from '../http/write-result';
+import { OpdStatusQuery } from '../opds';
 import { opdCodeFrom, planAddress, quarterFrom } from './plan-address';
-import { ActOnPlanCommand, PlanAction } from './plan-commands';
 import { GetPlanQuery, ListPlansQuery } from './plan-queries';
 import { CorrectRealisationDto, ListPlansParameters, PlanContentDto, ReportRealisationDto, ReturnPlanDto, StartRevisionDto } from './plan.dto';
 import { PlanPageView, PlanViewDto } from './plan.views';
@@ -25,15 +26,17 @@ export class PlansController {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
-    private readonly clock: Clock,
   ) {}
 
   @Post(':year')
   @Roles('opd_operator')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiCreatedResponse({ type: WriteResultView })
-  async draft(@Param('code') code: string, @Param('year') year: string, @Body() body: PlanContentDto, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: Response) {
-    const result = await this.act(principal, ['opd_operator'], code, year, { type: 'DraftPlan', data: { goals: goalsOf(body) } }, undefined, response);
+  async draft(@Param('code') code: string, @Param('year') year: string, @Body() body: PlanContentDto, @Write() write: WriteContext, @Res({ passthrough: true }) response: Response) {
+    const result = await this.act(['opd_operator'], code, year, write, response, async ({ opdCode, year }) => ({
+      type: 'DraftPlan',
+      data: { opd: await this.queries.execute(new OpdStatusQuery(opdCode)), year, goals: goalsOf(body) },
+    }));
     response.location(`/api/v1/opds/${code}/plans/${year}`);
     return result;
   }
@@ -46,11 +49,10 @@ export class PlansController {
     @Param('code') code: string,
     @Param('year') year: string,
     @Body() body: PlanContentDto,
-    @Headers('if-match') ifMatch: string | undefined,
-    @CurrentPrincipal() principal: Principal,
+    @Write() write: WriteContext,
     @Res({ passthrough: true }) response: Response,
   ) {
-    return this.act(principal, ['opd_operator'], code, year, { type: 'ReplacePlanContent', data: { goals: goalsOf(body) } }, ifMatch, response);
+    return this.act(['opd_operator'], code, year, write, response, () => ({ type: 'ReplacePlanContent', data: { goals: goalsOf(body) } }));
   }
 
   @Post(':year/submit')
@@ -58,8 +60,8 @@ export class PlansController {
   @Roles('opd_operator')
   @ApiHeader({ name: 'If-Match', required: false })
   @ApiOkResponse({ type: WriteResultView })
-  submit(@Param('code') code: string, @Param('year') year: string, @Headers('if-match') ifMatch: string | undefined, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: Response) {
-    return this.act(principal, ['opd_operator'], code, year, { type: 'SubmitPlan', data: {} }, ifMatch, response);
+  submit(@Param('code') code: string, @Param('year') year: string, @Write() write: WriteContext, @Res({ passthrough: true }) response: Response) {
+    return this.act(['opd_operator'], code, year, write, response, () => ({ type: 'SubmitPlan', data: {} }));
   }
 
   @Post(':year/approve')
@@ -67,8 +69,8 @@ export class PlansController {
   @Roles('opd_head')
   @ApiHeader({ name: 'If-Match', required: false })
   @ApiOkResponse({ type: WriteResultView })
-  approve(@Param('code') code: string, @Param('year') year: string, @Headers('if-match') ifMatch: string | undefined, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: Response) {
-    return this.act(principal, ['opd_head'], code, year, { type: 'ApprovePlan', data: {} }, ifMatch, response);
+  approve(@Param('code') code: string, @Param('year') year: string, @Write() write: WriteContext, @Res({ passthrough: true }) response: Response) {
+    return this.act(['opd_head'], code, year, write, response, () => ({ type: 'ApprovePlan', data: {} }));
   }
 
   @Post(':year/return')
@@ -80,11 +82,10 @@ export class PlansController {
     @Param('code') code: string,
     @Param('year') year: string,
     @Body() body: ReturnPlanDto,
-    @Headers('if-match') ifMatch: string | undefined,
-    @CurrentPrincipal() principal: Principal,
+    @Write() write: WriteContext,
     @Res({ passthrough: true }) response: Response,
   ) {
-    return this.act(principal, ['opd_head'], code, year, { type: 'ReturnPlan', data: { reason: body.reason } }, ifMatch, response);
+    return this.act(['opd_head'], code, year, write, response, () => ({ type: 'ReturnPlan', data: { reason: body.reason } }));
   }
 
   @Post(':year/revisions')
@@ -95,12 +96,13 @@ export class PlansController {
     @Param('code') code: string,
     @Param('year') year: string,
     @Body() body: StartRevisionDto,
-    @Headers('if-match') ifMatch: string | undefined,
-    @CurrentPrincipal() principal: Principal,
+    @Write() write: WriteContext,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const action: PlanAction = { type: 'StartRevision', data: { reasonCategory: body.reasonCategory, reason: body.reason, goals: goalsOf(body) } };
-    return this.act(principal, ['opd_operator'], code, year, action, ifMatch, response);
+    return this.act(['opd_operator'], code, year, write, response, () => ({
+      type: 'StartRevision',
+      data: { reasonCategory: body.reasonCategory, reason: body.reason, goals: goalsOf(body) },
+    }));
   }
 
   @Post(':year/realisations/:quarter')
@@ -112,12 +114,10 @@ export class PlansController {
     @Param('year') year: string,
     @Param('quarter') quarter: string,
     @Body() body: ReportRealisationDto,
-    @Headers('if-match') ifMatch: string | undefined,
-    @CurrentPrincipal() principal: Principal,
+    @Write() write: WriteContext,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const action: PlanAction = { type: 'ReportRealisation', data: { quarter: quarterFrom(quarter), values: valuesOf(body) } };
-    return this.act(principal, ['opd_operator'], code, year, action, ifMatch, response);
+    return this.act(['opd_operator'], code, year, write, response, () => ({ type: 'ReportRealisation', data: { quarter: quarterFrom(quarter), values: valuesOf(body) } }));
   }
 
   @Post(':year/realisations/:quarter/corrections')
@@ -129,12 +129,13 @@ export class PlansController {
     @Param('year') year: string,
     @Param('quarter') quarter: string,
     @Body() body: CorrectRealisationDto,
-    @Headers('if-match') ifMatch: string | undefined,
-    @CurrentPrincipal() principal: Principal,
+    @Write() write: WriteContext,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const action: PlanAction = { type: 'CorrectRealisation', data: { quarter: quarterFrom(quarter), values: valuesOf(body), reason: body.reason } };
-    return this.act(principal, ['opd_operator'], code, year, action, ifMatch, response);
+    return this.act(['opd_operator'], code, year, write, response, () => ({
+      type: 'CorrectRealisation',
+      data: { quarter: quarterFrom(quarter), values: valuesOf(body), reason: body.reason },
+    }));
   }
 
   @Get()
@@ -152,24 +153,32 @@ export class PlansController {
     @Param('year') yearParameter: string,
     @Query('asOf') asOfParameter: string | undefined,
     @CurrentPrincipal() principal: Principal,
+    @Today() today: string,
     @Res({ passthrough: true }) response: Response,
   ): Promise<PlanView> {
-    const { opdCode, year } = planAddress(code, yearParameter, this.clock.today());
+    const { opdCode, year } = planAddress(code, yearParameter, today);
     const asOf = parseAsOf(asOfParameter);
-    if (asOf && !principal.roles.includes('inspector') && !actsForOpd(principal, opdCode)) {
-      throw new ProblemException(problem(403, 'FORBIDDEN', 'Only the inspectorate and the unit itself may read its past states'));
-    }
+    if (asOf) requireMayReadPastStates(principal, opdCode);
     const plan = await this.queries.execute(new GetPlanQuery(opdCode, year, asOf));
     if (!plan) throw new ProblemException(problem(404, 'NOT_FOUND', `No plan of ${opdCode} for ${year}`));
     response.setHeader('ETag', `"${plan.revision}"`);
     return plan;
   }
 
-  private async act(principal: Principal, roles: Role[], code: string, yearParameter: string, action: PlanAction, ifMatch: string | undefined, response: Response): Promise<WriteResult> {
-    const { opdCode, year } = planAddress(code, yearParameter, this.clock.today());
-    if (!actsForOpd(principal, opdCode, roles)) throw new ProblemException(problem(403, 'FORBIDDEN', `Only the ${roles.join(' or ')} of ${opdCode} may do this`));
-    const result = await this.commands.execute(new ActOnPlanCommand(opdCode, year, action, expectedRevisionFrom(ifMatch), actorOf(principal)));
-    return writeResult(response, `${opdCode}-${year}`, result);
+  /** Who may act, on which stream, then the command: the one way every plan write goes. */
+  private async act(
+    roles: Role[],
+    code: string,
+    yearParameter: string,
+    write: WriteContext,
+    response: Response,
+    commandFor: (address: { opdCode: string; year: number }) => CommandBody<PlanCommand> | Promise<CommandBody<PlanCommand>>,
+  ): Promise<WriteResult> {
+    const address = planAddress(code, yearParameter, write.metadata.today);
+    requireActsForOpd(write.principal, address.opdCode, roles);
+    const command = { ...(await commandFor(address)), metadata: write.metadata } as PlanCommand;
+    const result = await this.commands.execute(new DecideCommand(planStream(address.opdCode, address.year), planDecider, command, write.options));
+    return writeResult(response, `${address.opdCode}-${address.year}`, result);
   }
 }
 

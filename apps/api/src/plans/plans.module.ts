@@ -1,12 +1,11 @@
 import { Environment } from '@app/config';
 import { Module } from '@nestjs/common';
-import { PLAN_COMMAND_HANDLERS } from './plan-commands';
 import { PLAN_QUERY_HANDLERS } from './plan-queries';
 import { PLAN_VIEW_SETTINGS, planViewSettingsFrom } from './plan-view-settings';
 import { PlansController } from './plans.controller';
 
 @Module({
   controllers: [PlansController],
-  providers: [...PLAN_COMMAND_HANDLERS, ...PLAN_QUERY_HANDLERS, { provide: PLAN_VIEW_SETTINGS, inject: [Environment], useFactory: planViewSettingsFrom }],
+  providers: [...PLAN_QUERY_HANDLERS, { provide: PLAN_VIEW_SETTINGS, inject: [Environment], useFactory: planViewSettingsFrom }],
 })
 export class PlansModule {}

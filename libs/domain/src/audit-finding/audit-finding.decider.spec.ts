@@ -1,6 +1,8 @@
 import { DomainError } from '../shared/domain-error';
-import { DeciderSpecification } from '../testing/decider-specification';
+import { DeciderSpecification, SpecCommand } from '../testing/decider-specification';
 import { AuditFindingCommand, auditFindingDecider } from './audit-finding.decider';
+
+type Command = SpecCommand<AuditFindingCommand>;
 import { AuditFindingEvent } from './audit-finding.events';
 
 const given = DeciderSpecification.for(auditFindingDecider);
@@ -10,7 +12,7 @@ const withCode = (code: string) => (error: unknown) => {
 };
 
 const narrative = { title: 'Kelebihan bayar perjalanan dinas', condition: 'c', criteria: 'k', cause: 's', effect: 'a' };
-const record: AuditFindingCommand = {
+const record: Command = {
   type: 'RecordAuditFinding',
   data: {
     findingId: 'f-1',
@@ -18,7 +20,6 @@ const record: AuditFindingCommand = {
     reportNumber: 'LHP-01/2025',
     reportDate: '2025-03-01',
     receivedDate: null,
-    today: '2025-06-01',
     ...narrative,
     category: 'NON_COMPLIANCE',
     amountIdr: 10_000_000,
@@ -27,6 +28,7 @@ const record: AuditFindingCommand = {
       { text: 'Tegur bendahara', amountIdr: null },
     ],
   },
+  metadata: { today: '2025-06-01' },
 };
 const recorded: AuditFindingEvent = {
   type: 'AuditFindingRecorded',
@@ -45,9 +47,10 @@ const recorded: AuditFindingEvent = {
     ],
   },
 };
-const followUp = (recommendationNo: number, amountSettledIdr: number | null, today = '2025-04-01'): AuditFindingCommand => ({
+const followUp = (recommendationNo: number, amountSettledIdr: number | null, today = '2025-04-01'): Command => ({
   type: 'RecordFollowUp',
-  data: { recommendationNo, description: 'Setoran sebagian', evidenceUrl: null, amountSettledIdr, today },
+  data: { recommendationNo, description: 'Setoran sebagian', evidenceUrl: null, amountSettledIdr },
+  metadata: { today },
 });
 const followedUp = (recommendationNo: number, amountSettledIdr: number | null, on = '2025-04-01'): AuditFindingEvent => ({
   type: 'FollowUpRecorded',
@@ -64,39 +67,39 @@ describe('audit findings', () => {
 
     it('keeps a given received date', () =>
       given([])
-        .when({ ...record, data: { ...record.data, receivedDate: '2025-03-03' } } as AuditFindingCommand)
+        .when({ ...record, data: { ...record.data, receivedDate: '2025-03-03' } } as Command)
         .then([{ ...recorded, data: { ...recorded.data, receivedDate: '2025-03-03' } } as AuditFindingEvent]));
 
     it('refuses a finding without recommendations', () =>
-      given([]).when({ ...record, data: { ...record.data, recommendations: [] } } as AuditFindingCommand).thenThrows(withCode('VALIDATION_FAILED')));
+      given([]).when({ ...record, data: { ...record.data, recommendations: [] } } as Command).thenThrows(withCode('VALIDATION_FAILED')));
 
     it('refuses a received date before the report date', () =>
       given([])
-        .when({ ...record, data: { ...record.data, receivedDate: '2025-02-28' } } as AuditFindingCommand)
+        .when({ ...record, data: { ...record.data, receivedDate: '2025-02-28' } } as Command)
         .thenThrows(withCode('RECEIVED_BEFORE_REPORT')));
 
     it('refuses a report dated or received after today', () => {
       given([])
-        .when({ ...record, data: { ...record.data, reportDate: '2025-06-02' } } as AuditFindingCommand)
+        .when({ ...record, data: { ...record.data, reportDate: '2025-06-02' } } as Command)
         .thenThrows(withCode('DATE_IN_FUTURE'));
       given([])
-        .when({ ...record, data: { ...record.data, receivedDate: '2025-06-02' } } as AuditFindingCommand)
+        .when({ ...record, data: { ...record.data, receivedDate: '2025-06-02' } } as Command)
         .thenThrows(withCode('DATE_IN_FUTURE'));
     });
 
     it('accepts a report received today', () =>
       given([])
-        .when({ ...record, data: { ...record.data, receivedDate: '2025-06-01' } } as AuditFindingCommand)
+        .when({ ...record, data: { ...record.data, receivedDate: '2025-06-01' } } as Command)
         .then([{ ...recorded, data: { ...recorded.data, receivedDate: '2025-06-01' } } as AuditFindingEvent]));
 
     it('refuses a unit that was never registered', () =>
       given([])
-        .when({ ...record, data: { ...record.data, opd: { code: 'NOPE', status: 'UNREGISTERED' } } } as AuditFindingCommand)
+        .when({ ...record, data: { ...record.data, opd: { code: 'NOPE', status: 'UNREGISTERED' } } } as Command)
         .thenThrows(withCode('UNKNOWN_OPD')));
 
     it('refuses a dissolved unit', () =>
       given([])
-        .when({ ...record, data: { ...record.data, opd: { code: 'DINKES', status: 'DISSOLVED' } } } as AuditFindingCommand)
+        .when({ ...record, data: { ...record.data, opd: { code: 'DINKES', status: 'DISSOLVED' } } } as Command)
         .thenThrows(withCode('OPD_DISSOLVED')));
 
     it('refuses to record the same finding twice', () => given([recorded]).when(record).thenThrows(withCode('ALREADY_EXISTS')));
@@ -122,10 +125,10 @@ describe('audit findings', () => {
     it('refuses anything more on a final recommendation', () => {
       given([recorded, assessed(1, 'SESUAI')]).when(followUp(1, null)).thenThrows(withCode('INVALID_TRANSITION'));
       given([recorded, assessed(2, 'TIDAK_DAPAT_DITINDAKLANJUTI')])
-        .when({ type: 'RecordDelayReason', data: { recommendationNo: 2, reasonCategory: 'ILLNESS', note: 'x', today: '2025-06-01' } })
+        .when({ type: 'RecordDelayReason', data: { recommendationNo: 2, reasonCategory: 'ILLNESS', note: 'x' }, metadata: { today: '2025-06-01' } })
         .thenThrows(withCode('INVALID_TRANSITION'));
       given([recorded, assessed(1, 'SESUAI')])
-        .when({ type: 'AssessRecommendation', data: { recommendationNo: 1, status: 'BELUM_SESUAI', note: 'x', today: '2025-06-01' } })
+        .when({ type: 'AssessRecommendation', data: { recommendationNo: 1, status: 'BELUM_SESUAI', note: 'x' }, metadata: { today: '2025-06-01' } })
         .thenThrows(withCode('INVALID_TRANSITION'));
     });
   });
@@ -133,7 +136,7 @@ describe('audit findings', () => {
   describe('assessing', () => {
     it('records the SIPTL status the inspector sets', () =>
       given([recorded, followedUp(1, 10_000_000)])
-        .when({ type: 'AssessRecommendation', data: { recommendationNo: 1, status: 'SESUAI', note: 'lunas', today: '2025-04-10' } })
+        .when({ type: 'AssessRecommendation', data: { recommendationNo: 1, status: 'SESUAI', note: 'lunas' }, metadata: { today: '2025-04-10' } })
         .then([{ type: 'RecommendationAssessed', data: { findingId: 'f-1', recommendationNo: 1, status: 'SESUAI', note: 'lunas', on: '2025-04-10' } }]));
 
     it('lets a BELUM_SESUAI recommendation receive more follow-ups', () =>
@@ -143,7 +146,7 @@ describe('audit findings', () => {
   describe('delay reasons', () => {
     it('records a lawful reason for lateness', () =>
       given([recorded])
-        .when({ type: 'RecordDelayReason', data: { recommendationNo: 2, reasonCategory: 'UNDER_INVESTIGATION', note: 'diperiksa APH', today: '2025-05-10' } })
+        .when({ type: 'RecordDelayReason', data: { recommendationNo: 2, reasonCategory: 'UNDER_INVESTIGATION', note: 'diperiksa APH' }, metadata: { today: '2025-05-10' } })
         .then([
           { type: 'DelayReasonRecorded', data: { findingId: 'f-1', recommendationNo: 2, reasonCategory: 'UNDER_INVESTIGATION', note: 'diperiksa APH', on: '2025-05-10' } },
         ]));

@@ -1,3 +1,5 @@
+import { eventTypes } from '@app/decider';
+
 /**
  * An audit finding (temuan) of the inspectorate (APIP) in one OPD, from one audit report (LHP),
  * with recommendations (rekomendasi) the OPD must follow up (tindak lanjut) within 60 days.
@@ -54,11 +56,11 @@ export type DelayReasonRecorded = {
 
 export type AuditFindingEvent = AuditFindingRecorded | FollowUpRecorded | RecommendationAssessed | DelayReasonRecorded;
 
-export const AUDIT_FINDING_EVENT_TYPES: ReadonlyArray<AuditFindingEvent['type']> = [
-  'AuditFindingRecorded',
-  'FollowUpRecorded',
-  'RecommendationAssessed',
-  'DelayReasonRecorded',
-];
+export const AUDIT_FINDING_EVENT_TYPES = eventTypes<AuditFindingEvent>({
+  AuditFindingRecorded: true,
+  FollowUpRecorded: true,
+  RecommendationAssessed: true,
+  DelayReasonRecorded: true,
+});
 
 export const findingStream = (findingId: string) => `finding-${findingId}`;

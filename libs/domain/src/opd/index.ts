@@ -1,2 +1,3 @@
 export * from './opd.events';
 export * from './opd.decider';
+export * from './opd.errors';

@@ -42,40 +42,40 @@ describe('OPD registry', () => {
   describe('renaming', () => {
     it('records the new and the previous name', () =>
       given([registered])
-        .when({ type: 'RenameOpd', data: { name: 'Dinas Kesehatan Kota' } })
+        .when({ type: 'RenameOpd', data: { name: 'Dinas Kesehatan Kota', reason: 'reorganisation' } })
         .then([{ type: 'OpdRenamed', data: { code: 'DINKES', name: 'Dinas Kesehatan Kota', previousName: 'Dinas Kesehatan' } }]));
 
     it('records nothing when the name does not change', () =>
-      given([registered]).when({ type: 'RenameOpd', data: { name: 'Dinas Kesehatan' } }).then([]));
+      given([registered]).when({ type: 'RenameOpd', data: { name: 'Dinas Kesehatan', reason: 'reorganisation' } }).then([]));
 
-    it('refuses an unknown unit', () => given([]).when({ type: 'RenameOpd', data: { name: 'X' } }).thenThrows(withCode('NOT_FOUND')));
+    it('refuses an unknown unit', () => given([]).when({ type: 'RenameOpd', data: { name: 'X', reason: 'reorganisation' } }).thenThrows(withCode('NOT_FOUND')));
 
     it('refuses a dissolved unit', () =>
-      given([registered, dissolved]).when({ type: 'RenameOpd', data: { name: 'X' } }).thenThrows(withCode('INVALID_TRANSITION')));
+      given([registered, dissolved]).when({ type: 'RenameOpd', data: { name: 'X', reason: 'reorganisation' } }).thenThrows(withCode('INVALID_TRANSITION')));
   });
 
   describe('dissolving', () => {
     it('dissolves with a successor', () =>
       given([registered])
-        .when({ type: 'DissolveOpd', data: { successor: { code: 'DINKESPPKB', status: 'ACTIVE' } } })
+        .when({ type: 'DissolveOpd', data: { successor: { code: 'DINKESPPKB', status: 'ACTIVE' }, reason: 'merged' } })
         .then([{ type: 'OpdDissolved', data: { code: 'DINKES', successorCode: 'DINKESPPKB' } }]));
 
-    it('dissolves without a successor', () => given([registered]).when({ type: 'DissolveOpd', data: { successor: null } }).then([dissolved]));
+    it('dissolves without a successor', () => given([registered]).when({ type: 'DissolveOpd', data: { successor: null, reason: 'merged' } }).then([dissolved]));
 
     it('refuses to dissolve twice', () =>
-      given([registered, dissolved]).when({ type: 'DissolveOpd', data: { successor: null } }).thenThrows(withCode('INVALID_TRANSITION')));
+      given([registered, dissolved]).when({ type: 'DissolveOpd', data: { successor: null, reason: 'merged' } }).thenThrows(withCode('INVALID_TRANSITION')));
 
     it('refuses the unit as its own successor', () =>
       given([registered])
-        .when({ type: 'DissolveOpd', data: { successor: { code: 'DINKES', status: 'ACTIVE' } } })
+        .when({ type: 'DissolveOpd', data: { successor: { code: 'DINKES', status: 'ACTIVE' }, reason: 'merged' } })
         .thenThrows(withCode('INVALID_SUCCESSOR')));
 
     it('refuses an unknown or dissolved successor', () => {
       given([registered])
-        .when({ type: 'DissolveOpd', data: { successor: { code: 'NOPE', status: 'UNREGISTERED' } } })
+        .when({ type: 'DissolveOpd', data: { successor: { code: 'NOPE', status: 'UNREGISTERED' }, reason: 'merged' } })
         .thenThrows(withCode('UNKNOWN_SUCCESSOR'));
       given([registered])
-        .when({ type: 'DissolveOpd', data: { successor: { code: 'OLD', status: 'DISSOLVED' } } })
+        .when({ type: 'DissolveOpd', data: { successor: { code: 'OLD', status: 'DISSOLVED' }, reason: 'merged' } })
         .thenThrows(withCode('SUCCESSOR_DISSOLVED'));
     });
   });

@@ -1,5 +1,5 @@
-import { Decider } from '../shared/decider';
-import { DomainError } from '../shared/domain-error';
+import { Decider, DomainCommand, unreachable } from '@app/decider';
+import { OpdErrors } from './opd.errors';
 import { OpdEvent } from './opd.events';
 
 export type OpdState =
@@ -10,9 +10,9 @@ export type OpdState =
 export type OtherOpd = { code: string; status: OpdState['status'] };
 
 export type OpdCommand =
-  | { type: 'RegisterOpd'; data: { code: string; name: string; parent: OtherOpd | null } }
-  | { type: 'RenameOpd'; data: { name: string } }
-  | { type: 'DissolveOpd'; data: { successor: OtherOpd | null } };
+  | DomainCommand<'RegisterOpd', { code: string; name: string; parent: OtherOpd | null }>
+  | DomainCommand<'RenameOpd', { name: string; reason: string }>
+  | DomainCommand<'DissolveOpd', { successor: OtherOpd | null; reason: string }>;
 
 export const initialState = (): OpdState => ({ status: 'UNREGISTERED' });
 
@@ -25,16 +25,17 @@ export function evolve(state: OpdState, event: OpdEvent): OpdState {
     case 'OpdDissolved':
       return state.status === 'UNREGISTERED' ? state : { ...state, status: 'DISSOLVED', successorCode: event.data.successorCode };
     default:
-      return state;
+      return unreachable(event);
   }
 }
 
 export function decide(command: OpdCommand, state: OpdState): OpdEvent[] {
   switch (command.type) {
     case 'RegisterOpd': {
-      if (state.status !== 'UNREGISTERED') throw new DomainError('ALREADY_EXISTS', 'ALREADY_EXISTS', `OPD ${command.data.code} is already registered`);
+      if (state.status !== 'UNREGISTERED') throw OpdErrors.alreadyRegistered(command.data.code);
       const { code, name, parent } = command.data;
-      if (parent) requireActive(parent, 'UNKNOWN_PARENT', 'PARENT_DISSOLVED', 'parent');
+      if (parent?.status === 'UNREGISTERED') throw OpdErrors.unknownParent(parent.code);
+      if (parent?.status === 'DISSOLVED') throw OpdErrors.parentDissolved(parent.code);
       return [{ type: 'OpdRegistered', data: { code, name, parentCode: parent?.code ?? null } }];
     }
     case 'RenameOpd': {
@@ -46,28 +47,26 @@ export function decide(command: OpdCommand, state: OpdState): OpdEvent[] {
     case 'DissolveOpd': {
       const current = requireActiveSelf(state);
       const { successor } = command.data;
-      if (successor) {
-        if (successor.code === current.code) throw new DomainError('RULE_VIOLATED', 'INVALID_SUCCESSOR', 'An OPD cannot succeed itself');
-        requireActive(successor, 'UNKNOWN_SUCCESSOR', 'SUCCESSOR_DISSOLVED', 'successor');
-      }
+      if (successor?.code === current.code) throw OpdErrors.selfSuccession();
+      if (successor?.status === 'UNREGISTERED') throw OpdErrors.unknownSuccessor(successor.code);
+      if (successor?.status === 'DISSOLVED') throw OpdErrors.successorDissolved(successor.code);
       return [{ type: 'OpdDissolved', data: { code: current.code, successorCode: successor?.code ?? null } }];
     }
-    default: {
-      const unknown: never = command;
-      throw new Error(`Unknown command ${JSON.stringify(unknown)}`);
-    }
+    default:
+      return unreachable(command);
   }
 }
 
 function requireActiveSelf(state: OpdState): Extract<OpdState, { status: 'ACTIVE' | 'DISSOLVED' }> {
-  if (state.status === 'UNREGISTERED') throw new DomainError('NOT_FOUND', 'NOT_FOUND', 'No such OPD');
-  if (state.status === 'DISSOLVED') throw new DomainError('RULE_VIOLATED', 'INVALID_TRANSITION', `OPD ${state.code} is dissolved`);
+  if (state.status === 'UNREGISTERED') throw OpdErrors.notRegistered();
+  if (state.status === 'DISSOLVED') throw OpdErrors.dissolved(state.code);
   return state;
 }
 
-function requireActive(other: OtherOpd, unknownCode: string, dissolvedCode: string, role: string): void {
-  if (other.status === 'UNREGISTERED') throw new DomainError('RULE_VIOLATED', unknownCode, `The ${role} OPD ${other.code} does not exist`);
-  if (other.status === 'DISSOLVED') throw new DomainError('RULE_VIOLATED', dissolvedCode, `The ${role} OPD ${other.code} is dissolved`);
+/** Plans and findings concern active units only. */
+export function requireActiveOpd(opd: OtherOpd): void {
+  if (opd.status === 'UNREGISTERED') throw OpdErrors.unknownOpd(opd.code);
+  if (opd.status === 'DISSOLVED') throw OpdErrors.opdDissolved(opd.code);
 }
 
 export const opdDecider: Decider<OpdState, OpdCommand, OpdEvent> = { initialState, evolve, decide };

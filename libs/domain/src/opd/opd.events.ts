@@ -1,3 +1,5 @@
+import { eventTypes } from '@app/decider';
+
 /**
  * An OPD (Organisasi Perangkat Daerah): a regional work unit such as a Dinas, Badan or
  * Kecamatan, known by a short code unique in the deployment (`DINKES`).
@@ -10,6 +12,6 @@ export type OpdDissolved = { type: 'OpdDissolved'; data: { code: string; success
 
 export type OpdEvent = OpdRegistered | OpdRenamed | OpdDissolved;
 
-export const OPD_EVENT_TYPES: ReadonlyArray<OpdEvent['type']> = ['OpdRegistered', 'OpdRenamed', 'OpdDissolved'];
+export const OPD_EVENT_TYPES = eventTypes<OpdEvent>({ OpdRegistered: true, OpdRenamed: true, OpdDissolved: true });
 
 export const opdStream = (code: string) => `opd-${code}`;

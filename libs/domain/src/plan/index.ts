@@ -5,3 +5,4 @@ export * from './plan.decider';
 export * from './achievement';
 export * from './plan-document';
 export * from './plan-view';
+export * from './plan.errors';

@@ -7,3 +7,11 @@ export const quarterStart = (year: number, quarter: Quarter): string => `${year}
 /** Last day of a quarter: the day before the next quarter starts. */
 export const quarterEnd = (year: number, quarter: Quarter): string =>
   quarter === 4 ? `${year}-12-31` : addDays(quarterStart(year, (quarter + 1) as Quarter), -1);
+
+/**
+ * The fiscal years a plan may be drafted for: from 2000 (no unit plans further back) to five
+ * years ahead of today, the horizon of a medium-term plan (RPJMD/Renstra).
+ */
+export function planYears(today: string): { earliest: number; latest: number } {
+  return { earliest: 2000, latest: Number(today.slice(0, 4)) + 5 };
+}

@@ -1,4 +1,4 @@
-import { DomainError } from '../shared/domain-error';
+import { PlanErrors } from './plan.errors';
 import { Goal, Indicator } from './plan.events';
 
 /**
@@ -7,16 +7,15 @@ import { Goal, Indicator } from './plan.events';
  * span the whole plan.
  */
 export function requireValidContent(goals: Goal[]): void {
-  const invalid = (message: string) => new DomainError('VALIDATION', 'VALIDATION_FAILED', message);
-  if (goals.length === 0) throw invalid('A plan needs at least one goal');
+  if (goals.length === 0) throw PlanErrors.noGoals();
   const goalCodes = new Set<string>();
   const indicatorCodes = new Set<string>();
   for (const goal of goals) {
-    if (goalCodes.has(goal.code)) throw invalid(`Goal code ${goal.code} appears twice`);
+    if (goalCodes.has(goal.code)) throw PlanErrors.duplicateGoal(goal.code);
     goalCodes.add(goal.code);
-    if (goal.indicators.length === 0) throw invalid(`Goal ${goal.code} needs at least one indicator`);
+    if (goal.indicators.length === 0) throw PlanErrors.goalWithoutIndicators(goal.code);
     for (const indicator of goal.indicators) {
-      if (indicatorCodes.has(indicator.code)) throw invalid(`Indicator code ${indicator.code} appears twice in the plan`);
+      if (indicatorCodes.has(indicator.code)) throw PlanErrors.duplicateIndicator(indicator.code);
       indicatorCodes.add(indicator.code);
       requireValidTargets(indicator);
     }
@@ -25,13 +24,8 @@ export function requireValidContent(goals: Goal[]): void {
 
 function requireValidTargets(indicator: Indicator): void {
   const targets = [indicator.annualTarget, ...(indicator.quarterlyTargets ?? [])];
-  if (targets.some((target) => !Number.isFinite(target) || target < 0)) {
-    throw new DomainError('VALIDATION', 'VALIDATION_FAILED', `Indicator ${indicator.code}: targets are numbers ≥ 0`);
-  }
-  // R / T has no meaning for T = 0 when more is better (DOMAIN.md, Achievement).
-  if (indicator.polarity === 'HIGHER_IS_BETTER' && targets.some((target) => target === 0)) {
-    throw new DomainError('VALIDATION', 'VALIDATION_FAILED', `Indicator ${indicator.code}: a higher-is-better target cannot be 0`);
-  }
+  if (targets.some((target) => !Number.isFinite(target) || target < 0)) throw PlanErrors.negativeTarget(indicator.code);
+  if (indicator.polarity === 'HIGHER_IS_BETTER' && targets.some((target) => target === 0)) throw PlanErrors.zeroTargetHigherIsBetter(indicator.code);
 }
 
 export const indicatorsOf = (goals: Goal[]): Indicator[] => goals.flatMap((goal) => goal.indicators);

@@ -1,6 +1,8 @@
 import { DomainError } from '../shared/domain-error';
-import { DeciderSpecification } from '../testing/decider-specification';
+import { DeciderSpecification, SpecCommand } from '../testing/decider-specification';
 import { PlanCommand, planDecider } from './plan.decider';
+
+type Command = SpecCommand<PlanCommand>;
 import { Goal, PlanEvent, RealisationValue } from './plan.events';
 
 const given = DeciderSpecification.for(planDecider);
@@ -32,16 +34,17 @@ const revisionSubmitted: PlanEvent = { type: 'RevisionSubmitted', data: key };
 const reportedQ1: PlanEvent = { type: 'RealisationReported', data: { ...key, quarter: 1, values: values('I1'), on: '2025-04-10' } };
 const approvedPlan = [drafted, submitted, approved];
 
-const draft: PlanCommand = { type: 'DraftPlan', data: { opd: { code: 'DINKES', status: 'ACTIVE' }, year: 2025, goals } };
-const submit: PlanCommand = { type: 'SubmitPlan', data: {} };
-const approve: PlanCommand = { type: 'ApprovePlan', data: { today: '2025-01-20' } };
-const returnPlan: PlanCommand = { type: 'ReturnPlan', data: { reason: 'Target terlalu rendah' } };
-const revise: PlanCommand = { type: 'StartRevision', data: { reasonCategory: 'STRATEGY_CHANGED', reason: 'Refocusing anggaran', goals: revisedGoals } };
-const replace = (content: Goal[] = goals): PlanCommand => ({ type: 'ReplacePlanContent', data: { goals: content } });
-const report = (quarter: 1 | 2 | 3 | 4, codes = ['I1'], today = '2025-04-10'): PlanCommand => ({ type: 'ReportRealisation', data: { quarter, values: values(...codes), today } });
-const correct = (quarter: 1 | 2 | 3 | 4, codes = ['I1']): PlanCommand => ({
+const draft: Command = { type: 'DraftPlan', data: { opd: { code: 'DINKES', status: 'ACTIVE' }, year: 2025, goals } };
+const submit: Command = { type: 'SubmitPlan', data: {} };
+const approve: Command = { type: 'ApprovePlan', data: {}, metadata: { today: '2025-01-20' } };
+const returnPlan: Command = { type: 'ReturnPlan', data: { reason: 'Target terlalu rendah' } };
+const revise: Command = { type: 'StartRevision', data: { reasonCategory: 'STRATEGY_CHANGED', reason: 'Refocusing anggaran', goals: revisedGoals } };
+const replace = (content: Goal[] = goals): Command => ({ type: 'ReplacePlanContent', data: { goals: content } });
+const report = (quarter: 1 | 2 | 3 | 4, codes = ['I1'], today = '2025-04-10'): Command => ({ type: 'ReportRealisation', data: { quarter, values: values(...codes) }, metadata: { today } });
+const correct = (quarter: 1 | 2 | 3 | 4, codes = ['I1']): Command => ({
   type: 'CorrectRealisation',
-  data: { quarter, values: values(...codes), reason: 'Salah ketik', today: '2025-04-20' },
+  data: { quarter, values: values(...codes), reason: 'Salah ketik' },
+  metadata: { today: '2025-04-20' },
 });
 
 describe('performance plans', () => {

@@ -1,8 +1,8 @@
-import { OtherOpd } from '../opd/opd.decider';
-import { Decider } from '../shared/decider';
-import { DomainError } from '../shared/domain-error';
+import { Decider, DomainCommand, unreachable } from '@app/decider';
+import { OtherOpd, requireActiveOpd } from '../opd/opd.decider';
 import { quarterStart } from './plan-calendar';
 import { indicatorsOf, requireValidContent } from './plan-content';
+import { PlanErrors } from './plan.errors';
 import { Goal, PlanEvent, Quarter, RealisationValue, RevisionReason } from './plan.events';
 
 export type PlanStatus = 'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'APPROVED' | 'REVISION_DRAFT' | 'REVISION_SUBMITTED';
@@ -23,14 +23,14 @@ export type PlanState =
 type ExistingPlan = Exclude<PlanState, { status: 'NONE' }>;
 
 export type PlanCommand =
-  | { type: 'DraftPlan'; data: { opd: OtherOpd; year: number; goals: Goal[] } }
-  | { type: 'ReplacePlanContent'; data: { goals: Goal[] } }
-  | { type: 'SubmitPlan'; data: Record<string, never> }
-  | { type: 'ApprovePlan'; data: { today: string } }
-  | { type: 'ReturnPlan'; data: { reason: string } }
-  | { type: 'StartRevision'; data: { reasonCategory: RevisionReason; reason: string; goals: Goal[] } }
-  | { type: 'ReportRealisation'; data: { quarter: Quarter; values: RealisationValue[]; today: string } }
-  | { type: 'CorrectRealisation'; data: { quarter: Quarter; values: RealisationValue[]; reason: string; today: string } };
+  | DomainCommand<'DraftPlan', { opd: OtherOpd; year: number; goals: Goal[] }>
+  | DomainCommand<'ReplacePlanContent', { goals: Goal[] }>
+  | DomainCommand<'SubmitPlan', Record<string, never>>
+  | DomainCommand<'ApprovePlan', Record<string, never>>
+  | DomainCommand<'ReturnPlan', { reason: string }>
+  | DomainCommand<'StartRevision', { reasonCategory: RevisionReason; reason: string; goals: Goal[] }>
+  | DomainCommand<'ReportRealisation', { quarter: Quarter; values: RealisationValue[] }>
+  | DomainCommand<'CorrectRealisation', { quarter: Quarter; values: RealisationValue[]; reason: string }>;
 
 export const initialState = (): PlanState => ({ status: 'NONE' });
 
@@ -63,24 +63,24 @@ export function evolve(state: PlanState, event: PlanEvent): PlanState {
       return { ...state, status: 'APPROVED', effective: { version: event.data.version, goals: event.data.goals }, revision: null };
     case 'RealisationReported':
       return { ...state, reportedQuarters: [...state.reportedQuarters, event.data.quarter] };
-    default:
+    case 'RealisationCorrected':
       return state;
+    default:
+      return unreachable(event);
   }
 }
 
-const invalidTransition = (state: ExistingPlan, action: string) =>
-  new DomainError('RULE_VIOLATED', 'INVALID_TRANSITION', `A ${state.status} plan cannot be ${action}`);
+const invalidTransition = (state: ExistingPlan, action: string) => PlanErrors.invalidTransition(state.status, action);
 
 export function decide(command: PlanCommand, state: PlanState): PlanEvent[] {
   if (command.type === 'DraftPlan') {
     const { opd, year, goals } = command.data;
-    if (state.status !== 'NONE') throw new DomainError('ALREADY_EXISTS', 'ALREADY_EXISTS', `${opd.code} already has a plan for ${year}`);
-    if (opd.status === 'UNREGISTERED') throw new DomainError('RULE_VIOLATED', 'UNKNOWN_OPD', `No OPD ${opd.code}`);
-    if (opd.status === 'DISSOLVED') throw new DomainError('RULE_VIOLATED', 'OPD_DISSOLVED', `OPD ${opd.code} is dissolved`);
+    if (state.status !== 'NONE') throw PlanErrors.alreadyDrafted(opd.code, year);
+    requireActiveOpd(opd);
     requireValidContent(goals);
     return [{ type: 'PlanDrafted', data: { opdCode: opd.code, year, goals } }];
   }
-  if (state.status === 'NONE') throw new DomainError('NOT_FOUND', 'NOT_FOUND', 'No such plan');
+  if (state.status === 'NONE') throw PlanErrors.notDrafted();
   const key = { opdCode: state.opdCode, year: state.year };
   switch (command.type) {
     case 'ReplacePlanContent': {
@@ -96,7 +96,7 @@ export function decide(command: PlanCommand, state: PlanState): PlanEvent[] {
       throw invalidTransition(state, 'submitted');
     case 'ApprovePlan': {
       const version = (state.effective?.version ?? 0) + 1;
-      const on = command.data.today;
+      const on = command.metadata.today;
       if (state.status === 'SUBMITTED') return [{ type: 'PlanApproved', data: { ...key, version, goals: state.draft, on } }];
       if (state.status === 'REVISION_SUBMITTED' && state.revision) {
         const { reasonCategory, reason, goals } = state.revision;
@@ -114,42 +114,36 @@ export function decide(command: PlanCommand, state: PlanState): PlanEvent[] {
       return [{ type: 'RevisionStarted', data: { ...key, ...command.data } }];
     }
     case 'ReportRealisation': {
-      const { quarter, values, today } = command.data;
+      const { quarter, values } = command.data;
+      const { today } = command.metadata;
       requireReportable(state, quarter, values, today);
-      if (state.reportedQuarters.includes(quarter)) {
-        throw new DomainError('RULE_VIOLATED', 'QUARTER_ALREADY_REPORTED', `Q${quarter} is already reported; a change is a correction with a reason`);
-      }
+      if (state.reportedQuarters.includes(quarter)) throw PlanErrors.quarterAlreadyReported(quarter);
       return [{ type: 'RealisationReported', data: { ...key, quarter, values, on: today } }];
     }
     case 'CorrectRealisation': {
-      const { quarter, values, reason, today } = command.data;
+      const { quarter, values, reason } = command.data;
+      const { today } = command.metadata;
       requireReportable(state, quarter, values, today);
-      if (!state.reportedQuarters.includes(quarter)) throw new DomainError('RULE_VIOLATED', 'QUARTER_NOT_REPORTED', `Q${quarter} has not been reported yet`);
+      if (!state.reportedQuarters.includes(quarter)) throw PlanErrors.quarterNotReported(quarter);
       return [{ type: 'RealisationCorrected', data: { ...key, quarter, values, reason, on: today } }];
     }
-    default: {
-      const unknown: never = command;
-      throw new Error(`Unknown command ${JSON.stringify(unknown)}`);
-    }
+    default:
+      return unreachable(command);
   }
 }
 
 /** DOMAIN.md, Plans 6: an effective version, its indicators only, each once, a quarter that has begun. */
 function requireReportable(state: ExistingPlan, quarter: Quarter, values: RealisationValue[], today: string): void {
-  if (!state.effective) throw new DomainError('RULE_VIOLATED', 'PLAN_NOT_APPROVED', 'Realisation needs an approved plan');
-  if (values.length === 0) throw new DomainError('VALIDATION', 'VALIDATION_FAILED', 'At least one value is needed');
+  if (!state.effective) throw PlanErrors.notApproved();
+  if (values.length === 0) throw PlanErrors.noValues();
   const known = new Set(indicatorsOf(state.effective.goals).map((indicator) => indicator.code));
   const seen = new Set<string>();
   for (const { indicatorCode } of values) {
-    if (!known.has(indicatorCode)) {
-      throw new DomainError('RULE_VIOLATED', 'UNKNOWN_INDICATOR', `${indicatorCode} is not an indicator of effective version ${state.effective.version}`);
-    }
-    if (seen.has(indicatorCode)) throw new DomainError('VALIDATION', 'VALIDATION_FAILED', `${indicatorCode} appears twice`);
+    if (!known.has(indicatorCode)) throw PlanErrors.unknownIndicator(indicatorCode, state.effective.version);
+    if (seen.has(indicatorCode)) throw PlanErrors.duplicateValue(indicatorCode);
     seen.add(indicatorCode);
   }
-  if (today < quarterStart(state.year, quarter)) {
-    throw new DomainError('RULE_VIOLATED', 'QUARTER_NOT_STARTED', `Q${quarter} ${state.year} has not begun`);
-  }
+  if (today < quarterStart(state.year, quarter)) throw PlanErrors.quarterNotStarted(quarter, state.year);
 }
 
 export const planDecider: Decider<PlanState, PlanCommand, PlanEvent> = { initialState, evolve, decide };

@@ -1,3 +1,5 @@
+import { eventTypes } from '@app/decider';
+
 /**
  * A unit's yearly performance agreement (Perjanjian Kinerja / RKT): goals (sasaran) with
  * indicators (IKU) and targets, approved into effective versions, and the realisation
@@ -77,19 +79,19 @@ export type PlanEvent =
   | RealisationReported
   | RealisationCorrected;
 
-export const PLAN_EVENT_TYPES: ReadonlyArray<PlanEvent['type']> = [
-  'PlanDrafted',
-  'PlanContentReplaced',
-  'PlanSubmitted',
-  'PlanReturned',
-  'PlanApproved',
-  'RevisionStarted',
-  'RevisionContentReplaced',
-  'RevisionSubmitted',
-  'RevisionReturned',
-  'RevisionApproved',
-  'RealisationReported',
-  'RealisationCorrected',
-];
+export const PLAN_EVENT_TYPES = eventTypes<PlanEvent>({
+  PlanDrafted: true,
+  PlanContentReplaced: true,
+  PlanSubmitted: true,
+  PlanReturned: true,
+  PlanApproved: true,
+  RevisionStarted: true,
+  RevisionContentReplaced: true,
+  RevisionSubmitted: true,
+  RevisionReturned: true,
+  RevisionApproved: true,
+  RealisationReported: true,
+  RealisationCorrected: true,
+});
 
 export const planStream = (opdCode: string, year: number) => `plan-${opdCode}-${year}`;

@@ -1,0 +1,2 @@
+/** What other slices may use of the OPD slice. */
+export { OpdStatusQuery } from './opd-status.query';
