@@ -107,6 +107,17 @@ export class Environment {
   @Max(366)
   LATE_CORRECTION_DAYS = 30;
 
+  /**
+   * An Idempotency-Key whose request has not answered after this long is taken to be
+   * abandoned (its process died), and a retry may run it again. The retry cannot land twice:
+   * it finds the events the first attempt appended (see handleCommand).
+   */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  IDEMPOTENCY_TAKEOVER_SECONDS = 60;
+
   /** Run the projections inside this process (default) or leave them to apps/projector. */
   @Transform(({ value }) => (value === undefined ? undefined : value === true || value === 'true' || value === '1'))
   @IsBoolean()

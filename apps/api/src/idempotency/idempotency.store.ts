@@ -1,3 +1,4 @@
+import { Environment } from '@app/config';
 import { Database } from '@app/database';
 import { DATABASE } from '@app/platform';
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
@@ -8,16 +9,16 @@ export type Claim =
   | { kind: 'reused' }
   | { kind: 'in_progress' };
 
-/** A claim whose request never finished (its process died) may be taken over after this. */
-const ABANDONED_AFTER_SECONDS = 60;
-
 /**
  * Idempotency keys, durably: the first answer to a key is kept and replayed to retries with
  * the same body. Keys are scoped by the caller (token subject).
  */
 @Injectable()
 export class IdempotencyStore implements OnModuleInit {
-  constructor(@Inject(DATABASE) private readonly database: Database) {}
+  constructor(
+    @Inject(DATABASE) private readonly database: Database,
+    private readonly environment: Environment,
+  ) {}
 
   async onModuleInit(): Promise<void> {
     await this.database.pool.query(`CREATE TABLE IF NOT EXISTS kl_idempotency_keys (
@@ -37,12 +38,12 @@ export class IdempotencyStore implements OnModuleInit {
          INSERT INTO kl_idempotency_keys (scope, key, fingerprint) VALUES ($1, $2, $3)
          ON CONFLICT (scope, key) DO UPDATE SET fingerprint = excluded.fingerprint, created_at = now()
            WHERE kl_idempotency_keys.status IS NULL
-             AND kl_idempotency_keys.created_at < now() - make_interval(secs => ${ABANDONED_AFTER_SECONDS})
+             AND kl_idempotency_keys.created_at < now() - make_interval(secs => $4)
          RETURNING true AS claimed)
        SELECT fingerprint, status, body, etag, false AS claimed FROM kl_idempotency_keys
         WHERE scope = $1 AND key = $2 AND NOT EXISTS (SELECT 1 FROM inserted)
        UNION ALL SELECT $3, NULL, NULL, NULL, true FROM inserted`,
-      [scope, key, fingerprint],
+      [scope, key, fingerprint, this.environment.IDEMPOTENCY_TAKEOVER_SECONDS],
     );
     const row = rows[0];
     // A concurrent first request committed its claim after this statement's snapshot.

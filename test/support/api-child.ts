@@ -1,0 +1,31 @@
+/**
+ * The real API in a process of its own, for tests that kill it. With
+ * KL_CRASH_AFTER_APPENDING=<event type> it kills itself (SIGKILL) the moment an append of that
+ * type has committed and before anything answers: the crash between the append and the answer.
+ * The injection lives here, in test support, not in the service.
+ */
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { AppendOptions, NewEvent, PostgresEventStore } from '@app/event-store';
+import { AddressInfo } from 'node:net';
+import { ApiModule } from '../../apps/api/src/api.module';
+import { configureApp } from '../../apps/api/src/configure-app';
+
+const crashAfter = process.env.KL_CRASH_AFTER_APPENDING;
+if (crashAfter) {
+  const append = PostgresEventStore.prototype.appendToStream;
+  PostgresEventStore.prototype.appendToStream = async function (this: PostgresEventStore, stream: string, events: NewEvent[], options?: AppendOptions) {
+    const result = await append.call(this, stream, events, options);
+    if (events.some((event) => event.type === crashAfter)) process.kill(process.pid, 'SIGKILL');
+    return result;
+  };
+}
+
+async function main(): Promise<void> {
+  const app = await NestFactory.create(ApiModule, { logger: false, bodyParser: false });
+  configureApp(app);
+  await app.listen(0, '127.0.0.1');
+  process.stdout.write(`listening ${(app.getHttpServer().address() as AddressInfo).port}\n`);
+}
+
+void main();
