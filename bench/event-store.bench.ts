@@ -169,7 +169,7 @@ async function main(): Promise<void> {
 
     const dataSource = await openReadModelDataSource(database, [streamStatsProjection]);
     const projections = new Projections(database, store, dataSource, [streamStatsProjection], { batchSize: 1000, pollIntervalMs: 20 });
-    await projections.migrate();
+    await projections.initialise();
     projections.startRunners();
     const logHead = (await store.headPosition())!;
     await projections.waitForPosition(logHead, 600_000);

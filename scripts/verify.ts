@@ -6,7 +6,7 @@
  *   --head <hash>  also require that a checkpoint with this hash (one you kept) still exists
  */
 import { validateEnvironment } from '@app/config';
-import { openDatabase } from '@app/database';
+import { migrateSchema, openDatabase } from '@app/database';
 import { IntegrityCheckpoints, PostgresEventStore, verifyLog } from '@app/event-store';
 import { EventStoreDbEventStore } from '@app/event-store/eventstoredb/eventstoredb-event-store';
 import { parseArgs } from 'node:util';
@@ -21,7 +21,7 @@ async function main(): Promise<number> {
       : await PostgresEventStore.open(database);
   try {
     const checkpoints = new IntegrityCheckpoints(database, store);
-    await checkpoints.migrate();
+    await migrateSchema(database.pool);
     const all = await checkpoints.all();
     const report = await verifyLog(store, all);
     const keptHeadMissing = values.head !== undefined && !all.some((checkpoint) => checkpoint.hash === values.head);

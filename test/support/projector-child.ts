@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   const projection = eventTallyProjection({ delayMsPerEvent: Number(process.env.KL_CHILD_DELAY_MS ?? 10) });
   const dataSource = await openReadModelDataSource(database, [projection]);
   const projections = new Projections(database, store, dataSource, [projection], { batchSize: 50, pollIntervalMs: 50 });
-  await projections.migrate();
+  await projections.initialise();
   projections.startRunners();
   process.stdout.write('started\n');
 }

@@ -3,3 +3,4 @@ export * from './database';
 export * from './postgres-database';
 export * from './pglite-database';
 export * from './open-database';
+export * from './migrations/migrate-schema';

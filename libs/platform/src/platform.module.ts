@@ -1,4 +1,4 @@
-import { Database, openDatabase } from '@app/database';
+import { Database, migrateSchema, openDatabase } from '@app/database';
 import { Environment, validateEnvironment } from '@app/config';
 import { EVENT_STORE, EventStore, IntegrityCheckpoints, PostgresEventStore } from '@app/event-store';
 import { EventStoreDbEventStore } from '@app/event-store/eventstoredb/eventstoredb-event-store';
@@ -75,13 +75,17 @@ export class PlatformModule {
         {
           provide: DATABASE,
           inject: [Environment],
-          useFactory: (environment: Environment) =>
-            openDatabase({
+          useFactory: async (environment: Environment) => {
+            const database = await openDatabase({
               databaseUrl: environment.DATABASE_URL,
               dataDir: environment.DATA_DIR,
               poolSize: environment.DATABASE_POOL_SIZE,
               applicationName: options.applicationName,
-            }),
+            });
+            // Every table but the read models, whichever event store is configured.
+            await migrateSchema(database.pool);
+            return database;
+          },
         },
         {
           provide: EVENT_STORE,
@@ -104,7 +108,7 @@ export class PlatformModule {
             const projections = new Projections(database, store, dataSource, options.projections, {
               onError: (error) => logger.error(error instanceof Error ? error.message : String(error)),
             });
-            await projections.migrate();
+            await projections.initialise();
             return projections;
           },
         },
@@ -116,7 +120,6 @@ export class PlatformModule {
               maxEvents: environment.INTEGRITY_CHECKPOINT_EVENTS,
               maxAgeMs: environment.INTEGRITY_CHECKPOINT_SECONDS * 1000,
             });
-            await checkpoints.migrate();
             return checkpoints;
           },
         },

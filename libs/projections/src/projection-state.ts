@@ -18,23 +18,6 @@ export class CheckpointMovedError extends Error {
   }
 }
 
-const SCHEMA = /* sql */ `
-  CREATE TABLE IF NOT EXISTS kl_projections (
-    name text PRIMARY KEY,
-    active_slot text NOT NULL,
-    active_version int NOT NULL,
-    building_slot text,
-    building_version int,
-    updated_at timestamptz NOT NULL DEFAULT now()
-  );
-  CREATE TABLE IF NOT EXISTS kl_projection_checkpoints (
-    name text NOT NULL,
-    slot text NOT NULL,
-    position text,
-    updated_at timestamptz NOT NULL DEFAULT now(),
-    PRIMARY KEY (name, slot)
-  );
-`;
 
 interface StateRow {
   name: string;
@@ -47,10 +30,6 @@ interface StateRow {
 /** The projections' bookkeeping: which slot serves, which is being rebuilt, and checkpoints. */
 export class ProjectionStateStore {
   constructor(private readonly dataSource: DataSource) {}
-
-  async migrate(): Promise<void> {
-    await this.dataSource.query(SCHEMA);
-  }
 
   async load(name: string): Promise<ProjectionState | null> {
     const rows: StateRow[] = await this.dataSource.query('SELECT * FROM kl_projections WHERE name = $1', [name]);

@@ -17,7 +17,7 @@ describe('projections', () => {
   async function openProjections(projection: Projection): Promise<Projections> {
     const dataSource = await openReadModelDataSource(testDatabase.database, [projection]);
     const projections = new Projections(testDatabase.database, store, dataSource, [projection], { pollIntervalMs: 50, batchSize: 25 });
-    await projections.migrate();
+    await projections.initialise();
     opened.push({ projections, dataSource });
     return projections;
   }

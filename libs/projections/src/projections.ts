@@ -38,8 +38,8 @@ export class Projections {
     this.runners = projections.map((projection) => new ProjectionRunner(projection, database, store, dataSource, this.stateStore, options));
   }
 
-  async migrate(): Promise<void> {
-    await this.stateStore.migrate();
+  /** Records a slot for each projection seen for the first time (the schema: migrateSchema). */
+  async initialise(): Promise<void> {
     for (const projection of this.projections) {
       if (!(await this.stateStore.load(projection.name))) await this.stateStore.initialise(projection);
     }

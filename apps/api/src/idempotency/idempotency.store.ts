@@ -1,7 +1,7 @@
 import { Environment } from '@app/config';
 import { Database } from '@app/database';
 import { DATABASE } from '@app/platform';
-import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 
 export type Claim =
   | { kind: 'claimed' }
@@ -14,23 +14,11 @@ export type Claim =
  * the same body. Keys are scoped by the caller (token subject).
  */
 @Injectable()
-export class IdempotencyStore implements OnModuleInit {
+export class IdempotencyStore {
   constructor(
     @Inject(DATABASE) private readonly database: Database,
     private readonly environment: Environment,
   ) {}
-
-  async onModuleInit(): Promise<void> {
-    await this.database.pool.query(`CREATE TABLE IF NOT EXISTS kl_idempotency_keys (
-      scope text NOT NULL,
-      key text NOT NULL,
-      fingerprint text NOT NULL,
-      status int,
-      body jsonb,
-      etag text,
-      created_at timestamptz NOT NULL DEFAULT now(),
-      PRIMARY KEY (scope, key))`);
-  }
 
   async claim(scope: string, key: string, fingerprint: string): Promise<Claim> {
     const { rows } = await this.database.pool.query<{ fingerprint: string; status: number | null; body: unknown; etag: string | null; claimed: boolean }>(

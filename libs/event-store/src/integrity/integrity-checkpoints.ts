@@ -52,16 +52,6 @@ export class IntegrityCheckpoints {
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
-  async migrate(): Promise<void> {
-    await this.database.pool.query(`CREATE TABLE IF NOT EXISTS kl_integrity_checkpoints (
-      sequence bigint PRIMARY KEY,
-      position text NOT NULL,
-      events int NOT NULL,
-      hash text NOT NULL,
-      previous_hash text NOT NULL,
-      recorded_at timestamptz NOT NULL)`);
-  }
-
   async head(): Promise<IntegrityCheckpoint | null> {
     const { rows } = await this.database.pool.query<CheckpointRow>('SELECT * FROM kl_integrity_checkpoints ORDER BY sequence DESC LIMIT 1');
     return rows.length ? toCheckpoint(rows[0]) : null;

@@ -19,7 +19,6 @@ describe('integrity checkpoints and whole-log verification', () => {
     store = await PostgresEventStore.open(testDatabase.database);
     now = new Date('2026-01-01T00:00:00Z');
     checkpoints = new IntegrityCheckpoints(testDatabase.database, store, { maxEvents: 5, maxAgeMs: 60_000 }, () => now);
-    await checkpoints.migrate();
   });
   afterEach(async () => {
     await store.close();

@@ -1,4 +1,4 @@
-import { Database, SqlPool } from '@app/database';
+import { Database, migrateSchema, SqlPool } from '@app/database';
 import { EventIdConflictError, WrongExpectedRevisionError } from '../errors';
 import {
   AppendOptions,
@@ -18,7 +18,6 @@ import { pollGlobalLog, WakeSignal } from '../polling-subscription';
 import { decodePosition, encodePosition, Position } from '../position';
 import { prepareAppend, PreparedEvent } from '../prepare-append';
 import { StreamCache } from '../stream-cache';
-import { migrateEventStore } from './schema';
 
 interface PendingAppend {
   stream: string;
@@ -86,7 +85,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   static async open(database: Database, options: PostgresEventStoreOptions = {}): Promise<PostgresEventStore> {
-    await migrateEventStore(database.pool);
+    await migrateSchema(database.pool);
     const store = new PostgresEventStore(database, options);
     store.unlisten = await database.listen('kl_events', () => store.wake.notify());
     return store;

@@ -1,14 +1,11 @@
-import { inTransaction, SqlPool } from '@app/database';
-
 /**
- * The event store's schema, applied in order at start-up. A migration is never edited once
- * released; a change is a new entry.
+ * The event log: events, streams and the append function (see the README's design notes).
+ * Released: never edited; a change is a new migration.
  */
-const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: string }> = [
-  {
-    version: 1,
-    name: 'events, streams and the append function',
-    sql: /* sql */ `
+export const eventStoreMigration = {
+  version: 1,
+  name: 'events, streams and the append function',
+  sql: /* sql */ `
       CREATE TABLE kl_streams (
         stream_name text PRIMARY KEY,
         revision bigint NOT NULL,
@@ -184,27 +181,5 @@ const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: string }> 
         END LOOP;
 
       END $$;
-    `,
-  },
-];
-
-/** Serialises concurrent start-ups: only one process migrates at a time. */
-const MIGRATION_LOCK = 7_301_146_200_001;
-
-export async function migrateEventStore(pool: SqlPool): Promise<void> {
-  await inTransaction(pool, async (client) => {
-    await client.query(`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`);
-    await client.query(`CREATE TABLE IF NOT EXISTS kl_schema_migrations (
-      version int PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
-    const { rows } = await client.query<{ version: number }>('SELECT version FROM kl_schema_migrations');
-    const applied = new Set(rows.map((row) => Number(row.version)));
-    for (const migration of MIGRATIONS) {
-      if (applied.has(migration.version)) continue;
-      await client.query(migration.sql);
-      await client.query('INSERT INTO kl_schema_migrations (version, name) VALUES ($1, $2)', [
-        migration.version,
-        migration.name,
-      ]);
-    }
-  });
-}
+  `,
+};
