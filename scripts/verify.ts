@@ -5,23 +5,15 @@
  * the service first, PGlite is single-process).
  *   --head <hash>  also require that a checkpoint with this hash (one you kept) still exists
  */
-import { validateEnvironment } from '@app/config';
-import { migrateSchema, openDatabase } from '@app/database';
-import { IntegrityCheckpoints, PostgresEventStore, verifyLog } from '@app/event-store';
-import { EventStoreDbEventStore } from '@app/event-store/eventstoredb/eventstoredb-event-store';
+import { IntegrityCheckpoints, verifyLog } from '@app/event-store';
 import { parseArgs } from 'node:util';
+import { openLedger, runCommand } from './open-ledger';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { head: { type: 'string' } } });
-  const environment = validateEnvironment(process.env);
-  const database = await openDatabase({ databaseUrl: environment.DATABASE_URL, dataDir: environment.DATA_DIR, applicationName: 'kinerja-ledger-verify' });
-  const store =
-    environment.EVENT_STORE === 'eventstoredb'
-      ? await EventStoreDbEventStore.connect(environment.EVENTSTORE_CONNECTION_STRING!)
-      : await PostgresEventStore.open(database);
+  const { database, store, close } = await openLedger('kinerja-ledger-verify');
   try {
     const checkpoints = new IntegrityCheckpoints(database, store);
-    await migrateSchema(database.pool);
     const all = await checkpoints.all();
     const report = await verifyLog(store, all);
     const keptHeadMissing = values.head !== undefined && !all.some((checkpoint) => checkpoint.hash === values.head);
@@ -33,15 +25,8 @@ async function main(): Promise<number> {
     if (keptHeadMissing) console.error(`MISMATCH the kept head ${values.head} is not among the checkpoints`);
     return report.valid && !keptHeadMissing ? 0 : 1;
   } finally {
-    await store.close();
-    await database.close();
+    await close();
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(2);
-  },
-);
+runCommand(main);
