@@ -1,7 +1,7 @@
 import { AuditFindingCommand, auditFindingDecider, findingStream } from '@app/domain/audit-finding';
 import { Body, Controller, Get, Param, ParseIntPipe, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import { Principal } from '../auth/principal';
@@ -10,7 +10,8 @@ import { CommandBody, newResourceId, Write, WriteContext } from '../commands/wri
 import { parseAsOf } from '../http/as-of';
 import { Page } from '../http/pagination';
 import { problem, ProblemException } from '../http/problem';
-import { WriteResult, writeResult, WriteResultView } from '../http/write-result';
+import { WriteEndpoint } from '../http/write-endpoint.decorator';
+import { WriteResult, writeResult } from '../http/write-result';
 import { OpdStatusQuery } from '../opds';
 import { FindingAnswer, FindingOwnerQuery, FindingSummaryQuery, GetFindingQuery, ListFindingsQuery, OpdFindingFigures } from './audit-finding-queries';
 import {
@@ -42,8 +43,7 @@ export class AuditFindingsController {
 
   @Post()
   @Roles('inspector')
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
-  @ApiCreatedResponse({ type: WriteResultView })
+  @WriteEndpoint(201)
   async record(@Body() body: RecordAuditFindingDto, @Write() write: WriteContext, @Res({ passthrough: true }) response: Response): Promise<WriteResult> {
     const findingId = newResourceId(write, 'finding');
     const { opdCode, receivedDate, amountIdr, recommendations, ...finding } = body;
@@ -64,8 +64,7 @@ export class AuditFindingsController {
 
   @Post(':id/recommendations/:no/follow-ups')
   @Roles('opd_operator')
-  @ApiHeader({ name: 'If-Match', required: false })
-  @ApiCreatedResponse({ type: WriteResultView })
+  @WriteEndpoint(201)
   async followUp(
     @Param('id') id: string,
     @Param('no', recommendationNo) no: number,
@@ -80,8 +79,7 @@ export class AuditFindingsController {
 
   @Post(':id/recommendations/:no/assessments')
   @Roles('inspector')
-  @ApiHeader({ name: 'If-Match', required: false })
-  @ApiCreatedResponse({ type: WriteResultView })
+  @WriteEndpoint(201)
   async assess(
     @Param('id') id: string,
     @Param('no', recommendationNo) no: number,
@@ -97,8 +95,7 @@ export class AuditFindingsController {
 
   @Post(':id/recommendations/:no/delay-reasons')
   @Roles('opd_operator')
-  @ApiHeader({ name: 'If-Match', required: false })
-  @ApiCreatedResponse({ type: WriteResultView })
+  @WriteEndpoint(201)
   async delayReason(
     @Param('id') id: string,
     @Param('no', recommendationNo) no: number,

@@ -1,24 +1,12 @@
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { Controller, Get, Inject, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
+import { forbidden } from '../auth/policies';
 import { actsForOpd, Principal } from '../auth/principal';
 import { problem, ProblemException } from '../http/problem';
+import { HistoryView, StreamVerificationView } from './history.views';
 import { owningOpd, streamName } from './stream-address';
-
-export interface HistoryEntry {
-  id: string;
-  type: string;
-  revision: number;
-  position: string;
-  recordedAt: string;
-  actor: unknown;
-  reason: string | null;
-  correlationId: string;
-  causationId: string | null;
-  data: unknown;
-  hash: string;
-}
 
 /** The inspectorate's view: everything that ever happened to a resource, and proof of it. */
 @ApiTags('History and integrity')
@@ -29,18 +17,17 @@ export class HistoryController {
 
   @Get('history/:streamType/:id')
   @Roles('inspector', 'opd_operator', 'opd_head')
+  @ApiOkResponse({ type: HistoryView })
   async history(
     @Param('streamType') streamType: string,
     @Param('id') id: string,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<{ stream: string; items: HistoryEntry[] }> {
+  ): Promise<HistoryView> {
     const stream = streamName(streamType, id);
     const events = await this.store.readStream(stream);
     if (events.length === 0) throw new ProblemException(problem(404, 'NOT_FOUND', `No ${streamType} ${id}`));
     const owner = owningOpd(streamType, id, events);
-    if (!principal.roles.includes('inspector') && !(owner && actsForOpd(principal, owner))) {
-      throw new ProblemException(problem(403, 'FORBIDDEN', 'Only the inspectorate and the owning OPD may read this history'));
-    }
+    if (!principal.roles.includes('inspector') && !(owner && actsForOpd(principal, owner))) throw forbidden('Only the inspectorate and the owning OPD may read this history');
     return {
       stream,
       items: events.map((event) => ({
@@ -61,7 +48,8 @@ export class HistoryController {
 
   @Get('integrity/streams/:streamType/:id')
   @Roles('inspector')
-  async integrity(@Param('streamType') streamType: string, @Param('id') id: string) {
+  @ApiOkResponse({ type: StreamVerificationView })
+  async integrity(@Param('streamType') streamType: string, @Param('id') id: string): Promise<StreamVerificationView> {
     const stream = streamName(streamType, id);
     const verification = await this.store.verifyStream(stream);
     if (verification.events === 0) throw new ProblemException(problem(404, 'NOT_FOUND', `No ${streamType} ${id}`));

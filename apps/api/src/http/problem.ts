@@ -25,7 +25,7 @@ const TITLES: Record<number, string> = {
 
 export function problem(status: number, code: string, detail: string, extensions: Partial<Problem> = {}): Problem {
   return {
-    type: `https://kinerja-ledger.example/problems/${code.toLowerCase().replace(/_/g, '-')}`,
+    type: `urn:kinerja-ledger:problem:${code.toLowerCase().replace(/_/g, '-')}`,
     title: TITLES[status] ?? 'Error',
     status,
     detail,

@@ -1,8 +1,8 @@
 import { opdDecider, opdStream } from '@app/domain/opd';
 import type { OpdRow } from '@app/read-models';
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import { requireMayReadPastStates } from '../auth/policies';
@@ -12,7 +12,8 @@ import { Write, WriteContext } from '../commands/write-context';
 import { parseAsOf } from '../http/as-of';
 import { Page, PageQuery } from '../http/pagination';
 import { problem, ProblemException } from '../http/problem';
-import { WriteResult, writeResult, WriteResultView } from '../http/write-result';
+import { WriteEndpoint } from '../http/write-endpoint.decorator';
+import { WriteResult, writeResult } from '../http/write-result';
 import { GetOpdQuery, ListOpdsQuery } from './opd-queries';
 import { OpdStatusQuery } from './opd-status.query';
 import { DissolveOpdDto, OpdPageView, OpdView, RegisterOpdDto, RenameOpdDto } from './opds.dto';
@@ -30,8 +31,7 @@ export class OpdsController {
 
   @Post()
   @Roles('admin')
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
-  @ApiCreatedResponse({ type: WriteResultView })
+  @WriteEndpoint(201)
   async register(@Body() body: RegisterOpdDto, @Write() write: WriteContext, @Res({ passthrough: true }) response: Response): Promise<WriteResult> {
     const parent = body.parentCode ? await this.queries.execute(new OpdStatusQuery(body.parentCode)) : null;
     const command = { type: 'RegisterOpd' as const, data: { code: body.code, name: body.name, parent }, metadata: write.metadata };
@@ -42,18 +42,15 @@ export class OpdsController {
 
   @Patch(':code')
   @Roles('admin')
-  @ApiHeader({ name: 'If-Match', required: false })
-  @ApiOkResponse({ type: WriteResultView })
+  @WriteEndpoint(200)
   async rename(@Param('code') code: string, @Body() body: RenameOpdDto, @Write() write: WriteContext, @Res({ passthrough: true }) response: Response): Promise<WriteResult> {
     const command = { type: 'RenameOpd' as const, data: { name: body.name, reason: body.reason }, metadata: write.metadata };
     return writeResult(response, code, await this.commands.execute(new DecideCommand(opdStream(code), opdDecider, command, write.options)));
   }
 
   @Post(':code/dissolve')
-  @HttpCode(200)
   @Roles('admin')
-  @ApiHeader({ name: 'If-Match', required: false })
-  @ApiOkResponse({ type: WriteResultView })
+  @WriteEndpoint(200)
   async dissolve(@Param('code') code: string, @Body() body: DissolveOpdDto, @Write() write: WriteContext, @Res({ passthrough: true }) response: Response): Promise<WriteResult> {
     const successor = body.successorCode ? await this.queries.execute(new OpdStatusQuery(body.successorCode)) : null;
     const command = { type: 'DissolveOpd' as const, data: { successor, reason: body.reason }, metadata: write.metadata };

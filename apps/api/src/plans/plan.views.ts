@@ -41,13 +41,43 @@ class FlagView {
   @ApiPropertyOptional() version?: number;
 }
 
+/** An indicator as agreed: what a version or a pending revision holds, without figures. */
+class IndicatorContentView {
+  @ApiProperty() code: string;
+  @ApiProperty() name: string;
+  @ApiProperty() unit: string;
+  @ApiProperty({ enum: POLARITIES }) polarity: string;
+  @ApiProperty({ enum: AGGREGATIONS }) aggregation: string;
+  @ApiProperty() annualTarget: number;
+  @ApiProperty({ nullable: true, type: [Number] }) quarterlyTargets: number[] | null;
+}
+
+class GoalContentView {
+  @ApiProperty() code: string;
+  @ApiProperty() statement: string;
+  @ApiProperty({ type: [IndicatorContentView] }) indicators: IndicatorContentView[];
+}
+
+class PendingRevisionView {
+  @ApiProperty({ enum: REVISION_REASONS }) reasonCategory: string;
+  @ApiProperty() reason: string;
+  @ApiProperty({ type: [GoalContentView] }) goals: GoalContentView[];
+  @ApiProperty() startedAt: string;
+}
+
+class ReturnView {
+  @ApiProperty() at: string;
+  @ApiProperty() reason: string;
+  @ApiProperty({ description: 'A returned revision (true) or a returned first draft (false)' }) revision: boolean;
+}
+
 class VersionView {
   @ApiProperty() version: number;
   @ApiProperty() approvedAt: string;
   @ApiProperty() approvedOn: string;
   @ApiProperty({ nullable: true, enum: REVISION_REASONS }) reasonCategory: string | null;
   @ApiProperty({ nullable: true, type: String }) reason: string | null;
-  @ApiProperty({ type: [GoalView], description: 'The goals of that version, as approved' }) goals: object[];
+  @ApiProperty({ type: [GoalContentView], description: 'The goals of that version, as approved' }) goals: GoalContentView[];
 }
 
 export class PlanViewDto {
@@ -60,9 +90,12 @@ export class PlanViewDto {
   @ApiProperty({ nullable: true, type: String }) category: string | null;
   @ApiProperty({ description: 'The category scale used' }) scale: string;
   @ApiProperty({ type: [GoalView], description: 'The effective version (the draft before the first approval)' }) goals: GoalView[];
-  @ApiProperty({ nullable: true, type: Object }) pendingRevision: object | null;
+  @ApiProperty({ nullable: true, type: PendingRevisionView }) pendingRevision: PendingRevisionView | null;
   @ApiProperty({ type: [FlagView] }) flags: FlagView[];
   @ApiProperty({ type: [VersionView] }) versions: VersionView[];
+  @ApiProperty({ type: [ReturnView] }) returns: ReturnView[];
+  @ApiProperty() createdAt: string;
+  @ApiProperty() updatedAt: string;
 }
 
 export class PlanPageView {

@@ -1,7 +1,7 @@
 import { PlanCommand, planDecider, planStream, PlanView } from '@app/domain/plan';
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import { requireActsForOpd, requireMayReadPastStates } from '../auth/policies';
@@ -11,7 +11,8 @@ import { CommandBody, Today, Write, WriteContext } from '../commands/write-conte
 import { parseAsOf } from '../http/as-of';
 import { Page } from '../http/pagination';
 import { problem, ProblemException } from '../http/problem';
-import { WriteResult, writeResult, WriteResultView } from '../http/write-result';
+import { WriteEndpoint } from '../http/write-endpoint.decorator';
+import { WriteResult, writeResult } from '../http/write-result';
 import { OpdStatusQuery } from '../opds';
 import { opdCodeFrom, planAddress, quarterFrom } from './plan-address';
 import { GetPlanQuery, ListPlansQuery } from './plan-queries';
@@ -30,8 +31,7 @@ export class PlansController {
 
   @Post(':year')
   @Roles('opd_operator')
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
-  @ApiCreatedResponse({ type: WriteResultView })
+  @WriteEndpoint(201)
   async draft(@Param('code') code: string, @Param('year') year: string, @Body() body: PlanContentDto, @Write() write: WriteContext, @Res({ passthrough: true }) response: Response) {
     const result = await this.act(['opd_operator'], code, year, write, response, async ({ opdCode, year }) => ({
       type: 'DraftPlan',
@@ -43,8 +43,7 @@ export class PlansController {
 
   @Put(':year')
   @Roles('opd_operator')
-  @ApiHeader({ name: 'If-Match', required: false })
-  @ApiOkResponse({ type: WriteResultView })
+  @WriteEndpoint(200)
   replace(
     @Param('code') code: string,
     @Param('year') year: string,
@@ -56,28 +55,22 @@ export class PlansController {
   }
 
   @Post(':year/submit')
-  @HttpCode(200)
   @Roles('opd_operator')
-  @ApiHeader({ name: 'If-Match', required: false })
-  @ApiOkResponse({ type: WriteResultView })
+  @WriteEndpoint(200)
   submit(@Param('code') code: string, @Param('year') year: string, @Write() write: WriteContext, @Res({ passthrough: true }) response: Response) {
     return this.act(['opd_operator'], code, year, write, response, () => ({ type: 'SubmitPlan', data: {} }));
   }
 
   @Post(':year/approve')
-  @HttpCode(200)
   @Roles('opd_head')
-  @ApiHeader({ name: 'If-Match', required: false })
-  @ApiOkResponse({ type: WriteResultView })
+  @WriteEndpoint(200)
   approve(@Param('code') code: string, @Param('year') year: string, @Write() write: WriteContext, @Res({ passthrough: true }) response: Response) {
     return this.act(['opd_head'], code, year, write, response, () => ({ type: 'ApprovePlan', data: {} }));
   }
 
   @Post(':year/return')
-  @HttpCode(200)
   @Roles('opd_head')
-  @ApiHeader({ name: 'If-Match', required: false })
-  @ApiOkResponse({ type: WriteResultView })
+  @WriteEndpoint(200)
   returnPlan(
     @Param('code') code: string,
     @Param('year') year: string,
@@ -90,8 +83,7 @@ export class PlansController {
 
   @Post(':year/revisions')
   @Roles('opd_operator')
-  @ApiHeader({ name: 'If-Match', required: false })
-  @ApiCreatedResponse({ type: WriteResultView })
+  @WriteEndpoint(201)
   revise(
     @Param('code') code: string,
     @Param('year') year: string,
@@ -107,8 +99,7 @@ export class PlansController {
 
   @Post(':year/realisations/:quarter')
   @Roles('opd_operator')
-  @ApiHeader({ name: 'If-Match', required: false })
-  @ApiCreatedResponse({ type: WriteResultView })
+  @WriteEndpoint(201)
   report(
     @Param('code') code: string,
     @Param('year') year: string,
@@ -122,8 +113,7 @@ export class PlansController {
 
   @Post(':year/realisations/:quarter/corrections')
   @Roles('opd_operator')
-  @ApiHeader({ name: 'If-Match', required: false })
-  @ApiCreatedResponse({ type: WriteResultView })
+  @WriteEndpoint(201)
   correct(
     @Param('code') code: string,
     @Param('year') year: string,

@@ -1,6 +1,7 @@
-import { IntegrityCheckpoint, IntegrityCheckpoints } from '@app/event-store';
+import { IntegrityCheckpoints } from '@app/event-store';
 import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { IntegrityCheckpointView } from '../history/history.views';
 import { Public } from '../auth/auth.decorators';
 import { problem, ProblemException } from '../http/problem';
 
@@ -15,7 +16,8 @@ export class PublicIntegrityController {
   constructor(private readonly checkpoints: IntegrityCheckpoints) {}
 
   @Get('head')
-  async head(): Promise<IntegrityCheckpoint> {
+  @ApiOkResponse({ type: IntegrityCheckpointView })
+  async head(): Promise<IntegrityCheckpointView> {
     const head = await this.checkpoints.head();
     if (!head) throw new ProblemException(problem(404, 'NOT_FOUND', 'No integrity checkpoint has been recorded yet'));
     return head;

@@ -1,0 +1,42 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+/** Answer shapes, for the OpenAPI document (docs/api.md, History and integrity). */
+class ActorView {
+  @ApiProperty() sub: string;
+  @ApiPropertyOptional() name?: string;
+  @ApiProperty({ type: [String] }) roles: string[];
+}
+
+export class HistoryEntryView {
+  @ApiProperty() id: string;
+  @ApiProperty() type: string;
+  @ApiProperty() revision: number;
+  @ApiProperty() position: string;
+  @ApiProperty() recordedAt: string;
+  @ApiProperty({ type: ActorView }) actor: ActorView;
+  @ApiProperty({ nullable: true, type: String }) reason: string | null;
+  @ApiProperty() correlationId: string;
+  @ApiProperty({ nullable: true, type: String }) causationId: string | null;
+  @ApiProperty({ type: Object, description: 'The event as recorded' }) data: unknown;
+  @ApiProperty({ description: 'SHA-256 chain value of this event' }) hash: string;
+}
+
+export class HistoryView {
+  @ApiProperty({ example: 'plan-DINKES-2025' }) stream: string;
+  @ApiProperty({ type: [HistoryEntryView] }) items: HistoryEntryView[];
+}
+
+export class StreamVerificationView {
+  @ApiProperty() valid: boolean;
+  @ApiProperty() events: number;
+  @ApiPropertyOptional({ description: 'The first revision whose hash does not match' }) firstInvalidRevision?: number;
+}
+
+export class IntegrityCheckpointView {
+  @ApiProperty() sequence: number;
+  @ApiProperty({ description: 'Position of the last event covered' }) position: string;
+  @ApiProperty({ description: 'Events covered since the previous checkpoint' }) events: number;
+  @ApiProperty() hash: string;
+  @ApiProperty() previousHash: string;
+  @ApiProperty() recordedAt: string;
+}

@@ -1,0 +1,106 @@
+import request from 'supertest';
+import { answerSchema, OpenApiDocument, shapeMismatches } from '../support/openapi-shape';
+import { startTestApp, TestApp } from '../support/test-app';
+import { TestClock } from '../support/test-clock';
+import { bearer, tokenFor } from '../support/tokens';
+
+type Headers = Record<string, string>;
+
+/**
+ * Every endpoint, called as a client would, answers a status the OpenAPI document lists for it,
+ * with exactly the keys its documented schema has. A new endpoint fails the last test until it
+ * is called here; an answer that grows a key its DTO lacks fails at once.
+ */
+describe('answers match the OpenAPI document', () => {
+  const clock = new TestClock('2025-05-02');
+  let testApp: TestApp;
+  let document: OpenApiDocument;
+  const exercised = new Set<string>();
+  const http = () => request(testApp.app.getHttpServer());
+  const as: Record<string, Headers> = {};
+
+  async function call(method: 'get' | 'post' | 'put' | 'patch', template: string, path: string, headers: Headers, body?: object) {
+    const response = await http()[method](path).set(headers).send(body);
+    expect({ call: `${method} ${path}`, status: response.status }).toEqual({ call: `${method} ${path}`, status: expect.any(Number) });
+    expect(response.status).toBeLessThan(300);
+    const schema = answerSchema(document, method, template, response.status);
+    expect(typeof schema === 'string' ? schema : shapeMismatches(document, schema, response.body)).toEqual(typeof schema === 'string' ? 'documented' : []);
+    exercised.add(`${method} ${template}`);
+    return response.body;
+  }
+
+  beforeAll(async () => {
+    testApp = await startTestApp({ INTEGRITY_CHECKPOINT_EVENTS: '1' }, { clock });
+    document = (await http().get('/docs-json').expect(200)).body;
+    as.admin = bearer(await tokenFor({ roles: ['admin'] }));
+    as.inspector = bearer(await tokenFor({ roles: ['inspector'] }));
+    as.operator = bearer(await tokenFor({ roles: ['opd_operator'], opd: 'DINKES' }));
+    as.head = bearer(await tokenFor({ roles: ['opd_head'], opd: 'DINKES' }));
+  });
+  afterAll(() => testApp.close());
+
+  it('OPD registry', async () => {
+    await call('post', '/api/v1/opds', '/api/v1/opds', as.admin, { code: 'DINKES', name: 'Dinas Kesehatan' });
+    await call('post', '/api/v1/opds', '/api/v1/opds', as.admin, { code: 'DISDIK', name: 'Dinas Pendidikan' });
+    await call('patch', '/api/v1/opds/{code}', '/api/v1/opds/DINKES', as.admin, { name: 'Dinas Kesehatan Kabupaten', reason: 'Perbup 3/2025' });
+    const written = await call('post', '/api/v1/opds/{code}/dissolve', '/api/v1/opds/DISDIK/dissolve', as.admin, { reason: 'Digabung' });
+    await call('get', '/api/v1/opds', '/api/v1/opds', { ...as.inspector, 'X-Min-Position': written.position });
+    await call('get', '/api/v1/opds/{code}', '/api/v1/opds/DINKES', as.inspector);
+  });
+
+  it('performance plans', async () => {
+    const plan = '/api/v1/opds/DINKES/plans/2025';
+    const goals = [{ code: 'G1', statement: 'Sehat', indicators: [{ code: 'I1', name: 'Cakupan', unit: '%', polarity: 'HIGHER_IS_BETTER', aggregation: 'LAST', annualTarget: 90 }] }];
+    await call('post', '/api/v1/opds/{code}/plans/{year}', plan, as.operator, { goals });
+    await call('put', '/api/v1/opds/{code}/plans/{year}', plan, as.operator, { goals });
+    await call('post', '/api/v1/opds/{code}/plans/{year}/submit', `${plan}/submit`, as.operator);
+    await call('post', '/api/v1/opds/{code}/plans/{year}/return', `${plan}/return`, as.head, { reason: 'Target terlalu rendah' });
+    await call('post', '/api/v1/opds/{code}/plans/{year}/submit', `${plan}/submit`, as.operator);
+    await call('post', '/api/v1/opds/{code}/plans/{year}/approve', `${plan}/approve`, as.head);
+    const values = [{ indicatorCode: 'I1', value: 40 }];
+    await call('post', '/api/v1/opds/{code}/plans/{year}/realisations/{quarter}', `${plan}/realisations/1`, as.operator, { values });
+    await call('post', '/api/v1/opds/{code}/plans/{year}/realisations/{quarter}/corrections', `${plan}/realisations/1/corrections`, as.operator, { values, reason: 'Salah ketik' });
+    const written = await call('post', '/api/v1/opds/{code}/plans/{year}/revisions', `${plan}/revisions`, as.operator, { reasonCategory: 'STRATEGY_CHANGED', reason: 'Refocusing', goals });
+    await call('get', '/api/v1/opds/{code}/plans', '/api/v1/opds/DINKES/plans', { ...as.inspector, 'X-Min-Position': written.position });
+    await call('get', '/api/v1/opds/{code}/plans/{year}', plan, as.inspector);
+  });
+
+  it('audit findings', async () => {
+    const finding = {
+      opdCode: 'DINKES',
+      reportNumber: 'LHP-01/2025',
+      reportDate: '2025-03-01',
+      title: 'Kelebihan bayar',
+      condition: 'c',
+      criteria: 'k',
+      cause: 's',
+      effect: 'a',
+      category: 'NON_COMPLIANCE',
+      recommendations: [{ text: 'Setor', amountIdr: 1_000_000 }, { text: 'Tegur' }],
+    };
+    const { id } = await call('post', '/api/v1/audit-findings', '/api/v1/audit-findings', as.inspector, finding);
+    const recommendation = (no: number, what: string) => [`/api/v1/audit-findings/{id}/recommendations/{no}/${what}`, `/api/v1/audit-findings/${id}/recommendations/${no}/${what}`] as const;
+    await call('post', ...recommendation(1, 'follow-ups'), as.operator, { description: 'Disetor', amountSettledIdr: 1_000_000 });
+    await call('post', ...recommendation(2, 'delay-reasons'), as.operator, { reasonCategory: 'ILLNESS', note: 'Bendahara sakit' });
+    const written = await call('post', ...recommendation(1, 'assessments'), as.inspector, { status: 'SESUAI', note: 'Bukti setor lengkap' });
+    const fresh = { ...as.inspector, 'X-Min-Position': written.position };
+    await call('get', '/api/v1/audit-findings', '/api/v1/audit-findings', fresh);
+    await call('get', '/api/v1/audit-findings/summary', '/api/v1/audit-findings/summary?year=2025', fresh);
+    await call('get', '/api/v1/audit-findings/{id}', `/api/v1/audit-findings/${id}`, fresh);
+  });
+
+  it('history and integrity', async () => {
+    await call('get', '/api/v1/history/{streamType}/{id}', '/api/v1/history/plan/DINKES-2025', as.inspector);
+    await call('get', '/api/v1/integrity/streams/{streamType}/{id}', '/api/v1/integrity/streams/plan/DINKES-2025', as.inspector);
+    // Checkpoints are recorded in the background, every event here.
+    for (let attempt = 0; (await http().get('/public/v1/integrity/head')).status === 404 && attempt < 50; attempt++) await new Promise((resolve) => setTimeout(resolve, 100));
+    await call('get', '/public/v1/integrity/head', '/public/v1/integrity/head', {});
+  });
+
+  it('calls every documented endpoint of the API', () => {
+    const documented = Object.entries(document.paths)
+      .filter(([path]) => path.startsWith('/api/') || path.startsWith('/public/'))
+      .flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method} ${path}`));
+    expect(documented.filter((operation) => !exercised.has(operation))).toEqual([]);
+  });
+});
