@@ -231,7 +231,7 @@ describe('audit findings over HTTP', () => {
   });
 
   describe('figures per OPD', () => {
-    it('counts by status, overdue, follow-up rate and amounts as DOMAIN.md defines them', async () => {
+    it('counts by status, overdue, follow-up rate and amounts as docs/domain.md defines them', async () => {
       const { id } = await record({
         opdCode: 'DISPERKIM',
         reportNumber: 'LHP-F/2025',

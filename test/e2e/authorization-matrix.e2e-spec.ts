@@ -3,7 +3,7 @@ import { startTestApp, TestApp } from '../support/test-app';
 import { bearer, TokenClaims, tokenFor } from '../support/tokens';
 
 /**
- * Who may do what (API.md): every role against every endpoint of the OPD registry, history and
+ * Who may do what (docs/api.md): every role against every endpoint of the OPD registry, history and
  * integrity. OPD roles are scoped to DINKES; the resource under test is DINKES unless noted.
  */
 const CALLERS: Record<string, TokenClaims | null> = {

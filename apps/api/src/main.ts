@@ -9,9 +9,15 @@ import { configureApp } from './configure-app';
 async function bootstrap(): Promise<void> {
   // Our own JSON parser (1 MiB limit, problem answers) replaces the default one.
   const app = await NestFactory.create<NestExpressApplication>(ApiModule, { bodyParser: false, bufferLogs: true });
-  app.useLogger(app.get(Logger));
+  const logger = app.get(Logger);
+  app.useLogger(logger);
   configureApp(app);
-  await app.listen(app.get(Environment).PORT);
+  const environment = app.get(Environment);
+  await app.listen(environment.PORT, environment.HOST);
+  logger.log(`listening on http://${environment.HOST}:${environment.PORT} (API docs at /docs)`, 'Main');
+  if (environment.usesDevelopmentSecret) {
+    logger.warn('AUTH_JWT_SECRET is not set: tokens are signed with the development secret, which anyone can read; set it outside a laptop', 'Main');
+  }
 }
 
 void bootstrap();

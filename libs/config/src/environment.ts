@@ -15,6 +15,11 @@ export class Environment {
   @Max(65535)
   PORT = 3000;
 
+  /** The interface the API listens on; 127.0.0.1 keeps it to this machine. */
+  @IsString()
+  @MinLength(1)
+  HOST = '0.0.0.0';
+
   /** A PostgreSQL server; without it the service runs on embedded PGlite under DATA_DIR. */
   @IsOptional()
   @IsString()
@@ -74,7 +79,7 @@ export class Environment {
   @IsTimeZone()
   TIME_ZONE = 'Asia/Jakarta';
 
-  /** Achievement values are capped at this before they enter an average (DOMAIN.md). */
+  /** Achievement values are capped at this before they enter an average (docs/domain.md). */
   @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(100)
@@ -122,6 +127,9 @@ export class Environment {
   @Transform(({ value }) => (value === undefined ? undefined : value === true || value === 'true' || value === '1'))
   @IsBoolean()
   PROJECTIONS_INLINE = true;
+
+  /** Derived: tokens are signed with the secret everyone can read in this repository. */
+  usesDevelopmentSecret = false;
 }
 
 /** Known to everyone who reads this file: good for a laptop, refused in production. */
@@ -138,6 +146,7 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
     throw new Error('Invalid configuration: AUTH_JWT_SECRET is required when NODE_ENV=production');
   }
   environment.AUTH_JWT_SECRET ??= DEVELOPMENT_JWT_SECRET;
+  environment.usesDevelopmentSecret = environment.AUTH_JWT_SECRET === DEVELOPMENT_JWT_SECRET;
   if (environment.EVENT_STORE === 'eventstoredb' && !environment.EVENTSTORE_CONNECTION_STRING) {
     throw new Error('Invalid configuration: EVENTSTORE_CONNECTION_STRING is required when EVENT_STORE=eventstoredb');
   }

@@ -1,5 +1,5 @@
 /**
- * Canonical JSON as DOMAIN.md defines it for the hash chain: object keys sorted (by UTF-16
+ * Canonical JSON as docs/domain.md defines it for the hash chain: object keys sorted (by UTF-16
  * code units, as JavaScript sorts), no insignificant white space, values as JSON.stringify
  * writes them. Values must be plain JSON (see `toPlainJson`).
  */

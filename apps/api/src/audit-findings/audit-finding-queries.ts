@@ -133,7 +133,7 @@ export class FindingSummaryQuery extends Query<OpdFindingFigures[]> {
   }
 }
 
-/** DOMAIN.md's per-OPD figures, for one unit (zeros when it has no findings) or every unit that has some. */
+/** docs/domain.md's per-OPD figures, for one unit (zeros when it has no findings) or every unit that has some. */
 @QueryHandler(FindingSummaryQuery)
 export class FindingSummaryHandler implements IQueryHandler<FindingSummaryQuery> {
   constructor(

@@ -2,7 +2,7 @@ import { ASSESSMENT_STATUSES, DELAY_REASONS, FINDING_CATEGORIES } from '@app/dom
 import { ApiProperty } from '@nestjs/swagger';
 import { RECOMMENDATION_STATUSES } from './audit-finding.dto';
 
-/** Answer shapes, for the OpenAPI document (API.md, Read shapes: Finding). */
+/** Answer shapes, for the OpenAPI document (docs/api.md, Read shapes: Finding). */
 class FollowUpView {
   @ApiProperty({ description: 'When it was recorded' }) at: string;
   @ApiProperty({ description: 'The calendar day it was recorded on, which decides overdue' }) on: string;

@@ -31,7 +31,7 @@ const recommendationNo = new ParseIntPipe({
   exceptionFactory: () => new ProblemException(problem(400, 'VALIDATION_FAILED', 'The recommendation number must be a whole number', { errors: [{ field: 'no', message: 'must be a whole number' }] })),
 });
 
-/** The inspectorate's findings and the audited unit's answers to them (API.md, Audit findings). */
+/** The inspectorate's findings and the audited unit's answers to them (docs/api.md, Audit findings). */
 @ApiTags('Audit findings')
 @ApiBearerAuth()
 @Controller('api/v1/audit-findings')

@@ -6,7 +6,7 @@ export type StreamType = (typeof STREAM_TYPES)[number];
 
 const RESOURCE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/;
 
-/** `{streamType}/{id}` as API.md spells them (`plan/DINKES-2025`) to the stream's name. */
+/** `{streamType}/{id}` as docs/api.md spells them (`plan/DINKES-2025`) to the stream's name. */
 export function streamName(streamType: string, id: string): string {
   if (!STREAM_TYPES.includes(streamType as StreamType)) {
     throw new ProblemException(

@@ -2,7 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import { IsISO8601, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
 
-/** DOMAIN.md, Identifiers and values. */
+/** docs/domain.md, Identifiers and values. */
 export const OPD_CODE = /^[A-Z0-9-]{2,32}$/;
 export const MAX_TEXT = 10_000;
 export const MAX_REASON = 2_000;

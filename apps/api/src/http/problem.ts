@@ -1,4 +1,4 @@
-/** RFC 9457 problem details, as API.md fixes them: `code` and, for bad fields, `errors`. */
+/** RFC 9457 problem details, as docs/api.md fixes them: `code` and, for bad fields, `errors`. */
 export interface Problem {
   type: string;
   title: string;

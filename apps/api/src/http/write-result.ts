@@ -3,7 +3,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { problem, ProblemException } from './problem';
 
-/** What every write answers (API.md, Writes). */
+/** What every write answers (docs/api.md, Writes). */
 export interface WriteResult {
   id: string;
   revision: number;

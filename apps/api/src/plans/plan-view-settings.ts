@@ -3,7 +3,7 @@ import { AchievementScale, DEFAULT_PLAN_VIEW_SETTINGS, PERMENDAGRI_86_2017, Plan
 
 const KNOWN_SCALES: Record<string, AchievementScale> = { [PERMENDAGRI_86_2017.name]: PERMENDAGRI_86_2017 };
 
-/** The plan read shape's configuration (DOMAIN.md: a region's practice is configuration, never code). */
+/** The plan read shape's configuration (docs/domain.md: a region's practice is configuration, never code). */
 export const PLAN_VIEW_SETTINGS = Symbol('PLAN_VIEW_SETTINGS');
 
 export function planViewSettingsFrom(environment: Environment): PlanViewSettings {

@@ -1,7 +1,7 @@
 import { AGGREGATIONS, POLARITIES, REVISION_REASONS } from '@app/domain/plan';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
-/** Answer shapes, for the OpenAPI document (API.md, Read shapes: Plan). */
+/** Answer shapes, for the OpenAPI document (docs/api.md, Read shapes: Plan). */
 class QuarterView {
   @ApiProperty({ minimum: 1, maximum: 4 }) quarter: number;
   @ApiProperty() value: number;

@@ -19,7 +19,7 @@ import { GetPlanQuery, ListPlansQuery } from './plan-queries';
 import { CorrectRealisationDto, ListPlansParameters, PlanContentDto, ReportRealisationDto, ReturnPlanDto, StartRevisionDto } from './plan.dto';
 import { PlanPageView, PlanViewDto } from './plan.views';
 
-/** A unit's yearly performance agreements (API.md, Performance plans). */
+/** A unit's yearly performance agreements (docs/api.md, Performance plans). */
 @ApiTags('Performance plans')
 @ApiBearerAuth()
 @Controller('api/v1/opds/:code/plans')

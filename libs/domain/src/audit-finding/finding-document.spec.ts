@@ -93,7 +93,7 @@ describe('a finding as read', () => {
 });
 
 describe('figures per OPD', () => {
-  it('counts, rates and sums as the scorecard example of API.md', () => {
+  it('counts, rates and sums as the scorecard example of docs/api.md', () => {
     const view = findingView(
       finding([
         stored(recorded([10_000_000, 2_500_000, null]), '2025-03-03'),

@@ -112,7 +112,7 @@ export interface FindingFigures {
   amountIdr: { total: number; settled: number; outstanding: number };
 }
 
-/** Per-OPD figures (DOMAIN.md, Audit findings 5) over findings already evaluated for today. */
+/** Per-OPD figures (docs/domain.md, Audit findings 5) over findings already evaluated for today. */
 export function findingFigures(findings: FindingView[]): FindingFigures {
   const recommendations = findings.flatMap((finding) => finding.recommendations);
   const byStatus: Record<RecommendationStatus, number> = { SESUAI: 0, BELUM_SESUAI: 0, BELUM_DITINDAKLANJUTI: 0, TIDAK_DAPAT_DITINDAKLANJUTI: 0 };

@@ -15,7 +15,7 @@ export interface RecommendationProgress {
 }
 
 /**
- * Overdue (DOMAIN.md): not final, today after the due date, no follow-up on or before the due
+ * Overdue (docs/domain.md): not final, today after the due date, no follow-up on or before the due
  * date, and no delay reason. Evaluated against `today` whenever it is read, so a finding
  * becomes overdue without any new event.
  */

@@ -2,7 +2,7 @@ import { roundHalfUp } from '../shared/rounding';
 import { Aggregation, Polarity } from './plan.events';
 
 /**
- * Achievement (capaian), DOMAIN.md: one pure module, so the read model, `asOf`, the LKjIP and
+ * Achievement (capaian), docs/domain.md: one pure module, so the read model, `asOf`, the LKjIP and
  * the dashboards all compute it alike.
  */
 

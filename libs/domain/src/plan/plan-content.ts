@@ -2,7 +2,7 @@ import { PlanErrors } from './plan.errors';
 import { Goal, Indicator } from './plan.events';
 
 /**
- * DOMAIN.md, Plans 2: at least one goal, each with at least one indicator; goal codes and
+ * docs/domain.md, Plans 2: at least one goal, each with at least one indicator; goal codes and
  * indicator codes unique in the plan. Shapes and ranges are the HTTP layer's; these rules
  * span the whole plan.
  */

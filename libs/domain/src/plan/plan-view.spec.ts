@@ -37,7 +37,7 @@ const reported = (quarter: 1 | 2 | 3 | 4, on: string, values: Array<ReturnType<t
 ];
 
 describe('the plan as read', () => {
-  it('computes achievement per quarter, indicator, goal and unit as API.md shows it', () => {
+  it('computes achievement per quarter, indicator, goal and unit as docs/api.md shows it', () => {
     const goals: Goal[] = [
       { code: 'G1', statement: 'Kesehatan', indicators: [indicator('I1'), indicator('I2', { annualTarget: 50, quarterlyTargets: null })] },
       { code: 'G2', statement: 'Gizi', indicators: [indicator('I3', { polarity: 'LOWER_IS_BETTER', aggregation: 'SUM', annualTarget: 20, quarterlyTargets: null })] },

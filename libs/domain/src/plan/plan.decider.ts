@@ -132,7 +132,7 @@ export function decide(command: PlanCommand, state: PlanState): PlanEvent[] {
   }
 }
 
-/** DOMAIN.md, Plans 6: an effective version, its indicators only, each once, a quarter that has begun. */
+/** docs/domain.md, Plans 6: an effective version, its indicators only, each once, a quarter that has begun. */
 function requireReportable(state: ExistingPlan, quarter: Quarter, values: RealisationValue[], today: string): void {
   if (!state.effective) throw PlanErrors.notApproved();
   if (values.length === 0) throw PlanErrors.noValues();

@@ -8,7 +8,7 @@ import { eventTypes } from '@app/decider';
 export const POLARITIES = ['HIGHER_IS_BETTER', 'LOWER_IS_BETTER'] as const;
 export type Polarity = (typeof POLARITIES)[number];
 
-/** How quarterly figures make the annual realisation (DOMAIN.md, Achievement). */
+/** How quarterly figures make the annual realisation (docs/domain.md, Achievement). */
 export const AGGREGATIONS = ['LAST', 'SUM', 'AVERAGE'] as const;
 export type Aggregation = (typeof AGGREGATIONS)[number];
 

@@ -305,7 +305,7 @@ export function describeEventStoreContract(
     });
 
     describe('the hash chain', () => {
-      it('chains each event to the previous one as DOMAIN.md defines', async () => {
+      it('chains each event to the previous one as docs/domain.md defines', async () => {
         const stream = freshStream();
         await store.appendToStream(stream, [anEvent('A', { z: 1, a: 'é' }), anEvent('B', { list: [3, 2, 1] })]);
         const [first, second] = await store.readStream(stream);
