@@ -72,7 +72,7 @@ async function main(): Promise<void> {
       const client = await raw.connect();
       try {
         await client.query('BEGIN');
-        const { rows: current } = await client.query('SELECT coalesce(max(revision), -1) AS revision FROM raw_events WHERE stream = $1', [
+        const { rows: current } = await client.query<{ revision: string }>('SELECT coalesce(max(revision), -1) AS revision FROM raw_events WHERE stream = $1', [
           `raw-${writer}`,
         ]);
         if (Number(current[0].revision) !== i - 1) throw new Error('unexpected revision');

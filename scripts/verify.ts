@@ -11,7 +11,8 @@ import { openLedger, runCommand } from './open-ledger';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { head: { type: 'string' } } });
-  const { database, store, close } = await openLedger('kinerja-ledger-verify');
+  const ledger = await openLedger('kinerja-ledger-verify');
+  const { database, store } = ledger;
   try {
     const checkpoints = new IntegrityCheckpoints(database, store);
     const all = await checkpoints.all();
@@ -25,7 +26,7 @@ async function main(): Promise<number> {
     if (keptHeadMissing) console.error(`MISMATCH the kept head ${values.head} is not among the checkpoints`);
     return report.valid && !keptHeadMissing ? 0 : 1;
   } finally {
-    await close();
+    await ledger.close();
   }
 }
 

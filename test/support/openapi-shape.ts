@@ -37,7 +37,7 @@ export function shapeMismatches(document: OpenApiDocument, schema: Schema, value
   }
   if (!resolved.properties) return [];
   if (typeof value !== 'object' || Array.isArray(value)) return [`${at} is not an object`];
-  const present = Object.keys(value as object);
+  const present = Object.keys(value);
   return [
     ...present.filter((key) => !(key in resolved.properties!)).map((key) => `${at}.${key} is not documented`),
     ...(resolved.required ?? []).filter((key) => !present.includes(key)).map((key) => `${at}.${key} is documented as required but missing`),

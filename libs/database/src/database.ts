@@ -33,11 +33,11 @@ export interface Database {
 
 /** TypeORM constructs its Pool and ends it on shutdown; the pool belongs to the Database. */
 export function sharedPoolDriver(pool: SqlPool): object {
-  const shared = new Proxy(pool as object, {
+  const shared = new Proxy(pool, {
     get(target, property, receiver) {
       if (property === 'end') return (callback?: (error?: Error) => void) => callback?.();
-      const value = Reflect.get(target, property, receiver);
-      return typeof value === 'function' ? value.bind(target) : value;
+      const value: unknown = Reflect.get(target, property, receiver);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
     },
   });
   return {

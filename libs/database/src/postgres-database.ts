@@ -8,7 +8,7 @@ const DATE_OID = 1082;
 /** Dates stay `YYYY-MM-DD` strings: a JS Date would shift them by the server's time zone. */
 const typeParsers = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === DATE_OID ? (value: string) => value : types.getTypeParser(oid, format as 'text')) as typeof types.getTypeParser,
+    oid === DATE_OID ? (value: string) => value : (types.getTypeParser(oid, format) as (value: string) => unknown)) as typeof types.getTypeParser,
 };
 
 export interface PostgresDatabaseOptions {
@@ -28,7 +28,7 @@ export class PostgresDatabase implements Database {
     // An idle client that loses its server is evicted by pg; without a listener the error
     // would crash the process.
     this.rawPool.on('error', () => undefined);
-    this.pool = this.rawPool as unknown as SqlPool;
+    this.pool = this.rawPool;
   }
 
   async listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>> {

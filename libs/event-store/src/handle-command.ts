@@ -56,7 +56,7 @@ export async function handleCommand<State, Command extends DomainCommand, Event 
     }
     const state = fold(decider, history);
     const newEvents = decider.decide(command, state);
-    const newState = newEvents.reduce(decider.evolve, state);
+    const newState = newEvents.reduce((current, event) => decider.evolve(current, event), state);
     if (newEvents.length === 0) return { revision, position: history.at(-1)?.position ?? null, newEvents, state: newState };
     const ids = options.requestId ? eventIdsFor(options.requestId, newEvents.length) : [];
     try {

@@ -15,7 +15,7 @@ export function encodePosition(major: bigint | number | string, minor: bigint | 
 }
 
 export function decodePosition(position: Position): [major: string, minor: string] {
-  if (!isPosition(position)) throw new RangeError(`Not a log position: ${position}`);
+  if (!isPosition(position)) throw new RangeError(`Not a log position: ${String(position)}`);
   const [major, minor] = position.split('-');
   return [BigInt(major).toString(), BigInt(minor).toString()];
 }

@@ -147,7 +147,7 @@ export class AuditFindingsController {
   }
 
   private decide(findingId: string, write: WriteContext, command: CommandBody<AuditFindingCommand>) {
-    const complete = { ...command, metadata: write.metadata } as AuditFindingCommand;
+    const complete = { ...command, metadata: write.metadata };
     return this.commands.execute(new DecideCommand(findingStream(findingId), auditFindingDecider, complete, write.options));
   }
 

@@ -54,7 +54,7 @@ function toPrincipal(payload: JWTPayload): Principal {
     sub: claims.sub,
     ...(typeof claims.name === 'string' ? { name: claims.name } : {}),
     roles,
-    ...(claims.opd ? { opd: claims.opd as string } : {}),
-    ...(claims.nip ? { nip: claims.nip as string } : {}),
+    ...(claims.opd ? { opd: claims.opd } : {}),
+    ...(claims.nip ? { nip: claims.nip } : {}),
   };
 }

@@ -31,12 +31,3 @@ export class StreamVerificationView {
   @ApiProperty() events: number;
   @ApiPropertyOptional({ description: 'The first revision whose hash does not match' }) firstInvalidRevision?: number;
 }
-
-export class IntegrityCheckpointView {
-  @ApiProperty() sequence: number;
-  @ApiProperty({ description: 'Position of the last event covered' }) position: string;
-  @ApiProperty({ description: 'Events covered since the previous checkpoint' }) events: number;
-  @ApiProperty() hash: string;
-  @ApiProperty() previousHash: string;
-  @ApiProperty() recordedAt: string;
-}

@@ -54,11 +54,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
     }
     const status = this.reflector.get<number | undefined>(HTTP_CODE_METADATA, context.getHandler()) ?? HttpStatus.CREATED;
     return next.handle().pipe(
-      mergeMap((body) => {
+      mergeMap((body: unknown) => {
         const etag = response.getHeader('ETag');
         return from(this.store.complete(scope, key, status, body, typeof etag === 'string' ? etag : null).then(() => body));
       }),
-      catchError((error) => from(this.store.release(scope, key)).pipe(mergeMap(() => throwError(() => error)))),
+      catchError((error: unknown) => from(this.store.release(scope, key)).pipe(mergeMap(() => throwError(() => error)))),
     );
   }
 }

@@ -166,7 +166,7 @@ export class PlansController {
   ): Promise<WriteResult> {
     const address = planAddress(code, yearParameter, write.metadata.today);
     requireActsForOpd(write.principal, address.opdCode, roles);
-    const command = { ...(await commandFor(address)), metadata: write.metadata } as PlanCommand;
+    const command = { ...(await commandFor(address)), metadata: write.metadata };
     const result = await this.commands.execute(new DecideCommand(planStream(address.opdCode, address.year), planDecider, command, write.options));
     return writeResult(response, `${address.opdCode}-${address.year}`, result);
   }

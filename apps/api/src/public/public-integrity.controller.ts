@@ -1,7 +1,7 @@
 import { IntegrityCheckpoints } from '@app/event-store';
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { IntegrityCheckpointView } from '../history/history.views';
+import { IntegrityCheckpointView } from './integrity-checkpoint.view';
 import { Public } from '../auth/auth.decorators';
 import { problem, ProblemException } from '../http/problem';
 

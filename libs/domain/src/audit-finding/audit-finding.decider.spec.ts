@@ -67,39 +67,39 @@ describe('audit findings', () => {
 
     it('keeps a given received date', () =>
       given([])
-        .when({ ...record, data: { ...record.data, receivedDate: '2025-03-03' } } as Command)
-        .then([{ ...recorded, data: { ...recorded.data, receivedDate: '2025-03-03' } } as AuditFindingEvent]));
+        .when({ ...record, data: { ...record.data, receivedDate: '2025-03-03' } })
+        .then([{ ...recorded, data: { ...recorded.data, receivedDate: '2025-03-03' } }]));
 
     it('refuses a finding without recommendations', () =>
-      given([]).when({ ...record, data: { ...record.data, recommendations: [] } } as Command).thenThrows(withCode('VALIDATION_FAILED')));
+      given([]).when({ ...record, data: { ...record.data, recommendations: [] } }).thenThrows(withCode('VALIDATION_FAILED')));
 
     it('refuses a received date before the report date', () =>
       given([])
-        .when({ ...record, data: { ...record.data, receivedDate: '2025-02-28' } } as Command)
+        .when({ ...record, data: { ...record.data, receivedDate: '2025-02-28' } })
         .thenThrows(withCode('RECEIVED_BEFORE_REPORT')));
 
     it('refuses a report dated or received after today', () => {
       given([])
-        .when({ ...record, data: { ...record.data, reportDate: '2025-06-02' } } as Command)
+        .when({ ...record, data: { ...record.data, reportDate: '2025-06-02' } })
         .thenThrows(withCode('DATE_IN_FUTURE'));
       given([])
-        .when({ ...record, data: { ...record.data, receivedDate: '2025-06-02' } } as Command)
+        .when({ ...record, data: { ...record.data, receivedDate: '2025-06-02' } })
         .thenThrows(withCode('DATE_IN_FUTURE'));
     });
 
     it('accepts a report received today', () =>
       given([])
-        .when({ ...record, data: { ...record.data, receivedDate: '2025-06-01' } } as Command)
-        .then([{ ...recorded, data: { ...recorded.data, receivedDate: '2025-06-01' } } as AuditFindingEvent]));
+        .when({ ...record, data: { ...record.data, receivedDate: '2025-06-01' } })
+        .then([{ ...recorded, data: { ...recorded.data, receivedDate: '2025-06-01' } }]));
 
     it('refuses a unit that was never registered', () =>
       given([])
-        .when({ ...record, data: { ...record.data, opd: { code: 'NOPE', status: 'UNREGISTERED' } } } as Command)
+        .when({ ...record, data: { ...record.data, opd: { code: 'NOPE', status: 'UNREGISTERED' } } })
         .thenThrows(withCode('UNKNOWN_OPD')));
 
     it('refuses a dissolved unit', () =>
       given([])
-        .when({ ...record, data: { ...record.data, opd: { code: 'DINKES', status: 'DISSOLVED' } } } as Command)
+        .when({ ...record, data: { ...record.data, opd: { code: 'DINKES', status: 'DISSOLVED' } } })
         .thenThrows(withCode('OPD_DISSOLVED')));
 
     it('refuses to record the same finding twice', () => given([recorded]).when(record).thenThrows(withCode('ALREADY_EXISTS')));

@@ -1,4 +1,4 @@
-import { evolvePlanDocument, PlanDocument, StoredPlanEvent } from './plan-document';
+import { evolvePlanDocument, PlanDocument } from './plan-document';
 import { DEFAULT_PLAN_VIEW_SETTINGS, planView } from './plan-view';
 import { Goal, Indicator, PlanEvent } from './plan.events';
 
@@ -18,7 +18,7 @@ const value = (indicatorCode: string, figure: number) => ({ indicatorCode, value
 /** Folds events recorded one per given instant, as the store would. */
 function documentOf(events: Array<[PlanEvent, string]>): PlanDocument {
   return events.reduce<PlanDocument | null>(
-    (document, [event, recordedAt], revision) => evolvePlanDocument(document, { ...event, recordedAt, revision } as StoredPlanEvent),
+    (document, [event, recordedAt], revision) => evolvePlanDocument(document, { ...event, recordedAt, revision }),
     null,
   )!;
 }

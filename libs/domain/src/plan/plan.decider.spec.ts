@@ -52,9 +52,9 @@ describe('performance plans', () => {
     it('drafts a plan for an active unit', () => given([]).when(draft).then([drafted]));
     it('refuses a second plan for the same unit and year', () => given([drafted]).when(draft).thenThrows(withCode('ALREADY_EXISTS')));
     it('refuses an unknown unit', () =>
-      given([]).when({ ...draft, data: { ...draft.data, opd: { code: 'NOPE', status: 'UNREGISTERED' } } } as PlanCommand).thenThrows(withCode('UNKNOWN_OPD')));
+      given([]).when({ ...draft, data: { ...draft.data, opd: { code: 'NOPE', status: 'UNREGISTERED' } } }).thenThrows(withCode('UNKNOWN_OPD')));
     it('refuses a dissolved unit', () =>
-      given([]).when({ ...draft, data: { ...draft.data, opd: { code: 'DINKES', status: 'DISSOLVED' } } } as PlanCommand).thenThrows(withCode('OPD_DISSOLVED')));
+      given([]).when({ ...draft, data: { ...draft.data, opd: { code: 'DINKES', status: 'DISSOLVED' } } }).thenThrows(withCode('OPD_DISSOLVED')));
 
     it.each<[string, Goal[]]>([
       ['no goal', []],
@@ -65,11 +65,11 @@ describe('performance plans', () => {
       ['a zero target when higher is better', [{ code: 'G1', statement: 's', indicators: [indicator('I1', 0)] }]],
       ['a zero quarterly target when higher is better', [{ code: 'G1', statement: 's', indicators: [{ ...indicator('I1'), quarterlyTargets: [0, 30, 60, 90] }] }]],
     ])('refuses %s with VALIDATION_FAILED', (_case, content) =>
-      given([]).when({ ...draft, data: { ...draft.data, goals: content } } as PlanCommand).thenThrows(withCode('VALIDATION_FAILED')));
+      given([]).when({ ...draft, data: { ...draft.data, goals: content } }).thenThrows(withCode('VALIDATION_FAILED')));
 
     it('accepts a zero target when lower is better', () => {
       const zero: Goal[] = [{ code: 'G1', statement: 's', indicators: [{ ...indicator('I1', 0), polarity: 'LOWER_IS_BETTER' }] }];
-      given([]).when({ ...draft, data: { ...draft.data, goals: zero } } as PlanCommand).then([{ type: 'PlanDrafted', data: { ...key, goals: zero } }]);
+      given([]).when({ ...draft, data: { ...draft.data, goals: zero } }).then([{ type: 'PlanDrafted', data: { ...key, goals: zero } }]);
     });
   });
 
@@ -99,7 +99,7 @@ describe('performance plans', () => {
     it('refuses a revision of a plan never approved', () => given([drafted, submitted]).when(revise).thenThrows(withCode('INVALID_TRANSITION')));
     it('refuses a second open revision', () => given([...approvedPlan, revisionStarted]).when(revise).thenThrows(withCode('INVALID_TRANSITION')));
     it('refuses invalid revised content', () =>
-      given(approvedPlan).when({ ...revise, data: { ...revise.data, goals: [] } } as PlanCommand).thenThrows(withCode('VALIDATION_FAILED')));
+      given(approvedPlan).when({ ...revise, data: { ...revise.data, goals: [] } }).thenThrows(withCode('VALIDATION_FAILED')));
     it('edits the open revision', () =>
       given([...approvedPlan, revisionStarted]).when(replace(goals)).then([{ type: 'RevisionContentReplaced', data: { ...key, goals } }]));
     it('submits the revision', () => given([...approvedPlan, revisionStarted]).when(submit).then([revisionSubmitted]));
@@ -115,7 +115,7 @@ describe('performance plans', () => {
   describe('realisation', () => {
     it('reports a quarter of an approved plan', () => given(approvedPlan).when(report(1)).then([reportedQ1]));
     it('reports while a revision is open, against the effective version', () =>
-      given([...approvedPlan, revisionStarted]).when(report(1, ['I2'])).then([{ ...reportedQ1, data: { ...reportedQ1.data, values: values('I2') } } as PlanEvent]));
+      given([...approvedPlan, revisionStarted]).when(report(1, ['I2'])).then([{ ...reportedQ1, data: { ...reportedQ1.data, values: values('I2') } }]));
     it('refuses a plan without an effective version', () => given([drafted, submitted]).when(report(1)).thenThrows(withCode('PLAN_NOT_APPROVED')));
     it('refuses an indicator of no effective version', () => given(approvedPlan).when(report(1, ['I3'])).thenThrows(withCode('UNKNOWN_INDICATOR')));
     it('refuses an indicator only the open revision has', () => given([...approvedPlan, revisionStarted]).when(report(1, ['I3'])).thenThrows(withCode('UNKNOWN_INDICATOR')));

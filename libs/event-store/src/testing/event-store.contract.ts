@@ -187,7 +187,7 @@ export function describeEventStoreContract(
         ['an event over 1 MiB', () => [freshStream(), [anEvent('A', { s: 'x'.repeat(1024 * 1024) })]], 'EVENT_TOO_LARGE'],
         [
           'metadata without an actor',
-          () => [freshStream(), [{ type: 'A', data: {}, metadata: {} as NewEvent['metadata'] }]],
+          () => [freshStream(), [{ type: 'A', data: {}, metadata: {} }]],
           'NOT_SERIALISABLE',
         ],
       ];

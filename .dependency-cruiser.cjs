@@ -1,0 +1,71 @@
+/**
+ * Module boundaries, checked in CI (`npm run lint`). A rule the machine checks is a rule nobody
+ * has to remember: the domain stays pure, the event store stays generic, and an API slice uses
+ * another only through the other's index.ts.
+ */
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'domain-is-pure',
+      comment: 'Deciders are pure TypeScript: no framework, database, I/O or other layer.',
+      severity: 'error',
+      from: { path: '^libs/domain/src' },
+      to: {
+        pathNot: ['^libs/domain/src', '^libs/decider/src'],
+        dependencyTypesNot: ['type-only'],
+      },
+    },
+    {
+      name: 'domain-is-pure-even-in-types',
+      comment: 'Not even a type from a framework or the infrastructure.',
+      severity: 'error',
+      from: { path: '^libs/domain/src' },
+      to: { path: ['^node_modules', '^libs/(event-store|database|projections|platform|read-models|config)/', '^apps/'] },
+    },
+    {
+      name: 'decider-stands-alone',
+      comment: 'The shared Decider types depend on nothing.',
+      severity: 'error',
+      from: { path: '^libs/decider/src' },
+      to: { pathNot: '^libs/decider/src' },
+    },
+    {
+      name: 'event-store-knows-no-domain',
+      comment: 'The event store serves any decider; it must not know ours.',
+      severity: 'error',
+      from: { path: '^libs/(event-store|database|projections)/src' },
+      to: { path: ['^libs/domain/', '^libs/read-models/', '^libs/platform/'] },
+    },
+    {
+      name: 'libraries-know-no-app',
+      severity: 'error',
+      from: { path: '^libs/' },
+      to: { path: '^apps/' },
+    },
+    {
+      name: 'apps-stay-apart',
+      comment: 'The API and the projector share libraries, never each other.',
+      severity: 'error',
+      from: { path: '^apps/([^/]+)/' },
+      to: { path: '^apps/', pathNot: '^apps/$1/' },
+    },
+    {
+      name: 'slices-meet-at-their-index',
+      comment: "An API slice uses another slice only through the other's index.ts.",
+      severity: 'error',
+      from: { path: '^apps/api/src/([^/]+)/' },
+      to: {
+        path: '^apps/api/src/[^/]+/',
+        pathNot: ['^apps/api/src/$1/', '^apps/api/src/(auth|commands|http|idempotency|observability)/', '^apps/api/src/[^/]+/index\\.ts$'],
+      },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '^dist' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },
+  },
+};
