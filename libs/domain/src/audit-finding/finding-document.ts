@@ -1,3 +1,4 @@
+import { unreachable } from '@app/decider';
 import { AssessmentStatus, AuditFindingEvent, AuditFindingRecorded, DelayReason, IsoDate, RecommendationStatus } from './audit-finding.events';
 import { dueDate, isFinal, isOverdue } from './follow-up-rules';
 import { roundHalfUp } from '../shared/rounding';
@@ -67,7 +68,7 @@ export function evolveFindingDocument(document: FindingDocument | null, event: S
       return update(event.data.recommendationNo, (r) => ({ ...r, delayReasons: [...r.delayReasons, { at, on, reasonCategory, note }] }));
     }
     default:
-      return document;
+      return unreachable(event);
   }
 }
 

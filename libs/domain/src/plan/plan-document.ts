@@ -1,3 +1,4 @@
+import { unreachable } from '@app/decider';
 import { PlanStatus } from './plan.decider';
 import { Goal, PlanEvent, Quarter, RealisationValue, RevisionReason } from './plan.events';
 
@@ -94,6 +95,6 @@ export function evolvePlanDocument(document: PlanDocument | null, event: StoredP
       };
     }
     default:
-      return document;
+      return unreachable(event);
   }
 }

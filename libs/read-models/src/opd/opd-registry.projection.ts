@@ -1,3 +1,4 @@
+import { unreachable } from '@app/decider';
 import { OPD_EVENT_TYPES, OpdEvent } from '@app/domain/opd';
 import { RecordedEvent } from '@app/event-store';
 import { defineReadModel, Projection } from '@app/projections';
@@ -41,7 +42,7 @@ export function evolveOpdRow(row: OpdRow | null, event: RecordedEvent): OpdRow |
     case 'OpdDissolved':
       return row && { ...row, status: 'DISSOLVED', successorCode: data.successorCode, ...touched };
     default:
-      return row;
+      return unreachable(type);
   }
 }
 
