@@ -6,10 +6,11 @@
  */
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppendOptions, NewEvent, PostgresEventStore } from '@app/event-store';
 import { AddressInfo } from 'node:net';
 import { ApiModule } from '../../apps/api/src/api.module';
-import { configureApp } from '../../apps/api/src/configure-app';
+import { configureApp, createHttpAdapter } from '../../apps/api/src/configure-app';
 
 const crashAfter = process.env.KL_CRASH_AFTER_APPENDING;
 if (crashAfter) {
@@ -22,8 +23,8 @@ if (crashAfter) {
 }
 
 async function main(): Promise<void> {
-  const app = await NestFactory.create(ApiModule, { logger: false, bodyParser: false });
-  configureApp(app);
+  const app = await NestFactory.create<NestFastifyApplication>(ApiModule, createHttpAdapter(), { logger: false });
+  await configureApp(app);
   await app.listen(0, '127.0.0.1');
   process.stdout.write(`listening ${(app.getHttpServer().address() as AddressInfo).port}\n`);
 }

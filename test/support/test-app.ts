@@ -1,15 +1,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { INestApplication } from '@nestjs/common';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Clock } from '@app/platform';
 import { Test } from '@nestjs/testing';
 import { ApiModule } from '../../apps/api/src/api.module';
-import { configureApp } from '../../apps/api/src/configure-app';
+import { configureApp, createHttpAdapter } from '../../apps/api/src/configure-app';
 import { createTestDatabase, TestDatabase, testDatabaseKind } from './test-database';
 
 export interface TestApp {
-  app: INestApplication;
+  app: NestFastifyApplication;
   /** The configuration a separate process (npm run verify) needs to open the same database. */
   databaseEnvironment: Record<string, string>;
   /** Stops the app and keeps its database (to open it from another process). */
@@ -38,9 +38,8 @@ export async function startTestApp(environment: Record<string, string> = {}, opt
   const builder = Test.createTestingModule({ imports: [ApiModule] });
   if (options.clock) builder.overrideProvider(Clock).useValue(options.clock);
   const moduleRef = await builder.compile();
-  const app = moduleRef.createNestApplication({ logger: false, bodyParser: false });
-  configureApp(app);
-  await app.init();
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(), { logger: false });
+  await configureApp(app);
   process.env = saved;
   let stopped = false;
   const stopApp = async () => {

@@ -1,13 +1,32 @@
-import { INestApplication } from '@nestjs/common';
-import { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger } from '@nestjs/common';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { sendProblem } from './http/problem-details.filter';
 import { validationPipe } from './http/validation';
+import { requestIdOf } from './observability/logging';
+
+/** API.md's body limit; Fastify answers 413 past it, before any handler runs. */
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** The HTTP adapter main.ts, the HTTP tests and the test processes all use. */
+export function createHttpAdapter(): FastifyAdapter {
+  return new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, onProtoPoisoning: 'error', onConstructorPoisoning: 'error', logger: false, genReqId: requestIdOf });
+}
 
 /** What main.ts and the HTTP tests both apply, so that tests run the real app. */
-export function configureApp(app: INestApplication): void {
-  const express = app as NestExpressApplication;
-  express.useBodyParser('json', { limit: '1mb', type: ['application/json', 'application/*+json'] });
-  express.disable('x-powered-by');
+export async function configureApp(app: NestFastifyApplication): Promise<void> {
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', (request, reply, done) => {
+    void reply.header('X-Request-Id', request.id);
+    done();
+  });
+  // Bodies are JSON; anything else is a 415, not a string handed to the validation.
+  fastify.removeContentTypeParser('text/plain');
+  // application/problem+json and the other +json types are JSON too.
+  fastify.addContentTypeParser(/^application\/[\w.-]+\+json(;|$)/, { parseAs: 'string' }, fastify.getDefaultJsonParser('error', 'error'));
+  // What Fastify refuses before Nest sees the request (body too large, not JSON) is a problem document too.
+  const logger = new Logger('HTTP');
+  fastify.setErrorHandler((error, _request, reply) => sendProblem(reply, error, logger));
   app.useGlobalPipes(validationPipe());
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
@@ -20,4 +39,6 @@ export function configureApp(app: INestApplication): void {
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  await app.init();
+  await fastify.ready();
 }

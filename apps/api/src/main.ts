@@ -1,17 +1,16 @@
 import 'reflect-metadata';
 import { Environment } from '@app/config';
 import { NestFactory } from '@nestjs/core';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
-import { NestExpressApplication } from '@nestjs/platform-express';
 import { ApiModule } from './api.module';
-import { configureApp } from './configure-app';
+import { configureApp, createHttpAdapter } from './configure-app';
 
 async function bootstrap(): Promise<void> {
-  // Our own JSON parser (1 MiB limit, problem answers) replaces the default one.
-  const app = await NestFactory.create<NestExpressApplication>(ApiModule, { bodyParser: false, bufferLogs: true });
+  const app = await NestFactory.create<NestFastifyApplication>(ApiModule, createHttpAdapter(), { bufferLogs: true });
   const logger = app.get(Logger);
   app.useLogger(logger);
-  configureApp(app);
+  await configureApp(app);
   const environment = app.get(Environment);
   await app.listen(environment.PORT, environment.HOST);
   logger.log(`listening on http://${environment.HOST}:${environment.PORT} (API docs at /docs)`, 'Main');

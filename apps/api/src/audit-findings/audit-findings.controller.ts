@@ -2,7 +2,7 @@ import { AuditFindingCommand, auditFindingDecider, findingStream } from '@app/do
 import { Body, Controller, Get, Param, ParseIntPipe, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import { Principal } from '../auth/principal';
 import { DecideCommand } from '../commands/decide.command';
@@ -11,7 +11,7 @@ import { parseAsOf } from '../http/as-of';
 import { Page } from '../http/pagination';
 import { problem, ProblemException } from '../http/problem';
 import { WriteEndpoint } from '../http/write-endpoint.decorator';
-import { WriteResult, writeResult } from '../http/write-result';
+import { tagRevision, WriteResult, writeResult } from '../http/write-result';
 import { OpdStatusQuery } from '../opds';
 import { FindingAnswer, FindingOwnerQuery, FindingSummaryQuery, GetFindingQuery, ListFindingsQuery, OpdFindingFigures } from './audit-finding-queries';
 import {
@@ -44,7 +44,7 @@ export class AuditFindingsController {
   @Post()
   @Roles('inspector')
   @WriteEndpoint(201)
-  async record(@Body() body: RecordAuditFindingDto, @Write() write: WriteContext, @Res({ passthrough: true }) response: Response): Promise<WriteResult> {
+  async record(@Body() body: RecordAuditFindingDto, @Write() write: WriteContext, @Res({ passthrough: true }) response: FastifyReply): Promise<WriteResult> {
     const findingId = newResourceId(write, 'finding');
     const { opdCode, receivedDate, amountIdr, recommendations, ...finding } = body;
     const result = await this.decide(findingId, write, {
@@ -58,8 +58,7 @@ export class AuditFindingsController {
         recommendations: recommendations.map((recommendation) => ({ text: recommendation.text, amountIdr: recommendation.amountIdr ?? null })),
       },
     });
-    response.location(`/api/v1/audit-findings/${findingId}`);
-    return writeResult(response, findingId, result);
+    return writeResult(response, findingId, result, `/api/v1/audit-findings/${findingId}`);
   }
 
   @Post(':id/recommendations/:no/follow-ups')
@@ -70,7 +69,7 @@ export class AuditFindingsController {
     @Param('no', recommendationNo) no: number,
     @Body() body: RecordFollowUpDto,
     @Write() write: WriteContext,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<WriteResult> {
     requireMayFollowUp(write.principal, await this.owner(id));
     const data = { recommendationNo: no, description: body.description, evidenceUrl: body.evidenceUrl ?? null, amountSettledIdr: body.amountSettledIdr ?? null };
@@ -85,7 +84,7 @@ export class AuditFindingsController {
     @Param('no', recommendationNo) no: number,
     @Body() body: AssessRecommendationDto,
     @Write() write: WriteContext,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<WriteResult> {
     // No owner to check: the decision itself answers 404 for a finding that is not there.
     if (!FINDING_ID.test(id)) throw notFound(id);
@@ -101,7 +100,7 @@ export class AuditFindingsController {
     @Param('no', recommendationNo) no: number,
     @Body() body: RecordDelayReasonDto,
     @Write() write: WriteContext,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<WriteResult> {
     requireMayFollowUp(write.principal, await this.owner(id));
     const data = { recommendationNo: no, reasonCategory: body.reasonCategory, note: body.note };
@@ -135,14 +134,14 @@ export class AuditFindingsController {
     @Param('id') id: string,
     @Query('asOf') asOfParameter: string | undefined,
     @CurrentPrincipal() principal: Principal,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<FindingAnswer> {
     const asOf = parseAsOf(asOfParameter);
     if (!FINDING_ID.test(id)) throw notFound(id);
     const finding = await this.queries.execute(new GetFindingQuery(id, asOf));
     if (!finding) throw notFound(id);
     requireMayRead(principal, finding.opdCode);
-    response.setHeader('ETag', `"${finding.revision}"`);
+    tagRevision(response, finding.revision);
     return finding;
   }
 

@@ -1,7 +1,7 @@
 import { isPosition } from '@app/event-store';
 import { Projections } from '@app/projections';
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { Observable } from 'rxjs';
 import { problem, ProblemException } from './problem';
 
@@ -16,8 +16,9 @@ export class MinPositionInterceptor implements NestInterceptor {
   constructor(private readonly projections: Projections) {}
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
-    const request = context.switchToHttp().getRequest<Request>();
-    const position = request.header('x-min-position');
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    const header = request.headers['x-min-position'];
+    const position = Array.isArray(header) ? header.join(',') : header;
     if (request.method !== 'GET' || position === undefined) return next.handle();
     if (!isPosition(position)) {
       throw new ProblemException(

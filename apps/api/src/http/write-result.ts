@@ -1,6 +1,6 @@
 import { CommandResult, Position } from '@app/event-store';
 import { ApiProperty } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { problem, ProblemException } from './problem';
 
 /** What every write answers (docs/api.md, Writes). */
@@ -16,9 +16,26 @@ export class WriteResultView implements WriteResult {
   @ApiProperty({ nullable: true, type: String, description: 'Send as X-Min-Position to read your own write' }) position: Position | null;
 }
 
-export function writeResult(response: Response, id: string, result: Pick<CommandResult, 'revision' | 'position'>): WriteResult {
-  response.setHeader('ETag', `"${result.revision}"`);
+/** The answer to a write, its ETag, and where a new resource can be read (`location`). */
+export function writeResult(reply: FastifyReply, id: string, result: Pick<CommandResult, 'revision' | 'position'>, location?: string): WriteResult {
+  tagRevision(reply, result.revision);
+  if (location) setLocation(reply, location);
   return { id, revision: result.revision, position: result.position };
+}
+
+/** `ETag: "<revision>"`: what a later If-Match sends back. */
+export function tagRevision(reply: FastifyReply, revision: number): void {
+  setHeader(reply, 'ETag', `"${revision}"`);
+}
+
+/** Where the resource a write created can be read. */
+export function setLocation(reply: FastifyReply, path: string): void {
+  setHeader(reply, 'Location', path);
+}
+
+function setHeader(reply: FastifyReply, name: string, value: string): void {
+  // A FastifyReply is thenable; setting a header returns it, and there is nothing to await.
+  void reply.header(name, value);
 }
 
 /**

@@ -3,7 +3,7 @@ import { CallHandler, ExecutionContext, HttpStatus, Injectable, NestInterceptor 
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
 import { createHash } from 'node:crypto';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { catchError, from, mergeMap, Observable, of, throwError } from 'rxjs';
 import { Principal } from '../auth/principal';
 import { problem, ProblemException } from '../http/problem';
@@ -28,24 +28,23 @@ export class IdempotencyInterceptor implements NestInterceptor {
   ) {}
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
-    const request = context.switchToHttp().getRequest<Request & { principal?: Principal; requestId?: string }>();
-    const response = context.switchToHttp().getResponse<Response>();
-    const key = request.header('idempotency-key');
+    const request = context.switchToHttp().getRequest<FastifyRequest & { principal?: Principal; requestId?: string }>();
+    const reply = context.switchToHttp().getResponse<FastifyReply>();
+    const header = request.headers['idempotency-key'];
+    const key = Array.isArray(header) ? header.join(',') : header;
     if (request.method !== 'POST' || key === undefined) return next.handle();
     if (key.length < 1 || key.length > 255) {
       throw new ProblemException(problem(400, 'VALIDATION_FAILED', 'Idempotency-Key must be 1 to 255 characters', { errors: [{ field: 'Idempotency-Key', message: 'length 1 to 255' }] }));
     }
     const scope = request.principal?.sub ?? 'anonymous';
     const fingerprint = createHash('sha256')
-      .update(`${request.method} ${request.originalUrl}\n${canonicalJson(request.body ?? null)}`)
+      .update(`${request.method} ${request.url}\n${canonicalJson(request.body ?? null)}`)
       .digest('hex');
     const claim = await this.store.claim(scope, key, fingerprint);
     request.requestId = createHash('sha256').update(`${scope}\n${key}\n${fingerprint}`).digest('hex');
     switch (claim.kind) {
       case 'replay':
-        response.status(claim.status);
-        if (claim.etag) response.setHeader('ETag', claim.etag);
-        response.setHeader('Idempotent-Replayed', 'true');
+        void reply.status(claim.status).headers({ 'Idempotent-Replayed': 'true', ...(claim.etag ? { ETag: claim.etag } : {}) });
         return of(claim.body);
       case 'reused':
         throw new ProblemException(problem(409, 'IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used with another request'));
@@ -55,7 +54,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const status = this.reflector.get<number | undefined>(HTTP_CODE_METADATA, context.getHandler()) ?? HttpStatus.CREATED;
     return next.handle().pipe(
       mergeMap((body: unknown) => {
-        const etag = response.getHeader('ETag');
+        const etag = reply.getHeader('etag');
         return from(this.store.complete(scope, key, status, body, typeof etag === 'string' ? etag : null).then(() => body));
       }),
       catchError((error: unknown) => from(this.store.release(scope, key)).pipe(mergeMap(() => throwError(() => error)))),

@@ -2,7 +2,7 @@ import { EVENT_STORE, EventStore } from '@app/event-store';
 import { Projections } from '@app/projections';
 import { CallHandler, Controller, ExecutionContext, Get, Header, Inject, Injectable, NestInterceptor } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { Observable } from 'rxjs';
 import { Public } from '../auth/auth.decorators';
@@ -47,14 +47,14 @@ export class HttpMetricsInterceptor implements NestInterceptor {
   constructor(private readonly metrics: Metrics) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const request = context.switchToHttp().getRequest<Request>();
-    const response = context.switchToHttp().getResponse<Response>();
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    const reply = context.switchToHttp().getResponse<FastifyReply>();
     const stop = this.metrics.httpDuration.startTimer();
     // Route templates, never concrete paths: an OPD code or a NIP must not become a label.
-    const route = (request.route as { path?: string } | undefined)?.path ?? 'unmatched';
+    const route = request.routeOptions.url ?? 'unmatched';
     // On `finish`, the status is final: errors get theirs from the exception filter later.
-    response.once('finish', () => {
-      const labels = { method: request.method, route, status: String(response.statusCode) };
+    reply.raw.once('finish', () => {
+      const labels = { method: request.method, route, status: String(reply.raw.statusCode) };
       stop(labels);
       this.metrics.httpRequests.inc(labels);
     });

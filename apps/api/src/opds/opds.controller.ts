@@ -3,7 +3,7 @@ import type { OpdRow } from '@app/read-models';
 import { Body, Controller, Get, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import { requireMayReadPastStates } from '../auth/policies';
 import { Principal } from '../auth/principal';
@@ -13,7 +13,7 @@ import { parseAsOf } from '../http/as-of';
 import { Page, PageQuery } from '../http/pagination';
 import { problem, ProblemException } from '../http/problem';
 import { WriteEndpoint } from '../http/write-endpoint.decorator';
-import { WriteResult, writeResult } from '../http/write-result';
+import { tagRevision, WriteResult, writeResult } from '../http/write-result';
 import { GetOpdQuery, ListOpdsQuery } from './opd-queries';
 import { OpdStatusQuery } from './opd-status.query';
 import { DissolveOpdDto, OpdPageView, OpdView, RegisterOpdDto, RenameOpdDto } from './opds.dto';
@@ -32,18 +32,17 @@ export class OpdsController {
   @Post()
   @Roles('admin')
   @WriteEndpoint(201)
-  async register(@Body() body: RegisterOpdDto, @Write() write: WriteContext, @Res({ passthrough: true }) response: Response): Promise<WriteResult> {
+  async register(@Body() body: RegisterOpdDto, @Write() write: WriteContext, @Res({ passthrough: true }) response: FastifyReply): Promise<WriteResult> {
     const parent = body.parentCode ? await this.queries.execute(new OpdStatusQuery(body.parentCode)) : null;
     const command = { type: 'RegisterOpd' as const, data: { code: body.code, name: body.name, parent }, metadata: write.metadata };
     const result = await this.commands.execute(new DecideCommand(opdStream(body.code), opdDecider, command, write.options));
-    response.location(`/api/v1/opds/${body.code}`);
-    return writeResult(response, body.code, result);
+    return writeResult(response, body.code, result, `/api/v1/opds/${body.code}`);
   }
 
   @Patch(':code')
   @Roles('admin')
   @WriteEndpoint(200)
-  async rename(@Param('code') code: string, @Body() body: RenameOpdDto, @Write() write: WriteContext, @Res({ passthrough: true }) response: Response): Promise<WriteResult> {
+  async rename(@Param('code') code: string, @Body() body: RenameOpdDto, @Write() write: WriteContext, @Res({ passthrough: true }) response: FastifyReply): Promise<WriteResult> {
     const command = { type: 'RenameOpd' as const, data: { name: body.name, reason: body.reason }, metadata: write.metadata };
     return writeResult(response, code, await this.commands.execute(new DecideCommand(opdStream(code), opdDecider, command, write.options)));
   }
@@ -51,7 +50,7 @@ export class OpdsController {
   @Post(':code/dissolve')
   @Roles('admin')
   @WriteEndpoint(200)
-  async dissolve(@Param('code') code: string, @Body() body: DissolveOpdDto, @Write() write: WriteContext, @Res({ passthrough: true }) response: Response): Promise<WriteResult> {
+  async dissolve(@Param('code') code: string, @Body() body: DissolveOpdDto, @Write() write: WriteContext, @Res({ passthrough: true }) response: FastifyReply): Promise<WriteResult> {
     const successor = body.successorCode ? await this.queries.execute(new OpdStatusQuery(body.successorCode)) : null;
     const command = { type: 'DissolveOpd' as const, data: { successor, reason: body.reason }, metadata: write.metadata };
     return writeResult(response, code, await this.commands.execute(new DecideCommand(opdStream(code), opdDecider, command, write.options)));
@@ -71,13 +70,13 @@ export class OpdsController {
     @Param('code') code: string,
     @Query('asOf') asOfParameter: string | undefined,
     @CurrentPrincipal() principal: Principal,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<OpdView> {
     const asOf = parseAsOf(asOfParameter);
     if (asOf) requireMayReadPastStates(principal, code);
     const row: OpdRow | null = await this.queries.execute(new GetOpdQuery(code, asOf));
     if (!row) throw notFound(code);
-    response.setHeader('ETag', `"${row.revision}"`);
+    tagRevision(response, row.revision);
     return row;
   }
 }

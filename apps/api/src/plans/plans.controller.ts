@@ -2,7 +2,7 @@ import { PlanCommand, planDecider, planStream, PlanView } from '@app/domain/plan
 import { Body, Controller, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import { requireActsForOpd, requireMayReadPastStates } from '../auth/policies';
 import { Principal, Role } from '../auth/principal';
@@ -12,7 +12,7 @@ import { parseAsOf } from '../http/as-of';
 import { Page } from '../http/pagination';
 import { problem, ProblemException } from '../http/problem';
 import { WriteEndpoint } from '../http/write-endpoint.decorator';
-import { WriteResult, writeResult } from '../http/write-result';
+import { setLocation, tagRevision, WriteResult, writeResult } from '../http/write-result';
 import { OpdStatusQuery } from '../opds';
 import { opdCodeFrom, planAddress, quarterFrom } from './plan-address';
 import { GetPlanQuery, ListPlansQuery } from './plan-queries';
@@ -32,12 +32,12 @@ export class PlansController {
   @Post(':year')
   @Roles('opd_operator')
   @WriteEndpoint(201)
-  async draft(@Param('code') code: string, @Param('year') year: string, @Body() body: PlanContentDto, @Write() write: WriteContext, @Res({ passthrough: true }) response: Response) {
+  async draft(@Param('code') code: string, @Param('year') year: string, @Body() body: PlanContentDto, @Write() write: WriteContext, @Res({ passthrough: true }) response: FastifyReply) {
     const result = await this.act(['opd_operator'], code, year, write, response, async ({ opdCode, year }) => ({
       type: 'DraftPlan',
       data: { opd: await this.queries.execute(new OpdStatusQuery(opdCode)), year, goals: goalsOf(body) },
     }));
-    response.location(`/api/v1/opds/${code}/plans/${year}`);
+    setLocation(response, `/api/v1/opds/${code}/plans/${year}`);
     return result;
   }
 
@@ -49,7 +49,7 @@ export class PlansController {
     @Param('year') year: string,
     @Body() body: PlanContentDto,
     @Write() write: WriteContext,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ) {
     return this.act(['opd_operator'], code, year, write, response, () => ({ type: 'ReplacePlanContent', data: { goals: goalsOf(body) } }));
   }
@@ -57,14 +57,14 @@ export class PlansController {
   @Post(':year/submit')
   @Roles('opd_operator')
   @WriteEndpoint(200)
-  submit(@Param('code') code: string, @Param('year') year: string, @Write() write: WriteContext, @Res({ passthrough: true }) response: Response) {
+  submit(@Param('code') code: string, @Param('year') year: string, @Write() write: WriteContext, @Res({ passthrough: true }) response: FastifyReply) {
     return this.act(['opd_operator'], code, year, write, response, () => ({ type: 'SubmitPlan', data: {} }));
   }
 
   @Post(':year/approve')
   @Roles('opd_head')
   @WriteEndpoint(200)
-  approve(@Param('code') code: string, @Param('year') year: string, @Write() write: WriteContext, @Res({ passthrough: true }) response: Response) {
+  approve(@Param('code') code: string, @Param('year') year: string, @Write() write: WriteContext, @Res({ passthrough: true }) response: FastifyReply) {
     return this.act(['opd_head'], code, year, write, response, () => ({ type: 'ApprovePlan', data: {} }));
   }
 
@@ -76,7 +76,7 @@ export class PlansController {
     @Param('year') year: string,
     @Body() body: ReturnPlanDto,
     @Write() write: WriteContext,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ) {
     return this.act(['opd_head'], code, year, write, response, () => ({ type: 'ReturnPlan', data: { reason: body.reason } }));
   }
@@ -89,7 +89,7 @@ export class PlansController {
     @Param('year') year: string,
     @Body() body: StartRevisionDto,
     @Write() write: WriteContext,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ) {
     return this.act(['opd_operator'], code, year, write, response, () => ({
       type: 'StartRevision',
@@ -106,7 +106,7 @@ export class PlansController {
     @Param('quarter') quarter: string,
     @Body() body: ReportRealisationDto,
     @Write() write: WriteContext,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ) {
     return this.act(['opd_operator'], code, year, write, response, () => ({ type: 'ReportRealisation', data: { quarter: quarterFrom(quarter), values: valuesOf(body) } }));
   }
@@ -120,7 +120,7 @@ export class PlansController {
     @Param('quarter') quarter: string,
     @Body() body: CorrectRealisationDto,
     @Write() write: WriteContext,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ) {
     return this.act(['opd_operator'], code, year, write, response, () => ({
       type: 'CorrectRealisation',
@@ -144,14 +144,14 @@ export class PlansController {
     @Query('asOf') asOfParameter: string | undefined,
     @CurrentPrincipal() principal: Principal,
     @Today() today: string,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<PlanView> {
     const { opdCode, year } = planAddress(code, yearParameter, today);
     const asOf = parseAsOf(asOfParameter);
     if (asOf) requireMayReadPastStates(principal, opdCode);
     const plan = await this.queries.execute(new GetPlanQuery(opdCode, year, asOf));
     if (!plan) throw new ProblemException(problem(404, 'NOT_FOUND', `No plan of ${opdCode} for ${year}`));
-    response.setHeader('ETag', `"${plan.revision}"`);
+    tagRevision(response, plan.revision);
     return plan;
   }
 
@@ -161,7 +161,7 @@ export class PlansController {
     code: string,
     yearParameter: string,
     write: WriteContext,
-    response: Response,
+    response: FastifyReply,
     commandFor: (address: { opdCode: string; year: number }) => CommandBody<PlanCommand> | Promise<CommandBody<PlanCommand>>,
   ): Promise<WriteResult> {
     const address = planAddress(code, yearParameter, write.metadata.today);
