@@ -24,4 +24,6 @@ export const CommonErrors = {
   alreadyExists: (message: string) => new DomainError('ALREADY_EXISTS', 'ALREADY_EXISTS', message),
   /** The thing is in a state where this command has no meaning. */
   invalidTransition: (message: string) => new DomainError('RULE_VIOLATED', 'INVALID_TRANSITION', message),
+  /** A realisation names an indicator the agreed plan or SKP does not have. */
+  unknownIndicator: (message: string) => new DomainError('RULE_VIOLATED', 'UNKNOWN_INDICATOR', message),
 };

@@ -22,7 +22,7 @@ export const SkpErrors = {
   noValues: () => CommonErrors.invalidInput('At least one value is needed'),
   duplicateValue: (code: string) => CommonErrors.invalidInput(`${code} appears twice`),
   // The same code as plans' own, for the same refusal; clients match on it across contexts.
-  unknownIndicator: (code: string) => new DomainError('RULE_VIOLATED', 'UNKNOWN_INDICATOR', `${code} is not an indicator of the agreed SKP`),
+  unknownIndicator: (code: string) => CommonErrors.unknownIndicator(`${code} is not an indicator of the agreed SKP`),
   periodAlreadyReported: (period: SkpPeriod) => new DomainError('RULE_VIOLATED', 'PERIOD_ALREADY_REPORTED', `${period} is already reported`),
   periodAlreadyEvaluated: (period: SkpPeriod) =>
     new DomainError('RULE_VIOLATED', 'PERIOD_ALREADY_EVALUATED', `${period} is already evaluated; a re-evaluation needs a reason`),
