@@ -132,7 +132,7 @@ async function main(): Promise<void> {
     const streamReadEventsPerSec = await timed('kinerja-ledger, read 100-event streams, 4 readers', 4, async (_writer, i) => {
       return (await store.readStream(`read-${i % STREAMS}`)).length;
     });
-    const uncachedStore = await PostgresEventStore.open(database, { streamCacheEvents: 0 });
+    const uncachedStore = await PostgresEventStore.open(database, { streamCacheBytes: 0 });
     await timed('kinerja-ledger without its stream cache, read 100-event streams, 4 readers', 4, async (_writer, i) => {
       return (await uncachedStore.readStream(`read-${i % STREAMS}`)).length;
     });

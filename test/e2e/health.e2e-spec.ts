@@ -65,6 +65,18 @@ describe('operations: health, OpenAPI and metrics', () => {
     expect(text).toMatch(/kl_projection_lag_seconds\{projection="opd-registry"\} \d/);
   });
 
+  it('exposes the stream cache’s size, bound and hit ratio', async () => {
+    const admin = bearer(await tokenFor({ roles: ['admin'] }));
+    await http().post('/api/v1/opds').set(admin).send({ code: 'DISDIK', name: 'Dinas Pendidikan' }).expect(201);
+    // The first rename reads the stream from the database, the second from the cache.
+    await http().patch('/api/v1/opds/DISDIK').set(admin).send({ name: 'Dinas Pendidikan Kabupaten', reason: 'Perbup' }).expect(200);
+    await http().patch('/api/v1/opds/DISDIK').set(admin).send({ name: 'Dinas Pendidikan', reason: 'Perbup' }).expect(200);
+    const { text } = await http().get('/metrics').expect(200);
+    expect(Number(/^kl_stream_cache_bytes\{of="used"\} (\d+)$/m.exec(text)?.[1])).toBeGreaterThan(0);
+    expect(text).toMatch(/kl_stream_cache_bytes\{of="max"\} 67108864/);
+    expect(Number(/^kl_stream_cache_hit_ratio (\S+)$/m.exec(text)?.[1])).toBeGreaterThan(0);
+  });
+
   it('echoes a request id', async () => {
     const response = await http().get('/health/live').set('X-Request-Id', 'trace-123').expect(200);
     expect(response.headers['x-request-id']).toBe('trace-123');

@@ -123,6 +123,13 @@ export class Environment {
   @Max(3600)
   IDEMPOTENCY_TAKEOVER_SECONDS = 60;
 
+  /** The stream cache's bound, in MiB of event JSON (0 turns it off); see PostgresEventStore. */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(0)
+  @Max(4096)
+  STREAM_CACHE_MB = 64;
+
   /** Run the projections inside this process (default) or leave them to apps/projector. */
   @Transform(({ value }) => (value === undefined ? undefined : value === true || value === 'true' || value === '1'))
   @IsBoolean()

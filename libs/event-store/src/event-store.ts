@@ -1,5 +1,6 @@
 import { Actor } from '@app/decider';
 import { Position } from './position';
+import { StreamCacheStatistics } from './stream-cache';
 
 export interface EventMetadata {
   actor: Actor;
@@ -102,5 +103,7 @@ export interface EventStore {
   headPosition(): Promise<Position | null>;
   /** Recomputes the stream's hash chain. */
   verifyStream(stream: string): Promise<ChainVerification>;
+  /** How the in-process stream cache does, for adapters that keep one. */
+  streamCacheStatistics?(): StreamCacheStatistics;
   close(): Promise<void>;
 }

@@ -9,3 +9,4 @@ export * from './in-memory/in-memory-event-store';
 export * from './postgres/postgres-event-store';
 export * from './integrity/integrity-checkpoints';
 export * from './integrity/verify-log';
+export * from './stream-cache';

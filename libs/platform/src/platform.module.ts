@@ -93,7 +93,7 @@ export class PlatformModule {
           useFactory: (environment: Environment, database: Database): Promise<EventStore> =>
             environment.EVENT_STORE === 'eventstoredb'
               ? EventStoreDbEventStore.connect(environment.EVENTSTORE_CONNECTION_STRING!)
-              : PostgresEventStore.open(database),
+              : PostgresEventStore.open(database, { streamCacheBytes: environment.STREAM_CACHE_MB * 1024 * 1024 }),
         },
         {
           provide: DataSource,

@@ -27,6 +27,28 @@ export class Metrics {
 
   constructor(projections: Projections, @Inject(EVENT_STORE) store: EventStore) {
     collectDefaultMetrics({ register: this.registry, prefix: 'kl_' });
+    const cache = () => store.streamCacheStatistics?.();
+    new Gauge({
+      name: 'kl_stream_cache_bytes',
+      help: 'Event JSON held by the in-process stream cache, and its bound',
+      labelNames: ['of'] as const,
+      registers: [this.registry],
+      collect() {
+        const statistics = cache();
+        if (!statistics) return;
+        this.set({ of: 'used' }, statistics.bytes);
+        this.set({ of: 'max' }, statistics.maxBytes);
+      },
+    });
+    new Gauge({
+      name: 'kl_stream_cache_hit_ratio',
+      help: 'Share of stream reads answered from the cache since the process started',
+      registers: [this.registry],
+      collect() {
+        const statistics = cache();
+        if (statistics) this.set(statistics.hits + statistics.misses === 0 ? 0 : statistics.hits / (statistics.hits + statistics.misses));
+      },
+    });
     new Gauge({
       name: 'kl_projection_lag_seconds',
       help: 'Age of the oldest event a projection has not applied yet (0 when caught up)',

@@ -17,7 +17,7 @@ import { verifyChain } from '../hash-chain';
 import { pollGlobalLog, WakeSignal } from '../polling-subscription';
 import { decodePosition, encodePosition, Position } from '../position';
 import { prepareAppend, PreparedEvent } from '../prepare-append';
-import { StreamCache } from '../stream-cache';
+import { StreamCache, StreamCacheStatistics } from '../stream-cache';
 
 interface PendingAppend {
   stream: string;
@@ -30,17 +30,21 @@ type BatchOutcome =
   | { outcome: 'wrong_expected'; revision: number }
   | { outcome: 'id_conflict' | 'retry' };
 
+/** The event as JSON text: parsed here, so that its size is known for the stream cache. */
 interface EventRow {
-  event: RecordedEvent;
+  event: string;
 }
 
 const EVENT_JSON = `json_build_object(
     'id', event_id, 'type', event_type, 'stream', stream_name, 'revision', stream_revision,
     'position', lpad(transaction_id::text, 20, '0') || '-' || lpad(global_position::text, 20, '0'),
     'recordedAt', to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-    'data', data, 'metadata', metadata, 'hash', hash) AS event`;
+    'data', data, 'metadata', metadata, 'hash', hash)::text AS event`;
 
 const UNIQUE_VIOLATION = '23505';
+
+/** 64 MiB of event JSON, some 150 MiB of heap at most: the hot streams of a regency's year. */
+export const DEFAULT_STREAM_CACHE_BYTES = 64 * 1024 * 1024;
 
 const EXPECTED_CODES: Record<string, number> = { no_stream: -1, any: -2, stream_exists: -3 };
 
@@ -52,8 +56,8 @@ export interface PostgresEventStoreOptions {
   /** Batches written at the same time; more overlaps network and fsync waits. */
   maxConcurrentBatches?: number;
   maxBatchSize?: number;
-  /** Events kept from recently read streams (0 disables the cache). */
-  streamCacheEvents?: number;
+  /** Bytes (as JSON) of recently read streams kept in this process; 0 disables the cache. */
+  streamCacheBytes?: number;
   /** Other processes hear of new events at most this much later than this one. */
   notifyDelayMs?: number;
   clock?: () => Date;
@@ -76,7 +80,7 @@ export class PostgresEventStore implements EventStore {
     this.clock = options.clock ?? (() => new Date());
     this.pollIntervalMs = options.pollIntervalMs ?? 500;
     this.notifyDelayMs = options.notifyDelayMs ?? 10;
-    this.streamCache = new StreamCache(options.streamCacheEvents ?? 100_000);
+    this.streamCache = new StreamCache(options.streamCacheBytes ?? DEFAULT_STREAM_CACHE_BYTES);
     this.groupCommit = new GroupCommit((batch) => this.writeBatch(batch), {
       // PGlite runs one statement at a time: a second batch in flight would only queue.
       maxInFlight: database.kind === 'pglite' ? 1 : (options.maxConcurrentBatches ?? 2),
@@ -136,9 +140,14 @@ export class PostgresEventStore implements EventStore {
     return rows.map(toRecordedEvent);
   }
 
+  streamCacheStatistics(): StreamCacheStatistics {
+    return this.streamCache.statistics();
+  }
+
   /** The cached events plus whatever the database has after them. */
   private async readWholeStream(stream: string, bypassCache = false): Promise<readonly RecordedEvent[]> {
-    const cached = bypassCache ? [] : (this.streamCache.get(stream) ?? []);
+    const entry = bypassCache ? undefined : this.streamCache.get(stream);
+    const cached = entry?.events ?? [];
     const { rows } = await this.pool.query<EventRow>({
       name: 'kl_read_stream_after',
       text: `SELECT ${EVENT_JSON} FROM kl_events
@@ -150,7 +159,8 @@ export class PostgresEventStore implements EventStore {
     if (bypassCache) return rows.map(toRecordedEvent);
     // Shared by every later reader of this stream in this process: nobody may change them.
     const events = cached.concat(rows.map((row) => deepFreeze(toRecordedEvent(row))));
-    this.streamCache.set(stream, events);
+    const bytes = rows.reduce((total, row) => total + row.event.length, entry?.bytes ?? 0);
+    this.streamCache.set(stream, { events, bytes });
     return events;
   }
 
@@ -295,5 +305,5 @@ function deepFreeze<T>(value: T): T {
 }
 
 function toRecordedEvent(row: EventRow): RecordedEvent {
-  return row.event;
+  return JSON.parse(row.event) as RecordedEvent;
 }
