@@ -1,42 +1,88 @@
 /**
- * The HTTP part of npm run bench: autocannon (50 connections, BENCH_HTTP_SECONDS, default 10)
- * against the built API on a scratch PostgreSQL database, and against a bare node:http JSON
- * endpoint in the same run as the baseline. Each server runs in its own process.
+ * npm run bench:http: autocannon (50 connections, BENCH_HTTP_SECONDS each, default 10) against
+ * the built API on a scratch PostgreSQL database, beside two baselines measured in the same
+ * run: a bare node:http JSON endpoint, and NestJS on the same Fastify adapter answering a
+ * constant (the framework's own floor). Each server runs in its own process. The last line is
+ * one JSON object with the figures, for programs.
  */
 import { tokenFor } from '../test/support/tokens';
-import { ratio, run, withServers } from './http-support';
+import { ratio, run, RunSummary, withServers } from './http-support';
 
 const UNITS = 50;
+const YEAR = 2025;
+const unit = (n: number) => `UNIT-${n % UNITS}`;
+const goals = [1, 2].map((g) => ({
+  code: `G${g}`,
+  statement: `Sasaran ${g}`,
+  indicators: [1, 2, 3, 4, 5].map((i) => ({ code: `I${g}${i}`, name: `Indikator ${g}.${i}`, unit: '%', polarity: 'HIGHER_IS_BETTER', aggregation: 'LAST', annualTarget: 80 + i })),
+}));
+const indicatorCodes = goals.flatMap((goal) => goal.indicators.map((indicator) => indicator.code));
 
 async function main(): Promise<void> {
-  await withServers(async (api, bare) => {
-    const token = await tokenFor({ roles: ['admin'], name: 'Bench' });
-    const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
-    for (let i = 0; i < UNITS; i++) {
-      await fetch(`${api}/api/v1/opds`, { method: 'POST', headers, body: JSON.stringify({ code: `UNIT-${i}`, name: `Unit ${i}` }) });
+  await withServers(async (api, bare, { nestFloor }) => {
+    const json = (token: string) => ({ Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' });
+    const admin = json(await tokenFor({ roles: ['admin'] }, { expiresIn: '2h' }));
+    const inspector = { Authorization: `Bearer ${await tokenFor({ roles: ['inspector'] }, { expiresIn: '2h' })}` };
+    const operators = await Promise.all(Array.from({ length: UNITS }, async (_, n) => json(await tokenFor({ roles: ['opd_operator'], opd: unit(n) }, { expiresIn: '2h' }))));
+    const heads = await Promise.all(Array.from({ length: UNITS }, async (_, n) => json(await tokenFor({ roles: ['opd_head'], opd: unit(n) }, { expiresIn: '2h' }))));
+    const call = async (path: string, init: RequestInit) => {
+      const response = await fetch(`${api}${path}`, init);
+      if (!response.ok) throw new Error(`${init.method} ${path}: ${response.status} ${await response.text()}`);
+      return response.json() as Promise<{ id: string }>;
+    };
+    const findings: string[] = [];
+    for (let n = 0; n < UNITS; n++) {
+      const plan = `/api/v1/opds/${unit(n)}/plans/${YEAR}`;
+      await call('/api/v1/opds', { method: 'POST', headers: admin, body: JSON.stringify({ code: unit(n), name: `Unit ${n}` }) });
+      await call(plan, { method: 'POST', headers: operators[n], body: JSON.stringify({ goals }) });
+      await call(`${plan}/submit`, { method: 'POST', headers: operators[n] });
+      await call(`${plan}/approve`, { method: 'POST', headers: heads[n] });
+      await call(`${plan}/realisations/1`, { method: 'POST', headers: operators[n], body: JSON.stringify({ values: indicatorCodes.map((indicatorCode) => ({ indicatorCode, value: 40 })) }) });
+      const finding = { opdCode: unit(n), reportNumber: `LHP-${n}/${YEAR}`, reportDate: `${YEAR}-03-01`, title: 'Temuan', condition: 'c', criteria: 'k', cause: 's', effect: 'a', category: 'NON_COMPLIANCE', recommendations: [{ text: 'Setor', amountIdr: 1_000_000 }] };
+      findings.push((await call('/api/v1/audit-findings', { method: 'POST', headers: { ...inspector, 'Content-Type': 'application/json' }, body: JSON.stringify(finding) })).id);
     }
-    let renames = 0;
-    const results = [
-      await run('bare node:http JSON endpoint', { url: bare }),
-      await run('GET /api/v1/opds/{code}', { url: api, requests: [{ method: 'GET', path: '/api/v1/opds/UNIT-7', headers }] }),
-      await run('PATCH /api/v1/opds/{code} (rename, 50 units)', {
+    let plans = 0;
+    let finds = 0;
+    let corrections = 0;
+    let large = 0;
+    const correction = (n: number, values: object[]) => ({ method: 'POST' as const, path: `/api/v1/opds/${unit(n)}/plans/${YEAR}/realisations/1/corrections`, headers: operators[n % UNITS], body: JSON.stringify({ values, reason: `Koreksi ${n}` }) });
+    const results: Record<string, RunSummary> = {
+      bare: await run('bare node:http JSON endpoint', { url: bare }),
+      nestFloor: await run('NestJS on Fastify answering a constant', { url: `${nestFloor}/constant` }),
+      getOpd: await run('GET /api/v1/opds/{code}', { url: api, requests: [{ method: 'GET', path: '/api/v1/opds/UNIT-7', headers: inspector }] }),
+      getPlan: await run('GET /api/v1/opds/{code}/plans/{year}', { url: api, requests: [{ method: 'GET', headers: inspector, setupRequest: (request) => ({ ...request, path: `/api/v1/opds/${unit(plans++)}/plans/${YEAR}` }) }] }),
+      getFinding: await run('GET /api/v1/audit-findings/{id}', { url: api, requests: [{ method: 'GET', headers: inspector, setupRequest: (request) => ({ ...request, path: `/api/v1/audit-findings/${findings[finds++ % UNITS]}` }) }] }),
+      realisationWrite: await run('POST a realisation correction (one value, 50 plans)', {
+        url: api,
+        requests: [{ setupRequest: () => correction(corrections++, [{ indicatorCode: indicatorCodes[corrections % indicatorCodes.length], value: corrections % 90 }]) }],
+      }),
+      skpSizedWrite: await run('POST an SKP-sized write (ten values with evidence and notes)', {
         url: api,
         requests: [
           {
-            method: 'PATCH',
-            headers,
-            setupRequest: (request) => {
-              const n = renames++;
-              return { ...request, path: `/api/v1/opds/UNIT-${n % UNITS}`, body: JSON.stringify({ name: `Unit ${n}`, reason: 'bench' }) };
-            },
+            setupRequest: () =>
+              correction(
+                large++,
+                indicatorCodes.map((indicatorCode, k) => ({ indicatorCode, value: (large + k) % 90, evidenceUrl: `https://dokumen.example.go.id/bukti/${large}/${k}.pdf`, note: 'Realisasi sesuai laporan kegiatan bulanan dan bukti dukung terlampir' })),
+              ),
           },
         ],
       }),
-    ];
-    const [baseline] = results;
-    console.log('\n| HTTP case (50 connections) | req/s | p99 ms | × bare node:http | non-2xx |');
-    console.log('| --- | ---: | ---: | ---: | ---: |');
-    for (const result of results) console.log(`| ${result.name} | ${result.rps} | ${result.p99} | ${ratio(result.rps, baseline.rps)} | ${result.non2xx} |`);
+    };
+    const { bare: bareRun, nestFloor: floorRun } = results;
+    console.log('\n| HTTP case (50 connections) | req/s | p50 ms | p99 ms | × bare node:http | × NestJS floor | non-2xx |');
+    console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+    for (const result of Object.values(results)) {
+      console.log(`| ${result.name} | ${result.rps} | ${result.p50} | ${result.p99} | ${ratio(result.rps, bareRun.rps)} | ${ratio(result.rps, floorRun.rps)} | ${result.non2xx} |`);
+    }
+    const figures: Record<string, number> = {};
+    for (const [key, result] of Object.entries(results)) {
+      figures[`${key}Rps`] = result.rps;
+      figures[`${key}P50Ms`] = result.p50;
+      figures[`${key}P99Ms`] = result.p99;
+      figures[`${key}Non2xx`] = result.non2xx;
+    }
+    console.log(JSON.stringify(figures));
   });
 }
 

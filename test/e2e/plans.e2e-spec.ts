@@ -374,4 +374,10 @@ describe('performance plans over HTTP', () => {
       expect(await eventCount()).toBe(before);
     });
   });
+
+  it('accepts a state change sent with Content-Type: application/json and no body, as clients send it', async () => {
+    const dlhOperator = bearer(await tokenFor({ roles: ['opd_operator'], opd: 'DLH' }));
+    await http().post(plan('DLH', 2027)).set(dlhOperator).send({ goals: GOALS }).expect(201);
+    await http().post(`${plan('DLH', 2027)}/submit`).set(dlhOperator).set('Content-Type', 'application/json').expect(200);
+  });
 });

@@ -23,7 +23,7 @@ if (crashAfter) {
 }
 
 async function main(): Promise<void> {
-  const app = await NestFactory.create<NestFastifyApplication>(ApiModule, createHttpAdapter(), { logger: false });
+  const app = await NestFactory.create<NestFastifyApplication>(ApiModule, createHttpAdapter(), { logger: false, bodyParser: false });
   await configureApp(app);
   await app.listen(0, '127.0.0.1');
   process.stdout.write(`listening ${(app.getHttpServer().address() as AddressInfo).port}\n`);

@@ -38,7 +38,7 @@ export async function startTestApp(environment: Record<string, string> = {}, opt
   const builder = Test.createTestingModule({ imports: [ApiModule] });
   if (options.clock) builder.overrideProvider(Clock).useValue(options.clock);
   const moduleRef = await builder.compile();
-  const app = moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(), { logger: false });
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(), { logger: false, bodyParser: false });
   await configureApp(app);
   process.env = saved;
   let stopped = false;

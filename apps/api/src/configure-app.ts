@@ -1,7 +1,5 @@
-import { Logger } from '@nestjs/common';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { sendProblem } from './http/problem-details.filter';
 import { validationPipe } from './http/validation';
 import { requestIdOf } from './observability/logging';
 
@@ -13,7 +11,10 @@ export function createHttpAdapter(): FastifyAdapter {
   return new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, onProtoPoisoning: 'error', onConstructorPoisoning: 'error', logger: false, genReqId: requestIdOf });
 }
 
-/** What main.ts and the HTTP tests both apply, so that tests run the real app. */
+/**
+ * What main.ts and the HTTP tests both apply, so that tests run the real app. The app must be
+ * created with `bodyParser: false`: the body parsers are these.
+ */
 export async function configureApp(app: NestFastifyApplication): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', (request, reply, done) => {
@@ -22,11 +23,14 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
   });
   // Bodies are JSON; anything else is a 415, not a string handed to the validation.
   fastify.removeContentTypeParser('text/plain');
-  // application/problem+json and the other +json types are JSON too.
-  fastify.addContentTypeParser(/^application\/[\w.-]+\+json(;|$)/, { parseAs: 'string' }, fastify.getDefaultJsonParser('error', 'error'));
-  // What Fastify refuses before Nest sees the request (body too large, not JSON) is a problem document too.
-  const logger = new Logger('HTTP');
-  fastify.setErrorHandler((error, _request, reply) => sendProblem(reply, error, logger));
+  // JSON, and the +json types too; an empty body is no body (a POST that moves a state has
+  // none, and clients send the Content-Type anyway). What the parser refuses reaches the
+  // problem filter through Nest's own error handler.
+  const parseJson = fastify.getDefaultJsonParser('error', 'error');
+  fastify.removeContentTypeParser('application/json');
+  for (const type of ['application/json', /^application\/[\w.-]+\+json(;|$)/]) {
+    fastify.addContentTypeParser(type, { parseAs: 'string' }, (request, body, done) => (body === '' ? done(null, undefined) : parseJson(request, body as string, done)));
+  }
   app.useGlobalPipes(validationPipe());
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(

@@ -7,7 +7,7 @@ import { ApiModule } from './api.module';
 import { configureApp, createHttpAdapter } from './configure-app';
 
 async function bootstrap(): Promise<void> {
-  const app = await NestFactory.create<NestFastifyApplication>(ApiModule, createHttpAdapter(), { bufferLogs: true });
+  const app = await NestFactory.create<NestFastifyApplication>(ApiModule, createHttpAdapter(), { bufferLogs: true, bodyParser: false });
   const logger = app.get(Logger);
   app.useLogger(logger);
   await configureApp(app);

@@ -34,8 +34,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   }
 }
 
-/** Answers `error` as a problem document; also what Fastify's own errors (body parsing) go through. */
-export function sendProblem(reply: FastifyReply, error: unknown, logger: Pick<Logger, 'error'>): void {
+/** Answers `error` as a problem document, whichever layer threw it. */
+function sendProblem(reply: FastifyReply, error: unknown, logger: Pick<Logger, 'error'>): void {
   const { body, headers } = toProblem(error);
   if (body.status >= 500 && !(error instanceof ProblemException)) {
     logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
