@@ -15,7 +15,7 @@ export class Environment {
   @Max(65535)
   PORT = 3000;
 
-  /** A PostgreSQL server; without it the service runs on embedded PGlite under DATA_DIR. */
+  /** A PostgreSQL server; without it the service runs its own PostgreSQL cluster under DATA_DIR. */
   @IsOptional()
   @IsString()
   @MinLength(1)
@@ -23,6 +23,10 @@ export class Environment {
 
   @IsString()
   DATA_DIR = './data';
+
+  /** The embedded database without DATABASE_URL; PGlite is kept only to compare the two. */
+  @IsIn(['postgres', 'pglite'])
+  EMBEDDED_DATABASE: 'postgres' | 'pglite' = 'postgres';
 
   @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
   @IsInt()

@@ -1,6 +1,7 @@
 import { SqlPool } from './sql';
 
-export type DatabaseKind = 'postgres' | 'pglite';
+/** `embedded`: a PostgreSQL server too, the one the service runs itself under DATA_DIR. */
+export type DatabaseKind = 'postgres' | 'embedded' | 'pglite';
 
 /** Exclusive ownership of a named job (a projection) across every process on the database. */
 export interface Lease {
