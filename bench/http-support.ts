@@ -1,5 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
@@ -9,8 +11,11 @@ export const SERVER = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127
 export const SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 10);
 const ROOT = join(__dirname, '..');
 
-export function start(script: string, port: number, env: Record<string, string> = {}): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [script], { cwd: ROOT, env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit'] });
+/** `env` adds to this process's environment; an undefined value takes the variable out. */
+export function start(script: string, port: number, env: Record<string, string | undefined> = {}): Promise<ChildProcess> {
+  const merged: Record<string, string | undefined> = { ...process.env, ...env, PORT: String(port) };
+  for (const key of Object.keys(merged)) if (merged[key] === undefined) delete merged[key];
+  const child = spawn(process.execPath, [script], { cwd: ROOT, env: merged, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     const deadline = setTimeout(() => reject(new Error(`${script} did not start`)), 60000);
     const poll = setInterval(() => {
@@ -37,8 +42,16 @@ export async function run(name: string, options: autocannon.Options): Promise<Ru
   return summary;
 }
 
+export interface ServerOptions {
+  /** The API on its embedded database under a fresh DATA_DIR, not on a database of the server. */
+  embedded?: boolean;
+  /** More environment for the API (EMBEDDED_DATABASE while the embedded candidates are compared). */
+  env?: Record<string, string>;
+}
+
 /** Runs `body` with the built API on a database of its own and the bare baseline server; cleans up after. */
-export async function withServers(body: (apiUrl: string, bareUrl: string) => Promise<void>): Promise<void> {
+export async function withServers(body: (apiUrl: string, bareUrl: string, api: ChildProcess) => Promise<void>, options: ServerOptions = {}): Promise<void> {
+  if (options.embedded) return withEmbeddedServers(body, options.env);
   const name = `kl_bench_http_${randomBytes(4).toString('hex')}`;
   const admin = new Client({ connectionString: SERVER });
   await admin.connect();
@@ -49,13 +62,37 @@ export async function withServers(body: (apiUrl: string, bareUrl: string) => Pro
   try {
     children.push(await start('bench/bare-http-server.js', 3901));
     children.push(await start('dist/apps/api/src/main.js', 3902, { DATABASE_URL: url.toString(), LOG_LEVEL: 'warn', NODE_ENV: 'development' }));
-    await body('http://127.0.0.1:3902', 'http://127.0.0.1:3901');
+    await body('http://127.0.0.1:3902', 'http://127.0.0.1:3901', children[1]);
   } finally {
     children.forEach((child) => child.kill('SIGTERM'));
     await new Promise((resolve) => setTimeout(resolve, 1000));
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.end();
   }
+}
+
+async function withEmbeddedServers(body: (apiUrl: string, bareUrl: string, api: ChildProcess) => Promise<void>, env: Record<string, string> = {}): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'kl-bench-'));
+  // Under root the embedded postgres runs as the `postgres` user, who must be able to enter it.
+  chmodSync(dataDir, 0o755);
+  const children: ChildProcess[] = [];
+  try {
+    children.push(await start('bench/bare-http-server.js', 3901));
+    children.push(await start('dist/apps/api/src/main.js', 3902, { DATA_DIR: dataDir, DATABASE_URL: undefined, LOG_LEVEL: 'warn', NODE_ENV: 'development', ...env }));
+    await body('http://127.0.0.1:3902', 'http://127.0.0.1:3901', children[1]);
+  } finally {
+    await Promise.all(children.map(stop));
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** SIGTERM, then the child's exit: the API stops its embedded cluster before it exits. */
+export function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
 }
 
 export const ratio = (value: number, baseline: number) => Math.round((value / baseline) * 1000) / 1000;
