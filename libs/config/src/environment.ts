@@ -24,10 +24,6 @@ export class Environment {
   @IsString()
   DATA_DIR = './data';
 
-  /** The embedded database without DATABASE_URL; PGlite is kept only to compare the two. */
-  @IsIn(['postgres', 'pglite'])
-  EMBEDDED_DATABASE: 'postgres' | 'pglite' = 'postgres';
-
   @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
   @IsInt()
   @Min(1)

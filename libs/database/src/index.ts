@@ -1,5 +1,5 @@
 export * from './sql';
 export * from './database';
 export * from './postgres-database';
-export * from './pglite-database';
+export * from './embedded';
 export * from './open-database';

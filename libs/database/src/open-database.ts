@@ -1,8 +1,5 @@
-import { join } from 'node:path';
-import { mkdirSync } from 'node:fs';
 import { Database } from './database';
 import { EmbeddedCluster } from './embedded';
-import { PGliteDatabase } from './pglite-database';
 import { PostgresDatabase } from './postgres-database';
 
 export interface DatabaseSettings {
@@ -11,8 +8,6 @@ export interface DatabaseSettings {
   dataDir: string;
   poolSize?: number;
   applicationName?: string;
-  /** Which embedded database; PGlite stays selectable only while the two are compared. */
-  embedded?: 'postgres' | 'pglite';
   /** The embedded postgres's own log lines. */
   onEmbeddedLog?: (line: string) => void;
 }
@@ -24,11 +19,6 @@ export async function openDatabase(settings: DatabaseSettings): Promise<Database
       poolSize: settings.poolSize,
       applicationName: settings.applicationName,
     });
-  }
-  if (settings.embedded === 'pglite') {
-    const dataDir = join(settings.dataDir, 'pglite');
-    mkdirSync(dataDir, { recursive: true });
-    return PGliteDatabase.open({ dataDir });
   }
   const cluster = await EmbeddedCluster.open({ dataDir: settings.dataDir, onLog: settings.onEmbeddedLog });
   return new PostgresDatabase({

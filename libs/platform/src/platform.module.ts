@@ -82,7 +82,6 @@ export class PlatformModule {
               dataDir: environment.DATA_DIR,
               poolSize: environment.DATABASE_POOL_SIZE,
               applicationName: options.applicationName,
-              embedded: environment.EMBEDDED_DATABASE,
               onEmbeddedLog: (line) => embeddedLogger.debug(line),
             }),
         },

@@ -68,7 +68,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 function isDependencyDown(error: unknown): boolean {
   const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
   if (typeof code === 'string' && (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE'].includes(code) || /^(08|57P0)/.test(code))) return true;
-  return typeof message === 'string' && /Cannot use a pool after calling end|Connection terminated|PGlite is closed/i.test(message);
+  return typeof message === 'string' && /Cannot use a pool after calling end|Connection terminated/i.test(message);
 }
 
 function httpDetail(error: HttpException): string {

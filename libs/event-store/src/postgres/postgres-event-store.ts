@@ -79,8 +79,7 @@ export class PostgresEventStore implements EventStore {
     this.notifyDelayMs = options.notifyDelayMs ?? 10;
     this.streamCache = new StreamCache(options.streamCacheEvents ?? 100_000);
     this.groupCommit = new GroupCommit((batch) => this.writeBatch(batch), {
-      // PGlite runs one statement at a time: a second batch in flight would only queue.
-      maxInFlight: database.kind === 'pglite' ? 1 : (options.maxConcurrentBatches ?? 2),
+      maxInFlight: options.maxConcurrentBatches ?? 2,
       maxBatchSize: options.maxBatchSize ?? 100,
     });
   }
