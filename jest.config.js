@@ -1,7 +1,8 @@
 /**
  * One jest run covers unit specs (`*.spec.ts`, no services), integration specs
  * (`*.int-spec.ts`, a database) and HTTP specs (`*.e2e-spec.ts`, the real app). Which database
- * the latter two use is decided by test/support/test-database.ts.
+ * the latter two use is decided by test/support/test-database.ts; without TEST_DATABASE_URL the
+ * global setup starts the embedded cluster they share.
  */
 const swcrc = require('./.swcrc.json');
 
@@ -23,6 +24,8 @@ module.exports = {
     '^@app/([a-z-]+)$': '<rootDir>/libs/$1/src',
     '^@app/([a-z-]+)/(.*)$': '<rootDir>/libs/$1/src/$2',
   },
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   testTimeout: 30000,
   maxWorkers: 2,
 };

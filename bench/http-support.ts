@@ -1,6 +1,8 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { AddressInfo, createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
@@ -22,10 +24,15 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** `script` in a process of its own (TypeScript through ts-node), answering on `port`. */
-export function start(script: string, port: number, env: Record<string, string> = {}): Promise<ChildProcess> {
+/**
+ * `script` in a process of its own (TypeScript through ts-node), answering on `port`. `env`
+ * adds to this process's environment; an undefined value takes the variable out.
+ */
+export function start(script: string, port: number, env: Record<string, string | undefined> = {}): Promise<ChildProcess> {
+  const merged: Record<string, string | undefined> = { ...process.env, ...env, PORT: String(port) };
+  for (const key of Object.keys(merged)) if (merged[key] === undefined) delete merged[key];
   const typescript = script.endsWith('.ts') ? ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'] : [];
-  const child = spawn(process.execPath, [...typescript, script], { cwd: ROOT, env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...typescript, script], { cwd: ROOT, env: merged, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     const deadline = setTimeout(() => reject(new Error(`${script} did not start`)), 60000);
     const poll = setInterval(() => {
@@ -52,35 +59,70 @@ export async function run(name: string, options: autocannon.Options): Promise<Ru
   return summary;
 }
 
+export interface ServerOptions {
+  /** The API on its embedded database under a fresh DATA_DIR, not on a database of the server. */
+  embedded?: boolean;
+  /** More environment for the API. */
+  env?: Record<string, string>;
+}
+
 export interface BenchServers {
   api: string;
   bare: string;
-  /** NestJS on the same adapter answering a constant at /constant. */
+  /** NestJS on the same adapter answering a constant at /constant: the framework's floor. */
   nestFloor: string;
+  apiProcess: ChildProcess;
 }
 
+type BenchBody = (api: string, bare: string, servers: BenchServers) => Promise<void>;
+
 /** Runs `body` with the built API on a database of its own and the two baseline servers; cleans up after. */
-export async function withServers(body: (api: string, bare: string, servers: BenchServers) => Promise<void>): Promise<void> {
+export async function withServers(body: BenchBody, options: ServerOptions = {}): Promise<void> {
+  if (options.embedded) return withApi(body, { DATA_DIR: embeddedDataDir(), DATABASE_URL: undefined, ...options.env });
   const name = `kl_bench_http_${randomBytes(4).toString('hex')}`;
   const admin = new Client({ connectionString: SERVER });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
   const url = new URL(SERVER);
   url.pathname = `/${name}`;
+  try {
+    await withApi(body, { DATABASE_URL: url.toString(), ...options.env });
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+async function withApi(body: BenchBody, env: Record<string, string | undefined>): Promise<void> {
   const children: ChildProcess[] = [];
   try {
     const [barePort, floorPort, apiPort] = [await freePort(), await freePort(), await freePort()];
     children.push(await start('bench/bare-http-server.js', barePort));
     children.push(await start('bench/nest-floor-server.ts', floorPort));
-    children.push(await start('dist/apps/api/src/main.js', apiPort, { DATABASE_URL: url.toString(), LOG_LEVEL: 'warn', NODE_ENV: 'development', HOST: '127.0.0.1' }));
-    const servers = { api: `http://127.0.0.1:${apiPort}`, bare: `http://127.0.0.1:${barePort}`, nestFloor: `http://127.0.0.1:${floorPort}` };
+    const apiProcess = await start('dist/apps/api/src/main.js', apiPort, { LOG_LEVEL: 'warn', NODE_ENV: 'development', HOST: '127.0.0.1', ...env });
+    children.push(apiProcess);
+    const servers = { api: `http://127.0.0.1:${apiPort}`, bare: `http://127.0.0.1:${barePort}`, nestFloor: `http://127.0.0.1:${floorPort}`, apiProcess };
     await body(servers.api, servers.bare, servers);
   } finally {
-    children.forEach((child) => child.kill('SIGTERM'));
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
+    await Promise.all(children.map(stop));
+    if (typeof env.DATA_DIR === 'string') rmSync(env.DATA_DIR, { recursive: true, force: true });
   }
+}
+
+function embeddedDataDir(): string {
+  const dataDir = mkdtempSync(join(tmpdir(), 'kl-bench-'));
+  // Under root the embedded postgres runs as the `postgres` user, who must be able to enter it.
+  chmodSync(dataDir, 0o755);
+  return dataDir;
+}
+
+/** SIGTERM, then the child's exit: the API stops its embedded cluster before it exits. */
+export function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
 }
 
 export const ratio = (value: number, baseline: number) => Math.round((value / baseline) * 1000) / 1000;

@@ -2,7 +2,8 @@
  * A regency's plans (npm run bench): 40 OPDs × 5 years, 10 indicators each, all approved, then
  * with 20 concurrent clients: the four quarterly reports of every plan, GET of a plan (the
  * achievement computed as it is read), and corrections of reported quarters. A bare node:http
- * endpoint at 20 connections is the baseline of the same run.
+ * endpoint at 20 connections is the baseline of the same run. BENCH_EMBEDDED=1 runs the API on
+ * its embedded database (a fresh DATA_DIR) instead of a database on the server.
  */
 import { tokenFor } from '../test/support/tokens';
 import { ratio, run, RunSummary, SECONDS, withServers } from './http-support';
@@ -32,8 +33,8 @@ const values = (seed: number) => indicatorCodes.map((indicatorCode, k) => ({ ind
 /** Plan n: OPD n % 40, year n / 40, so consecutive requests hit different streams. */
 const planOf = (n: number) => ({ code: opdCode(n % OPDS), year: YEARS[Math.floor(n / OPDS) % YEARS.length] });
 
-async function main(): Promise<void> {
-  await withServers(async (api, bare) => {
+/** Sets the regency up through the API at `api` and runs the three cases; the rows of the table. */
+export async function regencyScenario(api: string, bare: string): Promise<RunSummary[]> {
     const admin = { Authorization: `Bearer ${await tokenFor({ roles: ['admin'] })}`, 'Content-Type': 'application/json' };
     const operators: Array<Record<string, string>> = [];
     const heads: Array<Record<string, string>> = [];
@@ -112,16 +113,21 @@ async function main(): Promise<void> {
         ],
       }),
     ];
+    return results;
+}
+
+export function printRegencyTable(results: RunSummary[]): void {
     const [baseline] = results;
     console.log(`\n| regency scenario (${OPDS} OPDs × ${YEARS.length} years, 10 indicators, ${CONNECTIONS} clients, ${SECONDS} s) | req/s | p50 ms | p99 ms | × bare req/s | non-2xx |`);
     console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
     for (const result of results) {
       console.log(`| ${result.name} | ${result.rps} | ${result.p50} | ${result.p99} | ${ratio(result.rps, baseline.rps)} | ${result.non2xx} |`);
     }
-  });
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+if (require.main === module) {
+  withServers(async (api, bare) => printRegencyTable(await regencyScenario(api, bare)), { embedded: process.env.BENCH_EMBEDDED === '1' }).catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

@@ -1,8 +1,9 @@
 /**
  * npm run verify: recomputes every stream's hash chain and every integrity checkpoint from the
  * log, prints what does not match, and exits non-zero if anything does. Reads the same
- * configuration as the service (DATABASE_URL, or the embedded database under DATA_DIR: stop
- * the service first, PGlite is single-process).
+ * configuration as the service: DATABASE_URL, or the embedded cluster under DATA_DIR, which it
+ * uses while the service runs it and starts (and stops again) for itself when the service is
+ * stopped.
  *   --head <hash>  also require that a checkpoint with this hash (one you kept) still exists
  */
 import { IntegrityCheckpoints, verifyLog } from '@app/event-store';

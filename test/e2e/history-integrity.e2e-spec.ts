@@ -91,10 +91,7 @@ describe('history, integrity and the public integrity head', () => {
     // on the server has finished (other test files hold some open on purpose).
     const store = testApp.app.get<EventStore>(EVENT_STORE);
     await untilReadable(store, (await store.readStream('opd-DISDIK'))[0].position);
-    const environment = testApp.databaseEnvironment;
-    // The embedded database admits one process at a time.
-    if (environment.DATA_DIR) await testApp.stopApp();
-    const verify = runVerify(environment);
+    const verify = runVerify(testApp.databaseEnvironment);
     expect(verify.stderr).toContain('MISMATCH stream opd-DISDIK at revision 0');
     expect(verify.status).toBe(1);
   }, 90000);

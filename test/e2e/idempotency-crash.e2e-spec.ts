@@ -3,7 +3,6 @@ import { DATABASE } from '@app/platform';
 import request from 'supertest';
 import { ApiProcess, spawnApi } from '../support/spawn-api';
 import { startTestApp, TestApp } from '../support/test-app';
-import { testDatabaseKind } from '../support/test-database';
 import { bearer, tokenFor } from '../support/tokens';
 
 /**
@@ -12,9 +11,7 @@ import { bearer, tokenFor } from '../support/tokens';
  * what the first attempt did (201, the same revision) and append nothing: deciding again
  * would report a quarter twice (422) or count a follow-up's settled rupiah twice.
  */
-const describeOnServer = testDatabaseKind() === 'postgres' ? describe : describe.skip;
-
-describeOnServer('a retried write whose first attempt died between its append and its answer (PostgreSQL server; PGlite cannot be shared by two processes)', () => {
+describe('a retried write whose first attempt died between its append and its answer', () => {
   const takeover = { IDEMPOTENCY_TAKEOVER_SECONDS: '1' };
   let testApp: TestApp;
   let database: Database;

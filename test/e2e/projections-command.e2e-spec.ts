@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import request from 'supertest';
 import { startTestApp, TestApp } from '../support/test-app';
-import { testDatabaseKind } from '../support/test-database';
 import { bearer, tokenFor } from '../support/tokens';
 
 const ROOT = join(__dirname, '../..');
@@ -18,9 +17,7 @@ async function projectionsCommand(environment: Record<string, string>, ...args: 
   return JSON.parse(stdout) as Array<{ name: string; activeSlot: string; rebuilding: boolean; position: string | null }>;
 }
 
-const describeOnServer = testDatabaseKind() === 'postgres' ? describe : describe.skip;
-
-describeOnServer('npm run projections on a running deployment (PostgreSQL server; PGlite admits one process)', () => {
+describe('npm run projections on a running deployment', () => {
   let testApp: TestApp;
   let lastPosition: string;
   const http = () => request(testApp.app.getHttpServer());

@@ -1,12 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Clock } from '@app/platform';
 import { Test } from '@nestjs/testing';
 import { ApiModule } from '../../apps/api/src/api.module';
 import { configureApp, createHttpAdapter } from '../../apps/api/src/configure-app';
-import { createTestDatabase, TestDatabase, testDatabaseKind } from './test-database';
+import { createTestDatabase } from './test-database';
 
 export interface TestApp {
   app: NestFastifyApplication;
@@ -19,22 +16,15 @@ export interface TestApp {
 }
 
 /**
- * The real API module on a database of its own: a fresh database on the server in CI, or an
- * embedded PGlite in a temporary DATA_DIR on a laptop. `options.clock` replaces the calendar.
+ * The real API module on a database of its own, on the server or on the run's embedded cluster
+ * (test-database.ts). `options.clock` replaces the calendar.
  */
 export async function startTestApp(environment: Record<string, string> = {}, options: { clock?: Clock } = {}): Promise<TestApp> {
-  let serverDatabase: TestDatabase | undefined;
-  let dataDir: string | undefined;
+  const testDatabase = await createTestDatabase();
+  // The app opens its own pool on the database; the test's one is not needed.
+  await testDatabase.database.close();
   const saved = { ...process.env };
-  if (testDatabaseKind() === 'postgres') {
-    serverDatabase = await createTestDatabase('postgres');
-    process.env.DATABASE_URL = serverDatabase.connectionString;
-  } else {
-    dataDir = mkdtempSync(join(tmpdir(), 'kl-e2e-'));
-    delete process.env.DATABASE_URL;
-    process.env.DATA_DIR = dataDir;
-  }
-  Object.assign(process.env, { NODE_ENV: 'test', LOG_LEVEL: 'silent', ...environment });
+  Object.assign(process.env, { DATABASE_URL: testDatabase.connectionString, NODE_ENV: 'test', LOG_LEVEL: 'silent', ...environment });
   const builder = Test.createTestingModule({ imports: [ApiModule] });
   if (options.clock) builder.overrideProvider(Clock).useValue(options.clock);
   const moduleRef = await builder.compile();
@@ -49,12 +39,11 @@ export async function startTestApp(environment: Record<string, string> = {}, opt
   };
   return {
     app,
-    databaseEnvironment: serverDatabase ? { DATABASE_URL: serverDatabase.connectionString! } : { DATA_DIR: dataDir! },
+    databaseEnvironment: { DATABASE_URL: testDatabase.connectionString! },
     stopApp,
     close: async () => {
       await stopApp();
-      await serverDatabase?.drop();
-      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+      await testDatabase.drop();
     },
   };
 }

@@ -1,34 +1,30 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { Database, PGliteDatabase, PostgresDatabase } from '@app/database';
+import { Database, PostgresDatabase } from '@app/database';
 
 /**
- * Tests that need a database get the PostgreSQL server named by TEST_DATABASE_URL (CI) or,
- * when it is not set, an in-memory PGlite (a fresh laptop). KL_TEST_DATABASE=pglite forces the
- * latter even when a server is configured, which is how CI runs the suite on both.
+ * Tests that need a database get one of their own, created on a PostgreSQL server: the one
+ * named by TEST_DATABASE_URL, or the embedded cluster that jest's global setup starts for the
+ * run when it is not set (or when KL_TEST_DATABASE=embedded, which is how CI runs the suite on
+ * both). Either way the tests see the same kind of database the service runs on.
  */
-export type TestDatabaseKind = 'postgres' | 'pglite';
+export type TestDatabaseKind = 'server' | 'embedded';
 
 export function testDatabaseKind(): TestDatabaseKind {
-  if (process.env.KL_TEST_DATABASE === 'pglite') return 'pglite';
-  return process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
+  return process.env.KL_TEST_DATABASE === 'embedded' ? 'embedded' : 'server';
 }
 
 export interface TestDatabase {
   database: Database;
   /** For opening more connections (or child processes) to the same database. */
-  connectionString?: string;
+  connectionString: string;
   drop(): Promise<void>;
 }
 
 /** A database of its own for one test file: created empty, dropped afterwards. */
-export async function createTestDatabase(kind: TestDatabaseKind = testDatabaseKind()): Promise<TestDatabase> {
-  if (kind === 'pglite') {
-    const database = await PGliteDatabase.open();
-    return { database, drop: () => database.close() };
-  }
+export async function createTestDatabase(): Promise<TestDatabase> {
   const serverUrl = process.env.TEST_DATABASE_URL;
-  if (!serverUrl) throw new Error('TEST_DATABASE_URL is not set');
+  if (!serverUrl) throw new Error('TEST_DATABASE_URL is not set: run the tests through jest (its global setup starts the embedded cluster)');
   const name = `kl_test_${randomBytes(6).toString('hex')}`;
   await withAdminClient(serverUrl, (client) => client.query(`CREATE DATABASE ${name}`));
   const connectionString = withDatabaseName(serverUrl, name);

@@ -20,7 +20,7 @@ export class Environment {
   @MinLength(1)
   HOST = '0.0.0.0';
 
-  /** A PostgreSQL server; without it the service runs on embedded PGlite under DATA_DIR. */
+  /** A PostgreSQL server; without it the service runs its own PostgreSQL cluster under DATA_DIR. */
   @IsOptional()
   @IsString()
   @MinLength(1)

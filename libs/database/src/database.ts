@@ -1,6 +1,7 @@
 import { SqlPool } from './sql';
 
-export type DatabaseKind = 'postgres' | 'pglite';
+/** `embedded`: a PostgreSQL server too, the one the service runs itself under DATA_DIR. */
+export type DatabaseKind = 'postgres' | 'embedded';
 
 /** Exclusive ownership of a named job (a projection) across every process on the database. */
 export interface Lease {
@@ -11,9 +12,8 @@ export interface Lease {
 }
 
 /**
- * One database, server or embedded. Everything that depends on having several connections
- * (LISTEN on a connection of its own, session advisory locks) is behind this interface, so
- * callers never notice that PGlite has exactly one connection.
+ * One database, a server's or the embedded cluster's. LISTEN on a connection of its own and
+ * leases held by session advisory locks are behind this interface.
  */
 export interface Database {
   readonly kind: DatabaseKind;
@@ -24,8 +24,7 @@ export interface Database {
   tryAcquireLease(key: string): Promise<Lease | null>;
   /**
    * A `pg`-shaped module for TypeORM's `driver` option whose Pool is this database's own pool,
-   * so read models and the event store share one set of connections (and, on PGlite, the one
-   * connection and its queue).
+   * so read models and the event store share one set of connections.
    */
   typeOrmDriver(): object;
   close(): Promise<void>;

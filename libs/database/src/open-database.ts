@@ -1,15 +1,15 @@
-import { join } from 'node:path';
-import { mkdirSync } from 'node:fs';
 import { Database } from './database';
-import { PGliteDatabase } from './pglite-database';
+import { EmbeddedCluster } from './embedded';
 import { PostgresDatabase } from './postgres-database';
 
 export interface DatabaseSettings {
-  /** A PostgreSQL server; when absent, the embedded PGlite database under `dataDir`. */
+  /** A PostgreSQL server; when absent, the embedded cluster under `dataDir`. */
   databaseUrl?: string;
   dataDir: string;
   poolSize?: number;
   applicationName?: string;
+  /** The embedded postgres's own log lines. */
+  onEmbeddedLog?: (line: string) => void;
 }
 
 export async function openDatabase(settings: DatabaseSettings): Promise<Database> {
@@ -20,7 +20,12 @@ export async function openDatabase(settings: DatabaseSettings): Promise<Database
       applicationName: settings.applicationName,
     });
   }
-  const dataDir = join(settings.dataDir, 'pglite');
-  mkdirSync(dataDir, { recursive: true });
-  return PGliteDatabase.open({ dataDir });
+  const cluster = await EmbeddedCluster.open({ dataDir: settings.dataDir, onLog: settings.onEmbeddedLog });
+  return new PostgresDatabase({
+    connectionString: cluster.connectionString,
+    poolSize: settings.poolSize,
+    applicationName: settings.applicationName,
+    kind: 'embedded',
+    afterClose: () => cluster.close(),
+  });
 }

@@ -1,5 +1,5 @@
 import { Client, Pool, PoolConfig, types } from 'pg';
-import { Database, Lease, sharedPoolDriver } from './database';
+import { Database, DatabaseKind, Lease, sharedPoolDriver } from './database';
 import { advisoryLockKey } from './lease-key';
 import { SqlPool } from './sql';
 
@@ -15,15 +15,20 @@ export interface PostgresDatabaseOptions {
   connectionString: string;
   poolSize?: number;
   applicationName?: string;
+  /** `embedded` when the server is the cluster under DATA_DIR (shown in logs and health). */
+  kind?: DatabaseKind;
+  /** Runs after the last connection is closed: the embedded cluster stops here. */
+  afterClose?: () => Promise<void>;
 }
 
 export class PostgresDatabase implements Database {
-  readonly kind = 'postgres' as const;
+  readonly kind: DatabaseKind;
   readonly pool: SqlPool;
   private readonly rawPool: Pool;
   private readonly dedicated = new Set<Client>();
 
   constructor(private readonly options: PostgresDatabaseOptions) {
+    this.kind = options.kind ?? 'postgres';
     this.rawPool = new Pool(this.clientConfig({ max: options.poolSize ?? 10 }));
     // An idle client that loses its server is evicted by pg; without a listener the error
     // would crash the process.
@@ -87,9 +92,19 @@ export class PostgresDatabase implements Database {
     return sharedPoolDriver(this.pool);
   }
 
-  async close(): Promise<void> {
-    await Promise.all([...this.dedicated].map((client) => this.closeDedicated(client)));
-    await this.rawPool.end();
+  private closing?: Promise<void>;
+
+  /** Closing twice is closing once: the embedded cluster is stopped once. */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      try {
+        await Promise.all([...this.dedicated].map((client) => this.closeDedicated(client)));
+        await this.rawPool.end();
+      } finally {
+        await this.options.afterClose?.();
+      }
+    })();
+    return this.closing;
   }
 
   private clientConfig(extra: PoolConfig = {}): PoolConfig {

@@ -1,10 +1,6 @@
-/**
- * The slice of `pg`'s Pool/Client API that our code uses. `pg.Pool` satisfies it as is, and so
- * does the PGlite facade, which is what lets the event store and the read models run the same
- * SQL on a PostgreSQL server and on the embedded database.
- */
+/** The slice of `pg`'s Pool/Client API that our code uses; `pg.Pool` satisfies it as is. */
 export interface SqlQueryConfig {
-  /** A name makes `pg` prepare the statement once per connection; PGlite ignores it. */
+  /** A name makes `pg` prepare the statement once per connection. */
   name?: string;
   text: string;
   values?: unknown[];

@@ -17,6 +17,7 @@ export interface PlatformOptions {
 }
 
 const PLATFORM_OPTIONS = Symbol('PLATFORM_OPTIONS');
+const embeddedLogger = new Logger('EmbeddedPostgres');
 
 /** Starts the runners once everything is built and stops them before the connections close. */
 @Injectable()
@@ -81,6 +82,7 @@ export class PlatformModule {
               dataDir: environment.DATA_DIR,
               poolSize: environment.DATABASE_POOL_SIZE,
               applicationName: options.applicationName,
+              onEmbeddedLog: (line) => embeddedLogger.debug(line),
             });
             // Every table but the read models, whichever event store is configured.
             await migrateSchema(database.pool);

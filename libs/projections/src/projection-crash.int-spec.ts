@@ -2,7 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { EventStore, PostgresEventStore } from '@app/event-store';
 import { DataSource } from 'typeorm';
-import { createTestDatabase, TestDatabase, testDatabaseKind } from '../../../test/support/test-database';
+import { createTestDatabase, TestDatabase } from '../../../test/support/test-database';
 import { Projections } from './projections';
 import { openReadModelDataSource } from './read-model-data-source';
 import { eventLedger, eventTally, eventTallyProjection } from './testing/event-tally.projection';
@@ -26,9 +26,7 @@ function startProjectorProcess(connectionString: string): ChildProcess {
  * must be applied exactly once. Apply a batch outside one transaction with its checkpoint and
  * the half batch survives the crash and is applied again: this test then fails.
  */
-const describeOnServer = testDatabaseKind() === 'postgres' ? describe : describe.skip;
-
-describeOnServer('a projector killed in the middle of a batch (PostgreSQL server; PGlite cannot be shared by two processes)', () => {
+describe('a projector killed in the middle of a batch', () => {
   let testDatabase: TestDatabase;
   let store: EventStore;
   let child: ChildProcess | undefined;
@@ -36,7 +34,7 @@ describeOnServer('a projector killed in the middle of a batch (PostgreSQL server
   let projections: Projections | undefined;
 
   beforeAll(async () => {
-    testDatabase = await createTestDatabase('postgres');
+    testDatabase = await createTestDatabase();
     store = await PostgresEventStore.open(testDatabase.database);
   });
   afterAll(async () => {
@@ -56,7 +54,7 @@ describeOnServer('a projector killed in the middle of a batch (PostgreSQL server
       );
       last = appended.position;
     }
-    child = startProjectorProcess(testDatabase.connectionString!);
+    child = startProjectorProcess(testDatabase.connectionString);
     const pool = testDatabase.database.pool;
 
     // Wait for a committed batch, then for the next one to be well under way (a batch of 50

@@ -86,7 +86,7 @@ function bodyParsingProblem(error: unknown): Problem | null {
 function isDependencyDown(error: unknown): boolean {
   const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
   if (typeof code === 'string' && (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE'].includes(code) || /^(08|57P0)/.test(code))) return true;
-  return typeof message === 'string' && /Cannot use a pool after calling end|Connection terminated|PGlite is closed/i.test(message);
+  return typeof message === 'string' && /Cannot use a pool after calling end|Connection terminated/i.test(message);
 }
 
 function httpDetail(error: HttpException): string {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Pool, PoolClient } from 'pg';
-import { createTestDatabase, TestDatabase, testDatabaseKind } from '../../../../test/support/test-database';
+import { createTestDatabase, TestDatabase } from '../../../../test/support/test-database';
 import { RecordedEvent } from '../event-store';
 import { comparePositions } from '../position';
 import { PostgresEventStore } from './postgres-event-store';
@@ -28,15 +28,13 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * open for seconds. Remove the xmin horizon from readAll and the slow transaction's event is
  * skipped: this test then fails.
  */
-const describeOnServer = testDatabaseKind() === 'postgres' ? describe : describe.skip;
-
-describeOnServer('global log order under concurrent commits (PostgreSQL server; PGlite has one connection, so no concurrent transactions to test)', () => {
+describe('global log order under concurrent commits', () => {
   let testDatabase: TestDatabase;
   let store: PostgresEventStore;
   let raw: Pool;
 
   beforeAll(async () => {
-    testDatabase = await createTestDatabase('postgres');
+    testDatabase = await createTestDatabase();
     store = await PostgresEventStore.open(testDatabase.database, { pollIntervalMs: 20 });
     raw = new Pool({ connectionString: testDatabase.connectionString, max: 12 });
   });

@@ -82,8 +82,7 @@ export class PostgresEventStore implements EventStore {
     this.notifyDelayMs = options.notifyDelayMs ?? 10;
     this.streamCache = new StreamCache(options.streamCacheBytes ?? DEFAULT_STREAM_CACHE_BYTES);
     this.groupCommit = new GroupCommit((batch) => this.writeBatch(batch), {
-      // PGlite runs one statement at a time: a second batch in flight would only queue.
-      maxInFlight: database.kind === 'pglite' ? 1 : (options.maxConcurrentBatches ?? 2),
+      maxInFlight: options.maxConcurrentBatches ?? 2,
       maxBatchSize: options.maxBatchSize ?? 100,
     });
   }
