@@ -33,12 +33,17 @@ export interface RunSummary {
 export async function run(name: string, options: autocannon.Options): Promise<RunSummary> {
   const result = await autocannon({ connections: 50, ...(options.amount ? {} : { duration: SECONDS }), ...options });
   const summary = { name, rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx };
-  process.stderr.write(`  ${name}: ${summary.rps} req/s, p50 ${summary.p50} ms, p99 ${summary.p99} ms, non-2xx ${summary.non2xx}, errors ${result.errors}, timeouts ${result.timeouts}\n`);
+  process.stderr.write(
+    `  ${name}: ${summary.rps} req/s, p50 ${summary.p50} ms, p99 ${summary.p99} ms, non-2xx ${summary.non2xx}, errors ${result.errors}, timeouts ${result.timeouts}\n`,
+  );
   return summary;
 }
 
-/** Runs `body` with the built API on a database of its own and the bare baseline server; cleans up after. */
-export async function withServers(body: (apiUrl: string, bareUrl: string) => Promise<void>): Promise<void> {
+/**
+ * Runs `body` with the built API on a database of its own and the bare baseline server; cleans
+ * up after. `beforeApi` fills the database before the API starts (events appended directly).
+ */
+export async function withServers(body: (apiUrl: string, bareUrl: string) => Promise<void>, beforeApi?: (databaseUrl: string) => Promise<void>): Promise<void> {
   const name = `kl_bench_http_${randomBytes(4).toString('hex')}`;
   const admin = new Client({ connectionString: SERVER });
   await admin.connect();
@@ -47,6 +52,7 @@ export async function withServers(body: (apiUrl: string, bareUrl: string) => Pro
   url.pathname = `/${name}`;
   const children: ChildProcess[] = [];
   try {
+    await beforeApi?.(url.toString());
     children.push(await start('bench/bare-http-server.js', 3901));
     children.push(await start('dist/apps/api/src/main.js', 3902, { DATABASE_URL: url.toString(), LOG_LEVEL: 'warn', NODE_ENV: 'development' }));
     await body('http://127.0.0.1:3902', 'http://127.0.0.1:3901');
