@@ -55,7 +55,9 @@ export interface RunSummary {
 export async function run(name: string, options: autocannon.Options): Promise<RunSummary> {
   const result = await autocannon({ connections: 50, ...(options.amount ? {} : { duration: SECONDS }), ...options });
   const summary = { name, rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx };
-  process.stderr.write(`  ${name}: ${summary.rps} req/s, p50 ${summary.p50} ms, p99 ${summary.p99} ms, non-2xx ${summary.non2xx}, errors ${result.errors}, timeouts ${result.timeouts}\n`);
+  process.stderr.write(
+    `  ${name}: ${summary.rps} req/s, p50 ${summary.p50} ms, p99 ${summary.p99} ms, non-2xx ${summary.non2xx}, errors ${result.errors}, timeouts ${result.timeouts}\n`,
+  );
   return summary;
 }
 
@@ -64,6 +66,8 @@ export interface ServerOptions {
   embedded?: boolean;
   /** More environment for the API. */
   env?: Record<string, string>;
+  /** Fills the database before the API starts (events appended directly); server databases only. */
+  beforeApi?: (databaseUrl: string) => Promise<void>;
 }
 
 export interface BenchServers {
@@ -86,6 +90,7 @@ export async function withServers(body: BenchBody, options: ServerOptions = {}):
   const url = new URL(SERVER);
   url.pathname = `/${name}`;
   try {
+    await options.beforeApi?.(url.toString());
     await withApi(body, { DATABASE_URL: url.toString(), ...options.env });
   } finally {
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

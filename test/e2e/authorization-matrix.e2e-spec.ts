@@ -3,8 +3,8 @@ import { startTestApp, TestApp } from '../support/test-app';
 import { bearer, TokenClaims, tokenFor } from '../support/tokens';
 
 /**
- * Who may do what (docs/api.md): every role against every endpoint of the OPD registry, history and
- * integrity. OPD roles are scoped to DINKES; the resource under test is DINKES unless noted.
+ * Who may do what (docs/api.md): every role against every endpoint of the OPD registry, SKP, history
+ * and integrity. OPD roles are scoped to DINKES; the resource under test is DINKES unless noted.
  */
 const CALLERS: Record<string, TokenClaims | null> = {
   anonymous: null,
@@ -17,7 +17,36 @@ const CALLERS: Record<string, TokenClaims | null> = {
   inspector: { roles: ['inspector'] },
 };
 
-type Call = (caller: string) => { method: 'get' | 'post' | 'patch'; path: string; body?: object };
+type Call = (caller: string) => { method: 'get' | 'post' | 'patch' | 'put'; path: string; body?: object };
+
+const EMPLOYEE = CALLERS.employee!.nip!;
+const APPRAISER = CALLERS.appraiser!.nip!;
+/** The employee's SKPs, one per year, each left in the state its endpoint acts on (beforeAll). */
+const SKP_YEAR = { draft: 2030, replace: 2025, submit: 2026, agree: 2027, return: 2028, agreed: 2029 };
+const skp = (year: number) => `/api/v1/skp/${EMPLOYEE}/${year}`;
+const skpResults = (year: number) => [
+  {
+    code: 'R1',
+    statement: 'Hasil kerja',
+    cascadedFrom: { kind: 'PLAN_INDICATOR', opdCode: 'DINKES', year, indicatorCode: 'I1' },
+    indicators: [{ code: 'K1', name: 'Cakupan', unit: '%', polarity: 'HIGHER_IS_BETTER', target: 100 }],
+  },
+];
+const draftSkp = (year: number) => ({ name: 'Siti Aminah', position: 'Analis', opdCode: 'DINKES', appraiserNip: APPRAISER, results: skpResults(year) });
+/** Each caller drafts for a NIP of its own (the employee for their own, into a year still free). */
+const draftNip = (caller: string) => (caller === 'employee' ? EMPLOYEE : `19900101201501${String(Object.keys(CALLERS).indexOf(caller)).padStart(4, '1')}`);
+const personal = { anonymous: 401, admin: 403, 'operator of DINKES': 403, 'head of DINKES': 403, 'operator of DISDIK': 403, appraiser: 403, inspector: 403 };
+const unit = {
+  anonymous: 401,
+  admin: 403,
+  'operator of DINKES': 200,
+  'head of DINKES': 200,
+  'operator of DISDIK': 403,
+  employee: 403,
+  appraiser: 403,
+  inspector: 200,
+};
+const rating = { resultRating: 'AS_EXPECTED', behaviourRating: 'AS_EXPECTED' };
 
 const ENDPOINTS: Array<[string, Call, Record<string, number>]> = [
   [
@@ -51,6 +80,56 @@ const ENDPOINTS: Array<[string, Call, Record<string, number>]> = [
     { anonymous: 401, admin: 403, 'operator of DINKES': 200, 'head of DINKES': 200, 'operator of DISDIK': 403, employee: 403, appraiser: 403, inspector: 200 },
   ],
   [
+    'POST /api/v1/skp/{nip}/{year}',
+    (caller) => ({
+      method: 'post',
+      path: `/api/v1/skp/${draftNip(caller)}/${caller === 'employee' ? SKP_YEAR.draft : 2025}`,
+      body: draftSkp(caller === 'employee' ? SKP_YEAR.draft : 2025),
+    }),
+    { ...personal, 'operator of DINKES': 201, employee: 201 },
+  ],
+  [
+    'PUT /api/v1/skp/{nip}/{year}',
+    () => ({ method: 'put', path: skp(SKP_YEAR.replace), body: { results: skpResults(SKP_YEAR.replace) } }),
+    { ...personal, employee: 200 },
+  ],
+  ['POST /api/v1/skp/{nip}/{year}/submit', () => ({ method: 'post', path: `${skp(SKP_YEAR.submit)}/submit` }), { ...personal, employee: 200 }],
+  ['POST /api/v1/skp/{nip}/{year}/agree', () => ({ method: 'post', path: `${skp(SKP_YEAR.agree)}/agree` }), { ...personal, employee: 403, appraiser: 200 }],
+  [
+    'POST /api/v1/skp/{nip}/{year}/return',
+    () => ({ method: 'post', path: `${skp(SKP_YEAR.return)}/return`, body: { reason: 'Belum terukur' } }),
+    { ...personal, employee: 403, appraiser: 200 },
+  ],
+  [
+    'POST /api/v1/skp/{nip}/{year}/realisations/{period}',
+    () => ({ method: 'post', path: `${skp(SKP_YEAR.agreed)}/realisations/Q1`, body: { values: [{ indicatorCode: 'K1', value: 50 }] } }),
+    { ...personal, employee: 201 },
+  ],
+  [
+    'POST /api/v1/skp/{nip}/{year}/evaluations/{period}',
+    () => ({ method: 'post', path: `${skp(SKP_YEAR.agreed)}/evaluations/Q1`, body: rating }),
+    { ...personal, employee: 403, appraiser: 201 },
+  ],
+  ['GET /api/v1/skp/{nip}/{year}', () => ({ method: 'get', path: skp(SKP_YEAR.agreed) }), { ...unit, employee: 200, appraiser: 200 }],
+  ['GET /api/v1/skp/{nip}/{year}?asOf=', () => ({ method: 'get', path: `${skp(SKP_YEAR.agreed)}?asOf=${new Date().toISOString()}` }), unit],
+  [
+    'GET /api/v1/skp?appraiserNip=',
+    () => ({ method: 'get', path: `/api/v1/skp?appraiserNip=${APPRAISER}&pending=true` }),
+    { ...personal, appraiser: 200, inspector: 200, employee: 403 },
+  ],
+  ['GET /api/v1/opds/{code}/skp', () => ({ method: 'get', path: '/api/v1/opds/DINKES/skp?year=2029' }), unit],
+  [
+    'GET /api/v1/opds/{code}/plans/{year}/indicators/{indicatorCode}/skp',
+    () => ({ method: 'get', path: '/api/v1/opds/DINKES/plans/2029/indicators/I1/skp' }),
+    unit,
+  ],
+  ['GET /api/v1/history/skp/{id}', () => ({ method: 'get', path: `/api/v1/history/skp/${EMPLOYEE}-${SKP_YEAR.agreed}` }), unit],
+  [
+    'GET /api/v1/integrity/streams/skp/{id}',
+    () => ({ method: 'get', path: `/api/v1/integrity/streams/skp/${EMPLOYEE}-${SKP_YEAR.agreed}` }),
+    { ...unit, 'operator of DINKES': 403, 'head of DINKES': 403 },
+  ],
+  [
     'GET /api/v1/history/opd/{code}',
     () => ({ method: 'get', path: '/api/v1/history/opd/DINKES' }),
     { anonymous: 401, admin: 403, 'operator of DINKES': 200, 'head of DINKES': 200, 'operator of DISDIK': 403, employee: 403, appraiser: 403, inspector: 200 },
@@ -81,9 +160,17 @@ describe('authorization matrix', () => {
     const http = request(testApp.app.getHttpServer());
     let last = '';
     for (const code of ['DINKES', 'DISDIK', ...Object.keys(CALLERS).map((caller) => `TMP-${slug(caller)}`)]) {
-      last = (await http.post('/api/v1/opds').set(headers.admin).send({ code, name: `Unit ${code}` }).expect(201)).body.position;
+      last = (
+        await http
+          .post('/api/v1/opds')
+          .set(headers.admin)
+          .send({ code, name: `Unit ${code}` })
+          .expect(201)
+      ).body.position;
     }
     await request(testApp.app.getHttpServer()).get('/api/v1/opds').set(headers.admin).set('X-Min-Position', last).expect(200);
+    last = await skpFixtures(http);
+    await request(testApp.app.getHttpServer()).get(skp(SKP_YEAR.agreed)).set(headers.inspector).set('X-Min-Position', last).expect(200);
     // The public head appears once the checkpointer has seen the registrations.
     for (let i = 0; i < 50; i++) {
       if ((await request(testApp.app.getHttpServer()).get('/public/v1/integrity/head')).status === 200) break;
@@ -94,9 +181,49 @@ describe('authorization matrix', () => {
     await testApp.close();
   });
 
-  const cases = ENDPOINTS.flatMap(([endpoint, call, expected]) =>
-    Object.keys(CALLERS).map((caller) => [endpoint, caller, expected[caller], call] as const),
-  );
+  /** DINKES plans for every year an SKP uses, and the employee's SKPs in the states the endpoints act on. */
+  async function skpFixtures(http: ReturnType<typeof request>): Promise<string> {
+    const as = {
+      operator: bearer(await tokenFor({ roles: ['opd_operator'], opd: 'DINKES' })),
+      head: bearer(await tokenFor({ roles: ['opd_head'], opd: 'DINKES' })),
+      employee: headers.employee,
+      appraiser: headers.appraiser,
+    };
+    const goals = [
+      {
+        code: 'G1',
+        statement: 'Sehat',
+        indicators: [{ code: 'I1', name: 'Cakupan', unit: '%', polarity: 'HIGHER_IS_BETTER', aggregation: 'LAST', annualTarget: 90 }],
+      },
+    ];
+    for (const year of Object.values(SKP_YEAR)) {
+      const plan = `/api/v1/opds/DINKES/plans/${year}`;
+      await http.post(plan).set(as.operator).send({ goals }).expect(201);
+      await http.post(`${plan}/submit`).set(as.operator).expect(200);
+      await http.post(`${plan}/approve`).set(as.head).expect(200);
+    }
+    let last = '';
+    for (const year of [SKP_YEAR.replace, SKP_YEAR.submit, SKP_YEAR.agree, SKP_YEAR.return, SKP_YEAR.agreed]) {
+      last = (await http.post(skp(year)).set(as.employee).send(draftSkp(year)).expect(201)).body.position;
+      if (year === SKP_YEAR.replace || year === SKP_YEAR.submit) continue;
+      last = (
+        await http
+          .post(`${skp(year)}/submit`)
+          .set(as.employee)
+          .expect(200)
+      ).body.position;
+      if (year === SKP_YEAR.agreed)
+        last = (
+          await http
+            .post(`${skp(year)}/agree`)
+            .set(as.appraiser)
+            .expect(200)
+        ).body.position;
+    }
+    return last;
+  }
+
+  const cases = ENDPOINTS.flatMap(([endpoint, call, expected]) => Object.keys(CALLERS).map((caller) => [endpoint, caller, expected[caller], call] as const));
 
   it.each(cases)('%s as %s answers %i', async (_endpoint, caller, status, call) => {
     const { method, path, body } = call(caller);

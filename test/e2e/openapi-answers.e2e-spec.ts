@@ -50,7 +50,13 @@ describe('answers match the OpenAPI document', () => {
 
   it('performance plans', async () => {
     const plan = '/api/v1/opds/DINKES/plans/2025';
-    const goals = [{ code: 'G1', statement: 'Sehat', indicators: [{ code: 'I1', name: 'Cakupan', unit: '%', polarity: 'HIGHER_IS_BETTER', aggregation: 'LAST', annualTarget: 90 }] }];
+    const goals = [
+      {
+        code: 'G1',
+        statement: 'Sehat',
+        indicators: [{ code: 'I1', name: 'Cakupan', unit: '%', polarity: 'HIGHER_IS_BETTER', aggregation: 'LAST', annualTarget: 90 }],
+      },
+    ];
     await call('post', '/api/v1/opds/{code}/plans/{year}', plan, as.operator, { goals });
     await call('put', '/api/v1/opds/{code}/plans/{year}', plan, as.operator, { goals });
     await call('post', '/api/v1/opds/{code}/plans/{year}/submit', `${plan}/submit`, as.operator);
@@ -59,10 +65,58 @@ describe('answers match the OpenAPI document', () => {
     await call('post', '/api/v1/opds/{code}/plans/{year}/approve', `${plan}/approve`, as.head);
     const values = [{ indicatorCode: 'I1', value: 40 }];
     await call('post', '/api/v1/opds/{code}/plans/{year}/realisations/{quarter}', `${plan}/realisations/1`, as.operator, { values });
-    await call('post', '/api/v1/opds/{code}/plans/{year}/realisations/{quarter}/corrections', `${plan}/realisations/1/corrections`, as.operator, { values, reason: 'Salah ketik' });
-    const written = await call('post', '/api/v1/opds/{code}/plans/{year}/revisions', `${plan}/revisions`, as.operator, { reasonCategory: 'STRATEGY_CHANGED', reason: 'Refocusing', goals });
+    await call('post', '/api/v1/opds/{code}/plans/{year}/realisations/{quarter}/corrections', `${plan}/realisations/1/corrections`, as.operator, {
+      values,
+      reason: 'Salah ketik',
+    });
+    const written = await call('post', '/api/v1/opds/{code}/plans/{year}/revisions', `${plan}/revisions`, as.operator, {
+      reasonCategory: 'STRATEGY_CHANGED',
+      reason: 'Refocusing',
+      goals,
+    });
     await call('get', '/api/v1/opds/{code}/plans', '/api/v1/opds/DINKES/plans', { ...as.inspector, 'X-Min-Position': written.position });
     await call('get', '/api/v1/opds/{code}/plans/{year}', plan, as.inspector);
+  });
+
+  it('SKP', async () => {
+    const employee = '198001012005011001';
+    const appraiser = '197502022000031002';
+    const skp = `/api/v1/skp/${employee}/2025`;
+    const template = '/api/v1/skp/{nip}/{year}';
+    const mine = bearer(await tokenFor({ roles: ['employee'], nip: employee }));
+    const theirs = bearer(await tokenFor({ roles: ['appraiser'], nip: appraiser }));
+    const results = [
+      {
+        code: 'R1',
+        statement: 'Cakupan imunisasi',
+        cascadedFrom: { kind: 'PLAN_INDICATOR', opdCode: 'DINKES', year: 2025, indicatorCode: 'I1' },
+        indicators: [{ code: 'K1', name: 'Cakupan', unit: '%', polarity: 'HIGHER_IS_BETTER', target: 100 }],
+      },
+    ];
+    await call('post', template, skp, mine, { name: 'Siti Aminah', position: 'Analis', opdCode: 'DINKES', appraiserNip: appraiser, results });
+    await call('put', template, skp, mine, { results });
+    await call('post', `${template}/submit`, `${skp}/submit`, mine);
+    await call('post', `${template}/return`, `${skp}/return`, theirs, { reason: 'Belum terukur' });
+    await call('post', `${template}/submit`, `${skp}/submit`, mine);
+    await call('post', `${template}/agree`, `${skp}/agree`, theirs);
+    await call('post', `${template}/realisations/{period}`, `${skp}/realisations/Q1`, mine, { values: [{ indicatorCode: 'K1', value: 40, note: 'Posyandu' }] });
+    const written = await call('post', `${template}/evaluations/{period}`, `${skp}/evaluations/Q1`, theirs, {
+      resultRating: 'AS_EXPECTED',
+      behaviourRating: 'ABOVE_EXPECTATION',
+      behaviourNotes: { KOLABORATIF: 'Aktif' },
+    });
+    expect(written.predikat).toBe('BAIK');
+    const fresh = (headers: Headers) => ({ ...headers, 'X-Min-Position': written.position });
+    await call('get', template, skp, fresh(as.inspector));
+    await call('get', '/api/v1/skp', '/api/v1/skp?pending=true', fresh(theirs));
+    await call('get', '/api/v1/opds/{code}/skp', '/api/v1/opds/DINKES/skp?year=2025', fresh(as.head));
+    const tree = await call(
+      'get',
+      '/api/v1/opds/{code}/plans/{year}/indicators/{indicatorCode}/skp',
+      '/api/v1/opds/DINKES/plans/2025/indicators/I1/skp',
+      fresh(as.operator),
+    );
+    expect(tree.items).toHaveLength(1);
   });
 
   it('audit findings', async () => {
@@ -79,7 +133,8 @@ describe('answers match the OpenAPI document', () => {
       recommendations: [{ text: 'Setor', amountIdr: 1_000_000 }, { text: 'Tegur' }],
     };
     const { id } = await call('post', '/api/v1/audit-findings', '/api/v1/audit-findings', as.inspector, finding);
-    const recommendation = (no: number, what: string) => [`/api/v1/audit-findings/{id}/recommendations/{no}/${what}`, `/api/v1/audit-findings/${id}/recommendations/${no}/${what}`] as const;
+    const recommendation = (no: number, what: string) =>
+      [`/api/v1/audit-findings/{id}/recommendations/{no}/${what}`, `/api/v1/audit-findings/${id}/recommendations/${no}/${what}`] as const;
     await call('post', ...recommendation(1, 'follow-ups'), as.operator, { description: 'Disetor', amountSettledIdr: 1_000_000 });
     await call('post', ...recommendation(2, 'delay-reasons'), as.operator, { reasonCategory: 'ILLNESS', note: 'Bendahara sakit' });
     const written = await call('post', ...recommendation(1, 'assessments'), as.inspector, { status: 'SESUAI', note: 'Bukti setor lengkap' });
@@ -93,7 +148,8 @@ describe('answers match the OpenAPI document', () => {
     await call('get', '/api/v1/history/{streamType}/{id}', '/api/v1/history/plan/DINKES-2025', as.inspector);
     await call('get', '/api/v1/integrity/streams/{streamType}/{id}', '/api/v1/integrity/streams/plan/DINKES-2025', as.inspector);
     // Checkpoints are recorded in the background, every event here.
-    for (let attempt = 0; (await http().get('/public/v1/integrity/head')).status === 404 && attempt < 50; attempt++) await new Promise((resolve) => setTimeout(resolve, 100));
+    for (let attempt = 0; (await http().get('/public/v1/integrity/head')).status === 404 && attempt < 50; attempt++)
+      await new Promise((resolve) => setTimeout(resolve, 100));
     await call('get', '/public/v1/integrity/head', '/public/v1/integrity/head', {});
   });
 

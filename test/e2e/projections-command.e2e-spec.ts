@@ -10,10 +10,14 @@ const run = promisify(execFile);
 
 /** `npm run projections` against a running service's database, as an operator would. */
 async function projectionsCommand(environment: Record<string, string>, ...args: string[]) {
-  const { stdout } = await run(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(ROOT, 'scripts/projections.ts'), ...args], {
-    cwd: ROOT,
-    env: { ...process.env, ...environment, TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'), LOG_LEVEL: 'silent' },
-  });
+  const { stdout } = await run(
+    process.execPath,
+    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(ROOT, 'scripts/projections.ts'), ...args],
+    {
+      cwd: ROOT,
+      env: { ...process.env, ...environment, TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'), LOG_LEVEL: 'silent' },
+    },
+  );
   return JSON.parse(stdout) as Array<{ name: string; activeSlot: string; rebuilding: boolean; position: string | null }>;
 }
 
@@ -26,7 +30,13 @@ describe('npm run projections on a running deployment', () => {
     testApp = await startTestApp();
     const admin = bearer(await tokenFor({ roles: ['admin'] }));
     for (const code of ['DINKES', 'DISDIK', 'BAPPEDA']) {
-      lastPosition = (await http().post('/api/v1/opds').set(admin).send({ code, name: `Unit ${code}` }).expect(201)).body.position;
+      lastPosition = (
+        await http()
+          .post('/api/v1/opds')
+          .set(admin)
+          .send({ code, name: `Unit ${code}` })
+          .expect(201)
+      ).body.position;
     }
   });
   afterAll(() => testApp.close());
@@ -36,7 +46,7 @@ describe('npm run projections on a running deployment', () => {
     const before = await http().get('/api/v1/opds').set(inspector).set('X-Min-Position', lastPosition).expect(200);
     expect(before.body.items).toHaveLength(3);
     const status = await projectionsCommand(testApp.databaseEnvironment, 'status');
-    expect(status.map((entry) => entry.name).sort()).toEqual(['finding-register', 'opd-registry', 'plan-register']);
+    expect(status.map((entry) => entry.name).sort()).toEqual(['finding-register', 'opd-registry', 'plan-register', 'skp-register']);
     const opds = status.find((entry) => entry.name === 'opd-registry')!;
 
     const after = await projectionsCommand(testApp.databaseEnvironment, 'rebuild', 'opd-registry');
@@ -48,6 +58,9 @@ describe('npm run projections on a running deployment', () => {
   });
 
   it('refuses a projection it does not know, naming the ones it does', async () => {
-    await expect(projectionsCommand(testApp.databaseEnvironment, 'rebuild', 'nope')).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('Unknown projection nope') });
+    await expect(projectionsCommand(testApp.databaseEnvironment, 'rebuild', 'nope')).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('Unknown projection nope'),
+    });
   });
 });

@@ -21,6 +21,7 @@ import { IdempotencyStore } from './idempotency/idempotency.store';
 import { OpdsModule } from './opds/opds.module';
 import { AuditFindingsModule } from './audit-findings/audit-findings.module';
 import { PlansModule } from './plans/plans.module';
+import { SkpModule } from './skp/skp.module';
 
 @Module({
   imports: [
@@ -31,6 +32,7 @@ import { PlansModule } from './plans/plans.module';
     OpdsModule,
     PlansModule,
     AuditFindingsModule,
+    SkpModule,
   ],
   controllers: [HealthController, HistoryController, PublicIntegrityController, MetricsController],
   providers: [

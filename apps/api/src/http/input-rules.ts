@@ -1,6 +1,21 @@
+import { isValidNip } from '@app/domain/skp';
 import { applyDecorators } from '@nestjs/common';
-import { Transform } from 'class-transformer';
-import { IsISO8601, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsISO8601,
+  IsNotEmpty,
+  IsNumber,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateBy,
+  ValidateNested,
+} from 'class-validator';
 
 /** docs/domain.md, Identifiers and values. */
 export const OPD_CODE = /^[A-Z0-9-]{2,32}$/;
@@ -13,12 +28,7 @@ export const trim = ({ value }: { value: unknown }) => (typeof value === 'string
 
 /** Free text: stored verbatim but trimmed, never blank. */
 export const NonBlankText = (maxLength = MAX_TEXT) =>
-  applyDecorators(
-    Transform(trim),
-    IsString(),
-    IsNotEmpty({ message: ({ property }) => `${property} must not be blank` }),
-    MaxLength(maxLength),
-  );
+  applyDecorators(Transform(trim), IsString(), IsNotEmpty({ message: ({ property }) => `${property} must not be blank` }), MaxLength(maxLength));
 
 /** A real calendar date as YYYY-MM-DD: 2025-02-30 is refused. */
 export const IsCalendarDate = () =>
@@ -26,3 +36,32 @@ export const IsCalendarDate = () =>
     Matches(/^\d{4}-\d{2}-\d{2}$/, { message: ({ property }) => `${property} must be a date as YYYY-MM-DD` }),
     IsISO8601({ strict: true }, { message: ({ property }) => `${property} must be a real date` }),
   );
+
+/** Goal, indicator and result codes: 1–32 letters, digits, dots, dashes or underscores. */
+export const CODE = /^[A-Za-z0-9._-]{1,32}$/;
+export const Code = () =>
+  applyDecorators(Matches(CODE, { message: ({ property }) => `${property} must be 1 to 32 letters, digits, dots, dashes or underscores` }));
+
+/** Finite numbers only: JSON has no NaN, but 1e400 parses to Infinity. */
+export const FiniteNumber = () => IsNumber({ allowNaN: false, allowInfinity: false }, { message: ({ property }) => `${property} must be a finite number` });
+export const Target = () => applyDecorators(FiniteNumber(), Min(0), Max(1e15));
+
+/** A list of nested DTOs, at least one and at most `max`, each validated in turn. */
+export const NestedList = (type: () => new () => object, max: number) =>
+  applyDecorators(
+    IsArray(),
+    ArrayMinSize(1, { message: ({ property }) => `${property} needs at least one item` }),
+    ArrayMaxSize(max),
+    ValidateNested({ each: true }),
+    Type(type),
+  );
+
+/** A NIP whose structure holds (isValidNip: 18 digits, real dates, sex digit 1 or 2). */
+export const IsNip = () =>
+  ValidateBy({
+    name: 'isNip',
+    validator: {
+      validate: (value) => typeof value === 'string' && isValidNip(value),
+      defaultMessage: (args) => `${args?.property ?? 'nip'} must be an 18-digit NIP`,
+    },
+  });

@@ -1,16 +1,17 @@
-import { applyDecorators, HttpCode } from '@nestjs/common';
+import { applyDecorators, HttpCode, Type } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse } from '@nestjs/swagger';
 import { WriteResultView } from './write-result';
 
 /**
  * Every write: its status (201 when it adds something, 200 when it moves a state), the
  * headers every write accepts, and the answer every write gives, documented the same way.
+ * `answer` documents a write whose answer adds to WriteResult (an evaluation's predikat).
  */
-export function WriteEndpoint(status: 200 | 201): MethodDecorator {
+export function WriteEndpoint(status: 200 | 201, answer: Type<WriteResultView> = WriteResultView): MethodDecorator {
   return applyDecorators(
     HttpCode(status),
     ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key and body answers as the first request did' }),
     ApiHeader({ name: 'If-Match', required: false, description: 'The revision ("3") the write is based on; 412 when the resource moved on' }),
-    status === 201 ? ApiCreatedResponse({ type: WriteResultView }) : ApiOkResponse({ type: WriteResultView }),
+    status === 201 ? ApiCreatedResponse({ type: answer }) : ApiOkResponse({ type: answer }),
   );
 }

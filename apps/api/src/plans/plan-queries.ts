@@ -62,7 +62,9 @@ export class ListPlansHandler implements IQueryHandler<ListPlansQuery> {
 
   async execute({ opdCode, year, limit, cursor }: ListPlansQuery): Promise<Page<PlanView>> {
     const after = decodeCursor(cursor, /^\d{4}$/);
-    const rows = await (await this.projections.reader(planReadModel)).find({
+    const rows = await (
+      await this.projections.reader(planReadModel)
+    ).find({
       where: { opdCode, ...(year !== undefined ? { year } : after !== undefined ? { year: MoreThan(Number(after)) } : {}) },
       order: { year: 'ASC' },
       take: limit + 1,

@@ -1,24 +1,9 @@
 import { AGGREGATIONS, Aggregation, POLARITIES, Polarity, REVISION_REASONS, RevisionReason } from '@app/domain/plan';
-import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNumber, IsOptional, IsUrl, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { MAX_REASON, NonBlankText } from '../http/input-rules';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNumber, IsOptional, IsUrl, Max, MaxLength, Min } from 'class-validator';
+import { Code, FiniteNumber, MAX_REASON, NestedList, NonBlankText, Target } from '../http/input-rules';
 import { PageQuery } from '../http/pagination';
-
-const CODE = /^[A-Za-z0-9._-]{1,32}$/;
-const Code = () => applyDecorators(Matches(CODE, { message: ({ property }) => `${property} must be 1 to 32 letters, digits, dots, dashes or underscores` }));
-/** Finite numbers only: JSON has no NaN, but 1e400 parses to Infinity. */
-const FiniteNumber = () => IsNumber({ allowNaN: false, allowInfinity: false }, { message: ({ property }) => `${property} must be a finite number` });
-const Target = () => applyDecorators(FiniteNumber(), Min(0), Max(1e15));
-const NestedList = (type: () => new () => object, max: number) =>
-  applyDecorators(
-    IsArray(),
-    ArrayMinSize(1, { message: ({ property }) => `${property} needs at least one item` }),
-    ArrayMaxSize(max),
-    ValidateNested({ each: true }),
-    Type(type),
-  );
 
 export class IndicatorDto {
   @ApiProperty({ example: 'I1' }) @Code() code: string;

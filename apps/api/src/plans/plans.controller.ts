@@ -32,7 +32,13 @@ export class PlansController {
   @Post(':year')
   @Roles('opd_operator')
   @WriteEndpoint(201)
-  async draft(@Param('code') code: string, @Param('year') year: string, @Body() body: PlanContentDto, @Write() write: WriteContext, @Res({ passthrough: true }) response: FastifyReply) {
+  async draft(
+    @Param('code') code: string,
+    @Param('year') year: string,
+    @Body() body: PlanContentDto,
+    @Write() write: WriteContext,
+    @Res({ passthrough: true }) response: FastifyReply,
+  ) {
     const result = await this.act(['opd_operator'], code, year, write, response, async ({ opdCode, year }) => ({
       type: 'DraftPlan',
       data: { opd: await this.queries.execute(new OpdStatusQuery(opdCode)), year, goals: goalsOf(body) },
@@ -108,7 +114,10 @@ export class PlansController {
     @Write() write: WriteContext,
     @Res({ passthrough: true }) response: FastifyReply,
   ) {
-    return this.act(['opd_operator'], code, year, write, response, () => ({ type: 'ReportRealisation', data: { quarter: quarterFrom(quarter), values: valuesOf(body) } }));
+    return this.act(['opd_operator'], code, year, write, response, () => ({
+      type: 'ReportRealisation',
+      data: { quarter: quarterFrom(quarter), values: valuesOf(body) },
+    }));
   }
 
   @Post(':year/realisations/:quarter/corrections')
@@ -190,5 +199,10 @@ function goalsOf(body: PlanContentDto) {
 }
 
 function valuesOf(body: ReportRealisationDto) {
-  return body.values.map((value) => ({ indicatorCode: value.indicatorCode, value: value.value, evidenceUrl: value.evidenceUrl ?? null, note: value.note ?? null }));
+  return body.values.map((value) => ({
+    indicatorCode: value.indicatorCode,
+    value: value.value,
+    evidenceUrl: value.evidenceUrl ?? null,
+    note: value.note ?? null,
+  }));
 }

@@ -7,3 +7,4 @@ export * from './skp.decider';
 export * from './skp-access';
 export * from './skp-document';
 export * from './skp.errors';
+export * from './skp-view';

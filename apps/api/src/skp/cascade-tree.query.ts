@@ -1,0 +1,107 @@
+import { mayReadSkp, SkpCaller, SkpDocument, SkpEvaluationRecord } from '@app/domain/skp';
+import { Projections } from '@app/projections';
+import { planSourceKey, skpReadModel, skpSourceKey } from '@app/read-models';
+import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+
+/** One result of one SKP in the tree, and the results of other SKPs cascaded from it. */
+export interface CascadeNode {
+  nip: string;
+  year: number;
+  name: string;
+  position: string;
+  opdCode: string;
+  status: SkpDocument['status'];
+  resultCode: string;
+  statement: string;
+  predikat: SkpDocument['predikat'];
+  latestEvaluation: SkpEvaluationRecord | null;
+  children: CascadeNode[];
+}
+
+/** Deep enough for any hierarchy of a regency (head, echelon III, IV, staff) many times over. */
+const MAX_DEPTH = 12;
+
+/**
+ * Which SKPs serve a plan indicator: the results cascaded from it, then the results cascaded
+ * from those, level by level, each level one query on the register's cascade columns. Only the
+ * SKPs of the plan's year count, as an SKP cascades within its year. A result already in the
+ * tree is not followed again, so a cycle of links ends. The nodes the caller may not read are
+ * left out with what hangs below them (DOMAIN.md, Privacy).
+ */
+export class CascadeTreeQuery extends Query<CascadeNode[]> {
+  constructor(
+    readonly opdCode: string,
+    readonly year: number,
+    readonly indicatorCode: string,
+    readonly caller: SkpCaller,
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(CascadeTreeQuery)
+export class CascadeTreeHandler implements IQueryHandler<CascadeTreeQuery> {
+  constructor(private readonly projections: Projections) {}
+
+  async execute({ opdCode, year, indicatorCode, caller }: CascadeTreeQuery): Promise<CascadeNode[]> {
+    const reader = await this.projections.reader(skpReadModel);
+    const source = planSourceKey(opdCode, year, indicatorCode);
+    const roots = (
+      await reader
+        .createQueryBuilder('skp')
+        .where('skp.year = :year', { year })
+        .andWhere(':source = ANY(skp.planSources)', { source })
+        .orderBy('skp.nip')
+        .getMany()
+    ).flatMap(({ document }) =>
+      nodesOf(document, (from) => from.kind === 'PLAN_INDICATOR' && planSourceKey(from.opdCode, from.year, from.indicatorCode) === source, caller),
+    );
+    const seen = new Set(roots.map((node) => skpSourceKey(node.nip, node.resultCode)));
+    let frontier = roots;
+    for (let depth = 1; depth < MAX_DEPTH && frontier.length > 0; depth++) {
+      const parents = new Map(frontier.map((node) => [skpSourceKey(node.nip, node.resultCode), node]));
+      const rows = await reader
+        .createQueryBuilder('skp')
+        .where('skp.year = :year', { year })
+        .andWhere('skp.skpSources && ARRAY[:...keys]::text[]', { keys: [...parents.keys()] })
+        .orderBy('skp.nip')
+        .getMany();
+      const next: CascadeNode[] = [];
+      for (const { document } of rows) {
+        for (const result of document.results) {
+          const from = result.cascadedFrom;
+          const parent = from.kind === 'SKP_RESULT' ? parents.get(skpSourceKey(from.nip, from.resultCode)) : undefined;
+          const key = skpSourceKey(document.nip, result.code);
+          if (!parent || seen.has(key)) continue;
+          seen.add(key);
+          const [child] = nodesOf(document, (candidate) => candidate === from, caller);
+          if (!child) continue;
+          parent.children.push(child);
+          next.push(child);
+        }
+      }
+      frontier = next;
+    }
+    return roots;
+  }
+}
+
+function nodesOf(document: SkpDocument, servesParent: (from: SkpDocument['results'][number]['cascadedFrom']) => boolean, caller: SkpCaller): CascadeNode[] {
+  if (!mayReadSkp(caller, document)) return [];
+  const { nip, year, name, position, opdCode, status, predikat, latestEvaluation } = document;
+  return document.results
+    .filter((result) => servesParent(result.cascadedFrom))
+    .map((result) => ({
+      nip,
+      year,
+      name,
+      position,
+      opdCode,
+      status,
+      resultCode: result.code,
+      statement: result.statement,
+      predikat,
+      latestEvaluation,
+      children: [],
+    }));
+}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { CascadeLookupHandler } from './cascade-lookup.query';
+import { CascadeTreeHandler } from './cascade-tree.query';
+import { GetSkpHandler, ListAppraisalsHandler, ListUnitSkpHandler, SkpPartiesHandler } from './skp-queries';
+import { SkpListsController } from './skp-lists.controller';
+import { SkpController } from './skp.controller';
+
+@Module({
+  controllers: [SkpController, SkpListsController],
+  providers: [GetSkpHandler, SkpPartiesHandler, ListUnitSkpHandler, ListAppraisalsHandler, CascadeLookupHandler, CascadeTreeHandler],
+})
+export class SkpModule {}
