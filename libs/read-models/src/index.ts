@@ -1,9 +1,11 @@
 import { Projection } from '@app/projections';
 import { findingRegisterProjection } from './audit-finding/finding-register.projection';
+import { lkjipRegisterProjection } from './lkjip/lkjip-register.projection';
 import { opdRegistryProjection } from './opd/opd-registry.projection';
 import { planRegisterProjection } from './plan/plan-register.projection';
 
 export * from './audit-finding/finding-register.projection';
+export * from './lkjip/lkjip-register.projection';
 export * from './opd/opd-registry.projection';
 export * from './plan/plan-register.projection';
 export * from './row-per-stream';
@@ -11,4 +13,4 @@ export * from './row-per-stream';
 /**
  * Every projection the service runs; the runner, rebuilds and checkpoints need nothing else.
  */
-export const ALL_PROJECTIONS: readonly Projection[] = [opdRegistryProjection, planRegisterProjection, findingRegisterProjection];
+export const ALL_PROJECTIONS: readonly Projection[] = [opdRegistryProjection, planRegisterProjection, findingRegisterProjection, lkjipRegisterProjection];
