@@ -1,11 +1,12 @@
 import { Environment } from '@app/config';
 import { Module } from '@nestjs/common';
+import { PlanDocumentHandler } from './plan-document.query';
 import { PLAN_QUERY_HANDLERS } from './plan-queries';
 import { PLAN_VIEW_SETTINGS, planViewSettingsFrom } from './plan-view-settings';
 import { PlansController } from './plans.controller';
 
 @Module({
   controllers: [PlansController],
-  providers: [...PLAN_QUERY_HANDLERS, { provide: PLAN_VIEW_SETTINGS, inject: [Environment], useFactory: planViewSettingsFrom }],
+  providers: [...PLAN_QUERY_HANDLERS, PlanDocumentHandler, { provide: PLAN_VIEW_SETTINGS, inject: [Environment], useFactory: planViewSettingsFrom }],
 })
 export class PlansModule {}
