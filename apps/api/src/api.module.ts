@@ -21,6 +21,7 @@ import { IdempotencyStore } from './idempotency/idempotency.store';
 import { OpdsModule } from './opds/opds.module';
 import { AuditFindingsModule } from './audit-findings/audit-findings.module';
 import { PlansModule } from './plans/plans.module';
+import { LkjipModule } from './lkjip/lkjip.module';
 
 @Module({
   imports: [
@@ -30,6 +31,7 @@ import { PlansModule } from './plans/plans.module';
     loggingModule,
     OpdsModule,
     PlansModule,
+    LkjipModule,
     AuditFindingsModule,
   ],
   controllers: [HealthController, HistoryController, PublicIntegrityController, MetricsController],
