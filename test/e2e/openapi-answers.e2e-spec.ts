@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { answerSchema, OpenApiDocument, shapeMismatches } from '../support/openapi-shape';
+import { binary } from '../support/pdf-text';
 import { startTestApp, TestApp } from '../support/test-app';
 import { TestClock } from '../support/test-clock';
 import { bearer, tokenFor } from '../support/tokens';
@@ -29,6 +30,19 @@ describe('answers match the OpenAPI document', () => {
     return response.body;
   }
 
+  /** A GET that answers a PDF: documented as one, and a PDF indeed. */
+  async function callPdf(template: string, path: string, headers: Headers) {
+    const response = await http().get(path).set(headers).buffer(true).parse(binary);
+    expect({ call: `get ${path}`, status: response.status, type: response.headers['content-type'] }).toEqual({
+      call: `get ${path}`,
+      status: 200,
+      type: 'application/pdf',
+    });
+    expect(answerSchema(document, 'get', template, 200, 'application/pdf')).toEqual({ type: 'string', format: 'binary' });
+    expect((response.body as Buffer).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    exercised.add(`get ${template}`);
+  }
+
   beforeAll(async () => {
     testApp = await startTestApp({ INTEGRITY_CHECKPOINT_EVENTS: '1' }, { clock });
     document = (await http().get('/docs-json').expect(200)).body;
@@ -50,7 +64,13 @@ describe('answers match the OpenAPI document', () => {
 
   it('performance plans', async () => {
     const plan = '/api/v1/opds/DINKES/plans/2025';
-    const goals = [{ code: 'G1', statement: 'Sehat', indicators: [{ code: 'I1', name: 'Cakupan', unit: '%', polarity: 'HIGHER_IS_BETTER', aggregation: 'LAST', annualTarget: 90 }] }];
+    const goals = [
+      {
+        code: 'G1',
+        statement: 'Sehat',
+        indicators: [{ code: 'I1', name: 'Cakupan', unit: '%', polarity: 'HIGHER_IS_BETTER', aggregation: 'LAST', annualTarget: 90 }],
+      },
+    ];
     await call('post', '/api/v1/opds/{code}/plans/{year}', plan, as.operator, { goals });
     await call('put', '/api/v1/opds/{code}/plans/{year}', plan, as.operator, { goals });
     await call('post', '/api/v1/opds/{code}/plans/{year}/submit', `${plan}/submit`, as.operator);
@@ -59,10 +79,35 @@ describe('answers match the OpenAPI document', () => {
     await call('post', '/api/v1/opds/{code}/plans/{year}/approve', `${plan}/approve`, as.head);
     const values = [{ indicatorCode: 'I1', value: 40 }];
     await call('post', '/api/v1/opds/{code}/plans/{year}/realisations/{quarter}', `${plan}/realisations/1`, as.operator, { values });
-    await call('post', '/api/v1/opds/{code}/plans/{year}/realisations/{quarter}/corrections', `${plan}/realisations/1/corrections`, as.operator, { values, reason: 'Salah ketik' });
-    const written = await call('post', '/api/v1/opds/{code}/plans/{year}/revisions', `${plan}/revisions`, as.operator, { reasonCategory: 'STRATEGY_CHANGED', reason: 'Refocusing', goals });
+    await call('post', '/api/v1/opds/{code}/plans/{year}/realisations/{quarter}/corrections', `${plan}/realisations/1/corrections`, as.operator, {
+      values,
+      reason: 'Salah ketik',
+    });
+    const written = await call('post', '/api/v1/opds/{code}/plans/{year}/revisions', `${plan}/revisions`, as.operator, {
+      reasonCategory: 'STRATEGY_CHANGED',
+      reason: 'Refocusing',
+      goals,
+    });
     await call('get', '/api/v1/opds/{code}/plans', '/api/v1/opds/DINKES/plans', { ...as.inspector, 'X-Min-Position': written.position });
     await call('get', '/api/v1/opds/{code}/plans/{year}', plan, as.inspector);
+  });
+
+  it('LKjIP', async () => {
+    const lkjip = '/api/v1/opds/DINKES/lkjip/2025';
+    await call('post', '/api/v1/opds/{code}/lkjip/{year}', lkjip, as.operator);
+    await call('post', '/api/v1/opds/{code}/lkjip/{year}/recompile', `${lkjip}/recompile`, as.operator);
+    for (const key of ['summary', 'introduction', 'planning', 'accountability', 'closing']) {
+      await call('put', '/api/v1/opds/{code}/lkjip/{year}/sections/{key}', `${lkjip}/sections/${key}`, as.operator, { text: `Isi ${key}` });
+    }
+    await call('post', '/api/v1/opds/{code}/lkjip/{year}/submit', `${lkjip}/submit`, as.head);
+    await call('post', '/api/v1/opds/{code}/lkjip/{year}/review', `${lkjip}/review`, as.inspector, { outcome: 'RETURNED', notes: 'Lengkapi Bab III' });
+    await call('post', '/api/v1/opds/{code}/lkjip/{year}/submit', `${lkjip}/submit`, as.head);
+    await call('post', '/api/v1/opds/{code}/lkjip/{year}/review', `${lkjip}/review`, as.inspector, { outcome: 'ACCEPTED' });
+    const written = await call('post', '/api/v1/opds/{code}/lkjip/{year}/publish', `${lkjip}/publish`, as.head);
+    await call('get', '/api/v1/opds/{code}/lkjip/{year}', lkjip, { ...as.inspector, 'X-Min-Position': written.position });
+    await call('get', '/api/v1/opds/{code}/lkjip/{year}', `${lkjip}?asOf=${encodeURIComponent(new Date().toISOString())}`, as.head);
+    await callPdf('/api/v1/opds/{code}/lkjip/{year}.pdf', `${lkjip}.pdf`, as.inspector);
+    await callPdf('/public/v1/opds/{code}/lkjip/{year}.pdf', '/public/v1/opds/DINKES/lkjip/2025.pdf', {});
   });
 
   it('audit findings', async () => {
@@ -79,7 +124,8 @@ describe('answers match the OpenAPI document', () => {
       recommendations: [{ text: 'Setor', amountIdr: 1_000_000 }, { text: 'Tegur' }],
     };
     const { id } = await call('post', '/api/v1/audit-findings', '/api/v1/audit-findings', as.inspector, finding);
-    const recommendation = (no: number, what: string) => [`/api/v1/audit-findings/{id}/recommendations/{no}/${what}`, `/api/v1/audit-findings/${id}/recommendations/${no}/${what}`] as const;
+    const recommendation = (no: number, what: string) =>
+      [`/api/v1/audit-findings/{id}/recommendations/{no}/${what}`, `/api/v1/audit-findings/${id}/recommendations/${no}/${what}`] as const;
     await call('post', ...recommendation(1, 'follow-ups'), as.operator, { description: 'Disetor', amountSettledIdr: 1_000_000 });
     await call('post', ...recommendation(2, 'delay-reasons'), as.operator, { reasonCategory: 'ILLNESS', note: 'Bendahara sakit' });
     const written = await call('post', ...recommendation(1, 'assessments'), as.inspector, { status: 'SESUAI', note: 'Bukti setor lengkap' });
@@ -93,7 +139,8 @@ describe('answers match the OpenAPI document', () => {
     await call('get', '/api/v1/history/{streamType}/{id}', '/api/v1/history/plan/DINKES-2025', as.inspector);
     await call('get', '/api/v1/integrity/streams/{streamType}/{id}', '/api/v1/integrity/streams/plan/DINKES-2025', as.inspector);
     // Checkpoints are recorded in the background, every event here.
-    for (let attempt = 0; (await http().get('/public/v1/integrity/head')).status === 404 && attempt < 50; attempt++) await new Promise((resolve) => setTimeout(resolve, 100));
+    for (let attempt = 0; (await http().get('/public/v1/integrity/head')).status === 404 && attempt < 50; attempt++)
+      await new Promise((resolve) => setTimeout(resolve, 100));
     await call('get', '/public/v1/integrity/head', '/public/v1/integrity/head', {});
   });
 
