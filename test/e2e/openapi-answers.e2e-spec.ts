@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { answerSchema, OpenApiDocument, shapeMismatches } from '../support/openapi-shape';
+import { binary } from '../support/pdf-text';
 import { startTestApp, TestApp } from '../support/test-app';
 import { TestClock } from '../support/test-clock';
 import { bearer, tokenFor } from '../support/tokens';
@@ -27,6 +28,19 @@ describe('answers match the OpenAPI document', () => {
     expect(typeof schema === 'string' ? schema : shapeMismatches(document, schema, response.body)).toEqual(typeof schema === 'string' ? 'documented' : []);
     exercised.add(`${method} ${template}`);
     return response.body;
+  }
+
+  /** A GET that answers a PDF: documented as one, and a PDF indeed. */
+  async function callPdf(template: string, path: string, headers: Headers) {
+    const response = await http().get(path).set(headers).buffer(true).parse(binary);
+    expect({ call: `get ${path}`, status: response.status, type: response.headers['content-type'] }).toEqual({
+      call: `get ${path}`,
+      status: 200,
+      type: 'application/pdf',
+    });
+    expect(answerSchema(document, 'get', template, 200, 'application/pdf')).toEqual({ type: 'string', format: 'binary' });
+    expect((response.body as Buffer).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    exercised.add(`get ${template}`);
   }
 
   beforeAll(async () => {
@@ -117,6 +131,24 @@ describe('answers match the OpenAPI document', () => {
       fresh(as.operator),
     );
     expect(tree.items).toHaveLength(1);
+  });
+
+  it('LKjIP', async () => {
+    const lkjip = '/api/v1/opds/DINKES/lkjip/2025';
+    await call('post', '/api/v1/opds/{code}/lkjip/{year}', lkjip, as.operator);
+    await call('post', '/api/v1/opds/{code}/lkjip/{year}/recompile', `${lkjip}/recompile`, as.operator);
+    for (const key of ['summary', 'introduction', 'planning', 'accountability', 'closing']) {
+      await call('put', '/api/v1/opds/{code}/lkjip/{year}/sections/{key}', `${lkjip}/sections/${key}`, as.operator, { text: `Isi ${key}` });
+    }
+    await call('post', '/api/v1/opds/{code}/lkjip/{year}/submit', `${lkjip}/submit`, as.head);
+    await call('post', '/api/v1/opds/{code}/lkjip/{year}/review', `${lkjip}/review`, as.inspector, { outcome: 'RETURNED', notes: 'Lengkapi Bab III' });
+    await call('post', '/api/v1/opds/{code}/lkjip/{year}/submit', `${lkjip}/submit`, as.head);
+    await call('post', '/api/v1/opds/{code}/lkjip/{year}/review', `${lkjip}/review`, as.inspector, { outcome: 'ACCEPTED' });
+    const written = await call('post', '/api/v1/opds/{code}/lkjip/{year}/publish', `${lkjip}/publish`, as.head);
+    await call('get', '/api/v1/opds/{code}/lkjip/{year}', lkjip, { ...as.inspector, 'X-Min-Position': written.position });
+    await call('get', '/api/v1/opds/{code}/lkjip/{year}', `${lkjip}?asOf=${encodeURIComponent(new Date().toISOString())}`, as.head);
+    await callPdf('/api/v1/opds/{code}/lkjip/{year}.pdf', `${lkjip}.pdf`, as.inspector);
+    await callPdf('/public/v1/opds/{code}/lkjip/{year}.pdf', '/public/v1/opds/DINKES/lkjip/2025.pdf', {});
   });
 
   it('audit findings', async () => {

@@ -14,14 +14,17 @@ export interface OpenApiDocument {
   components: { schemas: Record<string, Schema> };
 }
 
-/** The documented answer schema of `method path` for `status`, or why there is none. */
-export function answerSchema(document: OpenApiDocument, method: string, path: string, status: number): Schema | string {
+/**
+ * The documented answer schema of `method path` for `status` in `mediaType` (JSON unless said),
+ * or why there is none. A PDF's schema is a binary string: there are no keys to compare.
+ */
+export function answerSchema(document: OpenApiDocument, method: string, path: string, status: number, mediaType = 'application/json'): Schema | string {
   const operation = document.paths[path]?.[method.toLowerCase()];
   if (!operation) return `${method} ${path} is not documented`;
   const response = operation.responses[String(status)];
   if (!response) return `${method} ${path} answered ${status}, documented: ${Object.keys(operation.responses).join(', ')}`;
-  const schema = response.content?.['application/json']?.schema;
-  return schema ?? `${method} ${path} ${status} has no schema`;
+  const schema = response.content?.[mediaType]?.schema;
+  return schema ?? `${method} ${path} ${status} has no ${mediaType} schema`;
 }
 
 /**

@@ -21,6 +21,7 @@ import { IdempotencyStore } from './idempotency/idempotency.store';
 import { OpdsModule } from './opds/opds.module';
 import { AuditFindingsModule } from './audit-findings/audit-findings.module';
 import { PlansModule } from './plans/plans.module';
+import { LkjipModule } from './lkjip/lkjip.module';
 import { SkpModule } from './skp/skp.module';
 
 @Module({
@@ -31,6 +32,7 @@ import { SkpModule } from './skp/skp.module';
     loggingModule,
     OpdsModule,
     PlansModule,
+    LkjipModule,
     AuditFindingsModule,
     SkpModule,
   ],

@@ -25,6 +25,13 @@ describe('configuration', () => {
     expect(validateEnvironment({ NODE_ENV: 'production', AUTH_JWT_SECRET: 'x'.repeat(32) }).AUTH_JWT_SECRET).toBe('x'.repeat(32));
   });
 
+  it('takes LKJIP_DUE as a month and day of the next year, absent by default (the end of February)', () => {
+    expect(validateEnvironment({}).LKJIP_DUE).toBeUndefined();
+    expect(validateEnvironment({ LKJIP_DUE: '03-31' }).LKJIP_DUE).toBe('03-31');
+    expect(validateEnvironment({ LKJIP_DUE: '02-29' }).LKJIP_DUE).toBe('02-29');
+    for (const setting of ['02-30', '2026-03-31', '3-31', '']) expect(() => validateEnvironment({ LKJIP_DUE: setting })).toThrow(/LKJIP_DUE/);
+  });
+
   it('refuses a short secret', () => {
     expect(() => validateEnvironment({ AUTH_JWT_SECRET: 'short' })).toThrow(/AUTH_JWT_SECRET/);
   });

@@ -1,5 +1,6 @@
+import { isLkjipDueSetting } from '@app/domain/lkjip';
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsTimeZone, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsBoolean, IsTimeZone, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateBy, validateSync } from 'class-validator';
 
 /**
  * Every setting the service reads, validated once at start-up. A bad value stops the process
@@ -111,6 +112,20 @@ export class Environment {
   @Min(0)
   @Max(366)
   LATE_CORRECTION_DAYS = 30;
+
+  /**
+   * The day of the next year an LKjIP is due (`MM-DD`, `03-31`); unset, the end of February.
+   * The domain's own rule checks it, so configuration and due date never disagree on `02-29`.
+   */
+  @IsOptional()
+  @ValidateBy({
+    name: 'isLkjipDueSetting',
+    validator: {
+      validate: (value) => typeof value === 'string' && isLkjipDueSetting(value),
+      defaultMessage: () => 'LKJIP_DUE must be MM-DD, a day some year has',
+    },
+  })
+  LKJIP_DUE?: string;
 
   /**
    * An Idempotency-Key whose request has not answered after this long is taken to be

@@ -1,10 +1,12 @@
 import { Projection } from '@app/projections';
 import { findingRegisterProjection } from './audit-finding/finding-register.projection';
+import { lkjipRegisterProjection } from './lkjip/lkjip-register.projection';
 import { opdRegistryProjection } from './opd/opd-registry.projection';
 import { planRegisterProjection } from './plan/plan-register.projection';
 import { skpRegisterProjection } from './skp/skp-register.projection';
 
 export * from './audit-finding/finding-register.projection';
+export * from './lkjip/lkjip-register.projection';
 export * from './opd/opd-registry.projection';
 export * from './plan/plan-register.projection';
 export * from './row-per-stream';
@@ -13,4 +15,4 @@ export * from './skp/skp-register.projection';
 /**
  * Every projection the service runs; the runner, rebuilds and checkpoints need nothing else.
  */
-export const ALL_PROJECTIONS: readonly Projection[] = [opdRegistryProjection, planRegisterProjection, findingRegisterProjection, skpRegisterProjection];
+export const ALL_PROJECTIONS: readonly Projection[] = [opdRegistryProjection, planRegisterProjection, findingRegisterProjection, skpRegisterProjection, lkjipRegisterProjection];

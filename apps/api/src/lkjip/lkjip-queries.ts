@@ -1,0 +1,84 @@
+import { evolveLkjipDocument, LkjipDocument, lkjipStream, StoredLkjipEvent } from '@app/domain/lkjip';
+import { EVENT_STORE, EventStore, Position } from '@app/event-store';
+import { Clock } from '@app/platform';
+import { Projections } from '@app/projections';
+import { lkjipReadModel, planReadModel, storedEvent } from '@app/read-models';
+import { Inject } from '@nestjs/common';
+import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
+import { PlanDocumentQuery } from '../plans';
+import { LKJIP_SETTINGS, LkjipSettings } from './lkjip-settings';
+import { LkjipView, lkjipView } from './lkjip-view';
+
+export class GetLkjipQuery extends Query<LkjipView | null> {
+  /**
+   * `today`: the request's day, which the late flag is judged on. `asOf`: the report and its
+   * plan as their events up to that instant left them, judged on that instant's day.
+   */
+  constructor(
+    readonly opdCode: string,
+    readonly year: number,
+    readonly today: string,
+    readonly asOf?: Date,
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(GetLkjipQuery)
+export class GetLkjipHandler implements IQueryHandler<GetLkjipQuery> {
+  constructor(
+    private readonly projections: Projections,
+    private readonly queries: QueryBus,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(LKJIP_SETTINGS) private readonly settings: LkjipSettings,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute({ opdCode, year, today, asOf }: GetLkjipQuery): Promise<LkjipView | null> {
+    if (!asOf) {
+      const row = await (await this.projections.reader(lkjipReadModel)).findOneBy({ opdCode, year });
+      if (!row) return null;
+      const plan = await (await this.projections.reader(planReadModel)).findOneBy({ opdCode, year });
+      return lkjipView(row.document, plan?.document ?? null, today, this.settings);
+    }
+    const events = (await this.store.readStream(lkjipStream(opdCode, year))).filter((event) => new Date(event.recordedAt) <= asOf);
+    const document = events.map((event) => storedEvent<StoredLkjipEvent>(event)).reduce(evolveLkjipDocument, null);
+    if (!document) return null;
+    const { document: plan } = await this.queries.execute(new PlanDocumentQuery(opdCode, year, asOf));
+    return lkjipView(document, plan, this.clock.dayOf(asOf), this.settings);
+  }
+}
+
+/** A report as its stream stands, with what seals it: the last event's log position and chain hash. */
+export interface SealedLkjip {
+  document: LkjipDocument;
+  position: Position;
+  hash: string;
+}
+
+/**
+ * For the printed report: folded from the log rather than the read model, so that the footer's
+ * hash is the hash of exactly the state printed above it.
+ */
+export class SealedLkjipQuery extends Query<SealedLkjip | null> {
+  constructor(
+    readonly opdCode: string,
+    readonly year: number,
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(SealedLkjipQuery)
+export class SealedLkjipHandler implements IQueryHandler<SealedLkjipQuery> {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async execute({ opdCode, year }: SealedLkjipQuery): Promise<SealedLkjip | null> {
+    const events = await this.store.readStream(lkjipStream(opdCode, year));
+    const document = events.map((event) => storedEvent<StoredLkjipEvent>(event)).reduce(evolveLkjipDocument, null);
+    const last = events.at(-1);
+    return document && last ? { document, position: last.position, hash: last.hash } : null;
+  }
+}
+
+export const LKJIP_QUERY_HANDLERS = [GetLkjipHandler, SealedLkjipHandler];

@@ -1,0 +1,30 @@
+import { REVIEW_OUTCOMES, ReviewOutcome } from '@app/domain/lkjip';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { MAX_TEXT, NonBlankText, trim } from '../http/input-rules';
+
+/**
+ * A chapter runs to pages (Bab III carries the whole analysis), so it may be ten times the usual
+ * free text; five of them still fit the 1 MiB body limit many times over.
+ */
+export const MAX_SECTION = 100_000;
+
+export class WriteSectionDto {
+  /** Blank is refused here: clearing a chapter is not something a unit asks for, and submit needs them all. */
+  @ApiProperty({ maxLength: MAX_SECTION }) @NonBlankText(MAX_SECTION) text: string;
+}
+
+export class ReviewLkjipDto {
+  @ApiProperty({ enum: REVIEW_OUTCOMES })
+  @IsIn(REVIEW_OUTCOMES, { message: `outcome must be one of ${REVIEW_OUTCOMES.join(', ')}` })
+  outcome: ReviewOutcome;
+
+  /** Required (non-blank) to return a report; optional on acceptance. */
+  @ApiPropertyOptional({ maxLength: MAX_TEXT, description: 'Required when RETURNED; never shown on the public side' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(MAX_TEXT)
+  notes?: string;
+}
