@@ -28,7 +28,10 @@ async function startApi(dataDir: string): Promise<{ child: ChildProcess; ms: num
   const started = performance.now();
   const child = spawn(process.execPath, ['dist/apps/api/src/main.js'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
   for (const deadline = started + 120000; performance.now() < deadline; await sleep(50)) {
-    const ready = await fetch(`http://127.0.0.1:${API_PORT}/health/ready`).then((response) => response.ok, () => false);
+    const ready = await fetch(`http://127.0.0.1:${API_PORT}/health/ready`).then(
+      (response) => response.ok,
+      () => false,
+    );
     if (ready) return { child, ms: Math.round(performance.now() - started) };
   }
   throw new Error('the API did not become ready');
@@ -43,7 +46,11 @@ async function appendsPerSecond(dataDir: string): Promise<number> {
   await Promise.all(
     Array.from({ length: 16 }, async (_, writer) => {
       for (let revision: number | 'no_stream' = 'no_stream'; performance.now() < deadline; events++) {
-        const result = await store.appendToStream(`bench-w${writer}`, [{ type: 'BenchEvent', data: { writer }, metadata: { actor: { sub: 'bench', roles: [] } } }], { expectedRevision: revision });
+        const result = await store.appendToStream(
+          `bench-w${writer}`,
+          [{ type: 'BenchEvent', data: { writer }, metadata: { actor: { sub: 'bench', roles: [] } } }],
+          { expectedRevision: revision },
+        );
         revision = result.revision;
       }
     }),
@@ -102,11 +109,13 @@ async function main(): Promise<void> {
   } finally {
     await stop(bare);
   }
-  console.log('\n| embedded database | first start | later starts | RSS idle (PSS) | RSS after plans (PSS) | processes | plan GET req/s | report p50 ms | appends/s, 16 writers |');
+  console.log(
+    '\n| embedded database | first start | later starts | RSS idle (PSS) | RSS after plans (PSS) | processes | plan GET req/s | report p50 ms | appends/s, 16 writers |',
+  );
   console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   console.log(
-      `| embedded PostgreSQL | ${(row.firstStartMs / 1000).toFixed(1)} s | ${row.laterStartMs.map((ms) => (ms / 1000).toFixed(1)).join(' / ')} s | ` +
-        `${row.idle.rss} MB (${row.idle.pss}) | ${row.afterPlans.rss} MB (${row.afterPlans.pss}) | ${row.afterPlans.processes} | ${row.readsRps} | ${row.reportsP50} | ${row.appends} |`,
+    `| embedded PostgreSQL | ${(row.firstStartMs / 1000).toFixed(1)} s | ${row.laterStartMs.map((ms) => (ms / 1000).toFixed(1)).join(' / ')} s | ` +
+      `${row.idle.rss} MB (${row.idle.pss}) | ${row.afterPlans.rss} MB (${row.afterPlans.pss}) | ${row.afterPlans.processes} | ${row.readsRps} | ${row.reportsP50} | ${row.appends} |`,
   );
 }
 

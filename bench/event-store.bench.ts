@@ -127,7 +127,10 @@ async function main(): Promise<void> {
     const STREAMS = 100;
     for (let s = 0; s < STREAMS; s++) {
       await store.appendToStream(`read-${s}`, Array.from({ length: 100 }, event));
-      await emmett.appendToStream(`emmett-read-${s}`, Array.from({ length: 100 }, () => ({ type: 'BenchEvent', data: payload, metadata: { actor } })));
+      await emmett.appendToStream(
+        `emmett-read-${s}`,
+        Array.from({ length: 100 }, () => ({ type: 'BenchEvent', data: payload, metadata: { actor } })),
+      );
     }
     const streamReadEventsPerSec = await timed('kinerja-ledger, read 100-event streams, 4 readers', 4, async (_writer, i) => {
       return (await store.readStream(`read-${i % STREAMS}`)).length;
@@ -159,7 +162,7 @@ async function main(): Promise<void> {
 
     let started = performance.now();
     let read = 0;
-    for (let after: string | null = null; ; ) {
+    for (let after: string | null = null; ;) {
       const batch = await store.readAll({ after, limit: 1000 });
       if (batch.length === 0) break;
       read += batch.length;
@@ -176,11 +179,7 @@ async function main(): Promise<void> {
     await projections.rebuild(streamStatsProjection.name);
     started = performance.now();
     while ((await projections.status())[0].rebuilding) await new Promise((resolve) => setTimeout(resolve, 20));
-    const rebuildEventsPerSec = record(
-      `kinerja-ledger, rebuild a projection from 0 (${total} events) while serving`,
-      total,
-      performance.now() - started,
-    );
+    const rebuildEventsPerSec = record(`kinerja-ledger, rebuild a projection from 0 (${total} events) while serving`, total, performance.now() - started);
     await projections.stopRunners();
     await dataSource.destroy();
     await store.close();
@@ -192,9 +191,7 @@ async function main(): Promise<void> {
     for (const row of rows) {
       const emmettBase = row.case.includes('read 100-event') ? emmettStreamReads : emmettAppends;
       const comparable = row.case.includes('16 writers, single') || row.case.includes('read 100-event');
-      console.log(
-        `| ${row.case} | ${row.eventsPerSec} | ${ratio(row.eventsPerSec, baseline)} | ${comparable ? ratio(row.eventsPerSec, emmettBase) : ''} |`,
-      );
+      console.log(`| ${row.case} | ${row.eventsPerSec} | ${ratio(row.eventsPerSec, baseline)} | ${comparable ? ratio(row.eventsPerSec, emmettBase) : ''} |`);
     }
     console.log(
       JSON.stringify({

@@ -14,7 +14,14 @@ const unit = (n: number) => `UNIT-${n % UNITS}`;
 const goals = [1, 2].map((g) => ({
   code: `G${g}`,
   statement: `Sasaran ${g}`,
-  indicators: [1, 2, 3, 4, 5].map((i) => ({ code: `I${g}${i}`, name: `Indikator ${g}.${i}`, unit: '%', polarity: 'HIGHER_IS_BETTER', aggregation: 'LAST', annualTarget: 80 + i })),
+  indicators: [1, 2, 3, 4, 5].map((i) => ({
+    code: `I${g}${i}`,
+    name: `Indikator ${g}.${i}`,
+    unit: '%',
+    polarity: 'HIGHER_IS_BETTER',
+    aggregation: 'LAST',
+    annualTarget: 80 + i,
+  })),
 }));
 const indicatorCodes = goals.flatMap((goal) => goal.indicators.map((indicator) => indicator.code));
 
@@ -23,8 +30,12 @@ async function main(): Promise<void> {
     const json = (token: string) => ({ Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' });
     const admin = json(await tokenFor({ roles: ['admin'] }, { expiresIn: '2h' }));
     const inspector = { Authorization: `Bearer ${await tokenFor({ roles: ['inspector'] }, { expiresIn: '2h' })}` };
-    const operators = await Promise.all(Array.from({ length: UNITS }, async (_, n) => json(await tokenFor({ roles: ['opd_operator'], opd: unit(n) }, { expiresIn: '2h' }))));
-    const heads = await Promise.all(Array.from({ length: UNITS }, async (_, n) => json(await tokenFor({ roles: ['opd_head'], opd: unit(n) }, { expiresIn: '2h' }))));
+    const operators = await Promise.all(
+      Array.from({ length: UNITS }, async (_, n) => json(await tokenFor({ roles: ['opd_operator'], opd: unit(n) }, { expiresIn: '2h' }))),
+    );
+    const heads = await Promise.all(
+      Array.from({ length: UNITS }, async (_, n) => json(await tokenFor({ roles: ['opd_head'], opd: unit(n) }, { expiresIn: '2h' }))),
+    );
     const call = async (path: string, init: RequestInit) => {
       const response = await fetch(`${api}${path}`, init);
       if (!response.ok) throw new Error(`${init.method} ${path}: ${response.status} ${await response.text()}`);
@@ -37,24 +48,57 @@ async function main(): Promise<void> {
       await call(plan, { method: 'POST', headers: operators[n], body: JSON.stringify({ goals }) });
       await call(`${plan}/submit`, { method: 'POST', headers: operators[n] });
       await call(`${plan}/approve`, { method: 'POST', headers: heads[n] });
-      await call(`${plan}/realisations/1`, { method: 'POST', headers: operators[n], body: JSON.stringify({ values: indicatorCodes.map((indicatorCode) => ({ indicatorCode, value: 40 })) }) });
-      const finding = { opdCode: unit(n), reportNumber: `LHP-${n}/${YEAR}`, reportDate: `${YEAR}-03-01`, title: 'Temuan', condition: 'c', criteria: 'k', cause: 's', effect: 'a', category: 'NON_COMPLIANCE', recommendations: [{ text: 'Setor', amountIdr: 1_000_000 }] };
-      findings.push((await call('/api/v1/audit-findings', { method: 'POST', headers: { ...inspector, 'Content-Type': 'application/json' }, body: JSON.stringify(finding) })).id);
+      await call(`${plan}/realisations/1`, {
+        method: 'POST',
+        headers: operators[n],
+        body: JSON.stringify({ values: indicatorCodes.map((indicatorCode) => ({ indicatorCode, value: 40 })) }),
+      });
+      const finding = {
+        opdCode: unit(n),
+        reportNumber: `LHP-${n}/${YEAR}`,
+        reportDate: `${YEAR}-03-01`,
+        title: 'Temuan',
+        condition: 'c',
+        criteria: 'k',
+        cause: 's',
+        effect: 'a',
+        category: 'NON_COMPLIANCE',
+        recommendations: [{ text: 'Setor', amountIdr: 1_000_000 }],
+      };
+      findings.push(
+        (await call('/api/v1/audit-findings', { method: 'POST', headers: { ...inspector, 'Content-Type': 'application/json' }, body: JSON.stringify(finding) }))
+          .id,
+      );
     }
     let plans = 0;
     let finds = 0;
     let corrections = 0;
     let large = 0;
-    const correction = (n: number, values: object[]) => ({ method: 'POST' as const, path: `/api/v1/opds/${unit(n)}/plans/${YEAR}/realisations/1/corrections`, headers: operators[n % UNITS], body: JSON.stringify({ values, reason: `Koreksi ${n}` }) });
+    const correction = (n: number, values: object[]) => ({
+      method: 'POST' as const,
+      path: `/api/v1/opds/${unit(n)}/plans/${YEAR}/realisations/1/corrections`,
+      headers: operators[n % UNITS],
+      body: JSON.stringify({ values, reason: `Koreksi ${n}` }),
+    });
     const results: Record<string, RunSummary> = {
       bare: await run('bare node:http JSON endpoint', { url: bare }),
       nestFloor: await run('NestJS on Fastify answering a constant', { url: `${nestFloor}/constant` }),
       getOpd: await run('GET /api/v1/opds/{code}', { url: api, requests: [{ method: 'GET', path: '/api/v1/opds/UNIT-7', headers: inspector }] }),
-      getPlan: await run('GET /api/v1/opds/{code}/plans/{year}', { url: api, requests: [{ method: 'GET', headers: inspector, setupRequest: (request) => ({ ...request, path: `/api/v1/opds/${unit(plans++)}/plans/${YEAR}` }) }] }),
-      getFinding: await run('GET /api/v1/audit-findings/{id}', { url: api, requests: [{ method: 'GET', headers: inspector, setupRequest: (request) => ({ ...request, path: `/api/v1/audit-findings/${findings[finds++ % UNITS]}` }) }] }),
+      getPlan: await run('GET /api/v1/opds/{code}/plans/{year}', {
+        url: api,
+        requests: [{ method: 'GET', headers: inspector, setupRequest: (request) => ({ ...request, path: `/api/v1/opds/${unit(plans++)}/plans/${YEAR}` }) }],
+      }),
+      getFinding: await run('GET /api/v1/audit-findings/{id}', {
+        url: api,
+        requests: [
+          { method: 'GET', headers: inspector, setupRequest: (request) => ({ ...request, path: `/api/v1/audit-findings/${findings[finds++ % UNITS]}` }) },
+        ],
+      }),
       realisationWrite: await run('POST a realisation correction (one value, 50 plans)', {
         url: api,
-        requests: [{ setupRequest: () => correction(corrections++, [{ indicatorCode: indicatorCodes[corrections % indicatorCodes.length], value: corrections % 90 }]) }],
+        requests: [
+          { setupRequest: () => correction(corrections++, [{ indicatorCode: indicatorCodes[corrections % indicatorCodes.length], value: corrections % 90 }]) },
+        ],
       }),
       skpSizedWrite: await run('POST an SKP-sized write (ten values with evidence and notes)', {
         url: api,
@@ -63,7 +107,12 @@ async function main(): Promise<void> {
             setupRequest: () =>
               correction(
                 large++,
-                indicatorCodes.map((indicatorCode, k) => ({ indicatorCode, value: (large + k) % 90, evidenceUrl: `https://dokumen.example.go.id/bukti/${large}/${k}.pdf`, note: 'Realisasi sesuai laporan kegiatan bulanan dan bukti dukung terlampir' })),
+                indicatorCodes.map((indicatorCode, k) => ({
+                  indicatorCode,
+                  value: (large + k) % 90,
+                  evidenceUrl: `https://dokumen.example.go.id/bukti/${large}/${k}.pdf`,
+                  note: 'Realisasi sesuai laporan kegiatan bulanan dan bukti dukung terlampir',
+                })),
               ),
           },
         ],
@@ -73,7 +122,9 @@ async function main(): Promise<void> {
     console.log('\n| HTTP case (50 connections) | req/s | p50 ms | p99 ms | × bare node:http | × NestJS floor | non-2xx |');
     console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
     for (const result of Object.values(results)) {
-      console.log(`| ${result.name} | ${result.rps} | ${result.p50} | ${result.p99} | ${ratio(result.rps, bareRun.rps)} | ${ratio(result.rps, floorRun.rps)} | ${result.non2xx} |`);
+      console.log(
+        `| ${result.name} | ${result.rps} | ${result.p50} | ${result.p99} | ${ratio(result.rps, bareRun.rps)} | ${ratio(result.rps, floorRun.rps)} | ${result.non2xx} |`,
+      );
     }
     const figures: Record<string, number> = {};
     for (const [key, result] of Object.entries(results)) {

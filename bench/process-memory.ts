@@ -21,7 +21,7 @@ export function treeMemory(root: number): { rss: number; pss: number; processes:
   let rss = 0;
   let pss = 0;
   let processes = 0;
-  for (const queue = [root]; queue.length > 0; ) {
+  for (const queue = [root]; queue.length > 0;) {
     const pid = queue.pop()!;
     queue.push(...(children.get(pid) ?? []));
     try {

@@ -124,60 +124,63 @@ async function projected(api: string, inspector: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  await withServers(async (api, bare) => {
-    const inspector = `Bearer ${await tokenFor({ roles: ['inspector'] }, { expiresIn: '2h' })}`;
-    const appraisers: string[] = [];
-    for (let a = 0; a < APPRAISERS; a++) appraisers.push(`Bearer ${await tokenFor({ roles: ['appraiser'], nip: appraiserNip(a) }, { expiresIn: '2h' })}`);
-    await projected(api, inspector);
+  await withServers(
+    async (api, bare) => {
+      const inspector = `Bearer ${await tokenFor({ roles: ['inspector'] }, { expiresIn: '2h' })}`;
+      const appraisers: string[] = [];
+      for (let a = 0; a < APPRAISERS; a++) appraisers.push(`Bearer ${await tokenFor({ roles: ['appraiser'], nip: appraiserNip(a) }, { expiresIn: '2h' })}`);
+      await projected(api, inspector);
 
-    let reads = 0;
-    let evaluations = 0;
-    const results: RunSummary[] = [
-      await run('bare node:http JSON endpoint', { url: bare, connections: CONNECTIONS }),
-      await run('GET /api/v1/skp/{nip}/{year}', {
-        url: api,
-        connections: CONNECTIONS,
-        requests: [
-          {
-            method: 'GET',
-            setupRequest: (request) => {
-              const i = (reads++ * 37) % EMPLOYEES;
-              // No Content-Type on a GET: autocannon then waits for a body that never comes.
-              return { ...request, headers: { Authorization: inspector }, path: `/api/v1/skp/${employeeNip(i)}/${YEAR}` };
+      let reads = 0;
+      let evaluations = 0;
+      const results: RunSummary[] = [
+        await run('bare node:http JSON endpoint', { url: bare, connections: CONNECTIONS }),
+        await run('GET /api/v1/skp/{nip}/{year}', {
+          url: api,
+          connections: CONNECTIONS,
+          requests: [
+            {
+              method: 'GET',
+              setupRequest: (request) => {
+                const i = (reads++ * 37) % EMPLOYEES;
+                // No Content-Type on a GET: autocannon then waits for a body that never comes.
+                return { ...request, headers: { Authorization: inspector }, path: `/api/v1/skp/${employeeNip(i)}/${YEAR}` };
+              },
             },
-          },
-        ],
-      }),
-      await run('POST …/evaluations/{period} (first rating of a quarter)', {
-        url: api,
-        connections: CONNECTIONS,
-        requests: [
-          {
-            method: 'POST',
-            setupRequest: (request) => {
-              const n = evaluations++;
-              const i = n % EMPLOYEES;
-              const period = `Q${(Math.floor(n / EMPLOYEES) % 4) + 1}`;
-              const body = { resultRating: 'AS_EXPECTED', behaviourRating: n % 3 === 0 ? 'ABOVE_EXPECTATION' : 'AS_EXPECTED' };
-              return {
-                ...request,
-                headers: { Authorization: appraisers[i % APPRAISERS], 'Content-Type': 'application/json' },
-                path: `/api/v1/skp/${employeeNip(i)}/${YEAR}/evaluations/${period}`,
-                body: JSON.stringify(body),
-              };
+          ],
+        }),
+        await run('POST …/evaluations/{period} (first rating of a quarter)', {
+          url: api,
+          connections: CONNECTIONS,
+          requests: [
+            {
+              method: 'POST',
+              setupRequest: (request) => {
+                const n = evaluations++;
+                const i = n % EMPLOYEES;
+                const period = `Q${(Math.floor(n / EMPLOYEES) % 4) + 1}`;
+                const body = { resultRating: 'AS_EXPECTED', behaviourRating: n % 3 === 0 ? 'ABOVE_EXPECTATION' : 'AS_EXPECTED' };
+                return {
+                  ...request,
+                  headers: { Authorization: appraisers[i % APPRAISERS], 'Content-Type': 'application/json' },
+                  path: `/api/v1/skp/${employeeNip(i)}/${YEAR}/evaluations/${period}`,
+                  body: JSON.stringify(body),
+                };
+              },
             },
-          },
-        ],
-      }),
-    ];
-    const [baseline] = results;
-    console.log(
-      `\n| regency SKPs (${EMPLOYEES} employees, ${OPDS} OPDs, 8 events each, ${CONNECTIONS} clients, ${SECONDS} s) | req/s | p50 ms | p99 ms | × bare req/s | non-2xx |`,
-    );
-    console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
-    for (const result of results)
-      console.log(`| ${result.name} | ${result.rps} | ${result.p50} | ${result.p99} | ${ratio(result.rps, baseline.rps)} | ${result.non2xx} |`);
-  }, { beforeApi: load });
+          ],
+        }),
+      ];
+      const [baseline] = results;
+      console.log(
+        `\n| regency SKPs (${EMPLOYEES} employees, ${OPDS} OPDs, 8 events each, ${CONNECTIONS} clients, ${SECONDS} s) | req/s | p50 ms | p99 ms | × bare req/s | non-2xx |`,
+      );
+      console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+      for (const result of results)
+        console.log(`| ${result.name} | ${result.rps} | ${result.p50} | ${result.p99} | ${ratio(result.rps, baseline.rps)} | ${result.non2xx} |`);
+    },
+    { beforeApi: load },
+  );
 }
 
 main().catch((error) => {

@@ -16,7 +16,9 @@ export async function openLedger(applicationName: string): Promise<Ledger> {
   const database = await openDatabase({ databaseUrl: environment.DATABASE_URL, dataDir: environment.DATA_DIR, applicationName });
   await migrateSchema(database.pool);
   const store =
-    environment.EVENT_STORE === 'eventstoredb' ? await EventStoreDbEventStore.connect(environment.EVENTSTORE_CONNECTION_STRING!) : await PostgresEventStore.open(database);
+    environment.EVENT_STORE === 'eventstoredb'
+      ? await EventStoreDbEventStore.connect(environment.EVENTSTORE_CONNECTION_STRING!)
+      : await PostgresEventStore.open(database);
   return {
     environment,
     database,

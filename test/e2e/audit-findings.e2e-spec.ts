@@ -60,7 +60,11 @@ describe('audit findings over HTTP', () => {
     disdikOperator = bearer(await tokenFor({ roles: ['opd_operator'], opd: 'DISDIK' }));
     employee = bearer(await tokenFor({ roles: ['employee'], nip: '198001012005011001' }));
     for (const code of ['DINKES', 'DISDIK', 'DISPERKIM', 'BAPPEDA']) {
-      await http().post('/api/v1/opds').set(admin).send({ code, name: `Unit ${code}` }).expect(201);
+      await http()
+        .post('/api/v1/opds')
+        .set(admin)
+        .send({ code, name: `Unit ${code}` })
+        .expect(201);
     }
   });
   beforeEach(() => clock.setToday('2025-06-30'));
@@ -90,7 +94,14 @@ describe('audit findings over HTTP', () => {
         revision: 0,
       });
       expect(view.recommendations).toEqual([
-        expect.objectContaining({ no: 1, amountIdr: 10_000_000, amountSettledIdr: 0, status: 'BELUM_DITINDAKLANJUTI', awaitingAssessment: false, overdue: false }),
+        expect.objectContaining({
+          no: 1,
+          amountIdr: 10_000_000,
+          amountSettledIdr: 0,
+          status: 'BELUM_DITINDAKLANJUTI',
+          awaitingAssessment: false,
+          overdue: false,
+        }),
         expect.objectContaining({ no: 2, amountIdr: null, amountSettledIdr: 0, status: 'BELUM_DITINDAKLANJUTI' }),
       ]);
     });
@@ -107,15 +118,32 @@ describe('audit findings over HTTP', () => {
       let view = await read(id, first.body.position);
       expect(view.recommendations[0]).toMatchObject({ amountSettledIdr: 4_000_000, awaitingAssessment: true, status: 'BELUM_DITINDAKLANJUTI' });
       expect(view.recommendations[0].followUps).toEqual([
-        expect.objectContaining({ description: 'Setoran sebagian', evidenceUrl: 'https://dinkes.example.go.id/sts-1.pdf', amountSettledIdr: 4_000_000, on: '2025-06-30' }),
+        expect.objectContaining({
+          description: 'Setoran sebagian',
+          evidenceUrl: 'https://dinkes.example.go.id/sts-1.pdf',
+          amountSettledIdr: 4_000_000,
+          on: '2025-06-30',
+        }),
       ]);
 
-      const partial = await http().post(`${recommendation(id, 1)}/assessments`).set(inspector).send({ status: 'BELUM_SESUAI', note: 'Baru 40%' }).expect(201);
+      const partial = await http()
+        .post(`${recommendation(id, 1)}/assessments`)
+        .set(inspector)
+        .send({ status: 'BELUM_SESUAI', note: 'Baru 40%' })
+        .expect(201);
       view = await read(id, partial.body.position);
       expect(view.recommendations[0]).toMatchObject({ status: 'BELUM_SESUAI', awaitingAssessment: false });
 
-      await http().post(`${recommendation(id, 1)}/follow-ups`).set(dinkesOperator).send({ description: 'Pelunasan', amountSettledIdr: 6_000_000 }).expect(201);
-      await http().post(`${recommendation(id, 1)}/assessments`).set(inspector).send({ status: 'SESUAI', note: 'Lunas' }).expect(201);
+      await http()
+        .post(`${recommendation(id, 1)}/follow-ups`)
+        .set(dinkesOperator)
+        .send({ description: 'Pelunasan', amountSettledIdr: 6_000_000 })
+        .expect(201);
+      await http()
+        .post(`${recommendation(id, 1)}/assessments`)
+        .set(inspector)
+        .send({ status: 'SESUAI', note: 'Lunas' })
+        .expect(201);
       const last = await http()
         .post(`${recommendation(id, 2)}/assessments`)
         .set(inspector)
@@ -127,31 +155,66 @@ describe('audit findings over HTTP', () => {
       expect(view.recommendations[0].assessments.map((a: { status: string }) => a.status)).toEqual(['BELUM_SESUAI', 'SESUAI']);
 
       const before = await eventCount();
-      const refused = await http().post(`${recommendation(id, 1)}/follow-ups`).set(dinkesOperator).send({ description: 'Lagi' }).expect(422);
+      const refused = await http()
+        .post(`${recommendation(id, 1)}/follow-ups`)
+        .set(dinkesOperator)
+        .send({ description: 'Lagi' })
+        .expect(422);
       expect(refused.body).toMatchObject({ status: 422, code: 'INVALID_TRANSITION' });
-      await http().post(`${recommendation(id, 2)}/assessments`).set(inspector).send({ status: 'BELUM_SESUAI', note: 'x' }).expect(422);
+      await http()
+        .post(`${recommendation(id, 2)}/assessments`)
+        .set(inspector)
+        .send({ status: 'BELUM_SESUAI', note: 'x' })
+        .expect(422);
       expect(await eventCount()).toBe(before);
     });
 
     it('refuses settlements beyond the recommendation amount with 422 AMOUNT_EXCEEDED', async () => {
       const { id } = await record();
-      await http().post(`${recommendation(id, 1)}/follow-ups`).set(dinkesOperator).send({ description: 'Sebagian', amountSettledIdr: 7_000_000 }).expect(201);
+      await http()
+        .post(`${recommendation(id, 1)}/follow-ups`)
+        .set(dinkesOperator)
+        .send({ description: 'Sebagian', amountSettledIdr: 7_000_000 })
+        .expect(201);
       const before = await eventCount();
-      const response = await http().post(`${recommendation(id, 1)}/follow-ups`).set(dinkesOperator).send({ description: 'Terlalu banyak', amountSettledIdr: 3_000_001 }).expect(422);
+      const response = await http()
+        .post(`${recommendation(id, 1)}/follow-ups`)
+        .set(dinkesOperator)
+        .send({ description: 'Terlalu banyak', amountSettledIdr: 3_000_001 })
+        .expect(422);
       expect(response.body.code).toBe('AMOUNT_EXCEEDED');
       expect(await eventCount()).toBe(before);
-      await http().post(`${recommendation(id, 1)}/follow-ups`).set(dinkesOperator).send({ description: 'Sisa tepat', amountSettledIdr: 3_000_000 }).expect(201);
+      await http()
+        .post(`${recommendation(id, 1)}/follow-ups`)
+        .set(dinkesOperator)
+        .send({ description: 'Sisa tepat', amountSettledIdr: 3_000_000 })
+        .expect(201);
     });
 
     it('answers a stale If-Match with 412 and the current revision', async () => {
       const { id } = await record();
-      await http().post(`${recommendation(id, 2)}/follow-ups`).set(dinkesOperator).set('If-Match', '"0"').send({ description: 'Teguran tertulis' }).expect(201);
-      const response = await http().post(`${recommendation(id, 2)}/assessments`).set(inspector).set('If-Match', '"0"').send({ status: 'SESUAI', note: 'ok' }).expect(412);
+      await http()
+        .post(`${recommendation(id, 2)}/follow-ups`)
+        .set(dinkesOperator)
+        .set('If-Match', '"0"')
+        .send({ description: 'Teguran tertulis' })
+        .expect(201);
+      const response = await http()
+        .post(`${recommendation(id, 2)}/assessments`)
+        .set(inspector)
+        .set('If-Match', '"0"')
+        .send({ status: 'SESUAI', note: 'ok' })
+        .expect(412);
       expect(response.body).toMatchObject({ code: 'REVISION_MISMATCH', currentRevision: 1 });
     });
 
     it('answers a retried record with the same Idempotency-Key with the first answer', async () => {
-      const send = () => http().post('/api/v1/audit-findings').set(inspector).set('Idempotency-Key', 'lhp-07').send(finding({ reportNumber: 'LHP-07/2025' }));
+      const send = () =>
+        http()
+          .post('/api/v1/audit-findings')
+          .set(inspector)
+          .set('Idempotency-Key', 'lhp-07')
+          .send(finding({ reportNumber: 'LHP-07/2025' }));
       const first = await send().expect(201);
       const before = await eventCount();
       const retry = await send().expect(201);
@@ -161,7 +224,11 @@ describe('audit findings over HTTP', () => {
 
     it('keeps the whole history and a valid hash chain of the finding stream', async () => {
       const { id } = await record();
-      await http().post(`${recommendation(id, 1)}/follow-ups`).set(dinkesOperator).send({ description: 'Setoran' }).expect(201);
+      await http()
+        .post(`${recommendation(id, 1)}/follow-ups`)
+        .set(dinkesOperator)
+        .send({ description: 'Setoran' })
+        .expect(201);
       const history = await http().get(`/api/v1/history/finding/${id}`).set(dinkesOperator).expect(200);
       expect(history.body.items.map((item: { type: string }) => item.type)).toEqual(['AuditFindingRecorded', 'FollowUpRecorded']);
       expect(history.body.items[0].actor).toMatchObject({ name: 'Auditor Inspektorat', roles: ['inspector'] });
@@ -181,7 +248,11 @@ describe('audit findings over HTTP', () => {
       expect(late).toMatchObject({ dueDate: '2025-05-02', overdue: true, revision: 0 });
       expect(late.recommendations.map((r: { overdue: boolean }) => r.overdue)).toEqual([true, true]);
 
-      const excused = await http().post(`${recommendation(id, 2)}/delay-reasons`).set(dinkesOperator).send({ reasonCategory: 'ILLNESS', note: 'Bendahara sakit' }).expect(201);
+      const excused = await http()
+        .post(`${recommendation(id, 2)}/delay-reasons`)
+        .set(dinkesOperator)
+        .send({ reasonCategory: 'ILLNESS', note: 'Bendahara sakit' })
+        .expect(201);
       const view = await read(id, excused.body.position);
       expect(view.recommendations[1]).toMatchObject({ overdue: false, delayExcused: true, status: 'BELUM_DITINDAKLANJUTI' });
       expect(view.recommendations[0]).toMatchObject({ overdue: true, delayExcused: false });
@@ -191,7 +262,11 @@ describe('audit findings over HTTP', () => {
     it('is not overdue when a follow-up was recorded on or before the due date', async () => {
       clock.setToday('2025-05-02');
       const { id } = await record({ reportNumber: 'LHP-ONTIME/2025' });
-      const { body } = await http().post(`${recommendation(id, 1)}/follow-ups`).set(dinkesOperator).send({ description: 'Tepat waktu' }).expect(201);
+      const { body } = await http()
+        .post(`${recommendation(id, 1)}/follow-ups`)
+        .set(dinkesOperator)
+        .send({ description: 'Tepat waktu' })
+        .expect(201);
       clock.setToday('2026-01-01');
       const view = await read(id, body.position);
       expect(view.recommendations.map((r: { overdue: boolean }) => r.overdue)).toEqual([false, true]);
@@ -200,9 +275,20 @@ describe('audit findings over HTTP', () => {
     it('filters the list by overdue today, by status, by unit and by year', async () => {
       const old = await record({ opdCode: 'BAPPEDA', reportNumber: 'LHP-B1/2024', reportDate: '2024-01-10', receivedDate: '2024-01-10' });
       const recent = await record({ opdCode: 'BAPPEDA', reportNumber: 'LHP-B2/2025', reportDate: '2025-06-20', receivedDate: '2025-06-20' });
-      const assessed = await http().post(`${recommendation(recent.id, 2)}/assessments`).set(inspector).send({ status: 'BELUM_SESUAI', note: 'kurang' }).expect(201);
+      const assessed = await http()
+        .post(`${recommendation(recent.id, 2)}/assessments`)
+        .set(inspector)
+        .send({ status: 'BELUM_SESUAI', note: 'kurang' })
+        .expect(201);
       const list = async (query: Record<string, string | number | boolean>) =>
-        (await http().get('/api/v1/audit-findings').query({ opd: 'BAPPEDA', ...query }).set(inspector).set('X-Min-Position', assessed.body.position).expect(200)).body;
+        (
+          await http()
+            .get('/api/v1/audit-findings')
+            .query({ opd: 'BAPPEDA', ...query })
+            .set(inspector)
+            .set('X-Min-Position', assessed.body.position)
+            .expect(200)
+        ).body;
       const ids = (page: { items: Array<{ id: string }> }) => page.items.map((item) => item.id);
 
       expect(ids(await list({}))).toEqual([recent.id, old.id]);
@@ -216,7 +302,8 @@ describe('audit findings over HTTP', () => {
 
     it('pages through a list with an opaque cursor', async () => {
       const recorded = [];
-      for (const day of ['01', '02', '03']) recorded.push(await record({ opdCode: 'DISDIK', reportNumber: `LHP-P${day}`, reportDate: `2025-04-${day}`, receivedDate: `2025-04-${day}` }));
+      for (const day of ['01', '02', '03'])
+        recorded.push(await record({ opdCode: 'DISDIK', reportNumber: `LHP-P${day}`, reportDate: `2025-04-${day}`, receivedDate: `2025-04-${day}` }));
       const seen: string[] = [];
       let cursor: string | null = null;
       do {
@@ -238,11 +325,28 @@ describe('audit findings over HTTP', () => {
         amountIdr: 12_500_000,
         recommendations: [{ text: 'Setor', amountIdr: 10_000_000 }, { text: 'Setor sisa', amountIdr: 2_500_000 }, { text: 'Perbaiki SOP' }],
       });
-      await http().post(`${recommendation(id, 1)}/follow-ups`).set(bearer(await tokenFor({ roles: ['opd_operator'], opd: 'DISPERKIM' }))).send({ description: 'Lunas', amountSettledIdr: 10_000_000 }).expect(201);
-      await http().post(`${recommendation(id, 1)}/assessments`).set(inspector).send({ status: 'SESUAI', note: 'ok' }).expect(201);
-      const last = await http().post(`${recommendation(id, 3)}/assessments`).set(inspector).send({ status: 'TIDAK_DAPAT_DITINDAKLANJUTI', note: 'SOP dicabut' }).expect(201);
+      await http()
+        .post(`${recommendation(id, 1)}/follow-ups`)
+        .set(bearer(await tokenFor({ roles: ['opd_operator'], opd: 'DISPERKIM' })))
+        .send({ description: 'Lunas', amountSettledIdr: 10_000_000 })
+        .expect(201);
+      await http()
+        .post(`${recommendation(id, 1)}/assessments`)
+        .set(inspector)
+        .send({ status: 'SESUAI', note: 'ok' })
+        .expect(201);
+      const last = await http()
+        .post(`${recommendation(id, 3)}/assessments`)
+        .set(inspector)
+        .send({ status: 'TIDAK_DAPAT_DITINDAKLANJUTI', note: 'SOP dicabut' })
+        .expect(201);
 
-      const response = await http().get('/api/v1/audit-findings/summary').query({ opd: 'DISPERKIM', year: 2025 }).set(inspector).set('X-Min-Position', last.body.position).expect(200);
+      const response = await http()
+        .get('/api/v1/audit-findings/summary')
+        .query({ opd: 'DISPERKIM', year: 2025 })
+        .set(inspector)
+        .set('X-Min-Position', last.body.position)
+        .expect(200);
       expect(response.body).toEqual({
         year: 2025,
         items: [
@@ -273,7 +377,11 @@ describe('audit findings over HTTP', () => {
       await new Promise((resolve) => setTimeout(resolve, 20));
       const between = new Date().toISOString();
       await new Promise((resolve) => setTimeout(resolve, 20));
-      const { body } = await http().post(`${recommendation(id, 1)}/follow-ups`).set(dinkesOperator).send({ description: 'Setoran' }).expect(201);
+      const { body } = await http()
+        .post(`${recommendation(id, 1)}/follow-ups`)
+        .set(dinkesOperator)
+        .send({ description: 'Setoran' })
+        .expect(201);
       await read(id, body.position);
 
       const past = await http().get(`/api/v1/audit-findings/${id}`).query({ asOf: between }).set(dinkesHead).expect(200);
@@ -299,8 +407,16 @@ describe('audit findings over HTTP', () => {
       ['another unit’s operator', 403, () => disdikOperator],
       ['the inspector', 403, () => inspector],
     ])('follow-ups and delay reasons: %s answers %d', async (_who, status, as) => {
-      await http().post(`${recommendation(id, 1)}/follow-ups`).set(as()).send({ description: 'Tindak lanjut' }).expect(status);
-      await http().post(`${recommendation(id, 2)}/delay-reasons`).set(as()).send({ reasonCategory: 'OTHER', note: 'Menunggu' }).expect(status);
+      await http()
+        .post(`${recommendation(id, 1)}/follow-ups`)
+        .set(as())
+        .send({ description: 'Tindak lanjut' })
+        .expect(status);
+      await http()
+        .post(`${recommendation(id, 2)}/delay-reasons`)
+        .set(as())
+        .send({ reasonCategory: 'OTHER', note: 'Menunggu' })
+        .expect(status);
     });
 
     it.each([
@@ -309,7 +425,10 @@ describe('audit findings over HTTP', () => {
       ['the audited unit’s head', 403, () => dinkesHead],
     ])('recording and assessing: %s answers %d', async (_who, status, as) => {
       await http().post('/api/v1/audit-findings').set(as()).send(finding()).expect(status);
-      const assessment = await http().post(`${recommendation(id, 2)}/assessments`).set(as()).send({ status: 'BELUM_SESUAI', note: 'catatan' });
+      const assessment = await http()
+        .post(`${recommendation(id, 2)}/assessments`)
+        .set(as())
+        .send({ status: 'BELUM_SESUAI', note: 'catatan' });
       expect(assessment.status).toBe(status);
     });
 
@@ -376,10 +495,18 @@ describe('audit findings over HTTP', () => {
         ['delay-reasons', dinkesOperator, { reasonCategory: 'HOLIDAY', note: 'x' }, 'reasonCategory'],
       ];
       for (const [action, as, body, field] of cases) {
-        const response = await http().post(`${recommendation(id, 1)}/${action}`).set(as).send(body).expect(400);
+        const response = await http()
+          .post(`${recommendation(id, 1)}/${action}`)
+          .set(as)
+          .send(body)
+          .expect(400);
         expect(response.body.errors.map((error: { field: string }) => error.field)).toContain(field);
       }
-      await http().post(`${recommendation(id, 'one' as unknown as number)}/follow-ups`).set(dinkesOperator).send({ description: 'x' }).expect(400);
+      await http()
+        .post(`${recommendation(id, 'one' as unknown as number)}/follow-ups`)
+        .set(dinkesOperator)
+        .send({ description: 'x' })
+        .expect(400);
       expect(await eventCount()).toBe(before);
     });
 
@@ -389,9 +516,21 @@ describe('audit findings over HTTP', () => {
       const unknown = '00000000-0000-4000-8000-000000000000';
       expect((await http().get(`/api/v1/audit-findings/${unknown}`).set(inspector).expect(404)).body.code).toBe('NOT_FOUND');
       await http().get('/api/v1/audit-findings/not-an-id').set(inspector).expect(404);
-      await http().post(`${recommendation(unknown, 1)}/follow-ups`).set(dinkesOperator).send({ description: 'x' }).expect(404);
-      await http().post(`${recommendation(unknown, 1)}/assessments`).set(inspector).send({ status: 'SESUAI', note: 'x' }).expect(404);
-      await http().post(`${recommendation(id, 3)}/follow-ups`).set(dinkesOperator).send({ description: 'x' }).expect(404);
+      await http()
+        .post(`${recommendation(unknown, 1)}/follow-ups`)
+        .set(dinkesOperator)
+        .send({ description: 'x' })
+        .expect(404);
+      await http()
+        .post(`${recommendation(unknown, 1)}/assessments`)
+        .set(inspector)
+        .send({ status: 'SESUAI', note: 'x' })
+        .expect(404);
+      await http()
+        .post(`${recommendation(id, 3)}/follow-ups`)
+        .set(dinkesOperator)
+        .send({ description: 'x' })
+        .expect(404);
       expect(await eventCount()).toBe(before);
     });
   });

@@ -53,8 +53,14 @@ describe('history, integrity and the public integrity head', () => {
   });
 
   it('shows a unit its own history only', async () => {
-    await http().get('/api/v1/history/opd/DINKES').set(bearer(await tokenFor({ roles: ['opd_head'], opd: 'DINKES' }))).expect(200);
-    await http().get('/api/v1/history/opd/DINKES').set(bearer(await tokenFor({ roles: ['opd_operator'], opd: 'DISDIK' }))).expect(403);
+    await http()
+      .get('/api/v1/history/opd/DINKES')
+      .set(bearer(await tokenFor({ roles: ['opd_head'], opd: 'DINKES' })))
+      .expect(200);
+    await http()
+      .get('/api/v1/history/opd/DINKES')
+      .set(bearer(await tokenFor({ roles: ['opd_operator'], opd: 'DISDIK' })))
+      .expect(403);
     await http().get('/api/v1/history/opd/DINKES').set(admin).expect(403);
     await http().get('/api/v1/history/opd/DINKES').expect(401);
   });
@@ -66,7 +72,10 @@ describe('history, integrity and the public integrity head', () => {
 
   it('verifies a stream for the inspectorate only', async () => {
     expect((await http().get('/api/v1/integrity/streams/opd/DINKES').set(inspector).expect(200)).body).toEqual({ valid: true, events: 2 });
-    await http().get('/api/v1/integrity/streams/opd/DINKES').set(bearer(await tokenFor({ roles: ['opd_head'], opd: 'DINKES' }))).expect(403);
+    await http()
+      .get('/api/v1/integrity/streams/opd/DINKES')
+      .set(bearer(await tokenFor({ roles: ['opd_head'], opd: 'DINKES' })))
+      .expect(403);
   });
 
   it('publishes the latest integrity checkpoint to anyone', async () => {
@@ -76,7 +85,11 @@ describe('history, integrity and the public integrity head', () => {
       response = await http().get('/public/v1/integrity/head');
     }
     expect(response.status).toBe(200);
-    expect(response.body).toMatchObject({ sequence: expect.any(Number), position: expect.stringMatching(/^\d{20}-\d{20}$/), hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(response.body).toMatchObject({
+      sequence: expect.any(Number),
+      position: expect.stringMatching(/^\d{20}-\d{20}$/),
+      hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
   });
 
   it('names the revision of an event altered in the database, and npm run verify fails', async () => {

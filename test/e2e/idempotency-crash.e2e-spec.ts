@@ -21,14 +21,20 @@ describe('a retried write whose first attempt died between its append and its an
   const plan = `/api/v1/opds/DINKES/plans/${year}`;
 
   async function streamEvents(stream: string): Promise<string[]> {
-    const { rows } = await database.pool.query<{ event_type: string }>('SELECT event_type FROM kl_events WHERE stream_name = $1 ORDER BY stream_revision', [stream]);
+    const { rows } = await database.pool.query<{ event_type: string }>('SELECT event_type FROM kl_events WHERE stream_name = $1 ORDER BY stream_revision', [
+      stream,
+    ]);
     return rows.map((row) => row.event_type);
   }
 
   /** Sends the request to a process that dies once its append has committed; the client sees the connection drop. */
   async function sendToProcessThatDies(eventType: string, path: string, headers: Record<string, string>, body: object): Promise<void> {
     crashing = await spawnApi({ ...testApp.databaseEnvironment, ...takeover, PROJECTIONS_INLINE: 'false', KL_CRASH_AFTER_APPENDING: eventType });
-    const answer = await fetch(`${crashing.url}${path}`, { method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' }, body: JSON.stringify(body) }).then(
+    const answer = await fetch(`${crashing.url}${path}`, {
+      method: 'POST',
+      headers: { ...headers, 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    }).then(
       (response) => response.status,
       () => 'no answer',
     );
@@ -56,7 +62,13 @@ describe('a retried write whose first attempt died between its append and its an
   it('answers a retried quarterly report with the first attempt’s 201 and reports the quarter once', async () => {
     const operator = { ...bearer(await tokenFor({ roles: ['opd_operator'], opd: 'DINKES' })), 'Idempotency-Key': 'report-q1' };
     const head = bearer(await tokenFor({ roles: ['opd_head'], opd: 'DINKES' }));
-    const goals = [{ code: 'G1', statement: 'Sehat', indicators: [{ code: 'I1', name: 'Cakupan', unit: '%', polarity: 'HIGHER_IS_BETTER', aggregation: 'LAST', annualTarget: 90 }] }];
+    const goals = [
+      {
+        code: 'G1',
+        statement: 'Sehat',
+        indicators: [{ code: 'I1', name: 'Cakupan', unit: '%', polarity: 'HIGHER_IS_BETTER', aggregation: 'LAST', annualTarget: 90 }],
+      },
+    ];
     await http().post(plan).set(operator).set('Idempotency-Key', 'draft').send({ goals }).expect(201);
     await http().post(`${plan}/submit`).set(operator).set('Idempotency-Key', 'submit').expect(200);
     await http().post(`${plan}/approve`).set(head).expect(200);

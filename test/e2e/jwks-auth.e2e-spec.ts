@@ -36,7 +36,11 @@ describe('RS256 tokens from AUTH_JWKS_URL', () => {
 
   it('refuses a token signed by a key that is not in the set', async () => {
     const { privateKey: stranger } = await generateKeyPair('RS256');
-    const token = await new SignJWT({ roles: ['admin'] }).setProtectedHeader({ alg: 'RS256', kid: 'provider-key-1' }).setSubject('x').setExpirationTime('5m').sign(stranger);
+    const token = await new SignJWT({ roles: ['admin'] })
+      .setProtectedHeader({ alg: 'RS256', kid: 'provider-key-1' })
+      .setSubject('x')
+      .setExpirationTime('5m')
+      .sign(stranger);
     const response = await request(testApp.app.getHttpServer()).get('/api/v1/opds').set(bearer(token)).expect(401);
     expect(response.body.code).toBe('UNAUTHENTICATED');
   });

@@ -105,7 +105,11 @@ describe('OPD registry over HTTP', () => {
     });
 
     it('answers 413 for a body over 1 MiB', async () => {
-      const response = await http().post('/api/v1/opds').set(admin).send({ code: 'HUGE', name: 'x'.repeat(1024 * 1024 + 1) }).expect(413);
+      const response = await http()
+        .post('/api/v1/opds')
+        .set(admin)
+        .send({ code: 'HUGE', name: 'x'.repeat(1024 * 1024 + 1) })
+        .expect(413);
       expect(response.body.code).toBe('PAYLOAD_TOO_LARGE');
       expect(await streamLength('HUGE')).toBe(0);
     });
@@ -142,7 +146,11 @@ describe('OPD registry over HTTP', () => {
       await register('BPBD');
       const responses = await Promise.all(
         Array.from({ length: 10 }, (_, i) =>
-          http().patch('/api/v1/opds/BPBD').set(admin).set('If-Match', '"0"').send({ name: `BPBD ${i}`, reason: 'race' }),
+          http()
+            .patch('/api/v1/opds/BPBD')
+            .set(admin)
+            .set('If-Match', '"0"')
+            .send({ name: `BPBD ${i}`, reason: 'race' }),
         ),
       );
       expect(responses.map((response) => response.status).sort()).toEqual([200, ...Array(9).fill(412)]);
@@ -208,11 +216,7 @@ describe('OPD registry over HTTP', () => {
 
     it('answers 400 for a malformed X-Min-Position and 503 when it is not reached in time', async () => {
       await http().get('/api/v1/opds').set(inspector).set('X-Min-Position', 'soon').expect(400);
-      const response = await http()
-        .get('/api/v1/opds')
-        .set(inspector)
-        .set('X-Min-Position', '99999999999999999999-99999999999999999999')
-        .expect(503);
+      const response = await http().get('/api/v1/opds').set(inspector).set('X-Min-Position', '99999999999999999999-99999999999999999999').expect(503);
       expect(response.body.code).toBe('UNAVAILABLE');
       expect(response.headers['retry-after']).toBe('1');
     }, 15000);

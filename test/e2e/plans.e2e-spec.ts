@@ -18,8 +18,16 @@ const indicator = (code: string, overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 const GOALS = [
-  { code: 'G1', statement: 'Meningkatnya derajat kesehatan masyarakat', indicators: [indicator('I1'), indicator('I2', { annualTarget: 50, quarterlyTargets: undefined })] },
-  { code: 'G2', statement: 'Menurunnya stunting', indicators: [indicator('I3', { polarity: 'LOWER_IS_BETTER', aggregation: 'SUM', annualTarget: 20, quarterlyTargets: undefined })] },
+  {
+    code: 'G1',
+    statement: 'Meningkatnya derajat kesehatan masyarakat',
+    indicators: [indicator('I1'), indicator('I2', { annualTarget: 50, quarterlyTargets: undefined })],
+  },
+  {
+    code: 'G2',
+    statement: 'Menurunnya stunting',
+    indicators: [indicator('I3', { polarity: 'LOWER_IS_BETTER', aggregation: 'SUM', annualTarget: 20, quarterlyTargets: undefined })],
+  },
 ];
 
 describe('performance plans over HTTP', () => {
@@ -46,8 +54,16 @@ describe('performance plans over HTTP', () => {
   async function approvedPlan(code: string, year: number, goals: object[] = GOALS): Promise<{ position: string }> {
     const as = { operator: bearer(await tokenFor({ roles: ['opd_operator'], opd: code })), head: bearer(await tokenFor({ roles: ['opd_head'], opd: code })) };
     await http().post(plan(code, year)).set(as.operator).send({ goals }).expect(201);
-    await http().post(`${plan(code, year)}/submit`).set(as.operator).expect(200);
-    return (await http().post(`${plan(code, year)}/approve`).set(as.head).expect(200)).body;
+    await http()
+      .post(`${plan(code, year)}/submit`)
+      .set(as.operator)
+      .expect(200);
+    return (
+      await http()
+        .post(`${plan(code, year)}/approve`)
+        .set(as.head)
+        .expect(200)
+    ).body;
   }
 
   async function read(code: string, year: number, position: string, as: Headers = inspector) {
@@ -65,7 +81,11 @@ describe('performance plans over HTTP', () => {
     otherHead = bearer(await tokenFor({ roles: ['opd_head'], opd: 'DISDIK' }));
     employee = bearer(await tokenFor({ roles: ['employee'], nip: '198001012005011001' }));
     for (const code of ['DINKES', 'DISDIK', 'BAPPEDA', 'DISHUB', 'DLH', 'DISPAR']) {
-      await http().post('/api/v1/opds').set(admin).send({ code, name: `Unit ${code}` }).expect(201);
+      await http()
+        .post('/api/v1/opds')
+        .set(admin)
+        .send({ code, name: `Unit ${code}` })
+        .expect(201);
     }
   });
   beforeEach(() => clock.setToday('2025-01-10'));
@@ -82,12 +102,25 @@ describe('performance plans over HTTP', () => {
       expect(view).toMatchObject({ status: 'DRAFT', effectiveVersion: null, achievement: null, versions: [], pendingRevision: null });
       expect(view.goals.map((goal: { code: string }) => goal.code)).toEqual(['G1', 'G2']);
 
-      await http().post(`${plan('DINKES', 2025)}/submit`).set(operator).expect(200);
-      await http().post(`${plan('DINKES', 2025)}/return`).set(head).send({ reason: 'Target I2 terlalu rendah' }).expect(200);
+      await http()
+        .post(`${plan('DINKES', 2025)}/submit`)
+        .set(operator)
+        .expect(200);
+      await http()
+        .post(`${plan('DINKES', 2025)}/return`)
+        .set(head)
+        .send({ reason: 'Target I2 terlalu rendah' })
+        .expect(200);
       const edited = GOALS.map((goal) => (goal.code === 'G1' ? { ...goal, indicators: [indicator('I1'), indicator('I2', { annualTarget: 50 })] } : goal));
       await http().put(plan('DINKES', 2025)).set(operator).set('If-Match', '"2"').send({ goals: edited }).expect(200);
-      await http().post(`${plan('DINKES', 2025)}/submit`).set(operator).expect(200);
-      const approved = await http().post(`${plan('DINKES', 2025)}/approve`).set(head).expect(200);
+      await http()
+        .post(`${plan('DINKES', 2025)}/submit`)
+        .set(operator)
+        .expect(200);
+      const approved = await http()
+        .post(`${plan('DINKES', 2025)}/approve`)
+        .set(head)
+        .expect(200);
       view = await read('DINKES', 2025, approved.body.position);
       expect(view).toMatchObject({ status: 'APPROVED', effectiveVersion: 1, revision: 5 });
       expect(view.versions).toEqual([expect.objectContaining({ version: 1, reasonCategory: null, reason: null })]);
@@ -96,18 +129,35 @@ describe('performance plans over HTTP', () => {
       await http()
         .post(`${plan('DINKES', 2025)}/realisations/1`)
         .set(operator)
-        .send({ values: [{ indicatorCode: 'I1', value: 82, evidenceUrl: 'https://dinkes.example.go.id/tw1.pdf' }, { indicatorCode: 'I2', value: 100 }, { indicatorCode: 'I3', value: 4 }] })
+        .send({
+          values: [
+            { indicatorCode: 'I1', value: 82, evidenceUrl: 'https://dinkes.example.go.id/tw1.pdf' },
+            { indicatorCode: 'I2', value: 100 },
+            { indicatorCode: 'I3', value: 4 },
+          ],
+        })
         .expect(201);
       clock.setToday('2025-07-10');
       const q2 = await http()
         .post(`${plan('DINKES', 2025)}/realisations/2`)
         .set(operator)
-        .send({ values: [{ indicatorCode: 'I1', value: 94.5 }, { indicatorCode: 'I3', value: 14, note: 'Data posyandu' }] })
+        .send({
+          values: [
+            { indicatorCode: 'I1', value: 94.5 },
+            { indicatorCode: 'I3', value: 14, note: 'Data posyandu' },
+          ],
+        })
         .expect(201);
       view = await read('DINKES', 2025, q2.body.position);
       const i1 = view.goals[0].indicators[0];
       expect(i1).toMatchObject({ code: 'I1', realisation: 94.5, achievement: 105, category: 'SANGAT_TINGGI' });
-      expect(i1.quarters[0]).toMatchObject({ quarter: 1, value: 82, achievement: 102.5, corrected: false, evidenceUrl: 'https://dinkes.example.go.id/tw1.pdf' });
+      expect(i1.quarters[0]).toMatchObject({
+        quarter: 1,
+        value: 82,
+        achievement: 102.5,
+        corrected: false,
+        evidenceUrl: 'https://dinkes.example.go.id/tw1.pdf',
+      });
       expect(view.goals[0]).toMatchObject({ achievement: 112.5, category: 'SANGAT_TINGGI' });
       expect(view.goals[1].indicators[0]).toMatchObject({ realisation: 18, achievement: 110 });
       expect(view).toMatchObject({ achievement: 111.25, category: 'SANGAT_TINGGI', scale: 'PERMENDAGRI_86_2017', flags: [] });
@@ -118,20 +168,32 @@ describe('performance plans over HTTP', () => {
         .set(operator)
         .send({ reasonCategory: 'PRIORITY_CHANGED', reason: 'Prioritas RPJMD berubah', goals: revisedGoals })
         .expect(201);
-      const submittedRevision = await http().post(`${plan('DINKES', 2025)}/submit`).set(operator).expect(200);
+      const submittedRevision = await http()
+        .post(`${plan('DINKES', 2025)}/submit`)
+        .set(operator)
+        .expect(200);
       view = await read('DINKES', 2025, submittedRevision.body.position);
-      expect(view).toMatchObject({ status: 'REVISION_SUBMITTED', effectiveVersion: 1, pendingRevision: { reasonCategory: 'PRIORITY_CHANGED', reason: 'Prioritas RPJMD berubah' } });
+      expect(view).toMatchObject({
+        status: 'REVISION_SUBMITTED',
+        effectiveVersion: 1,
+        pendingRevision: { reasonCategory: 'PRIORITY_CHANGED', reason: 'Prioritas RPJMD berubah' },
+      });
       expect(view.goals[0].indicators[0].annualTarget).toBe(90);
 
-      const approvedRevision = await http().post(`${plan('DINKES', 2025)}/approve`).set(head).expect(200);
+      const approvedRevision = await http()
+        .post(`${plan('DINKES', 2025)}/approve`)
+        .set(head)
+        .expect(200);
       view = await read('DINKES', 2025, approvedRevision.body.position);
       expect(view).toMatchObject({ status: 'APPROVED', effectiveVersion: 2, pendingRevision: null });
       expect(view.goals[0].indicators[0]).toMatchObject({ annualTarget: 95, realisation: 94.5, achievement: 99.47 });
-      expect(view.versions.map((version: { version: number; reasonCategory: string | null; goals: Array<{ indicators: Array<{ annualTarget: number }> }> }) => [
-        version.version,
-        version.reasonCategory,
-        version.goals[0].indicators[0].annualTarget,
-      ])).toEqual([
+      expect(
+        view.versions.map((version: { version: number; reasonCategory: string | null; goals: Array<{ indicators: Array<{ annualTarget: number }> }> }) => [
+          version.version,
+          version.reasonCategory,
+          version.goals[0].indicators[0].annualTarget,
+        ]),
+      ).toEqual([
         [1, null, 90],
         [2, 'PRIORITY_CHANGED', 95],
       ]);
@@ -162,21 +224,43 @@ describe('performance plans over HTTP', () => {
 
     it('refuses a second report of a quarter, and corrects it with a reason, keeping the original', async () => {
       clock.setToday('2025-04-05');
-      await http().post(`${plan('BAPPEDA', 2025)}/realisations/1`).set(bearer(await tokenFor({ roles: ['opd_operator'], opd: 'BAPPEDA' }))).send({ values: [{ indicatorCode: 'I1', value: 28 }] }).expect(201);
+      await http()
+        .post(`${plan('BAPPEDA', 2025)}/realisations/1`)
+        .set(bearer(await tokenFor({ roles: ['opd_operator'], opd: 'BAPPEDA' })))
+        .send({ values: [{ indicatorCode: 'I1', value: 28 }] })
+        .expect(201);
       const bappeda = bearer(await tokenFor({ roles: ['opd_operator'], opd: 'BAPPEDA' }));
       const before = await eventCount();
-      const again = await http().post(`${plan('BAPPEDA', 2025)}/realisations/1`).set(bappeda).send({ values: [{ indicatorCode: 'I1', value: 82 }] }).expect(422);
+      const again = await http()
+        .post(`${plan('BAPPEDA', 2025)}/realisations/1`)
+        .set(bappeda)
+        .send({ values: [{ indicatorCode: 'I1', value: 82 }] })
+        .expect(422);
       expect(again.body.code).toBe('QUARTER_ALREADY_REPORTED');
-      const noReason = await http().post(`${plan('BAPPEDA', 2025)}/realisations/1/corrections`).set(bappeda).send({ reason: ' ', values: [{ indicatorCode: 'I1', value: 82 }] }).expect(400);
+      const noReason = await http()
+        .post(`${plan('BAPPEDA', 2025)}/realisations/1/corrections`)
+        .set(bappeda)
+        .send({ reason: ' ', values: [{ indicatorCode: 'I1', value: 82 }] })
+        .expect(400);
       expect(noReason.body.errors).toEqual([{ field: 'reason', message: 'reason must not be blank' }]);
       expect(await eventCount()).toBe(before);
 
-      const corrected = await http().post(`${plan('BAPPEDA', 2025)}/realisations/1/corrections`).set(bappeda).send({ reason: 'Salah ketik: 28 seharusnya 82', values: [{ indicatorCode: 'I1', value: 82 }] }).expect(201);
+      const corrected = await http()
+        .post(`${plan('BAPPEDA', 2025)}/realisations/1/corrections`)
+        .set(bappeda)
+        .send({ reason: 'Salah ketik: 28 seharusnya 82', values: [{ indicatorCode: 'I1', value: 82 }] })
+        .expect(201);
       const view = await read('BAPPEDA', 2025, corrected.body.position);
       expect(view.goals[0].indicators[0].quarters).toEqual([expect.objectContaining({ quarter: 1, value: 82, achievement: 102.5, corrected: true })]);
       const history = await http().get('/api/v1/history/plan/BAPPEDA-2025').set(inspector).expect(200);
       const reports = history.body.items.filter((item: { type: string }) => item.type.startsWith('Realisation'));
-      expect(reports.map((item: { type: string; data: { values: Array<{ value: number }> }; reason: string | null }) => [item.type, item.data.values[0].value, item.reason])).toEqual([
+      expect(
+        reports.map((item: { type: string; data: { values: Array<{ value: number }> }; reason: string | null }) => [
+          item.type,
+          item.data.values[0].value,
+          item.reason,
+        ]),
+      ).toEqual([
         ['RealisationReported', 28, null],
         ['RealisationCorrected', 82, 'Salah ketik: 28 seharusnya 82'],
       ]);
@@ -188,7 +272,11 @@ describe('performance plans over HTTP', () => {
     ])('answers 422 for %s and writes nothing', async (_case, quarter, body, code) => {
       clock.setToday('2025-07-01');
       const before = await eventCount();
-      const response = await http().post(`${plan('BAPPEDA', 2025)}/realisations/${quarter}`).set(bearer(await tokenFor({ roles: ['opd_operator'], opd: 'BAPPEDA' }))).send(body).expect(422);
+      const response = await http()
+        .post(`${plan('BAPPEDA', 2025)}/realisations/${quarter}`)
+        .set(bearer(await tokenFor({ roles: ['opd_operator'], opd: 'BAPPEDA' })))
+        .send(body)
+        .expect(422);
       expect(response.body.code).toBe(code);
       expect(await eventCount()).toBe(before);
     });
@@ -196,7 +284,11 @@ describe('performance plans over HTTP', () => {
     it('refuses realisation on a plan without an effective version', async () => {
       await http().post(plan('DISDIK', 2026)).set(otherOperator).send({ goals: GOALS }).expect(201);
       clock.setToday('2026-04-02');
-      const response = await http().post(`${plan('DISDIK', 2026)}/realisations/1`).set(otherOperator).send({ values: [{ indicatorCode: 'I1', value: 1 }] }).expect(422);
+      const response = await http()
+        .post(`${plan('DISDIK', 2026)}/realisations/1`)
+        .set(otherOperator)
+        .send({ values: [{ indicatorCode: 'I1', value: 1 }] })
+        .expect(422);
       expect(response.body.code).toBe('PLAN_NOT_APPROVED');
     });
   });
@@ -207,18 +299,47 @@ describe('performance plans over HTTP', () => {
       const dlh = bearer(await tokenFor({ roles: ['opd_operator'], opd: 'DLH' }));
       const dlhHead = bearer(await tokenFor({ roles: ['opd_head'], opd: 'DLH' }));
       clock.setToday('2025-04-16');
-      await http().post(`${plan('DLH', 2025)}/realisations/1`).set(dlh).send({ values: [{ indicatorCode: 'I1', value: 70 }] }).expect(201);
+      await http()
+        .post(`${plan('DLH', 2025)}/realisations/1`)
+        .set(dlh)
+        .send({ values: [{ indicatorCode: 'I1', value: 70 }] })
+        .expect(201);
       clock.setToday('2025-05-17');
-      await http().post(`${plan('DLH', 2025)}/realisations/1/corrections`).set(dlh).send({ reason: 'Data susulan', values: [{ indicatorCode: 'I1', value: 75 }] }).expect(201);
+      await http()
+        .post(`${plan('DLH', 2025)}/realisations/1/corrections`)
+        .set(dlh)
+        .send({ reason: 'Data susulan', values: [{ indicatorCode: 'I1', value: 75 }] })
+        .expect(201);
       clock.setToday('2025-10-10');
-      await http().post(`${plan('DLH', 2025)}/realisations/3`).set(dlh).send({ values: [{ indicatorCode: 'I1', value: 60 }, { indicatorCode: 'I2', value: 40 }] }).expect(201);
+      await http()
+        .post(`${plan('DLH', 2025)}/realisations/3`)
+        .set(dlh)
+        .send({
+          values: [
+            { indicatorCode: 'I1', value: 60 },
+            { indicatorCode: 'I2', value: 40 },
+          ],
+        })
+        .expect(201);
       const lowered = [{ ...GOALS[0], indicators: [indicator('I1', { annualTarget: 65 }), indicator('I2', { annualTarget: 50 })] }, GOALS[1]];
-      await http().post(`${plan('DLH', 2025)}/revisions`).set(dlh).send({ reasonCategory: 'STRATEGY_CHANGED', reason: 'Refocusing anggaran', goals: lowered }).expect(201);
-      await http().post(`${plan('DLH', 2025)}/submit`).set(dlh).expect(200);
-      const approved = await http().post(`${plan('DLH', 2025)}/approve`).set(dlhHead).expect(200);
+      await http()
+        .post(`${plan('DLH', 2025)}/revisions`)
+        .set(dlh)
+        .send({ reasonCategory: 'STRATEGY_CHANGED', reason: 'Refocusing anggaran', goals: lowered })
+        .expect(201);
+      await http()
+        .post(`${plan('DLH', 2025)}/submit`)
+        .set(dlh)
+        .expect(200);
+      const approved = await http()
+        .post(`${plan('DLH', 2025)}/approve`)
+        .set(dlhHead)
+        .expect(200);
 
       const view = await read('DLH', 2025, approved.body.position);
-      expect(view.flags.map((flag: { code: string; quarter?: number; indicatorCode?: string }) => [flag.code, flag.quarter ?? null, flag.indicatorCode ?? null])).toEqual([
+      expect(
+        view.flags.map((flag: { code: string; quarter?: number; indicatorCode?: string }) => [flag.code, flag.quarter ?? null, flag.indicatorCode ?? null]),
+      ).toEqual([
         ['LATE_REPORT', 1, null],
         ['LATE_CORRECTION', 1, 'I1'],
         ['TARGET_LOWERED_LATE', null, 'I1'],
@@ -232,21 +353,43 @@ describe('performance plans over HTTP', () => {
       const dishubOperator = bearer(await tokenFor({ roles: ['opd_operator'], opd: 'DISHUB' }));
       const dishubHead = bearer(await tokenFor({ roles: ['opd_head'], opd: 'DISHUB' }));
       const before = await eventCount();
-      for (const as of [head, operator, inspector, admin, employee, dishubHead]) await http().post(plan('DISHUB', 2025)).set(as).send({ goals: GOALS }).expect(403);
+      for (const as of [head, operator, inspector, admin, employee, dishubHead])
+        await http().post(plan('DISHUB', 2025)).set(as).send({ goals: GOALS }).expect(403);
       await http().post(plan('DISHUB', 2025)).expect(401);
       expect(await eventCount()).toBe(before);
 
       await http().post(plan('DISHUB', 2025)).set(dishubOperator).send({ goals: GOALS }).expect(201);
-      for (const as of [dishubHead, operator, inspector]) await http().post(`${plan('DISHUB', 2025)}/submit`).set(as).expect(403);
-      await http().post(`${plan('DISHUB', 2025)}/submit`).set(dishubOperator).expect(200);
+      for (const as of [dishubHead, operator, inspector])
+        await http()
+          .post(`${plan('DISHUB', 2025)}/submit`)
+          .set(as)
+          .expect(403);
+      await http()
+        .post(`${plan('DISHUB', 2025)}/submit`)
+        .set(dishubOperator)
+        .expect(200);
       for (const as of [dishubOperator, head, otherHead, inspector]) {
-        await http().post(`${plan('DISHUB', 2025)}/approve`).set(as).expect(403);
-        await http().post(`${plan('DISHUB', 2025)}/return`).set(as).send({ reason: 'x' }).expect(403);
+        await http()
+          .post(`${plan('DISHUB', 2025)}/approve`)
+          .set(as)
+          .expect(403);
+        await http()
+          .post(`${plan('DISHUB', 2025)}/return`)
+          .set(as)
+          .send({ reason: 'x' })
+          .expect(403);
       }
-      const approved = await http().post(`${plan('DISHUB', 2025)}/approve`).set(dishubHead).expect(200);
+      const approved = await http()
+        .post(`${plan('DISHUB', 2025)}/approve`)
+        .set(dishubHead)
+        .expect(200);
       clock.setToday('2025-04-03');
       for (const as of [dishubHead, operator, inspector]) {
-        await http().post(`${plan('DISHUB', 2025)}/realisations/1`).set(as).send({ values: [{ indicatorCode: 'I1', value: 1 }] }).expect(403);
+        await http()
+          .post(`${plan('DISHUB', 2025)}/realisations/1`)
+          .set(as)
+          .send({ values: [{ indicatorCode: 'I1', value: 1 }] })
+          .expect(403);
       }
       expect(await eventCount()).toBe(before + 3);
 
@@ -261,7 +404,12 @@ describe('performance plans over HTTP', () => {
       await approvedPlan('DISDIK', 2025);
       clock.setToday('2025-04-02');
       const responses = await Promise.all(
-        Array.from({ length: 10 }, (_, i) => http().post(`${plan('DISDIK', 2025)}/realisations/1`).set(otherOperator).send({ values: [{ indicatorCode: 'I1', value: 80 + i }] })),
+        Array.from({ length: 10 }, (_, i) =>
+          http()
+            .post(`${plan('DISDIK', 2025)}/realisations/1`)
+            .set(otherOperator)
+            .send({ values: [{ indicatorCode: 'I1', value: 80 + i }] }),
+        ),
       );
       expect(responses.map((response) => response.status).sort()).toEqual([201, ...Array(9).fill(422)]);
       const history = await http().get('/api/v1/history/plan/DISDIK-2025').set(inspector).expect(200);
@@ -272,25 +420,48 @@ describe('performance plans over HTTP', () => {
       const { position } = await approvedPlan('DISDIK', 2024);
       clock.setToday('2025-01-05');
       const responses = await Promise.all(
-        [1, 2, 3, 4].map((quarter) => http().post(`${plan('DISDIK', 2024)}/realisations/${quarter}`).set(otherOperator).send({ values: [{ indicatorCode: 'I1', value: 80 + quarter }] })),
+        [1, 2, 3, 4].map((quarter) =>
+          http()
+            .post(`${plan('DISDIK', 2024)}/realisations/${quarter}`)
+            .set(otherOperator)
+            .send({ values: [{ indicatorCode: 'I1', value: 80 + quarter }] }),
+        ),
       );
       expect(responses.map((response) => response.status)).toEqual([201, 201, 201, 201]);
-      const last = responses.map((response) => response.body.position).sort().at(-1);
+      const last = responses
+        .map((response) => response.body.position)
+        .sort()
+        .at(-1);
       const view = await read('DISDIK', 2024, last ?? position);
       expect(view.goals[0].indicators[0].quarters.map((quarter: { value: number }) => quarter.value)).toEqual([81, 82, 83, 84]);
 
       const corrections = await Promise.all(
-        Array.from({ length: 10 }, (_, i) => http().post(`${plan('DISDIK', 2024)}/realisations/1/corrections`).set(otherOperator).send({ reason: `koreksi ${i}`, values: [{ indicatorCode: 'I2', value: i }] })),
+        Array.from({ length: 10 }, (_, i) =>
+          http()
+            .post(`${plan('DISDIK', 2024)}/realisations/1/corrections`)
+            .set(otherOperator)
+            .send({ reason: `koreksi ${i}`, values: [{ indicatorCode: 'I2', value: i }] }),
+        ),
       );
       expect(corrections.map((response) => response.status)).toEqual(Array(10).fill(201));
       expect(new Set(corrections.map((response) => response.body.revision)).size).toBe(10);
     });
 
     it('lets one of ten writes with the same If-Match win, the others answer 412', async () => {
-      const { revision } = (await http().post(`${plan('DISDIK', 2025)}/realisations/1/corrections`).set(otherOperator).send({ reason: 'r', values: [{ indicatorCode: 'I2', value: 1 }] }).expect(201)).body;
+      const { revision } = (
+        await http()
+          .post(`${plan('DISDIK', 2025)}/realisations/1/corrections`)
+          .set(otherOperator)
+          .send({ reason: 'r', values: [{ indicatorCode: 'I2', value: 1 }] })
+          .expect(201)
+      ).body;
       const responses = await Promise.all(
         Array.from({ length: 10 }, (_, i) =>
-          http().post(`${plan('DISDIK', 2025)}/realisations/1/corrections`).set(otherOperator).set('If-Match', `"${revision}"`).send({ reason: `koreksi ${i}`, values: [{ indicatorCode: 'I2', value: i }] }),
+          http()
+            .post(`${plan('DISDIK', 2025)}/realisations/1/corrections`)
+            .set(otherOperator)
+            .set('If-Match', `"${revision}"`)
+            .send({ reason: `koreksi ${i}`, values: [{ indicatorCode: 'I2', value: i }] }),
         ),
       );
       expect(responses.map((response) => response.status).sort()).toEqual([201, ...Array(9).fill(412)]);
@@ -352,7 +523,11 @@ describe('performance plans over HTTP', () => {
       await http().post(plan('DINKES', 1999)).set(operator).send({ goals: GOALS }).expect(400);
       await http().post(plan('DINKES', 2031)).set(operator).send({ goals: GOALS }).expect(400);
       await http().get('/api/v1/opds/DINKES/plans/20x5').set(operator).expect(400);
-      await http().post(`${plan('DINKES', 2025)}/realisations/5`).set(operator).send({ values: [{ indicatorCode: 'I1', value: 1 }] }).expect(400);
+      await http()
+        .post(`${plan('DINKES', 2025)}/realisations/5`)
+        .set(operator)
+        .send({ values: [{ indicatorCode: 'I1', value: 1 }] })
+        .expect(400);
       const nope = bearer(await tokenFor({ roles: ['opd_operator'], opd: 'NOPE' }));
       expect((await http().post(plan('NOPE', 2025)).set(nope).send({ goals: GOALS }).expect(422)).body.code).toBe('UNKNOWN_OPD');
       expect(await eventCount()).toBe(before);
@@ -362,15 +537,37 @@ describe('performance plans over HTTP', () => {
       await http().post(plan('DINKES', 2028)).set(operator).send({ goals: GOALS }).expect(201);
       expect((await http().post(plan('DINKES', 2028)).set(operator).send({ goals: GOALS }).expect(409)).body.code).toBe('ALREADY_EXISTS');
       expect((await http().get(plan('DINKES', 2029)).set(operator).expect(404)).body.code).toBe('NOT_FOUND');
-      expect((await http().post(`${plan('DINKES', 2029)}/submit`).set(operator).expect(404)).body.code).toBe('NOT_FOUND');
+      expect(
+        (
+          await http()
+            .post(`${plan('DINKES', 2029)}/submit`)
+            .set(operator)
+            .expect(404)
+        ).body.code,
+      ).toBe('NOT_FOUND');
     });
 
     it('answers 422 INVALID_TRANSITION for an action the state does not allow', async () => {
       await http().post(plan('DINKES', 2030)).set(operator).send({ goals: GOALS }).expect(201);
       const before = await eventCount();
-      expect((await http().post(`${plan('DINKES', 2030)}/approve`).set(head).expect(422)).body.code).toBe('INVALID_TRANSITION');
-      await http().post(`${plan('DINKES', 2030)}/revisions`).set(operator).send({ reasonCategory: 'OFFICIAL_CHANGED', reason: 'Kepala baru', goals: GOALS }).expect(422);
-      await http().post(`${plan('DINKES', 2030)}/revisions`).set(operator).send({ reasonCategory: 'WHIM', reason: 'x', goals: GOALS }).expect(400);
+      expect(
+        (
+          await http()
+            .post(`${plan('DINKES', 2030)}/approve`)
+            .set(head)
+            .expect(422)
+        ).body.code,
+      ).toBe('INVALID_TRANSITION');
+      await http()
+        .post(`${plan('DINKES', 2030)}/revisions`)
+        .set(operator)
+        .send({ reasonCategory: 'OFFICIAL_CHANGED', reason: 'Kepala baru', goals: GOALS })
+        .expect(422);
+      await http()
+        .post(`${plan('DINKES', 2030)}/revisions`)
+        .set(operator)
+        .send({ reasonCategory: 'WHIM', reason: 'x', goals: GOALS })
+        .expect(400);
       expect(await eventCount()).toBe(before);
     });
   });
@@ -378,6 +575,10 @@ describe('performance plans over HTTP', () => {
   it('accepts a state change sent with Content-Type: application/json and no body, as clients send it', async () => {
     const dlhOperator = bearer(await tokenFor({ roles: ['opd_operator'], opd: 'DLH' }));
     await http().post(plan('DLH', 2027)).set(dlhOperator).send({ goals: GOALS }).expect(201);
-    await http().post(`${plan('DLH', 2027)}/submit`).set(dlhOperator).set('Content-Type', 'application/json').expect(200);
+    await http()
+      .post(`${plan('DLH', 2027)}/submit`)
+      .set(dlhOperator)
+      .set('Content-Type', 'application/json')
+      .expect(200);
   });
 });

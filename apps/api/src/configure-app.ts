@@ -29,7 +29,9 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
   const parseJson = fastify.getDefaultJsonParser('error', 'error');
   fastify.removeContentTypeParser('application/json');
   for (const type of ['application/json', /^application\/[\w.-]+\+json(;|$)/]) {
-    fastify.addContentTypeParser(type, { parseAs: 'string' }, (request, body, done) => (body === '' ? done(null, undefined) : parseJson(request, body as string, done)));
+    fastify.addContentTypeParser(type, { parseAs: 'string' }, (request, body, done) =>
+      body === '' ? done(null, undefined) : parseJson(request, body as string, done),
+    );
   }
   app.useGlobalPipes(validationPipe());
   app.enableShutdownHooks();

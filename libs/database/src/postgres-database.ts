@@ -64,9 +64,7 @@ export class PostgresDatabase implements Database {
     // The lock lives as long as this session: if the process dies, the server ends the session
     // and the lock with it, so another process can take the job over.
     const client = await this.openDedicatedClient();
-    const { rows } = await client.query<{ acquired: boolean }>('SELECT pg_try_advisory_lock($1::bigint) AS acquired', [
-      advisoryLockKey(key),
-    ]);
+    const { rows } = await client.query<{ acquired: boolean }>('SELECT pg_try_advisory_lock($1::bigint) AS acquired', [advisoryLockKey(key)]);
     if (!rows[0].acquired) {
       await this.closeDedicated(client);
       return null;

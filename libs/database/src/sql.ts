@@ -12,10 +12,7 @@ export interface SqlResult<Row> {
 }
 
 export interface SqlQueryable {
-  query<Row = Record<string, unknown>>(
-    query: string | SqlQueryConfig,
-    values?: unknown[],
-  ): Promise<SqlResult<Row>>;
+  query<Row = Record<string, unknown>>(query: string | SqlQueryConfig, values?: unknown[]): Promise<SqlResult<Row>>;
 }
 
 export interface SqlClient extends SqlQueryable {

@@ -26,9 +26,7 @@ export function assertExpectedRevision(stream: string, expected: ExpectedRevisio
  */
 export function retriedAppendResult(stream: string, prepared: PreparedEvent[], known: RecordedEvent[]): AppendResult | null {
   if (known.length === 0) return null;
-  const isRetry =
-    known.length === prepared.length &&
-    known.every((event, index) => event.stream === stream && event.revision === known[0].revision + index);
+  const isRetry = known.length === prepared.length && known.every((event, index) => event.stream === stream && event.revision === known[0].revision + index);
   if (!isRetry) throw new EventIdConflictError(stream);
   const last = known[known.length - 1];
   return { stream, revision: last.revision, position: last.position };

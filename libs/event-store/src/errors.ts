@@ -24,13 +24,7 @@ export class WrongExpectedRevisionError extends EventStoreError {
 }
 
 export type InvalidAppendReason =
-  | 'EMPTY_APPEND'
-  | 'INVALID_STREAM_NAME'
-  | 'INVALID_EVENT_TYPE'
-  | 'INVALID_EVENT_ID'
-  | 'NOT_SERIALISABLE'
-  | 'EVENT_TOO_LARGE'
-  | 'INVALID_EXPECTED_REVISION';
+  'EMPTY_APPEND' | 'INVALID_STREAM_NAME' | 'INVALID_EVENT_TYPE' | 'INVALID_EVENT_ID' | 'NOT_SERIALISABLE' | 'EVENT_TOO_LARGE' | 'INVALID_EXPECTED_REVISION';
 
 /** The append was refused before anything was written. */
 export class InvalidAppendError extends EventStoreError {

@@ -37,7 +37,5 @@ export function verifyChain(events: Iterable<HashedFields & { hash: string }>): 
     }
     previous = event.hash;
   }
-  return firstInvalidRevision === undefined
-    ? { valid: true, events: count }
-    : { valid: false, events: count, firstInvalidRevision };
+  return firstInvalidRevision === undefined ? { valid: true, events: count } : { valid: false, events: count, firstInvalidRevision };
 }

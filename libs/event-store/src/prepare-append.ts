@@ -72,10 +72,5 @@ function prepareEvent(id: string, event: NewEvent, defaultCorrelationId: string)
 }
 
 function isExpectedRevision(value: unknown): value is ExpectedRevision {
-  return (
-    value === 'any' ||
-    value === 'no_stream' ||
-    value === 'stream_exists' ||
-    (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0)
-  );
+  return value === 'any' || value === 'no_stream' || value === 'stream_exists' || (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0);
 }

@@ -39,9 +39,7 @@ class PlatformLifecycle implements OnApplicationBootstrap, OnApplicationShutdown
 
   onApplicationBootstrap(): void {
     const runHere = this.options.runProjections === 'always' || this.environment.PROJECTIONS_INLINE;
-    this.logger.log(
-      `event store: ${this.store.name} on ${this.database.kind}; projections ${runHere ? 'run in this process' : 'run elsewhere'}`,
-    );
+    this.logger.log(`event store: ${this.store.name} on ${this.database.kind}; projections ${runHere ? 'run in this process' : 'run elsewhere'}`);
     if (!runHere) return;
     this.projections.startRunners();
     // The background work of the log travels with the projections: one leaseholder at a time.

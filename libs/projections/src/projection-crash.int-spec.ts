@@ -13,11 +13,11 @@ const actor = { sub: 'tester', roles: [] };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function startProjectorProcess(connectionString: string): ChildProcess {
-  return spawn(
-    process.execPath,
-    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(ROOT, 'test/support/projector-child.ts')],
-    { cwd: ROOT, env: { ...process.env, KL_CHILD_DATABASE_URL: connectionString, TS_NODE_PROJECT: join(ROOT, 'tsconfig.json') }, stdio: 'pipe' },
-  );
+  return spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(ROOT, 'test/support/projector-child.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, KL_CHILD_DATABASE_URL: connectionString, TS_NODE_PROJECT: join(ROOT, 'tsconfig.json') },
+    stdio: 'pipe',
+  });
 }
 
 /**
@@ -63,12 +63,14 @@ describe('a projector killed in the middle of a batch', () => {
     let killedMidBatch = false;
     while (Date.now() < deadline) {
       // The child creates the checkpoint table when it starts; until then the query fails.
-      const { rows } = await pool.query<{ committed: boolean; writing: boolean }>(
-        `SELECT EXISTS (SELECT 1 FROM kl_projection_checkpoints WHERE position IS NOT NULL
+      const { rows } = await pool
+        .query<{ committed: boolean; writing: boolean }>(
+          `SELECT EXISTS (SELECT 1 FROM kl_projection_checkpoints WHERE position IS NOT NULL
                          AND clock_timestamp() - updated_at > interval '250 milliseconds') AS committed,
                 EXISTS (SELECT 1 FROM pg_stat_activity WHERE application_name = 'kl-projector-child'
                          AND backend_xid IS NOT NULL) AS writing`,
-      ).catch(() => ({ rows: [] }));
+        )
+        .catch(() => ({ rows: [] }));
       if (rows[0]?.committed && rows[0]?.writing) {
         child.kill('SIGKILL');
         killedMidBatch = true;

@@ -18,7 +18,6 @@ export class CheckpointMovedError extends Error {
   }
 }
 
-
 interface StateRow {
   name: string;
   active_slot: Slot;
@@ -44,10 +43,10 @@ export class ProjectionStateStore {
   /** First start: slot `a` is created empty and serves while it catches up. */
   async initialise(projection: Projection): Promise<ProjectionState> {
     await this.prepareSlot(projection, 'a');
-    await this.dataSource.query(
-      `INSERT INTO kl_projections (name, active_slot, active_version) VALUES ($1, 'a', $2) ON CONFLICT (name) DO NOTHING`,
-      [projection.name, projection.version],
-    );
+    await this.dataSource.query(`INSERT INTO kl_projections (name, active_slot, active_version) VALUES ($1, 'a', $2) ON CONFLICT (name) DO NOTHING`, [
+      projection.name,
+      projection.version,
+    ]);
     return (await this.load(projection.name))!;
   }
 
@@ -64,10 +63,11 @@ export class ProjectionStateStore {
   }
 
   async requestRebuild(projection: Projection, slot: Slot): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE kl_projections SET building_slot = $2, building_version = $3, updated_at = now() WHERE name = $1`,
-      [projection.name, slot, projection.version],
-    );
+    await this.dataSource.query(`UPDATE kl_projections SET building_slot = $2, building_version = $3, updated_at = now() WHERE name = $1`, [
+      projection.name,
+      slot,
+      projection.version,
+    ]);
   }
 
   async switchTo(name: string, slot: Slot, version: number): Promise<void> {
@@ -79,10 +79,10 @@ export class ProjectionStateStore {
   }
 
   async checkpoint(name: string, slot: Slot, manager: EntityManager = this.dataSource.manager): Promise<Position | null> {
-    const rows: Array<{ position: string | null }> = await manager.query(
-      'SELECT position FROM kl_projection_checkpoints WHERE name = $1 AND slot = $2',
-      [name, slot],
-    );
+    const rows: Array<{ position: string | null }> = await manager.query('SELECT position FROM kl_projection_checkpoints WHERE name = $1 AND slot = $2', [
+      name,
+      slot,
+    ]);
     return rows[0]?.position ?? null;
   }
 

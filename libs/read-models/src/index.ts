@@ -15,4 +15,10 @@ export * from './skp/skp-register.projection';
 /**
  * Every projection the service runs; the runner, rebuilds and checkpoints need nothing else.
  */
-export const ALL_PROJECTIONS: readonly Projection[] = [opdRegistryProjection, planRegisterProjection, findingRegisterProjection, skpRegisterProjection, lkjipRegisterProjection];
+export const ALL_PROJECTIONS: readonly Projection[] = [
+  opdRegistryProjection,
+  planRegisterProjection,
+  findingRegisterProjection,
+  skpRegisterProjection,
+  lkjipRegisterProjection,
+];

@@ -115,7 +115,11 @@ export class ListFindingsHandler implements IQueryHandler<ListFindingsQuery> {
       const [reportDate, id] = after.split('|');
       query.andWhere('(finding.reportDate, finding.id) < (:reportDate, :id)', { reportDate, id });
     }
-    const rows: FindingRow[] = await query.orderBy('finding.reportDate', 'DESC').addOrderBy('finding.id', 'DESC').take(limit + 1).getMany();
+    const rows: FindingRow[] = await query
+      .orderBy('finding.reportDate', 'DESC')
+      .addOrderBy('finding.id', 'DESC')
+      .take(limit + 1)
+      .getMany();
     const items = rows.slice(0, limit);
     const last = items.at(-1);
     return {
@@ -143,7 +147,9 @@ export class FindingSummaryHandler implements IQueryHandler<FindingSummaryQuery>
 
   async execute({ filter }: FindingSummaryQuery): Promise<OpdFindingFigures[]> {
     const today = this.clock.today();
-    const rows = await (await this.projections.reader(findingReadModel)).find({
+    const rows = await (
+      await this.projections.reader(findingReadModel)
+    ).find({
       where: { ...(filter.opd ? { opdCode: filter.opd } : {}), ...(filter.year ? { year: filter.year } : {}) },
       select: { opdCode: true, document: true },
     });

@@ -1,4 +1,12 @@
-import { ASSESSMENT_STATUSES, AssessmentStatus, DELAY_REASONS, DelayReason, FINDING_CATEGORIES, FindingCategory, RecommendationStatus } from '@app/domain/audit-finding';
+import {
+  ASSESSMENT_STATUSES,
+  AssessmentStatus,
+  DELAY_REASONS,
+  DelayReason,
+  FINDING_CATEGORIES,
+  FindingCategory,
+  RecommendationStatus,
+} from '@app/domain/audit-finding';
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';

@@ -28,7 +28,10 @@ import { readableOpd, requireMayFollowUp, requireMayRead } from './finding-acces
 const FINDING_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const notFound = (id: string) => new ProblemException(problem(404, 'NOT_FOUND', `No finding ${id}`));
 const recommendationNo = new ParseIntPipe({
-  exceptionFactory: () => new ProblemException(problem(400, 'VALIDATION_FAILED', 'The recommendation number must be a whole number', { errors: [{ field: 'no', message: 'must be a whole number' }] })),
+  exceptionFactory: () =>
+    new ProblemException(
+      problem(400, 'VALIDATION_FAILED', 'The recommendation number must be a whole number', { errors: [{ field: 'no', message: 'must be a whole number' }] }),
+    ),
 });
 
 /** The inspectorate's findings and the audited unit's answers to them (docs/api.md, Audit findings). */
@@ -72,7 +75,12 @@ export class AuditFindingsController {
     @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<WriteResult> {
     requireMayFollowUp(write.principal, await this.owner(id));
-    const data = { recommendationNo: no, description: body.description, evidenceUrl: body.evidenceUrl ?? null, amountSettledIdr: body.amountSettledIdr ?? null };
+    const data = {
+      recommendationNo: no,
+      description: body.description,
+      evidenceUrl: body.evidenceUrl ?? null,
+      amountSettledIdr: body.amountSettledIdr ?? null,
+    };
     return writeResult(response, id, await this.decide(id, write, { type: 'RecordFollowUp', data }));
   }
 

@@ -18,16 +18,13 @@ export class HistoryController {
   @Get('history/:streamType/:id')
   @Roles('inspector', 'opd_operator', 'opd_head')
   @ApiOkResponse({ type: HistoryView })
-  async history(
-    @Param('streamType') streamType: string,
-    @Param('id') id: string,
-    @CurrentPrincipal() principal: Principal,
-  ): Promise<HistoryView> {
+  async history(@Param('streamType') streamType: string, @Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<HistoryView> {
     const stream = streamName(streamType, id);
     const events = await this.store.readStream(stream);
     if (events.length === 0) throw new ProblemException(problem(404, 'NOT_FOUND', `No ${streamType} ${id}`));
     const owner = owningOpd(streamType, id, events);
-    if (!principal.roles.includes('inspector') && !(owner && actsForOpd(principal, owner))) throw forbidden('Only the inspectorate and the owning OPD may read this history');
+    if (!principal.roles.includes('inspector') && !(owner && actsForOpd(principal, owner)))
+      throw forbidden('Only the inspectorate and the owning OPD may read this history');
     return {
       stream,
       items: events.map((event) => ({

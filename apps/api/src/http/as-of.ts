@@ -7,7 +7,9 @@ export function parseAsOf(value: string | undefined): Date | undefined {
   if (value === undefined) return undefined;
   const instant = new Date(value);
   if (!ISO_INSTANT.test(value) || Number.isNaN(instant.getTime())) {
-    throw new ProblemException(problem(400, 'VALIDATION_FAILED', 'asOf must be an ISO 8601 instant', { errors: [{ field: 'asOf', message: 'not an ISO 8601 instant' }] }));
+    throw new ProblemException(
+      problem(400, 'VALIDATION_FAILED', 'asOf must be an ISO 8601 instant', { errors: [{ field: 'asOf', message: 'not an ISO 8601 instant' }] }),
+    );
   }
   return instant;
 }

@@ -34,7 +34,9 @@ export function decodeCursor(cursor: string | undefined, shape: RegExp): string 
   if (cursor === undefined) return undefined;
   const key = Buffer.from(cursor, 'base64url').toString('utf8');
   if (!shape.test(key)) {
-    throw new ProblemException(problem(400, 'VALIDATION_FAILED', 'cursor is not one this list gave out', { errors: [{ field: 'cursor', message: 'unknown cursor' }] }));
+    throw new ProblemException(
+      problem(400, 'VALIDATION_FAILED', 'cursor is not one this list gave out', { errors: [{ field: 'cursor', message: 'unknown cursor' }] }),
+    );
   }
   return key;
 }

@@ -78,7 +78,8 @@ function bodyParsingProblem(error: unknown): Problem | null {
   if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') return problem(413, 'PAYLOAD_TOO_LARGE', 'The body is larger than 1 MiB');
   if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return problem(415, 'UNSUPPORTED_MEDIA_TYPE', 'The body must be JSON (Content-Type: application/json)');
   if (error instanceof SyntaxError || code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return problem(400, 'VALIDATION_FAILED', 'The body is not valid JSON');
-  if (typeof code === 'string' && code.startsWith('FST_')) return problem(statusCode, HTTP_CODES[statusCode] ?? 'VALIDATION_FAILED', 'The request could not be read');
+  if (typeof code === 'string' && code.startsWith('FST_'))
+    return problem(statusCode, HTTP_CODES[statusCode] ?? 'VALIDATION_FAILED', 'The request could not be read');
   return null;
 }
 

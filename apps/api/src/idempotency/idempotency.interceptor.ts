@@ -34,7 +34,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const key = Array.isArray(header) ? header.join(',') : header;
     if (request.method !== 'POST' || key === undefined) return next.handle();
     if (key.length < 1 || key.length > 255) {
-      throw new ProblemException(problem(400, 'VALIDATION_FAILED', 'Idempotency-Key must be 1 to 255 characters', { errors: [{ field: 'Idempotency-Key', message: 'length 1 to 255' }] }));
+      throw new ProblemException(
+        problem(400, 'VALIDATION_FAILED', 'Idempotency-Key must be 1 to 255 characters', {
+          errors: [{ field: 'Idempotency-Key', message: 'length 1 to 255' }],
+        }),
+      );
     }
     const scope = request.principal?.sub ?? 'anonymous';
     const fingerprint = createHash('sha256')

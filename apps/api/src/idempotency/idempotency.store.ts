@@ -3,11 +3,7 @@ import { Database } from '@app/database';
 import { DATABASE } from '@app/platform';
 import { Inject, Injectable } from '@nestjs/common';
 
-export type Claim =
-  | { kind: 'claimed' }
-  | { kind: 'replay'; status: number; body: unknown; etag: string | null }
-  | { kind: 'reused' }
-  | { kind: 'in_progress' };
+export type Claim = { kind: 'claimed' } | { kind: 'replay'; status: number; body: unknown; etag: string | null } | { kind: 'reused' } | { kind: 'in_progress' };
 
 /**
  * Idempotency keys, durably: the first answer to a key is kept and replayed to retries with

@@ -47,7 +47,9 @@ export class ListOpdsHandler implements IQueryHandler<ListOpdsQuery> {
 
   async execute({ limit, cursor }: ListOpdsQuery): Promise<Page<OpdRow>> {
     const after = decodeCursor(cursor, OPD_CODE);
-    const rows = await (await this.projections.reader(opdReadModel)).find({
+    const rows = await (
+      await this.projections.reader(opdReadModel)
+    ).find({
       where: after === undefined ? {} : { code: MoreThan(after) },
       order: { code: 'ASC' },
       take: limit + 1,

@@ -42,7 +42,12 @@ export class OpdsController {
   @Patch(':code')
   @Roles('admin')
   @WriteEndpoint(200)
-  async rename(@Param('code') code: string, @Body() body: RenameOpdDto, @Write() write: WriteContext, @Res({ passthrough: true }) response: FastifyReply): Promise<WriteResult> {
+  async rename(
+    @Param('code') code: string,
+    @Body() body: RenameOpdDto,
+    @Write() write: WriteContext,
+    @Res({ passthrough: true }) response: FastifyReply,
+  ): Promise<WriteResult> {
     const command = { type: 'RenameOpd' as const, data: { name: body.name, reason: body.reason }, metadata: write.metadata };
     return writeResult(response, code, await this.commands.execute(new DecideCommand(opdStream(code), opdDecider, command, write.options)));
   }
@@ -50,7 +55,12 @@ export class OpdsController {
   @Post(':code/dissolve')
   @Roles('admin')
   @WriteEndpoint(200)
-  async dissolve(@Param('code') code: string, @Body() body: DissolveOpdDto, @Write() write: WriteContext, @Res({ passthrough: true }) response: FastifyReply): Promise<WriteResult> {
+  async dissolve(
+    @Param('code') code: string,
+    @Body() body: DissolveOpdDto,
+    @Write() write: WriteContext,
+    @Res({ passthrough: true }) response: FastifyReply,
+  ): Promise<WriteResult> {
     const successor = body.successorCode ? await this.queries.execute(new OpdStatusQuery(body.successorCode)) : null;
     const command = { type: 'DissolveOpd' as const, data: { successor, reason: body.reason }, metadata: write.metadata };
     return writeResult(response, code, await this.commands.execute(new DecideCommand(opdStream(code), opdDecider, command, write.options)));

@@ -8,6 +8,11 @@ import { PlansController } from './plans.controller';
 
 @Module({
   controllers: [PlansController],
-  providers: [...PLAN_QUERY_HANDLERS, EffectiveIndicatorsHandler, PlanDocumentHandler, { provide: PLAN_VIEW_SETTINGS, inject: [Environment], useFactory: planViewSettingsFrom }],
+  providers: [
+    ...PLAN_QUERY_HANDLERS,
+    EffectiveIndicatorsHandler,
+    PlanDocumentHandler,
+    { provide: PLAN_VIEW_SETTINGS, inject: [Environment], useFactory: planViewSettingsFrom },
+  ],
 })
 export class PlansModule {}

@@ -19,7 +19,13 @@ function runService(dataDir: string, mark: string, once = false): Promise<Servic
     ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(ROOT, 'test/support/embedded-child.ts')],
     {
       cwd: ROOT,
-      env: { ...process.env, KL_CHILD_DATA_DIR: dataDir, KL_CHILD_MARK: mark, ...(once ? { KL_CHILD_ONCE: '1' } : {}), TS_NODE_PROJECT: join(ROOT, 'tsconfig.json') },
+      env: {
+        ...process.env,
+        KL_CHILD_DATA_DIR: dataDir,
+        KL_CHILD_MARK: mark,
+        ...(once ? { KL_CHILD_ONCE: '1' } : {}),
+        TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'),
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );

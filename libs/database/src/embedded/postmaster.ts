@@ -70,7 +70,10 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * `timeoutMs`, SIGQUIT (immediate shutdown; the next start recovers from the WAL).
  */
 export async function stopPostmaster(pid: number, timeoutMs = 30000): Promise<void> {
-  for (const [signal, wait] of [['SIGINT', timeoutMs], ['SIGQUIT', 5000]] as const) {
+  for (const [signal, wait] of [
+    ['SIGINT', timeoutMs],
+    ['SIGQUIT', 5000],
+  ] as const) {
     try {
       process.kill(pid, signal);
     } catch {

@@ -71,7 +71,9 @@ describe('audit findings', () => {
         .then([{ ...recorded, data: { ...recorded.data, receivedDate: '2025-03-03' } }]));
 
     it('refuses a finding without recommendations', () =>
-      given([]).when({ ...record, data: { ...record.data, recommendations: [] } }).thenThrows(withCode('VALIDATION_FAILED')));
+      given([])
+        .when({ ...record, data: { ...record.data, recommendations: [] } })
+        .thenThrows(withCode('VALIDATION_FAILED')));
 
     it('refuses a received date before the report date', () =>
       given([])
@@ -106,16 +108,25 @@ describe('audit findings', () => {
   });
 
   describe('following up', () => {
-    it('records a follow-up with the amount settled and the day', () => given([recorded]).when(followUp(1, 4_000_000)).then([followedUp(1, 4_000_000)]));
+    it('records a follow-up with the amount settled and the day', () =>
+      given([recorded])
+        .when(followUp(1, 4_000_000))
+        .then([followedUp(1, 4_000_000)]));
 
     it('lets settlements reach the recommendation amount exactly', () =>
-      given([recorded, followedUp(1, 4_000_000)]).when(followUp(1, 6_000_000)).then([followedUp(1, 6_000_000)]));
+      given([recorded, followedUp(1, 4_000_000)])
+        .when(followUp(1, 6_000_000))
+        .then([followedUp(1, 6_000_000)]));
 
     it('refuses settlements beyond the recommendation amount', () =>
-      given([recorded, followedUp(1, 4_000_000)]).when(followUp(1, 6_000_001)).thenThrows(withCode('AMOUNT_EXCEEDED')));
+      given([recorded, followedUp(1, 4_000_000)])
+        .when(followUp(1, 6_000_001))
+        .thenThrows(withCode('AMOUNT_EXCEEDED')));
 
     it('accepts any settlement on a recommendation without an amount', () =>
-      given([recorded]).when(followUp(2, 50_000)).then([followedUp(2, 50_000)]));
+      given([recorded])
+        .when(followUp(2, 50_000))
+        .then([followedUp(2, 50_000)]));
 
     it('refuses an unknown finding or recommendation', () => {
       given([]).when(followUp(1, null)).thenThrows(withCode('NOT_FOUND'));
@@ -123,7 +134,9 @@ describe('audit findings', () => {
     });
 
     it('refuses anything more on a final recommendation', () => {
-      given([recorded, assessed(1, 'SESUAI')]).when(followUp(1, null)).thenThrows(withCode('INVALID_TRANSITION'));
+      given([recorded, assessed(1, 'SESUAI')])
+        .when(followUp(1, null))
+        .thenThrows(withCode('INVALID_TRANSITION'));
       given([recorded, assessed(2, 'TIDAK_DAPAT_DITINDAKLANJUTI')])
         .when({ type: 'RecordDelayReason', data: { recommendationNo: 2, reasonCategory: 'ILLNESS', note: 'x' }, metadata: { today: '2025-06-01' } })
         .thenThrows(withCode('INVALID_TRANSITION'));
@@ -140,15 +153,24 @@ describe('audit findings', () => {
         .then([{ type: 'RecommendationAssessed', data: { findingId: 'f-1', recommendationNo: 1, status: 'SESUAI', note: 'lunas', on: '2025-04-10' } }]));
 
     it('lets a BELUM_SESUAI recommendation receive more follow-ups', () =>
-      given([recorded, assessed(1, 'BELUM_SESUAI')]).when(followUp(1, 1_000)).then([followedUp(1, 1_000)]));
+      given([recorded, assessed(1, 'BELUM_SESUAI')])
+        .when(followUp(1, 1_000))
+        .then([followedUp(1, 1_000)]));
   });
 
   describe('delay reasons', () => {
     it('records a lawful reason for lateness', () =>
       given([recorded])
-        .when({ type: 'RecordDelayReason', data: { recommendationNo: 2, reasonCategory: 'UNDER_INVESTIGATION', note: 'diperiksa APH' }, metadata: { today: '2025-05-10' } })
+        .when({
+          type: 'RecordDelayReason',
+          data: { recommendationNo: 2, reasonCategory: 'UNDER_INVESTIGATION', note: 'diperiksa APH' },
+          metadata: { today: '2025-05-10' },
+        })
         .then([
-          { type: 'DelayReasonRecorded', data: { findingId: 'f-1', recommendationNo: 2, reasonCategory: 'UNDER_INVESTIGATION', note: 'diperiksa APH', on: '2025-05-10' } },
+          {
+            type: 'DelayReasonRecorded',
+            data: { findingId: 'f-1', recommendationNo: 2, reasonCategory: 'UNDER_INVESTIGATION', note: 'diperiksa APH', on: '2025-05-10' },
+          },
         ]));
   });
 });

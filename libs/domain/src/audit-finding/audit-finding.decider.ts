@@ -1,14 +1,7 @@
 import { Decider, DomainCommand, unreachable } from '@app/decider';
 import { OtherOpd, requireActiveOpd } from '../opd/opd.decider';
 import { AuditFindingErrors } from './audit-finding.errors';
-import {
-  AssessmentStatus,
-  AuditFindingEvent,
-  AuditFindingRecorded,
-  DelayReason,
-  IsoDate,
-  RecommendationStatus,
-} from './audit-finding.events';
+import { AssessmentStatus, AuditFindingEvent, AuditFindingRecorded, DelayReason, IsoDate, RecommendationStatus } from './audit-finding.events';
 import { isFinal } from './follow-up-rules';
 
 interface RecommendationState {
@@ -18,9 +11,7 @@ interface RecommendationState {
   status: RecommendationStatus;
 }
 
-export type AuditFindingState =
-  | { status: 'NONE' }
-  | { status: 'RECORDED'; findingId: string; opdCode: string; recommendations: RecommendationState[] };
+export type AuditFindingState = { status: 'NONE' } | { status: 'RECORDED'; findingId: string; opdCode: string; recommendations: RecommendationState[] };
 
 export type AuditFindingCommand =
   | DomainCommand<

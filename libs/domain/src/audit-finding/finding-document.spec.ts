@@ -113,7 +113,10 @@ describe('figures per OPD', () => {
   });
 
   it('leaves amounts of recommendations that cannot be followed up out of the outstanding sum', () => {
-    const view = findingView(finding([stored(recorded([5_000_000]), '2025-03-03'), stored(assess(1, 'TIDAK_DAPAT_DITINDAKLANJUTI'), '2025-04-01')]), '2025-06-01');
+    const view = findingView(
+      finding([stored(recorded([5_000_000]), '2025-03-03'), stored(assess(1, 'TIDAK_DAPAT_DITINDAKLANJUTI'), '2025-04-01')]),
+      '2025-06-01',
+    );
     expect(findingFigures([view]).amountIdr).toEqual({ total: 5_000_000, settled: 0, outstanding: 0 });
   });
 

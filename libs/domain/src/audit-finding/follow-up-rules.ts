@@ -20,10 +20,5 @@ export interface RecommendationProgress {
  * becomes overdue without any new event.
  */
 export function isOverdue(progress: RecommendationProgress, due: IsoDate, today: IsoDate): boolean {
-  return (
-    !isFinal(progress.status) &&
-    today > due &&
-    !progress.followUpDates.some((date) => date <= due) &&
-    !progress.delayExcused
-  );
+  return !isFinal(progress.status) && today > due && !progress.followUpDates.some((date) => date <= due) && !progress.delayExcused;
 }

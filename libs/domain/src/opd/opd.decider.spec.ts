@@ -46,12 +46,19 @@ describe('OPD registry', () => {
         .then([{ type: 'OpdRenamed', data: { code: 'DINKES', name: 'Dinas Kesehatan Kota', previousName: 'Dinas Kesehatan' } }]));
 
     it('records nothing when the name does not change', () =>
-      given([registered]).when({ type: 'RenameOpd', data: { name: 'Dinas Kesehatan', reason: 'reorganisation' } }).then([]));
+      given([registered])
+        .when({ type: 'RenameOpd', data: { name: 'Dinas Kesehatan', reason: 'reorganisation' } })
+        .then([]));
 
-    it('refuses an unknown unit', () => given([]).when({ type: 'RenameOpd', data: { name: 'X', reason: 'reorganisation' } }).thenThrows(withCode('NOT_FOUND')));
+    it('refuses an unknown unit', () =>
+      given([])
+        .when({ type: 'RenameOpd', data: { name: 'X', reason: 'reorganisation' } })
+        .thenThrows(withCode('NOT_FOUND')));
 
     it('refuses a dissolved unit', () =>
-      given([registered, dissolved]).when({ type: 'RenameOpd', data: { name: 'X', reason: 'reorganisation' } }).thenThrows(withCode('INVALID_TRANSITION')));
+      given([registered, dissolved])
+        .when({ type: 'RenameOpd', data: { name: 'X', reason: 'reorganisation' } })
+        .thenThrows(withCode('INVALID_TRANSITION')));
   });
 
   describe('dissolving', () => {
@@ -60,10 +67,15 @@ describe('OPD registry', () => {
         .when({ type: 'DissolveOpd', data: { successor: { code: 'DINKESPPKB', status: 'ACTIVE' }, reason: 'merged' } })
         .then([{ type: 'OpdDissolved', data: { code: 'DINKES', successorCode: 'DINKESPPKB' } }]));
 
-    it('dissolves without a successor', () => given([registered]).when({ type: 'DissolveOpd', data: { successor: null, reason: 'merged' } }).then([dissolved]));
+    it('dissolves without a successor', () =>
+      given([registered])
+        .when({ type: 'DissolveOpd', data: { successor: null, reason: 'merged' } })
+        .then([dissolved]));
 
     it('refuses to dissolve twice', () =>
-      given([registered, dissolved]).when({ type: 'DissolveOpd', data: { successor: null, reason: 'merged' } }).thenThrows(withCode('INVALID_TRANSITION')));
+      given([registered, dissolved])
+        .when({ type: 'DissolveOpd', data: { successor: null, reason: 'merged' } })
+        .thenThrows(withCode('INVALID_TRANSITION')));
 
     it('refuses the unit as its own successor', () =>
       given([registered])

@@ -3,8 +3,7 @@ import { OpdErrors } from './opd.errors';
 import { OpdEvent } from './opd.events';
 
 export type OpdState =
-  | { status: 'UNREGISTERED' }
-  | { status: 'ACTIVE' | 'DISSOLVED'; code: string; name: string; parentCode: string | null; successorCode: string | null };
+  { status: 'UNREGISTERED' } | { status: 'ACTIVE' | 'DISSOLVED'; code: string; name: string; parentCode: string | null; successorCode: string | null };
 
 /** What the handler found out about another unit before deciding (I/O stays out of decide). */
 export type OtherOpd = { code: string; status: OpdState['status'] };

@@ -28,15 +28,15 @@ describe('achievement (capaian)', () => {
 
   describe('aggregating the reported quarters', () => {
     it.each`
-      aggregation  | reported                | expected
-      ${'LAST'}    | ${[82, 88, 94.5]}       | ${94.5}
-      ${'SUM'}     | ${[10, 20, 30, 40]}     | ${100}
-      ${'AVERAGE'} | ${[80, 90]}             | ${85}
-      ${'AVERAGE'} | ${[1, 2, 2]}            | ${5 / 3}
-      ${'LAST'}    | ${[]}                   | ${null}
-      ${'SUM'}     | ${[]}                   | ${null}
-      ${'AVERAGE'} | ${[]}                   | ${null}
-      ${'SUM'}     | ${[0, 0]}               | ${0}
+      aggregation  | reported            | expected
+      ${'LAST'}    | ${[82, 88, 94.5]}   | ${94.5}
+      ${'SUM'}     | ${[10, 20, 30, 40]} | ${100}
+      ${'AVERAGE'} | ${[80, 90]}         | ${85}
+      ${'AVERAGE'} | ${[1, 2, 2]}        | ${5 / 3}
+      ${'LAST'}    | ${[]}               | ${null}
+      ${'SUM'}     | ${[]}               | ${null}
+      ${'AVERAGE'} | ${[]}               | ${null}
+      ${'SUM'}     | ${[0, 0]}           | ${0}
     `('$aggregation of $reported is $expected', ({ aggregation, reported, expected }) => {
       expect(aggregate(aggregation, reported)).toBe(expected);
     });
@@ -76,7 +76,13 @@ describe('achievement (capaian)', () => {
     `('puts $value in $category', ({ value, category }) => expect(categoryOf(value, PERMENDAGRI_86_2017)).toBe(category));
 
     it('is replaceable by another scale', () => {
-      const strict = { name: 'STRICT', bands: [{ category: 'BAIK', min: 100 }, { category: 'KURANG', min: 0 }] };
+      const strict = {
+        name: 'STRICT',
+        bands: [
+          { category: 'BAIK', min: 100 },
+          { category: 'KURANG', min: 0 },
+        ],
+      };
       expect(categoryOf(99.99, strict)).toBe('KURANG');
       expect(categoryOf(100, strict)).toBe('BAIK');
     });

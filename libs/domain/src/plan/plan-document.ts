@@ -46,7 +46,19 @@ export function evolvePlanDocument(document: PlanDocument | null, event: StoredP
   const at = event.recordedAt;
   if (event.type === 'PlanDrafted') {
     const { opdCode, year, goals } = event.data;
-    return { opdCode, year, status: 'DRAFT', revision: event.revision, createdAt: at, updatedAt: at, draft: goals, versions: [], pendingRevision: null, returns: [], quarters: [] };
+    return {
+      opdCode,
+      year,
+      status: 'DRAFT',
+      revision: event.revision,
+      createdAt: at,
+      updatedAt: at,
+      draft: goals,
+      versions: [],
+      pendingRevision: null,
+      returns: [],
+      quarters: [],
+    };
   }
   if (!document) return document;
   const next = { ...document, revision: event.revision, updatedAt: at };
@@ -59,7 +71,11 @@ export function evolvePlanDocument(document: PlanDocument | null, event: StoredP
       return { ...next, status: 'RETURNED', returns: [...document.returns, { at, reason: event.data.reason, revision: false }] };
     case 'PlanApproved': {
       const { version, goals, on } = event.data;
-      return { ...next, status: 'APPROVED', versions: [...document.versions, { version, approvedAt: at, approvedOn: on, reasonCategory: null, reason: null, goals }] };
+      return {
+        ...next,
+        status: 'APPROVED',
+        versions: [...document.versions, { version, approvedAt: at, approvedOn: on, reasonCategory: null, reason: null, goals }],
+      };
     }
     case 'RevisionStarted': {
       const { reasonCategory, reason, goals } = event.data;

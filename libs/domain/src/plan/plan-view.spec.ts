@@ -40,7 +40,11 @@ describe('the plan as read', () => {
   it('computes achievement per quarter, indicator, goal and unit as docs/api.md shows it', () => {
     const goals: Goal[] = [
       { code: 'G1', statement: 'Kesehatan', indicators: [indicator('I1'), indicator('I2', { annualTarget: 50, quarterlyTargets: null })] },
-      { code: 'G2', statement: 'Gizi', indicators: [indicator('I3', { polarity: 'LOWER_IS_BETTER', aggregation: 'SUM', annualTarget: 20, quarterlyTargets: null })] },
+      {
+        code: 'G2',
+        statement: 'Gizi',
+        indicators: [indicator('I3', { polarity: 'LOWER_IS_BETTER', aggregation: 'SUM', annualTarget: 20, quarterlyTargets: null })],
+      },
     ];
     const document = documentOf([
       ...approvedPlan(goals),
@@ -70,11 +74,22 @@ describe('the plan as read', () => {
   });
 
   it('uses the configured cap and scale, and names the scale', () => {
-    const goals: Goal[] = [{ code: 'G1', statement: 's', indicators: [indicator('I1', { quarterlyTargets: null }), indicator('I2', { annualTarget: 50, quarterlyTargets: null })] }];
+    const goals: Goal[] = [
+      { code: 'G1', statement: 's', indicators: [indicator('I1', { quarterlyTargets: null }), indicator('I2', { annualTarget: 50, quarterlyTargets: null })] },
+    ];
     const document = documentOf([...approvedPlan(goals), reported(1, '2025-04-10', [value('I1', 90), value('I2', 100)])]);
     const view = planView(document, {
       ...DEFAULT_PLAN_VIEW_SETTINGS,
-      achievement: { cap: 100, scale: { name: 'REGIONAL_2024', bands: [{ category: 'BAIK', min: 100 }, { category: 'KURANG', min: 0 }] } },
+      achievement: {
+        cap: 100,
+        scale: {
+          name: 'REGIONAL_2024',
+          bands: [
+            { category: 'BAIK', min: 100 },
+            { category: 'KURANG', min: 0 },
+          ],
+        },
+      },
     });
     expect(view).toMatchObject({ achievement: 100, category: 'BAIK', scale: 'REGIONAL_2024' });
   });
@@ -84,7 +99,10 @@ describe('the plan as read', () => {
     const document = documentOf([
       ...approvedPlan(goals),
       reported(1, '2025-04-10', [value('I1', 28)]),
-      [{ type: 'RealisationCorrected', data: { ...key, quarter: 1, values: [value('I1', 82)], reason: 'Salah ketik', on: '2025-04-12' } }, '2025-04-12T03:00:00.000Z'],
+      [
+        { type: 'RealisationCorrected', data: { ...key, quarter: 1, values: [value('I1', 82)], reason: 'Salah ketik', on: '2025-04-12' } },
+        '2025-04-12T03:00:00.000Z',
+      ],
     ]);
     expect(planView(document).goals[0].indicators[0].quarters[0]).toMatchObject({ value: 82, achievement: 102.5, corrected: true });
     expect(document.quarters[0].values).toEqual([value('I1', 28)]);
@@ -99,10 +117,17 @@ describe('the plan as read', () => {
       [{ type: 'RevisionStarted', data: { ...key, reasonCategory: 'PRIORITY_CHANGED', reason: 'RPJMD berubah', goals: revised } }, '2025-05-01T00:00:00.000Z'],
     ] as Array<[PlanEvent, string]>;
     const open = planView(documentOf(events));
-    expect(open).toMatchObject({ status: 'REVISION_DRAFT', effectiveVersion: 1, pendingRevision: { reasonCategory: 'PRIORITY_CHANGED', reason: 'RPJMD berubah', goals: revised } });
+    expect(open).toMatchObject({
+      status: 'REVISION_DRAFT',
+      effectiveVersion: 1,
+      pendingRevision: { reasonCategory: 'PRIORITY_CHANGED', reason: 'RPJMD berubah', goals: revised },
+    });
     expect(open.goals[0].indicators[0].annualTarget).toBe(90);
     events.push([{ type: 'RevisionSubmitted', data: key }, '2025-05-02T00:00:00.000Z']);
-    events.push([{ type: 'RevisionApproved', data: { ...key, version: 2, reasonCategory: 'PRIORITY_CHANGED', reason: 'RPJMD berubah', goals: revised, on: '2025-05-03' } }, '2025-05-03T00:00:00.000Z']);
+    events.push([
+      { type: 'RevisionApproved', data: { ...key, version: 2, reasonCategory: 'PRIORITY_CHANGED', reason: 'RPJMD berubah', goals: revised, on: '2025-05-03' } },
+      '2025-05-03T00:00:00.000Z',
+    ]);
     const after = planView(documentOf(events));
     expect(after).toMatchObject({ status: 'APPROVED', effectiveVersion: 2, pendingRevision: null });
     expect(after.goals[0].indicators[0].annualTarget).toBe(95);
@@ -118,7 +143,13 @@ describe('the plan as read', () => {
     const revision = (approvedAt: string): Array<[PlanEvent, string]> => [
       [{ type: 'RevisionStarted', data: { ...key, reasonCategory: 'STRATEGY_CHANGED', reason: 'r', goals: lowered } }, approvedAt],
       [{ type: 'RevisionSubmitted', data: key }, approvedAt],
-      [{ type: 'RevisionApproved', data: { ...key, version: 2, reasonCategory: 'STRATEGY_CHANGED', reason: 'r', goals: lowered, on: approvedAt.slice(0, 10) } }, approvedAt],
+      [
+        {
+          type: 'RevisionApproved',
+          data: { ...key, version: 2, reasonCategory: 'STRATEGY_CHANGED', reason: 'r', goals: lowered, on: approvedAt.slice(0, 10) },
+        },
+        approvedAt,
+      ],
     ];
 
     it('flags a target lowered after that indicator’s Q3 was reported', () => {
@@ -131,8 +162,12 @@ describe('the plan as read', () => {
     });
 
     it('does not flag a target lowered before Q3 was reported, or one whose Q3 is not reported', () => {
-      expect(planView(documentOf([...approvedPlan(goals), ...revision('2025-09-01T00:00:00.000Z'), reported(3, '2025-10-05', [value('I1', 60)])])).flags).toEqual([]);
-      expect(planView(documentOf([...approvedPlan(goals), reported(3, '2025-10-05', [value('I2', 60)]), ...revision('2025-11-01T00:00:00.000Z')])).flags).toEqual([]);
+      expect(
+        planView(documentOf([...approvedPlan(goals), ...revision('2025-09-01T00:00:00.000Z'), reported(3, '2025-10-05', [value('I1', 60)])])).flags,
+      ).toEqual([]);
+      expect(
+        planView(documentOf([...approvedPlan(goals), reported(3, '2025-10-05', [value('I2', 60)]), ...revision('2025-11-01T00:00:00.000Z')])).flags,
+      ).toEqual([]);
     });
 
     it('flags a quarter reported after the 15th day after it ended, and not on the 15th', () => {

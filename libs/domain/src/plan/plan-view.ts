@@ -56,7 +56,9 @@ export interface PlanView {
 
 /** The value an indicator has in a quarter: the latest correction of it, else the report. */
 function quarterValue(report: QuarterReport, indicatorCode: string): { value: RealisationValue; corrected: boolean } | null {
-  const corrections = report.corrections.map((correction) => correction.values.find((value) => value.indicatorCode === indicatorCode)).filter((value) => value !== undefined);
+  const corrections = report.corrections
+    .map((correction) => correction.values.find((value) => value.indicatorCode === indicatorCode))
+    .filter((value) => value !== undefined);
   if (corrections.length > 0) return { value: corrections[corrections.length - 1], corrected: true };
   const original = report.values.find((value) => value.indicatorCode === indicatorCode);
   return original ? { value: original, corrected: false } : null;
@@ -138,7 +140,8 @@ export function planFlags(document: PlanDocument, settings: Pick<PlanViewSetting
     }
     for (const correction of report.corrections) {
       if (daysBetween(report.reportedOn, correction.on) <= settings.lateCorrectionDays) continue;
-      for (const value of correction.values) flags.push({ code: 'LATE_CORRECTION', quarter: report.quarter, indicatorCode: value.indicatorCode, at: correction.at });
+      for (const value of correction.values)
+        flags.push({ code: 'LATE_CORRECTION', quarter: report.quarter, indicatorCode: value.indicatorCode, at: correction.at });
     }
   }
   document.versions.forEach((version, index) => {

@@ -29,7 +29,10 @@ const drafted: PlanEvent = { type: 'PlanDrafted', data: { ...key, goals } };
 const submitted: PlanEvent = { type: 'PlanSubmitted', data: key };
 const returned: PlanEvent = { type: 'PlanReturned', data: { ...key, reason: 'Target terlalu rendah' } };
 const approved: PlanEvent = { type: 'PlanApproved', data: { ...key, version: 1, goals, on: '2025-01-20' } };
-const revisionStarted: PlanEvent = { type: 'RevisionStarted', data: { ...key, reasonCategory: 'STRATEGY_CHANGED', reason: 'Refocusing anggaran', goals: revisedGoals } };
+const revisionStarted: PlanEvent = {
+  type: 'RevisionStarted',
+  data: { ...key, reasonCategory: 'STRATEGY_CHANGED', reason: 'Refocusing anggaran', goals: revisedGoals },
+};
 const revisionSubmitted: PlanEvent = { type: 'RevisionSubmitted', data: key };
 const reportedQ1: PlanEvent = { type: 'RealisationReported', data: { ...key, quarter: 1, values: values('I1'), on: '2025-04-10' } };
 const approvedPlan = [drafted, submitted, approved];
@@ -40,7 +43,11 @@ const approve: Command = { type: 'ApprovePlan', data: {}, metadata: { today: '20
 const returnPlan: Command = { type: 'ReturnPlan', data: { reason: 'Target terlalu rendah' } };
 const revise: Command = { type: 'StartRevision', data: { reasonCategory: 'STRATEGY_CHANGED', reason: 'Refocusing anggaran', goals: revisedGoals } };
 const replace = (content: Goal[] = goals): Command => ({ type: 'ReplacePlanContent', data: { goals: content } });
-const report = (quarter: 1 | 2 | 3 | 4, codes = ['I1'], today = '2025-04-10'): Command => ({ type: 'ReportRealisation', data: { quarter, values: values(...codes) }, metadata: { today } });
+const report = (quarter: 1 | 2 | 3 | 4, codes = ['I1'], today = '2025-04-10'): Command => ({
+  type: 'ReportRealisation',
+  data: { quarter, values: values(...codes) },
+  metadata: { today },
+});
 const correct = (quarter: 1 | 2 | 3 | 4, codes = ['I1']): Command => ({
   type: 'CorrectRealisation',
   data: { quarter, values: values(...codes), reason: 'Salah ketik' },
@@ -52,9 +59,13 @@ describe('performance plans', () => {
     it('drafts a plan for an active unit', () => given([]).when(draft).then([drafted]));
     it('refuses a second plan for the same unit and year', () => given([drafted]).when(draft).thenThrows(withCode('ALREADY_EXISTS')));
     it('refuses an unknown unit', () =>
-      given([]).when({ ...draft, data: { ...draft.data, opd: { code: 'NOPE', status: 'UNREGISTERED' } } }).thenThrows(withCode('UNKNOWN_OPD')));
+      given([])
+        .when({ ...draft, data: { ...draft.data, opd: { code: 'NOPE', status: 'UNREGISTERED' } } })
+        .thenThrows(withCode('UNKNOWN_OPD')));
     it('refuses a dissolved unit', () =>
-      given([]).when({ ...draft, data: { ...draft.data, opd: { code: 'DINKES', status: 'DISSOLVED' } } }).thenThrows(withCode('OPD_DISSOLVED')));
+      given([])
+        .when({ ...draft, data: { ...draft.data, opd: { code: 'DINKES', status: 'DISSOLVED' } } })
+        .thenThrows(withCode('OPD_DISSOLVED')));
 
     it.each<[string, Goal[]]>([
       ['no goal', []],
@@ -63,20 +74,33 @@ describe('performance plans', () => {
       ['an indicator code twice across goals', [goals[0], { code: 'G2', statement: 's', indicators: [indicator('I1')] }]],
       ['a negative target', [{ code: 'G1', statement: 's', indicators: [indicator('I1', -1)] }]],
       ['a zero target when higher is better', [{ code: 'G1', statement: 's', indicators: [indicator('I1', 0)] }]],
-      ['a zero quarterly target when higher is better', [{ code: 'G1', statement: 's', indicators: [{ ...indicator('I1'), quarterlyTargets: [0, 30, 60, 90] }] }]],
+      [
+        'a zero quarterly target when higher is better',
+        [{ code: 'G1', statement: 's', indicators: [{ ...indicator('I1'), quarterlyTargets: [0, 30, 60, 90] }] }],
+      ],
     ])('refuses %s with VALIDATION_FAILED', (_case, content) =>
-      given([]).when({ ...draft, data: { ...draft.data, goals: content } }).thenThrows(withCode('VALIDATION_FAILED')));
+      given([])
+        .when({ ...draft, data: { ...draft.data, goals: content } })
+        .thenThrows(withCode('VALIDATION_FAILED')),
+    );
 
     it('accepts a zero target when lower is better', () => {
       const zero: Goal[] = [{ code: 'G1', statement: 's', indicators: [{ ...indicator('I1', 0), polarity: 'LOWER_IS_BETTER' }] }];
-      given([]).when({ ...draft, data: { ...draft.data, goals: zero } }).then([{ type: 'PlanDrafted', data: { ...key, goals: zero } }]);
+      given([])
+        .when({ ...draft, data: { ...draft.data, goals: zero } })
+        .then([{ type: 'PlanDrafted', data: { ...key, goals: zero } }]);
     });
   });
 
   describe('editing, submitting, returning and approving', () => {
-    it('replaces a draft’s content', () => given([drafted]).when(replace(revisedGoals)).then([{ type: 'PlanContentReplaced', data: { ...key, goals: revisedGoals } }]));
+    it('replaces a draft’s content', () =>
+      given([drafted])
+        .when(replace(revisedGoals))
+        .then([{ type: 'PlanContentReplaced', data: { ...key, goals: revisedGoals } }]));
     it('replaces a returned plan’s content', () =>
-      given([drafted, submitted, returned]).when(replace(revisedGoals)).then([{ type: 'PlanContentReplaced', data: { ...key, goals: revisedGoals } }]));
+      given([drafted, submitted, returned])
+        .when(replace(revisedGoals))
+        .then([{ type: 'PlanContentReplaced', data: { ...key, goals: revisedGoals } }]));
     it('refuses to edit a submitted plan', () => given([drafted, submitted]).when(replace()).thenThrows(withCode('INVALID_TRANSITION')));
     it('refuses to edit an approved plan (that is a revision)', () => given(approvedPlan).when(replace()).thenThrows(withCode('INVALID_TRANSITION')));
     it('submits a draft', () => given([drafted]).when(submit).then([submitted]));
@@ -97,32 +121,69 @@ describe('performance plans', () => {
   describe('revisions', () => {
     it('opens a revision of an approved plan', () => given(approvedPlan).when(revise).then([revisionStarted]));
     it('refuses a revision of a plan never approved', () => given([drafted, submitted]).when(revise).thenThrows(withCode('INVALID_TRANSITION')));
-    it('refuses a second open revision', () => given([...approvedPlan, revisionStarted]).when(revise).thenThrows(withCode('INVALID_TRANSITION')));
+    it('refuses a second open revision', () =>
+      given([...approvedPlan, revisionStarted])
+        .when(revise)
+        .thenThrows(withCode('INVALID_TRANSITION')));
     it('refuses invalid revised content', () =>
-      given(approvedPlan).when({ ...revise, data: { ...revise.data, goals: [] } }).thenThrows(withCode('VALIDATION_FAILED')));
+      given(approvedPlan)
+        .when({ ...revise, data: { ...revise.data, goals: [] } })
+        .thenThrows(withCode('VALIDATION_FAILED')));
     it('edits the open revision', () =>
-      given([...approvedPlan, revisionStarted]).when(replace(goals)).then([{ type: 'RevisionContentReplaced', data: { ...key, goals } }]));
-    it('submits the revision', () => given([...approvedPlan, revisionStarted]).when(submit).then([revisionSubmitted]));
+      given([...approvedPlan, revisionStarted])
+        .when(replace(goals))
+        .then([{ type: 'RevisionContentReplaced', data: { ...key, goals } }]));
+    it('submits the revision', () =>
+      given([...approvedPlan, revisionStarted])
+        .when(submit)
+        .then([revisionSubmitted]));
     it('returns the revision to its draft', () =>
-      given([...approvedPlan, revisionStarted, revisionSubmitted]).when(returnPlan).then([{ type: 'RevisionReturned', data: { ...key, reason: 'Target terlalu rendah' } }]));
+      given([...approvedPlan, revisionStarted, revisionSubmitted])
+        .when(returnPlan)
+        .then([{ type: 'RevisionReturned', data: { ...key, reason: 'Target terlalu rendah' } }]));
     it('approves the revision into the next version with its reason', () =>
       given([...approvedPlan, revisionStarted, revisionSubmitted])
         .when(approve)
-        .then([{ type: 'RevisionApproved', data: { ...key, version: 2, reasonCategory: 'STRATEGY_CHANGED', reason: 'Refocusing anggaran', goals: revisedGoals, on: '2025-01-20' } }]));
-    it('refuses to approve a revision still in draft', () => given([...approvedPlan, revisionStarted]).when(approve).thenThrows(withCode('INVALID_TRANSITION')));
+        .then([
+          {
+            type: 'RevisionApproved',
+            data: { ...key, version: 2, reasonCategory: 'STRATEGY_CHANGED', reason: 'Refocusing anggaran', goals: revisedGoals, on: '2025-01-20' },
+          },
+        ]));
+    it('refuses to approve a revision still in draft', () =>
+      given([...approvedPlan, revisionStarted])
+        .when(approve)
+        .thenThrows(withCode('INVALID_TRANSITION')));
   });
 
   describe('realisation', () => {
     it('reports a quarter of an approved plan', () => given(approvedPlan).when(report(1)).then([reportedQ1]));
     it('reports while a revision is open, against the effective version', () =>
-      given([...approvedPlan, revisionStarted]).when(report(1, ['I2'])).then([{ ...reportedQ1, data: { ...reportedQ1.data, values: values('I2') } }]));
+      given([...approvedPlan, revisionStarted])
+        .when(report(1, ['I2']))
+        .then([{ ...reportedQ1, data: { ...reportedQ1.data, values: values('I2') } }]));
     it('refuses a plan without an effective version', () => given([drafted, submitted]).when(report(1)).thenThrows(withCode('PLAN_NOT_APPROVED')));
-    it('refuses an indicator of no effective version', () => given(approvedPlan).when(report(1, ['I3'])).thenThrows(withCode('UNKNOWN_INDICATOR')));
-    it('refuses an indicator only the open revision has', () => given([...approvedPlan, revisionStarted]).when(report(1, ['I3'])).thenThrows(withCode('UNKNOWN_INDICATOR')));
-    it('refuses a quarter reported before', () => given([...approvedPlan, reportedQ1]).when(report(1, ['I2'])).thenThrows(withCode('QUARTER_ALREADY_REPORTED')));
-    it('refuses an indicator twice in one report', () => given(approvedPlan).when(report(1, ['I1', 'I1'])).thenThrows(withCode('VALIDATION_FAILED')));
+    it('refuses an indicator of no effective version', () =>
+      given(approvedPlan)
+        .when(report(1, ['I3']))
+        .thenThrows(withCode('UNKNOWN_INDICATOR')));
+    it('refuses an indicator only the open revision has', () =>
+      given([...approvedPlan, revisionStarted])
+        .when(report(1, ['I3']))
+        .thenThrows(withCode('UNKNOWN_INDICATOR')));
+    it('refuses a quarter reported before', () =>
+      given([...approvedPlan, reportedQ1])
+        .when(report(1, ['I2']))
+        .thenThrows(withCode('QUARTER_ALREADY_REPORTED')));
+    it('refuses an indicator twice in one report', () =>
+      given(approvedPlan)
+        .when(report(1, ['I1', 'I1']))
+        .thenThrows(withCode('VALIDATION_FAILED')));
     it('refuses a report without values', () => given(approvedPlan).when(report(1, [])).thenThrows(withCode('VALIDATION_FAILED')));
-    it('refuses a quarter that has not begun', () => given(approvedPlan).when(report(3, ['I1'], '2025-06-30')).thenThrows(withCode('QUARTER_NOT_STARTED')));
+    it('refuses a quarter that has not begun', () =>
+      given(approvedPlan)
+        .when(report(3, ['I1'], '2025-06-30'))
+        .thenThrows(withCode('QUARTER_NOT_STARTED')));
     it('accepts a quarter on its first day', () =>
       given(approvedPlan)
         .when(report(3, ['I1'], '2025-07-01'))
@@ -131,7 +192,13 @@ describe('performance plans', () => {
       given([...approvedPlan, reportedQ1])
         .when(correct(1, ['I1', 'I2']))
         .then([{ type: 'RealisationCorrected', data: { ...key, quarter: 1, values: values('I1', 'I2'), reason: 'Salah ketik', on: '2025-04-20' } }]));
-    it('refuses to correct a quarter never reported', () => given([...approvedPlan, reportedQ1]).when(correct(2)).thenThrows(withCode('QUARTER_NOT_REPORTED')));
-    it('refuses a correction for an unknown indicator', () => given([...approvedPlan, reportedQ1]).when(correct(1, ['I9'])).thenThrows(withCode('UNKNOWN_INDICATOR')));
+    it('refuses to correct a quarter never reported', () =>
+      given([...approvedPlan, reportedQ1])
+        .when(correct(2))
+        .thenThrows(withCode('QUARTER_NOT_REPORTED')));
+    it('refuses a correction for an unknown indicator', () =>
+      given([...approvedPlan, reportedQ1])
+        .when(correct(1, ['I9']))
+        .thenThrows(withCode('UNKNOWN_INDICATOR')));
   });
 });

@@ -16,8 +16,7 @@ export const PlanErrors = {
   noValues: () => CommonErrors.invalidInput('At least one value is needed'),
   duplicateValue: (code: string) => CommonErrors.invalidInput(`${code} appears twice`),
   notApproved: () => new DomainError('RULE_VIOLATED', 'PLAN_NOT_APPROVED', 'Realisation needs an approved plan'),
-  unknownIndicator: (code: string, version: number) =>
-    CommonErrors.unknownIndicator(`${code} is not an indicator of effective version ${version}`),
+  unknownIndicator: (code: string, version: number) => CommonErrors.unknownIndicator(`${code} is not an indicator of effective version ${version}`),
   quarterAlreadyReported: (quarter: Quarter) =>
     new DomainError('RULE_VIOLATED', 'QUARTER_ALREADY_REPORTED', `Q${quarter} is already reported; a change is a correction with a reason`),
   quarterNotReported: (quarter: Quarter) => new DomainError('RULE_VIOLATED', 'QUARTER_NOT_REPORTED', `Q${quarter} has not been reported yet`),

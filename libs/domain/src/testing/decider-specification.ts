@@ -1,9 +1,7 @@
 import { CommandMetadata, Decider, DomainCommand, DomainEvent } from '@app/decider';
 
 /** A command as a spec writes it: the metadata it does not name is a fixed default. */
-export type SpecCommand<Command extends DomainCommand> = Command extends unknown
-  ? Omit<Command, 'metadata'> & { metadata?: Partial<CommandMetadata> }
-  : never;
+export type SpecCommand<Command extends DomainCommand> = Command extends unknown ? Omit<Command, 'metadata'> & { metadata?: Partial<CommandMetadata> } : never;
 
 export const specMetadata: CommandMetadata = {
   actor: { sub: 'spec-user', roles: [] },

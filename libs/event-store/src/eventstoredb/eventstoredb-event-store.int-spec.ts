@@ -4,10 +4,14 @@ import { EventStoreDbEventStore } from './eventstoredb-event-store';
 const connectionString = process.env.EVENTSTORE_CONNECTION_STRING;
 
 if (connectionString) {
-  describeEventStoreContract('EventStoreDB adapter', async () => {
-    const store = await EventStoreDbEventStore.connect(connectionString);
-    return { store, teardown: () => store.close() };
-  }, { globalEventIds: false });
+  describeEventStoreContract(
+    'EventStoreDB adapter',
+    async () => {
+      const store = await EventStoreDbEventStore.connect(connectionString);
+      return { store, teardown: () => store.close() };
+    },
+    { globalEventIds: false },
+  );
 } else {
   // No EventStoreDB server can run on our machines; never pretend it passed.
   describe.skip('EventStore contract: EventStoreDB adapter (skipped: EVENTSTORE_CONNECTION_STRING is not set)', () => {

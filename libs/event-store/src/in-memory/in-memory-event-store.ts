@@ -57,7 +57,10 @@ export class InMemoryEventStore implements EventStore {
     const limit = options.maxCount ?? Number.MAX_SAFE_INTEGER;
     if (options.direction === 'backwards') {
       const from = options.fromRevision ?? Number.MAX_SAFE_INTEGER;
-      return events.filter((event) => event.revision <= from).reverse().slice(0, limit);
+      return events
+        .filter((event) => event.revision <= from)
+        .reverse()
+        .slice(0, limit);
     }
     const from = options.fromRevision ?? 0;
     return events.filter((event) => event.revision >= from).slice(0, limit);

@@ -17,7 +17,9 @@ export interface IntegrityCheckpoint {
 
 /** SHA-256(previous checkpoint hash ‖ hashes of the events since, in position order). */
 export function checkpointHash(previousHash: string, eventHashes: string[]): string {
-  return createHash('sha256').update(previousHash + eventHashes.join(''), 'utf8').digest('hex');
+  return createHash('sha256')
+    .update(previousHash + eventHashes.join(''), 'utf8')
+    .digest('hex');
 }
 
 export interface CheckpointPolicy {
@@ -74,7 +76,10 @@ export class IntegrityCheckpoints {
       sequence: (last?.sequence ?? 0) + 1,
       position: events[events.length - 1].position,
       events: events.length,
-      hash: checkpointHash(previousHash, events.map((event) => event.hash)),
+      hash: checkpointHash(
+        previousHash,
+        events.map((event) => event.hash),
+      ),
       previousHash,
       recordedAt: this.clock().toISOString(),
     };
@@ -89,10 +94,11 @@ export class IntegrityCheckpoints {
 
   /** Runs under a lease, so one process across the deployment writes checkpoints. */
   async run(signal: AbortSignal, pollMs = 1000, onError: (error: unknown) => void = () => undefined): Promise<void> {
-    const sleep = () => new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, pollMs);
-      signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
-    });
+    const sleep = () =>
+      new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, pollMs);
+        signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+      });
     while (!signal.aborted) {
       const lease = await this.database.tryAcquireLease('integrity-checkpoints').catch(() => null);
       if (!lease) {

@@ -32,8 +32,6 @@ describe('integrity checkpoints and whole-log verification', () => {
     return last;
   }
 
-
-
   it('checkpoints every maxEvents events, and the rest once maxAge has passed', async () => {
     await append('plan-A-2025', 7);
     await append('plan-B-2025', 5);

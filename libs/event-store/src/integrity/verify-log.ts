@@ -40,7 +40,7 @@ export async function verifyLog(store: EventStore, checkpoints: IntegrityCheckpo
     }
   };
 
-  for (let after: string | null = null; ; ) {
+  for (let after: string | null = null; ;) {
     const page = await store.readAll({ after, limit: pageSize });
     if (page.length === 0) break;
     for (const event of page) {

@@ -120,7 +120,10 @@ export class PostgresEventStore implements EventStore {
     const events = await this.readWholeStream(stream);
     if (backwards) {
       const from = options.fromRevision ?? Number.MAX_SAFE_INTEGER;
-      return events.filter((event) => event.revision <= from).reverse().slice(0, options.maxCount);
+      return events
+        .filter((event) => event.revision <= from)
+        .reverse()
+        .slice(0, options.maxCount);
     }
     const from = options.fromRevision ?? 0;
     return events.slice(from, options.maxCount === undefined ? undefined : from + options.maxCount);

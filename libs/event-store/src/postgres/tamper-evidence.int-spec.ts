@@ -35,9 +35,7 @@ describe('tamper evidence of the PostgreSQL adapter', () => {
 
   it('names the first revision whose data was rewritten', async () => {
     await streamOfFive('plan-EDIT-2025');
-    await asSuperuser(testDatabase.database, `UPDATE kl_events SET data = '{"target": 10}' WHERE stream_name = $1 AND stream_revision = 2`, [
-      'plan-EDIT-2025',
-    ]);
+    await asSuperuser(testDatabase.database, `UPDATE kl_events SET data = '{"target": 10}' WHERE stream_name = $1 AND stream_revision = 2`, ['plan-EDIT-2025']);
     await expect(store.verifyStream('plan-EDIT-2025')).resolves.toEqual({ valid: false, events: 5, firstInvalidRevision: 2 });
   });
 

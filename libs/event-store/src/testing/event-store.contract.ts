@@ -41,11 +41,7 @@ export interface ContractCapabilities {
   globalEventIds?: boolean;
 }
 
-export function describeEventStoreContract(
-  adapter: string,
-  open: () => Promise<ContractSubject>,
-  capabilities: ContractCapabilities = {},
-): void {
+export function describeEventStoreContract(adapter: string, open: () => Promise<ContractSubject>, capabilities: ContractCapabilities = {}): void {
   const globalEventIds = capabilities.globalEventIds ?? true;
   describe(`EventStore contract: ${adapter}`, () => {
     let subject: ContractSubject;
@@ -93,9 +89,7 @@ export function describeEventStoreContract(
           actual: -1,
         });
         await store.appendToStream(stream, [anEvent()], { expectedRevision: 'no_stream' });
-        await expect(store.appendToStream(stream, [anEvent()], { expectedRevision: 'no_stream' })).rejects.toBeInstanceOf(
-          WrongExpectedRevisionError,
-        );
+        await expect(store.appendToStream(stream, [anEvent()], { expectedRevision: 'no_stream' })).rejects.toBeInstanceOf(WrongExpectedRevisionError);
         await expect(store.appendToStream(stream, [anEvent()], { expectedRevision: 'stream_exists' })).resolves.toMatchObject({
           revision: 1,
         });
@@ -110,9 +104,7 @@ export function describeEventStoreContract(
       it('lets exactly one of many concurrent appends with the same expected revision win', async () => {
         const stream = freshStream();
         await store.appendToStream(stream, [anEvent()]);
-        const results = await Promise.allSettled(
-          Array.from({ length: 10 }, () => store.appendToStream(stream, [anEvent()], { expectedRevision: 0 })),
-        );
+        const results = await Promise.allSettled(Array.from({ length: 10 }, () => store.appendToStream(stream, [anEvent()], { expectedRevision: 0 })));
         expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
         const failures = results.filter((result): result is PromiseRejectedResult => result.status === 'rejected');
         expect(failures).toHaveLength(9);
@@ -158,9 +150,7 @@ export function describeEventStoreContract(
         const stream = freshStream();
         const a = anEvent('A', {}, { id: randomUUID() });
         await store.appendToStream(stream, [a]);
-        await expect(store.appendToStream(stream, [a, anEvent('B', {}, { id: randomUUID() })])).rejects.toBeInstanceOf(
-          EventIdConflictError,
-        );
+        await expect(store.appendToStream(stream, [a, anEvent('B', {}, { id: randomUUID() })])).rejects.toBeInstanceOf(EventIdConflictError);
         expect(await store.readStream(stream)).toHaveLength(1);
       });
     });
@@ -185,11 +175,7 @@ export function describeEventStoreContract(
           'NOT_SERIALISABLE',
         ],
         ['an event over 1 MiB', () => [freshStream(), [anEvent('A', { s: 'x'.repeat(1024 * 1024) })]], 'EVENT_TOO_LARGE'],
-        [
-          'metadata without an actor',
-          () => [freshStream(), [{ type: 'A', data: {}, metadata: {} }]],
-          'NOT_SERIALISABLE',
-        ],
+        ['metadata without an actor', () => [freshStream(), [{ type: 'A', data: {}, metadata: {} }]], 'NOT_SERIALISABLE'],
       ];
 
       it.each(cases)('refuses %s', async (_label, build, reason) => {
@@ -224,7 +210,10 @@ export function describeEventStoreContract(
     describe('reading a stream', () => {
       it('reads forwards and backwards from a revision, up to a count', async () => {
         const stream = freshStream();
-        await store.appendToStream(stream, Array.from({ length: 5 }, (_, i) => anEvent('N', { i })));
+        await store.appendToStream(
+          stream,
+          Array.from({ length: 5 }, (_, i) => anEvent('N', { i })),
+        );
         const revisions = (events: RecordedEvent[]) => events.map((event) => event.revision);
         expect(revisions(await store.readStream(stream, { fromRevision: 2 }))).toEqual([2, 3, 4]);
         expect(revisions(await store.readStream(stream, { fromRevision: 1, maxCount: 2 }))).toEqual([1, 2]);
