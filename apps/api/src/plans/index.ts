@@ -1,5 +1,4 @@
 /** What other slices may use of the plans slice: SKPs cascade from a plan, the LKjIP reports on one. */
-export { EffectiveIndicatorsQuery } from './effective-indicators.query';
 export { opdCodeFrom, planAddress, yearFrom } from './plan-address';
 export { PlanAsRecorded, PlanDocumentQuery } from './plan-document.query';
 export { planViewSettingsFrom } from './plan-view-settings';

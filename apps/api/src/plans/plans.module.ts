@@ -1,6 +1,5 @@
 import { Environment } from '@app/config';
 import { Module } from '@nestjs/common';
-import { EffectiveIndicatorsHandler } from './effective-indicators.query';
 import { PlanDocumentHandler } from './plan-document.query';
 import { PLAN_QUERY_HANDLERS } from './plan-queries';
 import { PLAN_VIEW_SETTINGS, planViewSettingsFrom } from './plan-view-settings';
@@ -8,11 +7,6 @@ import { PlansController } from './plans.controller';
 
 @Module({
   controllers: [PlansController],
-  providers: [
-    ...PLAN_QUERY_HANDLERS,
-    EffectiveIndicatorsHandler,
-    PlanDocumentHandler,
-    { provide: PLAN_VIEW_SETTINGS, inject: [Environment], useFactory: planViewSettingsFrom },
-  ],
+  providers: [...PLAN_QUERY_HANDLERS, PlanDocumentHandler, { provide: PLAN_VIEW_SETTINGS, inject: [Environment], useFactory: planViewSettingsFrom }],
 })
 export class PlansModule {}

@@ -1,8 +1,9 @@
+import { effectiveIndicatorCodes } from '@app/domain/plan';
 import { CascadeLookup, skpDecider, skpStream, SkpResult } from '@app/domain/skp';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
-import { EffectiveIndicatorsQuery } from '../plans';
+import { PlanDocumentQuery } from '../plans';
 import { SkpAddress } from './skp-address';
 
 /**
@@ -36,7 +37,7 @@ export class CascadeLookupHandler implements IQueryHandler<CascadeLookupQuery> {
           source.kind === 'PLAN_INDICATOR'
             ? await once(
                 `plan ${source.opdCode} ${source.year}`,
-                async () => new Set((await this.queries.execute(new EffectiveIndicatorsQuery(source.opdCode, source.year))) ?? []),
+                async () => new Set(effectiveIndicatorCodes((await this.queries.execute(new PlanDocumentQuery(source.opdCode, source.year))).document) ?? []),
               )
             : await once(`skp ${source.nip}`, () => this.resultCodes(source.nip, skp.year));
         const target = source.kind === 'PLAN_INDICATOR' ? source.indicatorCode : source.resultCode;

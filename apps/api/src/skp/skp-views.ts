@@ -1,6 +1,7 @@
 import { planKey, planSourcesOf, SkpDocument, SkpView, skpView } from '@app/domain/skp';
 import { QueryBus } from '@nestjs/cqrs';
-import { EffectiveIndicatorsQuery } from '../plans';
+import { effectiveIndicatorCodes } from '@app/domain/plan';
+import { PlanDocumentQuery } from '../plans';
 
 /**
  * Documents to answers: each plan the SKPs cascade from is looked up once (a unit's page
@@ -11,7 +12,7 @@ export async function skpViews(queries: QueryBus, documents: SkpDocument[], asOf
   const effective = new Map<string, ReadonlySet<string>>();
   await Promise.all(
     [...plans].map(async ([key, { opdCode, year }]) => {
-      const indicators = await queries.execute(new EffectiveIndicatorsQuery(opdCode, year, asOf));
+      const indicators = effectiveIndicatorCodes((await queries.execute(new PlanDocumentQuery(opdCode, year, asOf))).document);
       if (indicators) effective.set(key, new Set(indicators));
     }),
   );

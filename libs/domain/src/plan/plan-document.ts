@@ -114,3 +114,9 @@ export function evolvePlanDocument(document: PlanDocument | null, event: StoredP
       return unreachable(event);
   }
 }
+
+/** The indicator codes of the plan's effective version; null when none is approved (or no plan). */
+export function effectiveIndicatorCodes(document: PlanDocument | null): string[] | null {
+  const effective = document?.versions.at(-1);
+  return effective ? effective.goals.flatMap((goal) => goal.indicators.map((indicator) => indicator.code)) : null;
+}
