@@ -3,7 +3,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { validationPipe } from './http/validation';
 import { requestIdOf } from './observability/logging';
 
-/** API.md's body limit; Fastify answers 413 past it, before any handler runs. */
+/** docs/api.md's body limit; Fastify answers 413 past it, before any handler runs. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** The HTTP adapter main.ts, the HTTP tests and the test processes all use. */

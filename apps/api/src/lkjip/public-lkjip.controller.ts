@@ -9,7 +9,7 @@ import { PdfEndpoint, sendLkjipPdf } from './lkjip-pdf.response';
 import { SealedLkjipQuery } from './lkjip-queries';
 
 /**
- * A published report, for anyone (DOMAIN.md, Privacy: published LKjIPs are public). Anything not
+ * A published report, for anyone (docs/domain.md, Privacy: published LKjIPs are public). Anything not
  * yet published answers the same 404 as a report that does not exist, so the public cannot even
  * tell that a draft is there.
  */

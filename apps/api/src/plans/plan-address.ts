@@ -10,7 +10,7 @@ export function planAddress(code: string, yearParameter: string, today: string):
   return { opdCode: opdCodeFrom(code), year: yearFrom(yearParameter, today) };
 }
 
-/** A year in a path, as DOMAIN.md accepts years everywhere: 2000 to this year + 5. */
+/** A year in a path, as docs/domain.md accepts years everywhere: 2000 to this year + 5. */
 export function yearFrom(yearParameter: string, today: string): number {
   const year = Number(yearParameter);
   const { earliest, latest } = planYears(today);

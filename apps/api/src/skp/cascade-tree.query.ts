@@ -26,7 +26,7 @@ const MAX_DEPTH = 12;
  * from those, level by level, each level one query on the register's cascade columns. Only the
  * SKPs of the plan's year count, as an SKP cascades within its year. A result already in the
  * tree is not followed again, so a cycle of links ends. The nodes the caller may not read are
- * left out with what hangs below them (DOMAIN.md, Privacy).
+ * left out with what hangs below them (docs/domain.md, Privacy).
  */
 export class CascadeTreeQuery extends Query<CascadeNode[]> {
   constructor(

@@ -4,7 +4,7 @@ import { actsForOpd, Principal } from '../auth/principal';
 
 /**
  * skp-access.ts's answers as the 403s the HTTP layer gives. No detail names a NIP or a
- * person: problem details reach clients and logs (DOMAIN.md, Privacy).
+ * person: problem details reach clients and logs (docs/domain.md, Privacy).
  */
 export type SkpPolicy = (principal: Principal, skp: SkpParties) => void;
 

@@ -21,7 +21,7 @@ import { GetSkpQuery, ListAppraisalsQuery, SkpPartiesQuery } from './skp-queries
 import { CascadeSourceDto, DraftSkpDto, EvaluateSkpDto, ListAppraisalsParameters, ReportSkpRealisationDto, ReturnSkpDto, SkpResultsDto } from './skp.dto';
 import { SkpEvaluationResultView, SkpPageView, SkpViewDto } from './skp.views';
 
-// Never the NIP: problem details reach logs (DOMAIN.md, Privacy).
+// Never the NIP: problem details reach logs (docs/domain.md, Privacy).
 const notFound = () => new ProblemException(problem(404, 'NOT_FOUND', 'No such SKP'));
 
 /** One employee's yearly performance targets (docs/api.md, SKP). */

@@ -118,7 +118,7 @@ export class ReportSkpRealisationDto {
   @ApiProperty({ type: [SkpRealisationValueDto] }) @NestedList(() => SkpRealisationValueDto, 500) values: SkpRealisationValueDto[];
 }
 
-/** The appraiser's optional note per BerAKHLAK value (DOMAIN.md, SKP 6). */
+/** The appraiser's optional note per BerAKHLAK value (docs/domain.md, SKP 6). */
 export class BehaviourNotesDto {
   @ApiPropertyOptional() @IsOptional() @NonBlankText() BERORIENTASI_PELAYANAN?: string;
   @ApiPropertyOptional() @IsOptional() @NonBlankText() AKUNTABEL?: string;

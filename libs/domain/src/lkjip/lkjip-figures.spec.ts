@@ -17,7 +17,7 @@ const indicator = (code: string, overrides: Partial<Indicator> = {}): Indicator 
 });
 const value = (indicatorCode: string, figure: number) => ({ indicatorCode, value: figure, evidenceUrl: null, note: null });
 
-// The API.md example, as plan-view.spec.ts builds it.
+// The docs/api.md example, as plan-view.spec.ts builds it.
 const goals: Goal[] = [
   { code: 'G1', statement: 'Kesehatan', indicators: [indicator('I1'), indicator('I2', { annualTarget: 50, quarterlyTargets: null })] },
   {

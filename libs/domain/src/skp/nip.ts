@@ -7,7 +7,7 @@
  * - 15    sex, `1` male or `2` female;
  * - 16–18 a sequence number among those sharing the rest.
  *
- * Only the structure is checked (docs DOMAIN.md, Identifiers): the dates must exist, nothing
+ * Only the structure is checked (docs docs/domain.md, Identifiers): the dates must exist, nothing
  * relates them to each other or to today. The research's "service starts about 18 years after
  * birth" is unconfirmed and the spec does not ask for it; real NIPs of PPPK staff may differ.
  */

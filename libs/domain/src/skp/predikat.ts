@@ -1,7 +1,7 @@
 import { Predikat, Rating } from './skp.events';
 
 /**
- * PermenPANRB 6/2022's matrix (docs DOMAIN.md, SKP 5): rows the result rating, columns the
+ * PermenPANRB 6/2022's matrix (docs docs/domain.md, SKP 5): rows the result rating, columns the
  * behaviour rating. Poor behaviour caps even excellent results at KURANG (misconduct), and
  * only both ratings above expectation make SANGAT_BAIK.
  */

@@ -1,5 +1,5 @@
 /**
- * Who may act on an SKP (DOMAIN.md, SKP 4; API.md, SKP), as pure answers for the HTTP layer:
+ * Who may act on an SKP (docs/domain.md, SKP 4; docs/api.md, SKP), as pure answers for the HTTP layer:
  * a refusal is a 403, which is no DomainError kind, so the decider never checks who acts.
  * Each works on the decider's state and on the read document alike.
  */
@@ -39,5 +39,5 @@ export function mayReadSkp(caller: SkpCaller, skp: SkpParties): boolean {
   return personal && (mayActAsEmployee(skp, caller.nip) || mayAppraise(skp, caller.nip));
 }
 
-/** `asOf`: past states are for the inspectorate and the unit itself (API.md, Reads). */
+/** `asOf`: past states are for the inspectorate and the unit itself (docs/api.md, Reads). */
 export const mayReadPastSkp = (caller: SkpCaller, skp: Pick<SkpParties, 'opdCode'>): boolean => has(caller, 'inspector') || actsForOpd(caller, skp.opdCode);

@@ -11,7 +11,7 @@ export type CascadeLookup = Readonly<Record<string, CascadeTargetStatus>>;
 export type CascadeTargetStatus = 'FOUND' | 'MISSING';
 
 /**
- * DOMAIN.md, SKP 2. A result the lookup says nothing about counts as missing: an unchecked link
+ * docs/domain.md, SKP 2. A result the lookup says nothing about counts as missing: an unchecked link
  * must not pass as a checked one. Two links are refused without a lookup (the spec is silent on
  * both): a plan indicator of another year than the SKP's, since an SKP cascades the agreement of
  * its own year, and a result of the employee's own SKP, which is no superior's. Which SKP is the

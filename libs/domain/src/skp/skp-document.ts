@@ -4,7 +4,7 @@ import { Predikat, SKP_PERIODS, SkpEvent, SkpPeriod, SkpQuarter, SkpRating, SkpR
 
 /**
  * An SKP as its events leave it: what the read model stores and `asOf` rebuilds. It names a
- * person; public answers take only aggregates from it (DOMAIN.md, Privacy).
+ * person; public answers take only aggregates from it (docs/domain.md, Privacy).
  */
 export interface SkpDocument {
   nip: string;

@@ -2,7 +2,7 @@ import { SkpErrors } from './skp.errors';
 import { SkpIndicator, SkpResult } from './skp.events';
 
 /**
- * DOMAIN.md, SKP 2: at least one result, each with at least one indicator; result codes unique,
+ * docs/domain.md, SKP 2: at least one result, each with at least one indicator; result codes unique,
  * and indicator codes unique in the whole SKP, since realisation names an indicator by its code
  * alone. Targets as in plans. Shapes and ranges are the HTTP layer's.
  */

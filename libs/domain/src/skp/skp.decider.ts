@@ -93,7 +93,7 @@ const invalidTransition = (state: ExistingSkp, action: string) => SkpErrors.inva
 const editable = (state: ExistingSkp) => state.status === 'DRAFT' || state.status === 'RETURNED';
 
 /**
- * Where DOMAIN.md (SKP) is silent, this decides: an SKP needs at least one result; only the
+ * Where docs/domain.md (SKP) is silent, this decides: an SKP needs at least one result; only the
  * results change before agreement (name, position, unit and appraiser are fixed at drafting);
  * the agreement copies the results into its event, as a plan's approval does; a period is
  * reported once and there is no correction yet; a period may be evaluated with or without a
@@ -132,7 +132,7 @@ export function decide(command: SkpCommand, state: SkpState): SkpEvent[] {
     case 'ReportSkpRealisation': {
       const { period, values } = command.data;
       requireReportable(state, values);
-      // Once per period, as plans' quarters (DOMAIN.md, Plans 6). The spec names no SKP
+      // Once per period, as plans' quarters (docs/domain.md, Plans 6). The spec names no SKP
       // correction, so none is offered yet; a later one would be its own event with a reason.
       if (state.reportedPeriods.includes(period)) throw SkpErrors.periodAlreadyReported(period);
       return [{ type: 'SkpRealisationReported', data: { ...key, period, values, on: command.metadata.today } }];
@@ -159,7 +159,7 @@ export function decide(command: SkpCommand, state: SkpState): SkpEvent[] {
   }
 }
 
-/** DOMAIN.md, SKP 3: an agreed SKP, its indicators only, each once. */
+/** docs/domain.md, SKP 3: an agreed SKP, its indicators only, each once. */
 function requireReportable(state: ExistingSkp, values: SkpRealisationValue[]): void {
   if (state.status !== 'AGREED') throw SkpErrors.notAgreed(state.status);
   if (values.length === 0) throw SkpErrors.noValues();

@@ -3,11 +3,11 @@ import { SkpPeriod } from './skp.events';
 
 /** Everything an SKP can refuse (the unit it names: see OpdErrors). */
 export const SkpErrors = {
-  // No NIP in messages: they reach problem details and logs (DOMAIN.md, Privacy).
+  // No NIP in messages: they reach problem details and logs (docs/domain.md, Privacy).
   alreadyDrafted: (year: number) => CommonErrors.alreadyExists(`This employee already has an SKP for ${year}`),
   notDrafted: () => CommonErrors.notFound('No such SKP'),
   invalidTransition: (status: string, action: string) => CommonErrors.invalidTransition(`A ${status} SKP cannot be ${action}`),
-  // Nobody appraises themselves (DOMAIN.md, SKP 1); a rule of the SKP, not of the input's shape.
+  // Nobody appraises themselves (docs/domain.md, SKP 1); a rule of the SKP, not of the input's shape.
   appraiserIsEmployee: () => new DomainError('RULE_VIOLATED', 'APPRAISER_IS_EMPLOYEE', 'The appraiser cannot be the employee appraised'),
   noResults: () => CommonErrors.invalidInput('An SKP needs at least one result'),
   duplicateResult: (code: string) => CommonErrors.invalidInput(`Result code ${code} appears twice`),
