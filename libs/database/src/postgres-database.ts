@@ -1,6 +1,6 @@
 import { Client, Pool, PoolConfig, types } from 'pg';
 import { Database, DatabaseKind, Lease, sharedPoolDriver } from './database';
-import { advisoryLockKey } from './lease-key';
+import { LeaseSession } from './lease-session';
 import { SqlPool } from './sql';
 
 const DATE_OID = 1082;
@@ -26,6 +26,10 @@ export class PostgresDatabase implements Database {
   readonly pool: SqlPool;
   private readonly rawPool: Pool;
   private readonly dedicated = new Set<Client>();
+  private readonly leases = new LeaseSession(
+    () => this.openDedicatedClient(),
+    (client) => this.closeDedicated(client),
+  );
 
   constructor(private readonly options: PostgresDatabaseOptions) {
     this.kind = options.kind ?? 'postgres';
@@ -60,30 +64,8 @@ export class PostgresDatabase implements Database {
     };
   }
 
-  async tryAcquireLease(key: string): Promise<Lease | null> {
-    // The lock lives as long as this session: if the process dies, the server ends the session
-    // and the lock with it, so another process can take the job over.
-    const client = await this.openDedicatedClient();
-    const { rows } = await client.query<{ acquired: boolean }>('SELECT pg_try_advisory_lock($1::bigint) AS acquired', [advisoryLockKey(key)]);
-    if (!rows[0].acquired) {
-      await this.closeDedicated(client);
-      return null;
-    }
-    let markLost!: () => void;
-    const lost = new Promise<void>((resolve) => (markLost = resolve));
-    client.on('error', () => {
-      this.dropDedicated(client);
-      markLost();
-    });
-    client.on('end', () => markLost());
-    return {
-      key,
-      lost,
-      release: async () => {
-        await this.closeDedicated(client);
-        markLost();
-      },
-    };
+  tryAcquireLease(key: string): Promise<Lease | null> {
+    return this.leases.tryAcquire(key);
   }
 
   typeOrmDriver(): object {
@@ -96,6 +78,7 @@ export class PostgresDatabase implements Database {
   close(): Promise<void> {
     this.closing ??= (async () => {
       try {
+        await this.leases.end();
         await Promise.all([...this.dedicated].map((client) => this.closeDedicated(client)));
         await this.rawPool.end();
       } finally {
