@@ -149,7 +149,7 @@ export function planFlags(document: PlanDocument, settings: Pick<PlanViewSetting
     const before = new Map(indicatorsOf(document.versions[index - 1].goals).map((indicator) => [indicator.code, indicator]));
     for (const indicator of indicatorsOf(version.goals)) {
       const previous = before.get(indicator.code);
-      if (!previous || !lowersTarget(previous, indicator)) continue;
+      if (!previous || !easesTarget(previous, indicator)) continue;
       if (q3ReportedBefore(document.quarters, indicator.code, version.approvedAt)) {
         flags.push({ code: 'TARGET_LOWERED_LATE', indicatorCode: indicator.code, version: version.version, at: version.approvedAt });
       }
@@ -158,10 +158,18 @@ export function planFlags(document: PlanDocument, settings: Pick<PlanViewSetting
   return flags.sort((a, b) => a.at.localeCompare(b.at));
 }
 
-/** A lower annual target, or a lower target for some quarter. */
-function lowersTarget(previous: Indicator, next: Indicator): boolean {
-  if (next.annualTarget < previous.annualTarget) return true;
-  return (next.quarterlyTargets ?? []).some((target, quarter) => previous.quarterlyTargets !== null && target < previous.quarterlyTargets[quarter]);
+/**
+ * Whether the next version eases the indicator's annual target or a quarter's target: lower
+ * when higher is better, higher when lower is better (DOMAIN.md, Red flags). A target that
+ * moves the demanding way is not flagged. When the polarity itself changes, every target now
+ * means the opposite, so any revision of it that late counts as easing.
+ */
+function easesTarget(previous: Indicator, next: Indicator): boolean {
+  if (previous.polarity !== next.polarity) return true;
+  const eases = (before: number, after: number) => (next.polarity === 'LOWER_IS_BETTER' ? after > before : after < before);
+  if (eases(previous.annualTarget, next.annualTarget)) return true;
+  const before = previous.quarterlyTargets;
+  return before !== null && (next.quarterlyTargets ?? []).some((target, quarter) => eases(before[quarter], target));
 }
 
 function q3ReportedBefore(quarters: QuarterReport[], indicatorCode: string, instant: string): boolean {
