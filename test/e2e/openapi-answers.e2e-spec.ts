@@ -176,6 +176,12 @@ describe('answers match the OpenAPI document', () => {
     await call('get', '/api/v1/audit-findings/{id}', `/api/v1/audit-findings/${id}`, fresh);
   });
 
+  it('dashboards', async () => {
+    await call('get', '/api/v1/dashboards/opds/{code}/{year}', '/api/v1/dashboards/opds/DINKES/2025', as.admin);
+    const regency = await call('get', '/api/v1/dashboards/regency/{year}', '/api/v1/dashboards/regency/2025', as.operator);
+    expect(regency.items.length).toBeGreaterThan(0);
+  });
+
   it('history and integrity', async () => {
     await call('get', '/api/v1/history/{streamType}/{id}', '/api/v1/history/plan/DINKES-2025', as.inspector);
     await call('get', '/api/v1/integrity/streams/{streamType}/{id}', '/api/v1/integrity/streams/plan/DINKES-2025', as.inspector);

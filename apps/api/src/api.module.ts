@@ -23,6 +23,7 @@ import { AuditFindingsModule } from './audit-findings/audit-findings.module';
 import { PlansModule } from './plans/plans.module';
 import { LkjipModule } from './lkjip/lkjip.module';
 import { SkpModule } from './skp/skp.module';
+import { DashboardsModule } from './dashboards/dashboards.module';
 
 @Module({
   imports: [
@@ -35,6 +36,7 @@ import { SkpModule } from './skp/skp.module';
     LkjipModule,
     AuditFindingsModule,
     SkpModule,
+    DashboardsModule,
   ],
   controllers: [HealthController, HistoryController, PublicIntegrityController, MetricsController],
   providers: [

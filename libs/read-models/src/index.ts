@@ -1,11 +1,15 @@
 import { Projection } from '@app/projections';
 import { findingRegisterProjection } from './audit-finding/finding-register.projection';
+import { dashboardsProjection } from './dashboard/dashboards.projection';
 import { lkjipRegisterProjection } from './lkjip/lkjip-register.projection';
 import { opdRegistryProjection } from './opd/opd-registry.projection';
 import { planRegisterProjection } from './plan/plan-register.projection';
 import { skpRegisterProjection } from './skp/skp-register.projection';
 
 export * from './audit-finding/finding-register.projection';
+export * from './dashboard/dashboards.projection';
+export * from './dashboard/red-flag.read-model';
+export * from './dashboard/scorecard.read-model';
 export * from './lkjip/lkjip-register.projection';
 export * from './opd/opd-registry.projection';
 export * from './plan/plan-register.projection';
@@ -21,4 +25,5 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   findingRegisterProjection,
   skpRegisterProjection,
   lkjipRegisterProjection,
+  dashboardsProjection,
 ];
