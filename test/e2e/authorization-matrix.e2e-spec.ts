@@ -149,6 +149,12 @@ const ENDPOINTS: Array<[string, Call, Record<string, number>]> = [
     () => ({ method: 'get', path: '/api/v1/dashboards/regency/2025' }),
     { anonymous: 401, admin: 200, 'operator of DINKES': 200, 'head of DINKES': 200, 'operator of DISDIK': 200, employee: 200, appraiser: 200, inspector: 200 },
   ],
+  ['GET /api/v1/dashboards/red-flags?opd=DINKES', () => ({ method: 'get', path: '/api/v1/dashboards/red-flags?opd=DINKES' }), unit],
+  [
+    'GET /api/v1/dashboards/red-flags (every unit)',
+    () => ({ method: 'get', path: '/api/v1/dashboards/red-flags' }),
+    { anonymous: 401, admin: 403, 'operator of DINKES': 200, 'head of DINKES': 200, 'operator of DISDIK': 200, employee: 403, appraiser: 403, inspector: 200 },
+  ],
   [
     'GET /public/v1/integrity/head',
     () => ({ method: 'get', path: '/public/v1/integrity/head' }),
