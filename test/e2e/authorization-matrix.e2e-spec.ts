@@ -156,6 +156,16 @@ const ENDPOINTS: Array<[string, Call, Record<string, number>]> = [
     { anonymous: 401, admin: 403, 'operator of DINKES': 200, 'head of DINKES': 200, 'operator of DISDIK': 200, employee: 403, appraiser: 403, inspector: 200 },
   ],
   [
+    'GET /public/v1/feed',
+    () => ({ method: 'get', path: '/public/v1/feed' }),
+    { anonymous: 200, admin: 200, 'operator of DINKES': 200, 'head of DINKES': 200, 'operator of DISDIK': 200, employee: 200, appraiser: 200, inspector: 200 },
+  ],
+  [
+    'GET /public/v1/feed.atom',
+    () => ({ method: 'get', path: '/public/v1/feed.atom' }),
+    { anonymous: 200, admin: 200, 'operator of DINKES': 200, 'head of DINKES': 200, 'operator of DISDIK': 200, employee: 200, appraiser: 200, inspector: 200 },
+  ],
+  [
     'GET /public/v1/integrity/head',
     () => ({ method: 'get', path: '/public/v1/integrity/head' }),
     { anonymous: 200, admin: 200, 'operator of DINKES': 200, 'head of DINKES': 200, 'operator of DISDIK': 200, employee: 200, appraiser: 200, inspector: 200 },

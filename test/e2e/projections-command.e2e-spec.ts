@@ -52,6 +52,7 @@ describe('npm run projections on a running deployment', () => {
       'lkjip-register',
       'opd-registry',
       'plan-register',
+      'public-feed',
       'skp-register',
     ]);
     const opds = status.find((entry) => entry.name === 'opd-registry')!;

@@ -24,6 +24,7 @@ import { PlansModule } from './plans/plans.module';
 import { LkjipModule } from './lkjip/lkjip.module';
 import { SkpModule } from './skp/skp.module';
 import { DashboardsModule } from './dashboards/dashboards.module';
+import { PublicFeedModule } from './public-feed/public-feed.module';
 
 @Module({
   imports: [
@@ -37,6 +38,7 @@ import { DashboardsModule } from './dashboards/dashboards.module';
     AuditFindingsModule,
     SkpModule,
     DashboardsModule,
+    PublicFeedModule,
   ],
   controllers: [HealthController, HistoryController, PublicIntegrityController, MetricsController],
   providers: [

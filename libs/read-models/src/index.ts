@@ -4,6 +4,7 @@ import { dashboardsProjection } from './dashboard/dashboards.projection';
 import { lkjipRegisterProjection } from './lkjip/lkjip-register.projection';
 import { opdRegistryProjection } from './opd/opd-registry.projection';
 import { planRegisterProjection } from './plan/plan-register.projection';
+import { publicFeedProjection } from './public/public-feed.projection';
 import { skpRegisterProjection } from './skp/skp-register.projection';
 
 export * from './audit-finding/finding-register.projection';
@@ -13,6 +14,8 @@ export * from './dashboard/scorecard.read-model';
 export * from './lkjip/lkjip-register.projection';
 export * from './opd/opd-registry.projection';
 export * from './plan/plan-register.projection';
+export * from './public/public-feed.projection';
+export * from './public/public-feed.read-model';
 export * from './row-per-stream';
 export * from './skp/skp-register.projection';
 
@@ -26,4 +29,5 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   skpRegisterProjection,
   lkjipRegisterProjection,
   dashboardsProjection,
+  publicFeedProjection,
 ];
