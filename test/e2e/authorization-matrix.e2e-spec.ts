@@ -166,6 +166,16 @@ const ENDPOINTS: Array<[string, Call, Record<string, number>]> = [
     { anonymous: 200, admin: 200, 'operator of DINKES': 200, 'head of DINKES': 200, 'operator of DISDIK': 200, employee: 200, appraiser: 200, inspector: 200 },
   ],
   [
+    'GET /public/v1/opds/{code}/{year}',
+    () => ({ method: 'get', path: '/public/v1/opds/DINKES/2025' }),
+    { anonymous: 200, admin: 200, 'operator of DINKES': 200, 'head of DINKES': 200, 'operator of DISDIK': 200, employee: 200, appraiser: 200, inspector: 200 },
+  ],
+  [
+    'GET /public/v1/regency/{year}',
+    () => ({ method: 'get', path: '/public/v1/regency/2025' }),
+    { anonymous: 200, admin: 200, 'operator of DINKES': 200, 'head of DINKES': 200, 'operator of DISDIK': 200, employee: 200, appraiser: 200, inspector: 200 },
+  ],
+  [
     'GET /public/v1/integrity/head',
     () => ({ method: 'get', path: '/public/v1/integrity/head' }),
     { anonymous: 200, admin: 200, 'operator of DINKES': 200, 'head of DINKES': 200, 'operator of DISDIK': 200, employee: 200, appraiser: 200, inspector: 200 },

@@ -124,6 +124,27 @@ describe('dashboards over HTTP', () => {
     expect(regency.items[0]).toEqual(await get('/api/v1/dashboards/opds/DINKES/2025'));
   });
 
+  it('serves the same scorecards to anyone, cacheable, with 304 for a current ETag', async () => {
+    const anonymous = (path: string) => scenario.http().get(path).set('X-Min-Position', last);
+    const scorecard = await anonymous('/public/v1/opds/DINKES/2025').expect(200);
+    expect(scorecard.body).toEqual(await get('/api/v1/dashboards/opds/DINKES/2025'));
+    expect(scorecard.headers['cache-control']).toBe('public, max-age=30, stale-while-revalidate=60');
+    expect(scorecard.headers['content-type']).toBe('application/json; charset=utf-8');
+    await anonymous('/public/v1/opds/DINKES/2025').set('If-None-Match', scorecard.headers.etag).expect(304);
+    const regency = await anonymous('/public/v1/regency/2025').expect(200);
+    expect(regency.body).toEqual(await get('/api/v1/dashboards/regency/2025'));
+    await anonymous('/public/v1/regency/2025').set('If-None-Match', regency.headers.etag).expect(304);
+    // The day turns, a recommendation falls due: the answer and its tag change with it.
+    clock.setToday('2025-05-02');
+    const before = await anonymous('/public/v1/opds/DINKES/2025').set('If-None-Match', scorecard.headers.etag).expect(200);
+    expect(before.body.findings.overdue).toBe(0);
+    expect(before.headers.etag).not.toBe(scorecard.headers.etag);
+    clock.setToday('2025-05-03');
+    await anonymous('/public/v1/opds/NOPE/2025').expect(404);
+    await anonymous('/public/v1/opds/DINKES/1999').expect(400);
+    await anonymous('/public/v1/regency/abc').expect(400);
+  });
+
   it('answers 404 for a unit not registered, 400 for a bad code or year, 401 without a token, and never a 500', async () => {
     await get('/api/v1/dashboards/opds/NOPE/2025', 404);
     for (const path of [

@@ -197,6 +197,8 @@ describe('answers match the OpenAPI document', () => {
     await call('get', '/api/v1/dashboards/opds/{code}/{year}', '/api/v1/dashboards/opds/DINKES/2025', as.admin);
     const regency = await call('get', '/api/v1/dashboards/regency/{year}', '/api/v1/dashboards/regency/2025', as.operator);
     expect(regency.items.length).toBeGreaterThan(0);
+    await call('get', '/public/v1/opds/{code}/{year}', '/public/v1/opds/DINKES/2025', {});
+    await call('get', '/public/v1/regency/{year}', '/public/v1/regency/2025', {});
     const flags = await call('get', '/api/v1/dashboards/red-flags', '/api/v1/dashboards/red-flags?year=2025', as.inspector);
     expect(flags.items.length).toBeGreaterThan(0);
   });
