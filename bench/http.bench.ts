@@ -39,9 +39,10 @@ async function main(): Promise<void> {
     const call = async (path: string, init: RequestInit) => {
       const response = await fetch(`${api}${path}`, init);
       if (!response.ok) throw new Error(`${init.method} ${path}: ${response.status} ${await response.text()}`);
-      return response.json() as Promise<{ id: string }>;
+      return response.json() as Promise<{ id: string; position: string }>;
     };
     const findings: string[] = [];
+    let lastPosition = '';
     for (let n = 0; n < UNITS; n++) {
       const plan = `/api/v1/opds/${unit(n)}/plans/${YEAR}`;
       await call('/api/v1/opds', { method: 'POST', headers: admin, body: JSON.stringify({ code: unit(n), name: `Unit ${n}` }) });
@@ -65,11 +66,17 @@ async function main(): Promise<void> {
         category: 'NON_COMPLIANCE',
         recommendations: [{ text: 'Setor', amountIdr: 1_000_000 }],
       };
-      findings.push(
-        (await call('/api/v1/audit-findings', { method: 'POST', headers: { ...inspector, 'Content-Type': 'application/json' }, body: JSON.stringify(finding) }))
-          .id,
-      );
+      const recorded = await call('/api/v1/audit-findings', {
+        method: 'POST',
+        headers: { ...inspector, 'Content-Type': 'application/json' },
+        body: JSON.stringify(finding),
+      });
+      findings.push(recorded.id);
+      lastPosition = recorded.position;
     }
+    // The scorecards are projections: measure them once they hold every unit.
+    await call(`/api/v1/dashboards/regency/${YEAR}`, { headers: { ...inspector, 'X-Min-Position': lastPosition } });
+    let scorecards = 0;
     let plans = 0;
     let finds = 0;
     let corrections = 0;
@@ -93,6 +100,14 @@ async function main(): Promise<void> {
         requests: [
           { method: 'GET', headers: inspector, setupRequest: (request) => ({ ...request, path: `/api/v1/audit-findings/${findings[finds++ % UNITS]}` }) },
         ],
+      }),
+      publicScorecard: await run('GET /public/v1/opds/{code}/{year} (one indexed read, no token)', {
+        url: api,
+        requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: `/public/v1/opds/${unit(scorecards++)}/${YEAR}` }) }],
+      }),
+      regency: await run(`GET /api/v1/dashboards/regency/{year} (${UNITS} units ranked)`, {
+        url: api,
+        requests: [{ method: 'GET', path: `/api/v1/dashboards/regency/${YEAR}`, headers: inspector }],
       }),
       realisationWrite: await run('POST a realisation correction (one value, 50 plans)', {
         url: api,

@@ -3,8 +3,8 @@ import { startTestApp, TestApp } from '../support/test-app';
 import { bearer, TokenClaims, tokenFor } from '../support/tokens';
 
 /**
- * Who may do what (docs/api.md): every role against every endpoint of the OPD registry, SKP, history
- * and integrity. OPD roles are scoped to DINKES; the resource under test is DINKES unless noted.
+ * Who may do what (docs/api.md): every role against every endpoint of the OPD registry, SKP, history,
+ * integrity and dashboards. OPD roles are scoped to DINKES; the resource under test is DINKES unless noted.
  */
 const CALLERS: Record<string, TokenClaims | null> = {
   anonymous: null,
@@ -138,6 +138,42 @@ const ENDPOINTS: Array<[string, Call, Record<string, number>]> = [
     'GET /api/v1/integrity/streams/opd/{code}',
     () => ({ method: 'get', path: '/api/v1/integrity/streams/opd/DINKES' }),
     { anonymous: 401, admin: 403, 'operator of DINKES': 403, 'head of DINKES': 403, 'operator of DISDIK': 403, employee: 403, appraiser: 403, inspector: 200 },
+  ],
+  [
+    'GET /api/v1/dashboards/opds/{code}/{year}',
+    () => ({ method: 'get', path: '/api/v1/dashboards/opds/DINKES/2025' }),
+    { anonymous: 401, admin: 200, 'operator of DINKES': 200, 'head of DINKES': 200, 'operator of DISDIK': 200, employee: 200, appraiser: 200, inspector: 200 },
+  ],
+  [
+    'GET /api/v1/dashboards/regency/{year}',
+    () => ({ method: 'get', path: '/api/v1/dashboards/regency/2025' }),
+    { anonymous: 401, admin: 200, 'operator of DINKES': 200, 'head of DINKES': 200, 'operator of DISDIK': 200, employee: 200, appraiser: 200, inspector: 200 },
+  ],
+  ['GET /api/v1/dashboards/red-flags?opd=DINKES', () => ({ method: 'get', path: '/api/v1/dashboards/red-flags?opd=DINKES' }), unit],
+  [
+    'GET /api/v1/dashboards/red-flags (every unit)',
+    () => ({ method: 'get', path: '/api/v1/dashboards/red-flags' }),
+    { anonymous: 401, admin: 403, 'operator of DINKES': 200, 'head of DINKES': 200, 'operator of DISDIK': 200, employee: 403, appraiser: 403, inspector: 200 },
+  ],
+  [
+    'GET /public/v1/feed',
+    () => ({ method: 'get', path: '/public/v1/feed' }),
+    { anonymous: 200, admin: 200, 'operator of DINKES': 200, 'head of DINKES': 200, 'operator of DISDIK': 200, employee: 200, appraiser: 200, inspector: 200 },
+  ],
+  [
+    'GET /public/v1/feed.atom',
+    () => ({ method: 'get', path: '/public/v1/feed.atom' }),
+    { anonymous: 200, admin: 200, 'operator of DINKES': 200, 'head of DINKES': 200, 'operator of DISDIK': 200, employee: 200, appraiser: 200, inspector: 200 },
+  ],
+  [
+    'GET /public/v1/opds/{code}/{year}',
+    () => ({ method: 'get', path: '/public/v1/opds/DINKES/2025' }),
+    { anonymous: 200, admin: 200, 'operator of DINKES': 200, 'head of DINKES': 200, 'operator of DISDIK': 200, employee: 200, appraiser: 200, inspector: 200 },
+  ],
+  [
+    'GET /public/v1/regency/{year}',
+    () => ({ method: 'get', path: '/public/v1/regency/2025' }),
+    { anonymous: 200, admin: 200, 'operator of DINKES': 200, 'head of DINKES': 200, 'operator of DISDIK': 200, employee: 200, appraiser: 200, inspector: 200 },
   ],
   [
     'GET /public/v1/integrity/head',

@@ -43,8 +43,25 @@ describe('answers match the OpenAPI document', () => {
     exercised.add(`get ${template}`);
   }
 
+  /**
+   * A GET that answers text of another media type (Atom, Server-Sent Events): documented as that
+   * type, and answered as it. `read` gets the body (an event stream is read until its first event).
+   */
+  async function callText(template: string, path: string, mediaType: string, read: (response: Response) => Promise<string>) {
+    const response = await fetch(`${await testApp.app.getUrl()}${path}`);
+    expect({ call: `get ${path}`, status: response.status, type: response.headers.get('content-type') }).toEqual({
+      call: `get ${path}`,
+      status: 200,
+      type: `${mediaType}; charset=utf-8`,
+    });
+    expect(answerSchema(document, 'get', template, 200, mediaType)).toEqual({ type: 'string' });
+    exercised.add(`get ${template}`);
+    return read(response);
+  }
+
   beforeAll(async () => {
     testApp = await startTestApp({ INTEGRITY_CHECKPOINT_EVENTS: '1' }, { clock });
+    await testApp.app.listen(0, '127.0.0.1');
     document = (await http().get('/docs-json').expect(200)).body;
     as.admin = bearer(await tokenFor({ roles: ['admin'] }));
     as.inspector = bearer(await tokenFor({ roles: ['inspector'] }));
@@ -174,6 +191,31 @@ describe('answers match the OpenAPI document', () => {
     await call('get', '/api/v1/audit-findings', '/api/v1/audit-findings', fresh);
     await call('get', '/api/v1/audit-findings/summary', '/api/v1/audit-findings/summary?year=2025', fresh);
     await call('get', '/api/v1/audit-findings/{id}', `/api/v1/audit-findings/${id}`, fresh);
+  });
+
+  it('dashboards', async () => {
+    await call('get', '/api/v1/dashboards/opds/{code}/{year}', '/api/v1/dashboards/opds/DINKES/2025', as.admin);
+    const regency = await call('get', '/api/v1/dashboards/regency/{year}', '/api/v1/dashboards/regency/2025', as.operator);
+    expect(regency.items.length).toBeGreaterThan(0);
+    await call('get', '/public/v1/opds/{code}/{year}', '/public/v1/opds/DINKES/2025', {});
+    await call('get', '/public/v1/regency/{year}', '/public/v1/regency/2025', {});
+    const flags = await call('get', '/api/v1/dashboards/red-flags', '/api/v1/dashboards/red-flags?year=2025', as.inspector);
+    expect(flags.items.length).toBeGreaterThan(0);
+  });
+
+  it('public feed', async () => {
+    const page = await call('get', '/public/v1/feed', '/public/v1/feed?limit=2', {});
+    expect(page.items).toHaveLength(2);
+    const atom = await callText('/public/v1/feed.atom', '/public/v1/feed.atom', 'application/atom+xml', (response) => response.text());
+    expect(atom).toContain('<feed xmlns="http://www.w3.org/2005/Atom">');
+    const live = await callText('/public/v1/feed/live', `/public/v1/feed/live?after=${page.items[0].position}`, 'text/event-stream', async (response) => {
+      const reader = response.body!.getReader();
+      let text = '';
+      while (!text.includes('event: item')) text += new TextDecoder().decode((await reader.read()).value);
+      await reader.cancel();
+      return text;
+    });
+    expect(live).toContain(`id: ${page.items[1].position}`);
   });
 
   it('history and integrity', async () => {

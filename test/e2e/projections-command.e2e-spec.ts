@@ -46,7 +46,15 @@ describe('npm run projections on a running deployment', () => {
     const before = await http().get('/api/v1/opds').set(inspector).set('X-Min-Position', lastPosition).expect(200);
     expect(before.body.items).toHaveLength(3);
     const status = await projectionsCommand(testApp.databaseEnvironment, 'status');
-    expect(status.map((entry) => entry.name).sort()).toEqual(['finding-register', 'lkjip-register', 'opd-registry', 'plan-register', 'skp-register']);
+    expect(status.map((entry) => entry.name).sort()).toEqual([
+      'dashboards',
+      'finding-register',
+      'lkjip-register',
+      'opd-registry',
+      'plan-register',
+      'public-feed',
+      'skp-register',
+    ]);
     const opds = status.find((entry) => entry.name === 'opd-registry')!;
 
     const after = await projectionsCommand(testApp.databaseEnvironment, 'rebuild', 'opd-registry');

@@ -23,6 +23,8 @@ import { AuditFindingsModule } from './audit-findings/audit-findings.module';
 import { PlansModule } from './plans/plans.module';
 import { LkjipModule } from './lkjip/lkjip.module';
 import { SkpModule } from './skp/skp.module';
+import { DashboardsModule } from './dashboards/dashboards.module';
+import { PublicFeedModule } from './public-feed/public-feed.module';
 
 @Module({
   imports: [
@@ -35,6 +37,8 @@ import { SkpModule } from './skp/skp.module';
     LkjipModule,
     AuditFindingsModule,
     SkpModule,
+    DashboardsModule,
+    PublicFeedModule,
   ],
   controllers: [HealthController, HistoryController, PublicIntegrityController, MetricsController],
   providers: [

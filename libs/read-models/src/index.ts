@@ -1,14 +1,21 @@
 import { Projection } from '@app/projections';
 import { findingRegisterProjection } from './audit-finding/finding-register.projection';
+import { dashboardsProjection } from './dashboard/dashboards.projection';
 import { lkjipRegisterProjection } from './lkjip/lkjip-register.projection';
 import { opdRegistryProjection } from './opd/opd-registry.projection';
 import { planRegisterProjection } from './plan/plan-register.projection';
+import { publicFeedProjection } from './public/public-feed.projection';
 import { skpRegisterProjection } from './skp/skp-register.projection';
 
 export * from './audit-finding/finding-register.projection';
+export * from './dashboard/dashboards.projection';
+export * from './dashboard/red-flag.read-model';
+export * from './dashboard/scorecard.read-model';
 export * from './lkjip/lkjip-register.projection';
 export * from './opd/opd-registry.projection';
 export * from './plan/plan-register.projection';
+export * from './public/public-feed.projection';
+export * from './public/public-feed.read-model';
 export * from './row-per-stream';
 export * from './skp/skp-register.projection';
 
@@ -21,4 +28,6 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   findingRegisterProjection,
   skpRegisterProjection,
   lkjipRegisterProjection,
+  dashboardsProjection,
+  publicFeedProjection,
 ];

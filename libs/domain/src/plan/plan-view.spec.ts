@@ -170,6 +170,52 @@ describe('the plan as read', () => {
       ).toEqual([]);
     });
 
+    describe("eased, not merely lowered: the indicator's polarity decides", () => {
+      const lowerIsBetter = (annualTarget: number, quarterlyTargets: Indicator['quarterlyTargets'] = null) =>
+        indicator('I3', { polarity: 'LOWER_IS_BETTER', aggregation: 'SUM', annualTarget, quarterlyTargets });
+      const revisedTo = (revised: Indicator, approvedAt = '2025-11-01T00:00:00.000Z'): Array<[PlanEvent, string]> => {
+        const goalsOf = [{ code: 'G1', statement: 's', indicators: [revised] }];
+        return [
+          [{ type: 'RevisionStarted', data: { ...key, reasonCategory: 'STRATEGY_CHANGED', reason: 'r', goals: goalsOf } }, approvedAt],
+          [{ type: 'RevisionSubmitted', data: key }, approvedAt],
+          [
+            {
+              type: 'RevisionApproved',
+              data: { ...key, version: 2, reasonCategory: 'STRATEGY_CHANGED', reason: 'r', goals: goalsOf, on: approvedAt.slice(0, 10) },
+            },
+            approvedAt,
+          ],
+        ];
+      };
+      const afterQ3 = (first: Indicator, revised: Indicator) =>
+        planView(
+          documentOf([
+            ...approvedPlan([{ code: 'G1', statement: 's', indicators: [first] }]),
+            reported(3, '2025-10-05', [value(first.code, 12)]),
+            ...revisedTo(revised),
+          ]),
+        ).flags;
+      const flag = { code: 'TARGET_LOWERED_LATE', indicatorCode: 'I3', version: 2, at: '2025-11-01T00:00:00.000Z' };
+
+      it('flags a lower-is-better target raised after Q3 (20 → 25), and not one cut (20 → 15)', () => {
+        expect(afterQ3(lowerIsBetter(20), lowerIsBetter(25))).toEqual([flag]);
+        expect(afterQ3(lowerIsBetter(20), lowerIsBetter(15))).toEqual([]);
+      });
+
+      it('judges quarterly targets the same way', () => {
+        expect(afterQ3(lowerIsBetter(20, [5, 10, 15, 20]), lowerIsBetter(20, [5, 10, 16, 20]))).toEqual([flag]);
+        expect(afterQ3(lowerIsBetter(20, [5, 10, 15, 20]), lowerIsBetter(20, [4, 9, 14, 20]))).toEqual([]);
+      });
+
+      it('does not flag a higher-is-better target raised after Q3', () => {
+        expect(afterQ3(indicator('I3'), indicator('I3', { annualTarget: 95 }))).toEqual([]);
+      });
+
+      it('flags a polarity turned round after Q3: every target then means its opposite', () => {
+        expect(afterQ3(indicator('I3', { annualTarget: 20 }), lowerIsBetter(20, [80, 84, 87, 90]))).toEqual([flag]);
+      });
+    });
+
     it('flags a quarter reported after the 15th day after it ended, and not on the 15th', () => {
       const onTime = documentOf([...approvedPlan(goals), reported(1, '2025-04-15', [value('I1', 80)])]);
       expect(planView(onTime).flags).toEqual([]);

@@ -1,4 +1,4 @@
-import { addDays, daysBetween } from '../shared/calendar';
+import { daysBetween } from '../shared/calendar';
 import { aggregate, AchievementSettings, capaian, cappedAverage, categoryOf, DEFAULT_ACHIEVEMENT_SETTINGS, shown } from './achievement';
 import { quarterEnd } from './plan-calendar';
 import { indicatorsOf } from './plan-content';
@@ -135,33 +135,63 @@ export function planView(document: PlanDocument, settings: PlanViewSettings = DE
 export function planFlags(document: PlanDocument, settings: Pick<PlanViewSettings, 'reportDueDays' | 'lateCorrectionDays'>): PlanFlag[] {
   const flags: PlanFlag[] = [];
   for (const report of document.quarters) {
-    if (report.reportedOn > addDays(quarterEnd(document.year, report.quarter), settings.reportDueDays)) {
+    if (reportDelayDays(document.year, report) > settings.reportDueDays) {
       flags.push({ code: 'LATE_REPORT', quarter: report.quarter, at: report.reportedAt });
     }
     for (const correction of report.corrections) {
-      if (daysBetween(report.reportedOn, correction.on) <= settings.lateCorrectionDays) continue;
+      if (correctionDelayDays(report, correction) <= settings.lateCorrectionDays) continue;
       for (const value of correction.values)
         flags.push({ code: 'LATE_CORRECTION', quarter: report.quarter, indicatorCode: value.indicatorCode, at: correction.at });
     }
   }
   document.versions.forEach((version, index) => {
-    if (index === 0) return;
-    const before = new Map(indicatorsOf(document.versions[index - 1].goals).map((indicator) => [indicator.code, indicator]));
-    for (const indicator of indicatorsOf(version.goals)) {
-      const previous = before.get(indicator.code);
-      if (!previous || !lowersTarget(previous, indicator)) continue;
-      if (q3ReportedBefore(document.quarters, indicator.code, version.approvedAt)) {
-        flags.push({ code: 'TARGET_LOWERED_LATE', indicatorCode: indicator.code, version: version.version, at: version.approvedAt });
-      }
+    for (const indicatorCode of easedLate(document, index)) {
+      flags.push({ code: 'TARGET_LOWERED_LATE', indicatorCode, version: version.version, at: version.approvedAt });
     }
   });
   return flags.sort((a, b) => a.at.localeCompare(b.at));
 }
 
-/** A lower annual target, or a lower target for some quarter. */
-function lowersTarget(previous: Indicator, next: Indicator): boolean {
-  if (next.annualTarget < previous.annualTarget) return true;
-  return (next.quarterlyTargets ?? []).some((target, quarter) => previous.quarterlyTargets !== null && target < previous.quarterlyTargets[quarter]);
+/**
+ * Days from the quarter's end to the day it was reported: LATE_REPORT when above
+ * REALISATION_REPORT_DUE_DAYS. A count, not a verdict, so the register can store it and a
+ * changed setting needs no rebuild.
+ */
+export const reportDelayDays = (year: number, report: Pick<QuarterReport, 'quarter' | 'reportedOn'>): number =>
+  daysBetween(quarterEnd(year, report.quarter), report.reportedOn);
+
+/** Days from the quarter's original report to a correction: LATE_CORRECTION when above LATE_CORRECTION_DAYS. */
+export const correctionDelayDays = (report: Pick<QuarterReport, 'reportedOn'>, correction: { on: string }): number =>
+  daysBetween(report.reportedOn, correction.on);
+
+/**
+ * The indicators whose target the version at `index` eased, of those whose Q3 realisation was
+ * recorded before that version's approval (TARGET_LOWERED_LATE). The first version eases nothing.
+ */
+export function easedLate(document: PlanDocument, index: number): string[] {
+  if (index === 0) return [];
+  const version = document.versions[index];
+  const before = new Map(indicatorsOf(document.versions[index - 1].goals).map((indicator) => [indicator.code, indicator]));
+  return indicatorsOf(version.goals)
+    .filter((indicator) => {
+      const previous = before.get(indicator.code);
+      return previous !== undefined && easesTarget(previous, indicator) && q3ReportedBefore(document.quarters, indicator.code, version.approvedAt);
+    })
+    .map((indicator) => indicator.code);
+}
+
+/**
+ * Whether the next version eases the indicator's annual target or a quarter's target: lower
+ * when higher is better, higher when lower is better (DOMAIN.md, Red flags). A target that
+ * moves the demanding way is not flagged. When the polarity itself changes, every target now
+ * means the opposite, so any revision of it that late counts as easing.
+ */
+function easesTarget(previous: Indicator, next: Indicator): boolean {
+  if (previous.polarity !== next.polarity) return true;
+  const eases = (before: number, after: number) => (next.polarity === 'LOWER_IS_BETTER' ? after > before : after < before);
+  if (eases(previous.annualTarget, next.annualTarget)) return true;
+  const before = previous.quarterlyTargets;
+  return before !== null && (next.quarterlyTargets ?? []).some((target, quarter) => eases(before[quarter], target));
 }
 
 function q3ReportedBefore(quarters: QuarterReport[], indicatorCode: string, instant: string): boolean {

@@ -1,0 +1,64 @@
+import { Scorecard } from '@app/domain/dashboard';
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
+import { forbidden } from '../auth/policies';
+import { actsForOpd, Principal } from '../auth/principal';
+import { Today } from '../commands/write-context';
+import { Page } from '../http/pagination';
+import { problem, ProblemException } from '../http/problem';
+import { planAddress, yearFrom } from '../plans';
+import { RedFlag, RedFlagsQuery } from './red-flag-queries';
+import { RedFlagListQuery } from './red-flag.dto';
+import { RedFlagPageView } from './red-flag.views';
+import { RegencyQuery, ScorecardQuery } from './scorecard-queries';
+import { RegencyView, ScorecardView } from './scorecard.views';
+
+/** Scorecards for any signed-in user, and the inspectorate's register of red flags (docs/api.md, Dashboards). */
+@ApiTags('Dashboards')
+@ApiBearerAuth()
+@Controller('api/v1/dashboards')
+export class DashboardsController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get('opds/:code/:year')
+  @ApiHeader({ name: 'X-Min-Position', required: false })
+  @ApiOkResponse({ type: ScorecardView })
+  async scorecard(@Param('code') code: string, @Param('year') yearParameter: string, @Today() today: string): Promise<Scorecard> {
+    const { opdCode, year } = planAddress(code, yearParameter, today);
+    const scorecard = await this.queries.execute(new ScorecardQuery(opdCode, year, today));
+    if (!scorecard) throw new ProblemException(problem(404, 'NOT_FOUND', `No OPD ${opdCode}`));
+    return scorecard;
+  }
+
+  @Get('regency/:year')
+  @ApiHeader({ name: 'X-Min-Position', required: false })
+  @ApiOkResponse({ type: RegencyView })
+  async regency(@Param('year') yearParameter: string, @Today() today: string): Promise<{ year: number; items: Scorecard[] }> {
+    const year = yearFrom(yearParameter, today);
+    return { year, items: await this.queries.execute(new RegencyQuery(year, today)) };
+  }
+
+  /**
+   * The inspectorate's register. A unit's operator and head may read their own unit's part:
+   * each flag is already on their own plan, LKjIP or finding, and they are the ones to answer it.
+   */
+  @Get('red-flags')
+  @Roles('inspector', 'opd_operator', 'opd_head')
+  @ApiHeader({ name: 'X-Min-Position', required: false })
+  @ApiOkResponse({ type: RedFlagPageView })
+  redFlags(@Query() parameters: RedFlagListQuery, @CurrentPrincipal() principal: Principal, @Today() today: string): Promise<Page<RedFlag>> {
+    const { limit, cursor, opd, ...filter } = parameters;
+    return this.queries.execute(new RedFlagsQuery({ ...filter, opd: readableOpd(principal, opd) }, today, limit, cursor));
+  }
+}
+
+/** The inspectorate reads every unit's flags (or all at once); OPD roles only their own unit's. */
+function readableOpd(principal: Principal, requested: string | undefined): string | undefined {
+  if (principal.roles.includes('inspector')) return requested;
+  if (!principal.opd || (requested !== undefined && requested !== principal.opd) || !actsForOpd(principal, principal.opd)) {
+    throw forbidden('OPD roles see their own unit’s red flags only');
+  }
+  return principal.opd;
+}

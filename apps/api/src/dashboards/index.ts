@@ -1,0 +1,2 @@
+/** What other slices may use of the dashboards slice: the public portal serves the same scorecards. */
+export { RegencyQuery, ScorecardQuery } from './scorecard-queries';

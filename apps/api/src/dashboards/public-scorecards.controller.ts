@@ -1,0 +1,46 @@
+import { Controller, Get, Param, Req, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Public } from '../auth/auth.decorators';
+import { Today } from '../commands/write-context';
+import { problem, ProblemException } from '../http/problem';
+import { sendCacheable } from '../http/public-cache';
+import { planAddress, yearFrom } from '../plans';
+import { RegencyQuery, ScorecardQuery } from './scorecard-queries';
+import { RegencyView, ScorecardView } from './scorecard.views';
+
+/**
+ * The scorecards for anyone (DOMAIN.md, Privacy: "scorecard"). They are the signed-in ones: a
+ * scorecard holds counts and figures only, never a NIP, a name, one person's rating or a note.
+ * Cacheable by a CDN; a client holding the current ETag gets a 304.
+ */
+@ApiTags('Public')
+@Public()
+@Controller('public/v1')
+export class PublicScorecardsController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get('opds/:code/:year')
+  @ApiOkResponse({ type: ScorecardView })
+  async scorecard(
+    @Param('code') code: string,
+    @Param('year') yearParameter: string,
+    @Today() today: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const { opdCode, year } = planAddress(code, yearParameter, today);
+    const scorecard = await this.queries.execute(new ScorecardQuery(opdCode, year, today));
+    if (!scorecard) throw new ProblemException(problem(404, 'NOT_FOUND', `No OPD ${opdCode}`));
+    await sendCacheable(request, reply, JSON.stringify(scorecard), 'application/json; charset=utf-8');
+  }
+
+  @Get('regency/:year')
+  @ApiOkResponse({ type: RegencyView })
+  async regency(@Param('year') yearParameter: string, @Today() today: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const year = yearFrom(yearParameter, today);
+    const items = await this.queries.execute(new RegencyQuery(year, today));
+    await sendCacheable(request, reply, JSON.stringify({ year, items }), 'application/json; charset=utf-8');
+  }
+}

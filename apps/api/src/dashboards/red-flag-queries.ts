@@ -1,0 +1,105 @@
+import { ScorecardSettings } from '@app/domain/dashboard';
+import { lkjipDueDate } from '@app/domain/lkjip';
+import { Projections } from '@app/projections';
+import { RedFlagCode, redFlagReadModel, RedFlagRow } from '@app/read-models';
+import { Inject } from '@nestjs/common';
+import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { decodeCursor, encodeCursor, Page } from '../http/pagination';
+import { SCORECARD_SETTINGS } from './scorecard-settings';
+
+/** A flag in the register, with the unit, the stream and the event that raised it. */
+export interface RedFlag {
+  code: RedFlagCode;
+  opdCode: string;
+  year: number;
+  stream: string;
+  event: { id: string; position: string; revision: number; recordedAt: string };
+  quarter: number | null;
+  indicatorCode: string | null;
+  version: number | null;
+  findingId: string | null;
+  recommendationNo: number | null;
+  dueDate: string | null;
+}
+
+export interface RedFlagFilter {
+  opd?: string;
+  year?: number;
+  code?: RedFlagCode;
+}
+
+export class RedFlagsQuery extends Query<Page<RedFlag>> {
+  constructor(
+    readonly filter: RedFlagFilter,
+    readonly today: string,
+    readonly limit: number,
+    readonly cursor?: string,
+  ) {
+    super();
+  }
+}
+
+/**
+ * The register in log order of the raising events; the cursor is the last item's (position, id).
+ * Each candidate row is judged here, in SQL, against the configured limits and today.
+ */
+@QueryHandler(RedFlagsQuery)
+export class RedFlagsHandler implements IQueryHandler<RedFlagsQuery> {
+  constructor(
+    private readonly projections: Projections,
+    @Inject(SCORECARD_SETTINGS) private readonly settings: ScorecardSettings,
+  ) {}
+
+  async execute({ filter, today, limit, cursor }: RedFlagsQuery): Promise<Page<RedFlag>> {
+    const query = (await this.projections.reader(redFlagReadModel)).createQueryBuilder('flag');
+    // The LKjIP's due day of the next year. An LKJIP_DUE of 02-29 compares as a string exactly
+    // like the end of February even in a common year: no real day lies between the two.
+    const due = `((flag.year + 1)::text || '-' || :lkjipDue)`;
+    query.where(
+      `((flag.code = 'LATE_REPORT' AND flag.days > :reportDueDays)
+        OR (flag.code = 'LATE_CORRECTION' AND flag.days > :lateCorrectionDays)
+        OR flag.code = 'TARGET_LOWERED_LATE'
+        OR (flag.code = 'RECOMMENDATION_OVERDUE' AND flag.open AND flag.dueDate < :today)
+        OR (flag.code = 'LKJIP_LATE' AND (flag.submittedOn > ${due} OR (flag.submittedOn IS NULL AND :today > ${due}))))`,
+      {
+        reportDueDays: this.settings.plan.reportDueDays,
+        lateCorrectionDays: this.settings.plan.lateCorrectionDays,
+        lkjipDue: this.settings.lkjipDue ?? '02-29',
+        today,
+      },
+    );
+    if (filter.opd) query.andWhere('flag.opdCode = :opd', { opd: filter.opd });
+    if (filter.year) query.andWhere('flag.year = :year', { year: filter.year });
+    if (filter.code) query.andWhere('flag.code = :code', { code: filter.code });
+    // position | code | stream | what (quarter, event id, indicator or recommendation code, joined by |).
+    const after = decodeCursor(cursor, /^\d{20}-\d{20}\|[A-Z_]+\|[a-z]+-[A-Za-z0-9-]+\|[A-Za-z0-9|._-]*$/);
+    if (after !== undefined) {
+      const split = after.indexOf('|');
+      query.andWhere('(flag.position, flag.id) > (:position, :id)', { position: after.slice(0, split), id: after.slice(split + 1) });
+    }
+    const rows = await query
+      .orderBy('flag.position', 'ASC')
+      .addOrderBy('flag.id', 'ASC')
+      .take(limit + 1)
+      .getMany();
+    const items = rows.slice(0, limit);
+    const last = items.at(-1);
+    return { items: items.map((row) => this.redFlagOf(row)), nextCursor: rows.length > limit && last ? encodeCursor(`${last.position}|${last.id}`) : null };
+  }
+
+  private redFlagOf(row: RedFlagRow): RedFlag {
+    return {
+      code: row.code,
+      opdCode: row.opdCode,
+      year: row.year,
+      stream: row.stream,
+      event: { id: row.eventId, position: row.position, revision: row.revision, recordedAt: row.recordedAt },
+      quarter: row.quarter,
+      indicatorCode: row.indicatorCode,
+      version: row.version,
+      findingId: row.findingId,
+      recommendationNo: row.recommendationNo,
+      dueDate: row.code === 'LKJIP_LATE' ? lkjipDueDate(row.year, this.settings.lkjipDue) : row.dueDate,
+    };
+  }
+}

@@ -1,0 +1,28 @@
+import { RED_FLAG_CODES } from '@app/read-models';
+import { ApiProperty } from '@nestjs/swagger';
+
+class RaisingEventView {
+  @ApiProperty({ description: 'The event id, as in the history' }) id: string;
+  @ApiProperty() position: string;
+  @ApiProperty({ description: 'Its revision in the stream' }) revision: number;
+  @ApiProperty() recordedAt: string;
+}
+
+class RedFlagView {
+  @ApiProperty({ enum: RED_FLAG_CODES }) code: string;
+  @ApiProperty() opdCode: string;
+  @ApiProperty() year: number;
+  @ApiProperty({ description: 'The stream the event belongs to, e.g. plan-DINKES-2025' }) stream: string;
+  @ApiProperty({ type: RaisingEventView }) event: RaisingEventView;
+  @ApiProperty({ nullable: true, type: Number }) quarter: number | null;
+  @ApiProperty({ nullable: true, type: String }) indicatorCode: string | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'The plan version whose approval eased a target' }) version: number | null;
+  @ApiProperty({ nullable: true, type: String }) findingId: string | null;
+  @ApiProperty({ nullable: true, type: Number }) recommendationNo: number | null;
+  @ApiProperty({ nullable: true, type: String, description: 'RECOMMENDATION_OVERDUE, LKJIP_LATE: the due date' }) dueDate: string | null;
+}
+
+export class RedFlagPageView {
+  @ApiProperty({ type: [RedFlagView] }) items: RedFlagView[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+}

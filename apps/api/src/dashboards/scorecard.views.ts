@@ -1,0 +1,52 @@
+import { RECOMMENDATION_STATUSES_IN_ORDER } from './scorecard-enums';
+import { ApiProperty } from '@nestjs/swagger';
+
+/** API.md, Read shapes: Scorecard (signed-in and public alike: it holds no personal data). */
+class PlanFiguresView {
+  @ApiProperty({ nullable: true, type: String, description: 'null when the unit has no plan for the year' }) status: string | null;
+  @ApiProperty({ nullable: true, type: Number }) effectiveVersion: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'The unit’s capped average, as the plan shows it' }) achievement: number | null;
+  @ApiProperty({ nullable: true, type: String }) category: string | null;
+}
+
+class SkpFiguresView {
+  @ApiProperty({ description: 'SKPs drafted in the unit for the year' }) total: number;
+  @ApiProperty({ description: 'Of them, AGREED' }) agreed: number;
+  @ApiProperty({ nullable: true, type: Number, description: 'agreed / total × 100, 2 decimals; null without SKPs' }) coverage: number | null;
+  @ApiProperty({ example: { SANGAT_BAIK: 1, BAIK: 1, BUTUH_PERBAIKAN: 0, KURANG: 0, SANGAT_KURANG: 0 }, description: 'ANNUAL ratings only' })
+  predikat: Record<string, number>;
+}
+
+class LkjipFiguresView {
+  @ApiProperty({ nullable: true, type: String, description: 'null when no report was compiled' }) status: string | null;
+  @ApiProperty({ description: 'Not submitted by the due date, judged today' }) late: boolean;
+  @ApiProperty({ description: 'LKJIP_DUE of the next year' }) dueDate: string;
+}
+
+class AmountsView {
+  @ApiProperty() total: number;
+  @ApiProperty() settled: number;
+  @ApiProperty() outstanding: number;
+}
+
+class FindingFiguresView {
+  @ApiProperty() recommendations: number;
+  @ApiProperty({ example: Object.fromEntries(RECOMMENDATION_STATUSES_IN_ORDER.map((status) => [status, 0])) }) byStatus: Record<string, number>;
+  @ApiProperty({ description: 'Judged today' }) overdue: number;
+  @ApiProperty() followUpRate: number;
+  @ApiProperty({ type: AmountsView }) amountIdr: AmountsView;
+}
+
+export class ScorecardView {
+  @ApiProperty() opdCode: string;
+  @ApiProperty() year: number;
+  @ApiProperty({ type: PlanFiguresView }) plan: PlanFiguresView;
+  @ApiProperty({ type: SkpFiguresView }) skp: SkpFiguresView;
+  @ApiProperty({ type: LkjipFiguresView }) lkjip: LkjipFiguresView;
+  @ApiProperty({ type: FindingFiguresView, description: 'Findings whose audit report is of this year' }) findings: FindingFiguresView;
+}
+
+export class RegencyView {
+  @ApiProperty() year: number;
+  @ApiProperty({ type: [ScorecardView], description: 'Highest plan achievement first, units without one last, ties by code' }) items: ScorecardView[];
+}

@@ -1,0 +1,63 @@
+import { Projections } from '@app/projections';
+import { publicItemReadModel, PublicItemRow } from '@app/read-models';
+import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { MoreThan } from 'typeorm';
+
+/** A feed item as answered: the row without its event id (the Atom entry id is made of it). */
+export type FeedItem = Omit<PublicItemRow, 'eventId'>;
+
+export const feedItemOf = ({ eventId: _eventId, ...item }: PublicItemRow): FeedItem => item;
+
+/** Items after `after` (exclusive), oldest first. */
+export class FeedPageQuery extends Query<PublicItemRow[]> {
+  constructor(
+    readonly after: string | undefined,
+    readonly limit: number,
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(FeedPageQuery)
+export class FeedPageHandler implements IQueryHandler<FeedPageQuery> {
+  constructor(private readonly projections: Projections) {}
+
+  async execute({ after, limit }: FeedPageQuery): Promise<PublicItemRow[]> {
+    return (await this.projections.reader(publicItemReadModel)).find({
+      where: after ? { position: MoreThan(after) } : {},
+      order: { position: 'ASC' },
+      take: limit,
+    });
+  }
+}
+
+/** The newest `limit` items, newest first: what a feed reader shows. */
+export class LatestItemsQuery extends Query<PublicItemRow[]> {
+  constructor(readonly limit: number) {
+    super();
+  }
+}
+
+@QueryHandler(LatestItemsQuery)
+export class LatestItemsHandler implements IQueryHandler<LatestItemsQuery> {
+  constructor(private readonly projections: Projections) {}
+
+  async execute({ limit }: LatestItemsQuery): Promise<PublicItemRow[]> {
+    return (await this.projections.reader(publicItemReadModel)).find({ order: { position: 'DESC' }, take: limit });
+  }
+}
+
+/** The position of the newest item, or null before the first: where a live client starts. */
+export class FeedHeadQuery extends Query<string | null> {}
+
+@QueryHandler(FeedHeadQuery)
+export class FeedHeadHandler implements IQueryHandler<FeedHeadQuery> {
+  constructor(private readonly projections: Projections) {}
+
+  async execute(): Promise<string | null> {
+    const [newest] = await (await this.projections.reader(publicItemReadModel)).find({ select: { position: true }, order: { position: 'DESC' }, take: 1 });
+    return newest?.position ?? null;
+  }
+}
+
+export const FEED_QUERY_HANDLERS = [FeedPageHandler, LatestItemsHandler, FeedHeadHandler];

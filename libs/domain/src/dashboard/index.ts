@@ -1,0 +1,4 @@
+export * from './finding-tally';
+export * from './lkjip-progress';
+export * from './scorecard';
+export * from './skp-tally';

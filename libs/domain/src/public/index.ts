@@ -1,0 +1,2 @@
+export * from './public-item';
+export * from './public-items';

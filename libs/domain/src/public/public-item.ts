@@ -1,0 +1,36 @@
+/**
+ * An item of the public feed (API.md: `{ position, occurredAt, type, opdCode, title, summary,
+ * link }`), plus its `year` and `details`. Everything in it is built from the fields DOMAIN.md's
+ * privacy table names for its type, one by one: a field an event carries that the table does
+ * not name never reaches an item, whatever later events add.
+ */
+export const PUBLIC_ITEM_TYPES = [
+  'PLAN_APPROVED',
+  'PLAN_REVISION_APPROVED',
+  'REALISATION_REPORTED',
+  'REALISATION_CORRECTED',
+  'LKJIP_PUBLISHED',
+  'FINDING_RECORDED',
+  'RECOMMENDATION_ASSESSED',
+] as const;
+export type PublicItemType = (typeof PUBLIC_ITEM_TYPES)[number];
+
+export interface PublicItem {
+  type: PublicItemType;
+  opdCode: string;
+  year: number;
+  title: string;
+  summary: string;
+  /** A public address: the unit's public scorecard, or the published report's PDF. */
+  link: string;
+  details: Record<string, unknown>;
+}
+
+/** The event's place in the log and its instant, which every item carries besides. */
+export interface PublicItemSource {
+  eventId: string;
+  position: string;
+  occurredAt: string;
+}
+
+export const publicScorecardLink = (opdCode: string, year: number) => `/public/v1/opds/${opdCode}/${year}`;

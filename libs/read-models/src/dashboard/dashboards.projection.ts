@@ -1,0 +1,31 @@
+import { AUDIT_FINDING_EVENT_TYPES } from '@app/domain/audit-finding';
+import { LKJIP_EVENT_TYPES } from '@app/domain/lkjip';
+import { PLAN_EVENT_TYPES } from '@app/domain/plan';
+import { SKP_EVENT_TYPES } from '@app/domain/skp';
+import { RecordedEvent } from '@app/event-store';
+import { Projection, ProjectionTarget } from '@app/projections';
+import { applyFindingEvent } from './finding-events';
+import { applyLkjipEvent } from './lkjip-events';
+import { applyPlanEvent } from './plan-events';
+import { redFlagReadModel } from './red-flag.read-model';
+import { scorecardFindingReadModel, scorecardReadModel, scorecardSkpReadModel } from './scorecard.read-model';
+import { applySkpEvent } from './skp-events';
+
+const byType = new Map<string, (event: RecordedEvent, target: ProjectionTarget) => Promise<void>>([
+  ...PLAN_EVENT_TYPES.map((type) => [type, applyPlanEvent] as const),
+  ...SKP_EVENT_TYPES.map((type) => [type, applySkpEvent] as const),
+  ...LKJIP_EVENT_TYPES.map((type) => [type, applyLkjipEvent] as const),
+  ...AUDIT_FINDING_EVENT_TYPES.map((type) => [type, applyFindingEvent] as const),
+]);
+
+/**
+ * The scorecards and the red-flag register: one projection, because both are fed by the same
+ * plan, SKP, LKjIP and finding events and the register needs the documents the scorecards fold.
+ */
+export const dashboardsProjection: Projection = {
+  name: 'dashboards',
+  version: 1,
+  readModels: [scorecardReadModel, scorecardSkpReadModel, scorecardFindingReadModel, redFlagReadModel],
+  handles: [...byType.keys()],
+  apply: (event, target) => byType.get(event.type)!(event, target),
+};

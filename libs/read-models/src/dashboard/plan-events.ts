@@ -1,0 +1,46 @@
+import { correctionDelayDays, easedLate, evolvePlanDocument, reportDelayDays, StoredPlanEvent } from '@app/domain/plan';
+import { RecordedEvent } from '@app/event-store';
+import { ProjectionTarget } from '@app/projections';
+import { storedEvent } from '../row-per-stream';
+import { redFlag, redFlagReadModel, RedFlagRow } from './red-flag.read-model';
+import { scorecardReadModel, updateScorecard } from './scorecard.read-model';
+
+/** A plan event: the plan's document on its unit's scorecard, and the flags this event may raise. */
+export async function applyPlanEvent(event: RecordedEvent, target: ProjectionTarget): Promise<void> {
+  const stored = storedEvent<StoredPlanEvent>(event);
+  const { opdCode, year } = stored.data;
+  const row = await target.repository(scorecardReadModel).findOneBy({ opdCode, year });
+  if (row?.plan && row.plan.revision >= event.revision) return;
+  const document = evolvePlanDocument(row?.plan ?? null, stored);
+  if (!document) return;
+  await updateScorecard(target, opdCode, year, event.recordedAt, (parts) => ({ ...parts, plan: document }));
+
+  const flags: RedFlagRow[] = [];
+  if (stored.type === 'RealisationReported') {
+    const report = document.quarters.find((quarter) => quarter.quarter === stored.data.quarter)!;
+    flags.push(redFlag(event, `Q${report.quarter}`, { code: 'LATE_REPORT', opdCode, year, quarter: report.quarter, days: reportDelayDays(year, report) }));
+  }
+  if (stored.type === 'RealisationCorrected') {
+    const report = document.quarters.find((quarter) => quarter.quarter === stored.data.quarter)!;
+    const days = correctionDelayDays(report, stored.data);
+    for (const { indicatorCode } of stored.data.values) {
+      flags.push(
+        redFlag(event, `Q${report.quarter}|${event.id}|${indicatorCode}`, {
+          code: 'LATE_CORRECTION',
+          opdCode,
+          year,
+          quarter: report.quarter,
+          indicatorCode,
+          days,
+        }),
+      );
+    }
+  }
+  if (stored.type === 'RevisionApproved') {
+    const version = stored.data.version;
+    for (const indicatorCode of easedLate(document, document.versions.length - 1)) {
+      flags.push(redFlag(event, `v${version}|${indicatorCode}`, { code: 'TARGET_LOWERED_LATE', opdCode, year, indicatorCode, version }));
+    }
+  }
+  if (flags.length > 0) await target.repository(redFlagReadModel).save(flags);
+}
