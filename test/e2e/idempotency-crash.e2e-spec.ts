@@ -11,6 +11,9 @@ import { bearer, tokenFor } from '../support/tokens';
  * what the first attempt did (201, the same revision) and append nothing: deciding again
  * would report a quarter twice (422) or count a follow-up's settled rupiah twice.
  */
+// Each case starts an API process of its own (ts-node, then Nest) and waits out the takeover.
+jest.setTimeout(90_000);
+
 describe('a retried write whose first attempt died between its append and its answer', () => {
   const takeover = { IDEMPOTENCY_TAKEOVER_SECONDS: '1' };
   let testApp: TestApp;
