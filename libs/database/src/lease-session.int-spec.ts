@@ -9,9 +9,11 @@ describe('leases', () => {
   let second: Database;
 
   const advisoryLockHolders = async () =>
-    (await testDatabase.database.pool.query<{ pid: number }>("SELECT DISTINCT pid FROM pg_locks WHERE locktype = 'advisory' AND granted")).rows.map(
-      (row) => row.pid,
-    );
+    (
+      await testDatabase.database.pool.query<{ pid: number }>(
+        "SELECT DISTINCT pid FROM pg_locks WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())",
+      )
+    ).rows.map((row) => row.pid);
 
   beforeAll(async () => {
     testDatabase = await createTestDatabase();
