@@ -24,3 +24,65 @@ export function rowPerStream<Row extends { revision: number }>(
     if (next) await rows.save(next);
   };
 }
+
+/** PostgreSQL takes at most 65,535 parameters in one statement. */
+const MAX_PARAMETERS = 60_000;
+
+/**
+ * The batch counterpart of `rowPerStream`, with the same result as applying the events one at a
+ * time: the batch's events are grouped by the row their key names, the existing rows are read
+ * in one query, each row's events are folded in memory (skipping those the row already
+ * reflects), and every row that changed is written back with one upsert. `keyOf` must answer
+ * the primary key columns, all of them.
+ */
+export function rowsPerStream<Row extends { revision: number }>(
+  model: ReadModel<Row>,
+  keyOf: (event: RecordedEvent) => FindOptionsWhere<Row>,
+  evolve: (row: Row | null, event: RecordedEvent) => Row | null,
+): NonNullable<Projection['applyBatch']> {
+  return async (events, target) => {
+    const rows = target.repository(model);
+    const { primaryColumns, columns } = rows.metadata;
+    const identity = (key: object) => JSON.stringify(primaryColumns.map((column): unknown => column.getEntityValue(key)));
+    const groups = new Map<string, { key: FindOptionsWhere<Row>; events: RecordedEvent[] }>();
+    for (const event of events) {
+      const key = keyOf(event);
+      const id = identity(key);
+      const group = groups.get(id);
+      if (group) group.events.push(event);
+      else groups.set(id, { key, events: [event] });
+    }
+    const existing = new Map<string, Row>();
+    const keys = [...groups.values()].map((group) => group.key);
+    // One query for the whole batch: `(a = $1 AND b = $2) OR …` on the primary key's index.
+    for (let i = 0; i < keys.length; i += MAX_PARAMETERS / primaryColumns.length) {
+      for (const row of await rows.findBy(keys.slice(i, i + MAX_PARAMETERS / primaryColumns.length))) existing.set(identity(row), row);
+    }
+    const changed: Row[] = [];
+    for (const [id, group] of groups) {
+      let row = existing.get(id) ?? null;
+      let touched = false;
+      for (const event of group.events) {
+        if (row && row.revision >= event.revision) continue;
+        const next = evolve(row, event);
+        if (next) {
+          row = next;
+          touched = true;
+        }
+      }
+      if (touched) changed.push(row!);
+    }
+    const perStatement = Math.max(1, Math.floor(MAX_PARAMETERS / columns.length));
+    const keyColumns = primaryColumns.map((column) => column.databaseName);
+    const otherColumns = columns.filter((column) => !column.isPrimary).map((column) => column.databaseName);
+    for (let i = 0; i < changed.length; i += perStatement) {
+      await rows
+        .createQueryBuilder()
+        .insert()
+        .values(changed.slice(i, i + perStatement) as never)
+        .orUpdate(otherColumns, keyColumns)
+        .updateEntity(false)
+        .execute();
+    }
+  };
+}
