@@ -1,5 +1,5 @@
 import { Database } from '@app/database';
-import { EventStore, Position, RecordedEvent } from '@app/event-store';
+import { EventStore, FilteredPage, Position, RecordedEvent } from '@app/event-store';
 import { DataSource } from 'typeorm';
 import { Projection, ProjectionTarget } from './projection';
 import { ProjectionState, ProjectionStateStore } from './projection-state';
@@ -95,14 +95,14 @@ export class ProjectionRunner {
       }
       const servingIsCurrent = state.activeVersion === this.projection.version;
       let progressed = false;
-      if (servingIsCurrent) progressed = (await this.applyNextBatch(state.activeSlot, true)) > 0;
+      if (servingIsCurrent) progressed = await this.applyNextBatch(state.activeSlot, true);
       if (state.buildingSlot) {
-        const applied = await this.applyNextBatch(state.buildingSlot, !servingIsCurrent);
-        if (applied === 0) {
+        const moved = await this.applyNextBatch(state.buildingSlot, !servingIsCurrent);
+        if (!moved) {
           await this.state.switchTo(this.projection.name, state.buildingSlot, state.buildingVersion!);
           this.notify();
         }
-        progressed ||= applied > 0;
+        progressed ||= moved;
       }
       if (!progressed) {
         await this.waitForEvents(state, signal);
@@ -111,30 +111,40 @@ export class ProjectionRunner {
     }
   }
 
-  /** Reads the next batch after the slot's checkpoint and applies it; answers how many events. */
-  private async applyNextBatch(slot: Slot, serving: boolean): Promise<number> {
+  /** Reads the next batch after the slot's checkpoint and applies it; answers whether the checkpoint moved. */
+  private async applyNextBatch(slot: Slot, serving: boolean): Promise<boolean> {
     const from = await this.state.checkpoint(this.projection.name, slot);
-    const batch = await this.store.readAll({ after: from, limit: this.batchSize });
-    if (batch.length === 0) return 0;
-    await this.applyBatch(slot, from, batch);
+    const page = await this.readPage(from);
+    if (page.last === null) return false;
+    await this.applyBatch(slot, from, page.events, page.last);
     if (serving) this.notify();
-    return batch.length;
+    return true;
   }
 
-  private async applyBatch(slot: Slot, from: Position | null, batch: RecordedEvent[]): Promise<void> {
+  /**
+   * The handled events among the next `batchSize` of the log, and the position to move the
+   * checkpoint to. Stores that can filter by type read only those events: the other types of
+   * the log then cost this projection next to nothing.
+   */
+  private async readPage(after: Position | null): Promise<FilteredPage> {
+    if (this.store.readAllOf) return this.store.readAllOf({ after, limit: this.batchSize, types: this.projection.handles });
+    const batch = await this.store.readAll({ after, limit: this.batchSize });
     const handled = new Set(this.projection.handles);
+    return { events: batch.filter((event) => handled.has(event.type)), last: batch.at(-1)?.position ?? null };
+  }
+
+  private async applyBatch(slot: Slot, from: Position | null, events: RecordedEvent[], to: Position): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const target: ProjectionTarget = {
         manager,
         repository: (model) => manager.getRepository(model.schemas[slot]),
       };
-      const events = batch.filter((event) => handled.has(event.type));
       if (this.projection.applyBatch) {
         if (events.length > 0) await this.projection.applyBatch(events, target);
       } else {
         for (const event of events) await this.projection.apply(event, target);
       }
-      await this.state.advance(manager, this.projection.name, slot, from, batch[batch.length - 1].position);
+      await this.state.advance(manager, this.projection.name, slot, from, to);
     });
   }
 
