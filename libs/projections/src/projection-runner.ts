@@ -1,5 +1,5 @@
 import { Database } from '@app/database';
-import { EventStore, FilteredPage, Position, RecordedEvent } from '@app/event-store';
+import { abortableSleep, EventStore, FilteredPage, Position, RecordedEvent } from '@app/event-store';
 import { DataSource } from 'typeorm';
 import { Projection, ProjectionTarget } from './projection';
 import { ProjectionState, ProjectionStateStore } from './projection-state';
@@ -11,12 +11,6 @@ export interface ProjectionRunnerOptions {
   pollIntervalMs?: number;
   onError?: (error: unknown) => void;
 }
-
-const sleep = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
-  });
 
 /**
  * Runs one projection. Across processes, only the holder of the projection's lease applies
@@ -65,7 +59,7 @@ export class ProjectionRunner {
         return null;
       });
       if (!lease) {
-        await sleep(this.pollIntervalMs, signal);
+        await abortableSleep(this.pollIntervalMs, signal);
         continue;
       }
       const leased = new AbortController();
@@ -76,7 +70,7 @@ export class ProjectionRunner {
         await this.runWhileLeased(leased.signal);
       } catch (error) {
         this.options.onError?.(error);
-        await sleep(this.pollIntervalMs, signal);
+        await abortableSleep(this.pollIntervalMs, signal);
       } finally {
         signal.removeEventListener('abort', abort);
         await lease.release().catch(() => undefined);
