@@ -84,6 +84,15 @@ export interface FilteredPage {
   last: Position | null;
 }
 
+export interface ReadByStreamOptions {
+  types: readonly string[];
+  /** Inclusive: only events at or before this position of the log. */
+  upTo: Position;
+  /** Exclusive: the stream and revision of the last event of the previous page. */
+  after?: { stream: string; revision: number } | null;
+  limit?: number;
+}
+
 export interface SubscribeOptions extends ReadAllOptions {
   signal?: AbortSignal;
 }
@@ -115,6 +124,12 @@ export interface EventStore {
    * only those types are read and parsed. Optional: a reader without it filters `readAll`.
    */
   readAllOf?(options: ReadAllOfOptions): Promise<FilteredPage>;
+  /**
+   * The events of `types` up to a position of the log, stream after stream, each stream's in
+   * revision order: what a rebuild reads to fold every stream whole and write each row once.
+   * Optional. `upTo` must be readable (at or before `headPosition()`).
+   */
+  readByStream?(options: ReadByStreamOptions): Promise<RecordedEvent[]>;
   /** Catches up from `after`, then follows the log live, one batch at a time. */
   subscribeToAll(options?: SubscribeOptions): AsyncIterable<RecordedEvent[]>;
   /** The last position a subscriber can read now; null for an empty log. */

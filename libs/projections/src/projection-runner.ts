@@ -2,7 +2,7 @@ import { Database } from '@app/database';
 import { abortableSleep, EventStore, FilteredPage, Position, RecordedEvent } from '@app/event-store';
 import { DataSource } from 'typeorm';
 import { Projection, ProjectionTarget } from './projection';
-import { ProjectionState, ProjectionStateStore } from './projection-state';
+import { CheckpointMovedError, ProjectionState, ProjectionStateStore } from './projection-state';
 import { otherSlot, Slot } from './read-model';
 
 export interface ProjectionRunnerOptions {
@@ -108,6 +108,13 @@ export class ProjectionRunner {
   /** Reads the next batch after the slot's checkpoint and applies it; answers whether the checkpoint moved. */
   private async applyNextBatch(slot: Slot, serving: boolean): Promise<boolean> {
     const from = await this.state.checkpoint(this.projection.name, slot);
+    if (from === null && this.projection.rebuildByStream && this.projection.applyBatch && this.store.readByStream) {
+      const built = await this.buildByStream(slot);
+      if (built) {
+        if (serving) this.notify();
+        return true;
+      }
+    }
     const page = await this.readPage(from);
     if (page.last === null) return false;
     await this.applyBatch(slot, from, page.events, page.last);
@@ -125,6 +132,30 @@ export class ProjectionRunner {
     const batch = await this.store.readAll({ after, limit: this.batchSize });
     const handled = new Set(this.projection.handles);
     return { events: batch.filter((event) => handled.has(event.type)), last: batch.at(-1)?.position ?? null };
+  }
+
+  /**
+   * A build from position 0, stream by stream up to the head (see `Projection.rebuildByStream`).
+   * The checkpoint stays null until the end, then moves to the head; each batch first locks it
+   * and checks it is still null, so two runners (a lease lost meanwhile) take turns, each
+   * reading rows after the other's commit, and one that finds it moved stops.
+   */
+  private async buildByStream(slot: Slot): Promise<boolean> {
+    const upTo = await this.store.headPosition();
+    if (upTo === null) return false;
+    let after: { stream: string; revision: number } | null = null;
+    for (;;) {
+      const events = await this.store.readByStream!({ types: this.projection.handles, upTo, after, limit: this.batchSize * 4 });
+      if (events.length === 0) break;
+      await this.dataSource.transaction(async (manager) => {
+        if ((await this.state.lockCheckpoint(manager, this.projection.name, slot)) !== null) throw new CheckpointMovedError(this.projection.name, slot);
+        await this.projection.applyBatch!(events, { manager, repository: (model) => manager.getRepository(model.schemas[slot]) });
+      });
+      const last = events[events.length - 1];
+      after = { stream: last.stream, revision: last.revision };
+    }
+    await this.dataSource.transaction((manager) => this.state.advance(manager, this.projection.name, slot, null, upTo));
+    return true;
   }
 
   private async applyBatch(slot: Slot, from: Position | null, events: RecordedEvent[], to: Position): Promise<void> {

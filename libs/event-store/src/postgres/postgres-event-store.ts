@@ -10,6 +10,7 @@ import {
   NewEvent,
   ReadAllOfOptions,
   ReadAllOptions,
+  ReadByStreamOptions,
   ReadStreamOptions,
   RecordedEvent,
   SubscribeOptions,
@@ -216,6 +217,22 @@ export class PostgresEventStore implements EventStore {
     });
     const events = rows.flatMap((row) => (row.event === null ? [] : [toRecordedEvent({ event: row.event })]));
     return { events, last: rows.at(-1)?.position ?? null };
+  }
+
+  /** On the primary key (stream, revision); `upTo` is below the horizon, so nothing at or before it can still commit. */
+  async readByStream(options: ReadByStreamOptions): Promise<RecordedEvent[]> {
+    const [transactionId, position] = decodePosition(options.upTo);
+    const { rows } = await this.pool.query<EventRow>({
+      name: 'kl_read_by_stream',
+      text: `SELECT ${EVENT_JSON} FROM kl_events
+              WHERE (stream_name, stream_revision) > ($1::text, $2::bigint)
+                AND event_type = ANY($3::text[])
+                AND (transaction_id, global_position) <= ($4::xid8, $5::bigint)
+              ORDER BY stream_name, stream_revision
+              LIMIT $6`,
+      values: [options.after?.stream ?? '', options.after?.revision ?? -1, options.types, transactionId, position, options.limit ?? 2000],
+    });
+    return rows.map(toRecordedEvent);
   }
 
   subscribeToAll(options: SubscribeOptions = {}): AsyncIterable<RecordedEvent[]> {

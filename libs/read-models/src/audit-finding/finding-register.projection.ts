@@ -77,5 +77,6 @@ export const findingRegisterProjection: Projection = {
   readModels: [findingReadModel],
   handles: AUDIT_FINDING_EVENT_TYPES,
   apply: rowPerStream(findingReadModel, findingKey, evolveFindingRow),
+  rebuildByStream: true,
   applyBatch: rowsPerStream(findingReadModel, findingKey, evolveFindingRow),
 };

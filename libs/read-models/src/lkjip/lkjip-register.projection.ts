@@ -50,5 +50,6 @@ export const lkjipRegisterProjection: Projection = {
   readModels: [lkjipReadModel],
   handles: LKJIP_EVENT_TYPES,
   apply: rowPerStream(lkjipReadModel, lkjipKey, evolveLkjipRow),
+  rebuildByStream: true,
   applyBatch: rowsPerStream(lkjipReadModel, lkjipKey, evolveLkjipRow),
 };

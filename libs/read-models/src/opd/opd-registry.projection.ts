@@ -54,5 +54,6 @@ export const opdRegistryProjection: Projection = {
   readModels: [opdReadModel],
   handles: OPD_EVENT_TYPES,
   apply: rowPerStream(opdReadModel, opdKey, evolveOpdRow),
+  rebuildByStream: true,
   applyBatch: rowsPerStream(opdReadModel, opdKey, evolveOpdRow),
 };

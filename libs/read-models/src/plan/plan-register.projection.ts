@@ -60,5 +60,6 @@ export const planRegisterProjection: Projection = {
   readModels: [planReadModel],
   handles: PLAN_EVENT_TYPES,
   apply: rowPerStream(planReadModel, planKey, evolvePlanRow),
+  rebuildByStream: true,
   applyBatch: rowsPerStream(planReadModel, planKey, evolvePlanRow),
 };

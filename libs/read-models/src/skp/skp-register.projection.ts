@@ -84,5 +84,6 @@ export const skpRegisterProjection: Projection = {
   readModels: [skpReadModel],
   handles: SKP_EVENT_TYPES,
   apply: rowPerStream(skpReadModel, skpKey, evolveSkpRow),
+  rebuildByStream: true,
   applyBatch: rowsPerStream(skpReadModel, skpKey, evolveSkpRow),
 };
