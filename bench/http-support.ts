@@ -26,13 +26,14 @@ export function freePort(): Promise<number> {
 
 /**
  * `script` in a process of its own (TypeScript through ts-node), answering on `port`. `env`
- * adds to this process's environment; an undefined value takes the variable out.
+ * adds to this process's environment; an undefined value takes the variable out. `nodeArgs` go
+ * to node before the script (`--cpu-prof`, which NODE_OPTIONS refuses).
  */
-export function start(script: string, port: number, env: Record<string, string | undefined> = {}): Promise<ChildProcess> {
+export function start(script: string, port: number, env: Record<string, string | undefined> = {}, nodeArgs: string[] = []): Promise<ChildProcess> {
   const merged: Record<string, string | undefined> = { ...process.env, ...env, PORT: String(port) };
   for (const key of Object.keys(merged)) if (merged[key] === undefined) delete merged[key];
   const typescript = script.endsWith('.ts') ? ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'] : [];
-  const child = spawn(process.execPath, [...typescript, script], { cwd: ROOT, env: merged, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...nodeArgs, ...typescript, script], { cwd: ROOT, env: merged, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     const deadline = setTimeout(() => reject(new Error(`${script} did not start`)), 60000);
     const poll = setInterval(() => {

@@ -71,6 +71,28 @@ export interface ReadAllOptions {
   limit?: number;
 }
 
+export interface ReadAllOfOptions extends ReadAllOptions {
+  /** The event types to answer; the others are passed over without being read. */
+  types: readonly string[];
+}
+
+/** A page of the global log filtered by type, and how far it reached. */
+export interface FilteredPage {
+  /** The events of the types asked for among the next `limit` events of the log. */
+  events: RecordedEvent[];
+  /** The position of the last of those `limit` events, of any type: where to read on from. Null when there were none. */
+  last: Position | null;
+}
+
+export interface ReadByStreamOptions {
+  types: readonly string[];
+  /** Inclusive: only events at or before this position of the log. */
+  upTo: Position;
+  /** Exclusive: the stream and revision of the last event of the previous page. */
+  after?: { stream: string; revision: number } | null;
+  limit?: number;
+}
+
 export interface SubscribeOptions extends ReadAllOptions {
   signal?: AbortSignal;
 }
@@ -97,6 +119,17 @@ export interface EventStore {
    * an event that commits later.
    */
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  /**
+   * `readAll` for a reader that wants a few event types only: the same page of the log, of which
+   * only those types are read and parsed. Optional: a reader without it filters `readAll`.
+   */
+  readAllOf?(options: ReadAllOfOptions): Promise<FilteredPage>;
+  /**
+   * The events of `types` up to a position of the log, stream after stream, each stream's in
+   * revision order: what a rebuild reads to fold every stream whole and write each row once.
+   * Optional. `upTo` must be readable (at or before `headPosition()`).
+   */
+  readByStream?(options: ReadByStreamOptions): Promise<RecordedEvent[]>;
   /** Catches up from `after`, then follows the log live, one batch at a time. */
   subscribeToAll(options?: SubscribeOptions): AsyncIterable<RecordedEvent[]>;
   /** The last position a subscriber can read now; null for an empty log. */

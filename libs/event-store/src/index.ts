@@ -1,4 +1,5 @@
 export * from './event-store';
+export * from './abortable-sleep';
 export * from './errors';
 export * from './position';
 export * from './hash-chain';

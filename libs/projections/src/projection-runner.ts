@@ -1,8 +1,8 @@
 import { Database } from '@app/database';
-import { EventStore, Position, RecordedEvent } from '@app/event-store';
+import { abortableSleep, EventStore, FilteredPage, Position, RecordedEvent } from '@app/event-store';
 import { DataSource } from 'typeorm';
 import { Projection, ProjectionTarget } from './projection';
-import { ProjectionState, ProjectionStateStore } from './projection-state';
+import { CheckpointMovedError, ProjectionState, ProjectionStateStore } from './projection-state';
 import { otherSlot, Slot } from './read-model';
 
 export interface ProjectionRunnerOptions {
@@ -11,12 +11,6 @@ export interface ProjectionRunnerOptions {
   pollIntervalMs?: number;
   onError?: (error: unknown) => void;
 }
-
-const sleep = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
-  });
 
 /**
  * Runs one projection. Across processes, only the holder of the projection's lease applies
@@ -65,7 +59,7 @@ export class ProjectionRunner {
         return null;
       });
       if (!lease) {
-        await sleep(this.pollIntervalMs, signal);
+        await abortableSleep(this.pollIntervalMs, signal);
         continue;
       }
       const leased = new AbortController();
@@ -76,7 +70,7 @@ export class ProjectionRunner {
         await this.runWhileLeased(leased.signal);
       } catch (error) {
         this.options.onError?.(error);
-        await sleep(this.pollIntervalMs, signal);
+        await abortableSleep(this.pollIntervalMs, signal);
       } finally {
         signal.removeEventListener('abort', abort);
         await lease.release().catch(() => undefined);
@@ -95,14 +89,14 @@ export class ProjectionRunner {
       }
       const servingIsCurrent = state.activeVersion === this.projection.version;
       let progressed = false;
-      if (servingIsCurrent) progressed = (await this.applyNextBatch(state.activeSlot, true)) > 0;
+      if (servingIsCurrent) progressed = await this.applyNextBatch(state.activeSlot, true);
       if (state.buildingSlot) {
-        const applied = await this.applyNextBatch(state.buildingSlot, !servingIsCurrent);
-        if (applied === 0) {
+        const moved = await this.applyNextBatch(state.buildingSlot, !servingIsCurrent);
+        if (!moved) {
           await this.state.switchTo(this.projection.name, state.buildingSlot, state.buildingVersion!);
           this.notify();
         }
-        progressed ||= applied > 0;
+        progressed ||= moved;
       }
       if (!progressed) {
         await this.waitForEvents(state, signal);
@@ -111,30 +105,71 @@ export class ProjectionRunner {
     }
   }
 
-  /** Reads the next batch after the slot's checkpoint and applies it; answers how many events. */
-  private async applyNextBatch(slot: Slot, serving: boolean): Promise<number> {
+  /** Reads the next batch after the slot's checkpoint and applies it; answers whether the checkpoint moved. */
+  private async applyNextBatch(slot: Slot, serving: boolean): Promise<boolean> {
     const from = await this.state.checkpoint(this.projection.name, slot);
-    const batch = await this.store.readAll({ after: from, limit: this.batchSize });
-    if (batch.length === 0) return 0;
-    await this.applyBatch(slot, from, batch);
+    if (from === null && this.projection.rebuildByStream && this.projection.applyBatch && this.store.readByStream) {
+      const built = await this.buildByStream(slot);
+      if (built) {
+        if (serving) this.notify();
+        return true;
+      }
+    }
+    const page = await this.readPage(from);
+    if (page.last === null) return false;
+    await this.applyBatch(slot, from, page.events, page.last);
     if (serving) this.notify();
-    return batch.length;
+    return true;
   }
 
-  private async applyBatch(slot: Slot, from: Position | null, batch: RecordedEvent[]): Promise<void> {
+  /**
+   * The handled events among the next `batchSize` of the log, and the position to move the
+   * checkpoint to. Stores that can filter by type read only those events: the other types of
+   * the log then cost this projection next to nothing.
+   */
+  private async readPage(after: Position | null): Promise<FilteredPage> {
+    if (this.store.readAllOf) return this.store.readAllOf({ after, limit: this.batchSize, types: this.projection.handles });
+    const batch = await this.store.readAll({ after, limit: this.batchSize });
     const handled = new Set(this.projection.handles);
+    return { events: batch.filter((event) => handled.has(event.type)), last: batch.at(-1)?.position ?? null };
+  }
+
+  /**
+   * A build from position 0, stream by stream up to the head (see `Projection.rebuildByStream`).
+   * The checkpoint stays null until the end, then moves to the head; each batch first locks it
+   * and checks it is still null, so two runners (a lease lost meanwhile) take turns, each
+   * reading rows after the other's commit, and one that finds it moved stops.
+   */
+  private async buildByStream(slot: Slot): Promise<boolean> {
+    const upTo = await this.store.headPosition();
+    if (upTo === null) return false;
+    let after: { stream: string; revision: number } | null = null;
+    for (;;) {
+      const events = await this.store.readByStream!({ types: this.projection.handles, upTo, after, limit: this.batchSize * 4 });
+      if (events.length === 0) break;
+      await this.dataSource.transaction(async (manager) => {
+        if ((await this.state.lockCheckpoint(manager, this.projection.name, slot)) !== null) throw new CheckpointMovedError(this.projection.name, slot);
+        await this.projection.applyBatch!(events, { manager, repository: (model) => manager.getRepository(model.schemas[slot]) });
+      });
+      const last = events[events.length - 1];
+      after = { stream: last.stream, revision: last.revision };
+    }
+    await this.dataSource.transaction((manager) => this.state.advance(manager, this.projection.name, slot, null, upTo));
+    return true;
+  }
+
+  private async applyBatch(slot: Slot, from: Position | null, events: RecordedEvent[], to: Position): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const target: ProjectionTarget = {
         manager,
         repository: (model) => manager.getRepository(model.schemas[slot]),
       };
-      const events = batch.filter((event) => handled.has(event.type));
       if (this.projection.applyBatch) {
         if (events.length > 0) await this.projection.applyBatch(events, target);
       } else {
         for (const event of events) await this.projection.apply(event, target);
       }
-      await this.state.advance(manager, this.projection.name, slot, from, batch[batch.length - 1].position);
+      await this.state.advance(manager, this.projection.name, slot, from, to);
     });
   }
 

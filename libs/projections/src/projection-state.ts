@@ -86,6 +86,15 @@ export class ProjectionStateStore {
     return rows[0]?.position ?? null;
   }
 
+  /** The checkpoint, locked until the end of the transaction of `manager`. */
+  async lockCheckpoint(manager: EntityManager, name: string, slot: Slot): Promise<Position | null> {
+    const rows: Array<{ position: string | null }> = await manager.query(
+      'SELECT position FROM kl_projection_checkpoints WHERE name = $1 AND slot = $2 FOR UPDATE',
+      [name, slot],
+    );
+    return rows[0]?.position ?? null;
+  }
+
   /** Compare-and-set inside the batch's transaction: no duplicate and no loss across runners. */
   async advance(manager: EntityManager, name: string, slot: Slot, from: Position | null, to: Position): Promise<void> {
     const result = await manager.queryRunner!.query(

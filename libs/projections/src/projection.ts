@@ -26,4 +26,12 @@ export interface Projection {
    * row once), which is what makes rebuilds fast. When present, `apply` is not called.
    */
   applyBatch?(events: RecordedEvent[], target: ProjectionTarget): Promise<void>;
+  /**
+   * True when each row depends on its own stream's events only, and `applyBatch` skips what a
+   * row already reflects (rowsPerStream). A build from position 0 then reads the log stream by
+   * stream, up to the head, and folds each stream whole: every row is written once, not once
+   * per batch that touches it. A build cut short is taken up again from the start, which is
+   * safe for such projections only.
+   */
+  readonly rebuildByStream?: boolean;
 }

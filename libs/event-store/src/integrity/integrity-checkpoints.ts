@@ -3,6 +3,7 @@ import { Database } from '@app/database';
 import { EventStore } from '../event-store';
 import { GENESIS_HASH } from '../hash-chain';
 import { Position } from '../position';
+import { abortableSleep } from '../abortable-sleep';
 
 export interface IntegrityCheckpoint {
   sequence: number;
@@ -94,11 +95,7 @@ export class IntegrityCheckpoints {
 
   /** Runs under a lease, so one process across the deployment writes checkpoints. */
   async run(signal: AbortSignal, pollMs = 1000, onError: (error: unknown) => void = () => undefined): Promise<void> {
-    const sleep = () =>
-      new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, pollMs);
-        signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
-      });
+    const sleep = () => abortableSleep(pollMs, signal);
     while (!signal.aborted) {
       const lease = await this.database.tryAcquireLease('integrity-checkpoints').catch(() => null);
       if (!lease) {

@@ -7,8 +7,9 @@ import {
   RecommendationStatus,
   StoredFindingEvent,
 } from '@app/domain/audit-finding';
+import { RecordedEvent } from '@app/event-store';
 import { defineReadModel, Projection } from '@app/projections';
-import { rowPerStream, storedEvent } from '../row-per-stream';
+import { rowPerStream, rowsPerStream, storedEvent } from '../row-per-stream';
 
 /**
  * One row per finding. Overdue flags depend on today, so they are not stored; the row keeps
@@ -63,17 +64,19 @@ export function findingRow(document: FindingDocument): FindingRow {
   };
 }
 
+const findingKey = (event: RecordedEvent) => ({ id: (event.data as { findingId: string }).findingId });
+
+const evolveFindingRow = (row: FindingRow | null, event: RecordedEvent): FindingRow | null => {
+  const document = evolveFindingDocument(row?.document ?? null, storedEvent<StoredFindingEvent>(event));
+  return document && findingRow(document);
+};
+
 export const findingRegisterProjection: Projection = {
   name: 'finding-register',
   version: 1,
   readModels: [findingReadModel],
   handles: AUDIT_FINDING_EVENT_TYPES,
-  apply: rowPerStream(
-    findingReadModel,
-    (event) => ({ id: (event.data as { findingId: string }).findingId }),
-    (row, event) => {
-      const document = evolveFindingDocument(row?.document ?? null, storedEvent<StoredFindingEvent>(event));
-      return document && findingRow(document);
-    },
-  ),
+  apply: rowPerStream(findingReadModel, findingKey, evolveFindingRow),
+  rebuildByStream: true,
+  applyBatch: rowsPerStream(findingReadModel, findingKey, evolveFindingRow),
 };

@@ -1,6 +1,7 @@
 import { evolveLkjipDocument, LKJIP_EVENT_TYPES, LkjipDocument, LkjipStatus, StoredLkjipEvent } from '@app/domain/lkjip';
+import { RecordedEvent } from '@app/event-store';
 import { defineReadModel, Projection } from '@app/projections';
-import { rowPerStream, storedEvent } from '../row-per-stream';
+import { rowPerStream, rowsPerStream, storedEvent } from '../row-per-stream';
 
 /**
  * One row per report (OPD and year). The row keeps the document; lateness depends on the
@@ -33,20 +34,22 @@ export function lkjipRow(document: LkjipDocument): LkjipRow {
   return { opdCode: document.opdCode, year: document.year, status: document.status, document, revision: document.revision, updatedAt: document.updatedAt };
 }
 
+const lkjipKey = (event: RecordedEvent) => {
+  const { opdCode, year } = event.data as { opdCode: string; year: number };
+  return { opdCode, year };
+};
+
+const evolveLkjipRow = (row: LkjipRow | null, event: RecordedEvent): LkjipRow | null => {
+  const document = evolveLkjipDocument(row?.document ?? null, storedEvent<StoredLkjipEvent>(event));
+  return document && lkjipRow(document);
+};
+
 export const lkjipRegisterProjection: Projection = {
   name: 'lkjip-register',
   version: 1,
   readModels: [lkjipReadModel],
   handles: LKJIP_EVENT_TYPES,
-  apply: rowPerStream(
-    lkjipReadModel,
-    (event) => {
-      const { opdCode, year } = event.data as { opdCode: string; year: number };
-      return { opdCode, year };
-    },
-    (row, event) => {
-      const document = evolveLkjipDocument(row?.document ?? null, storedEvent<StoredLkjipEvent>(event));
-      return document && lkjipRow(document);
-    },
-  ),
+  apply: rowPerStream(lkjipReadModel, lkjipKey, evolveLkjipRow),
+  rebuildByStream: true,
+  applyBatch: rowsPerStream(lkjipReadModel, lkjipKey, evolveLkjipRow),
 };

@@ -2,7 +2,7 @@ import { unreachable } from '@app/decider';
 import { OPD_EVENT_TYPES, OpdEvent } from '@app/domain/opd';
 import { RecordedEvent } from '@app/event-store';
 import { defineReadModel, Projection } from '@app/projections';
-import { rowPerStream } from '../row-per-stream';
+import { rowPerStream, rowsPerStream } from '../row-per-stream';
 
 export interface OpdRow {
   code: string;
@@ -46,10 +46,14 @@ export function evolveOpdRow(row: OpdRow | null, event: RecordedEvent): OpdRow |
   }
 }
 
+const opdKey = (event: RecordedEvent) => ({ code: (event.data as { code: string }).code });
+
 export const opdRegistryProjection: Projection = {
   name: 'opd-registry',
   version: 1,
   readModels: [opdReadModel],
   handles: OPD_EVENT_TYPES,
-  apply: rowPerStream(opdReadModel, (event) => ({ code: (event.data as { code: string }).code }), evolveOpdRow),
+  apply: rowPerStream(opdReadModel, opdKey, evolveOpdRow),
+  rebuildByStream: true,
+  applyBatch: rowsPerStream(opdReadModel, opdKey, evolveOpdRow),
 };

@@ -1,6 +1,7 @@
 import { evolvePlanDocument, PLAN_EVENT_TYPES, PlanDocument, PlanStatus, StoredPlanEvent } from '@app/domain/plan';
+import { RecordedEvent } from '@app/event-store';
 import { defineReadModel, Projection } from '@app/projections';
-import { rowPerStream, storedEvent } from '../row-per-stream';
+import { rowPerStream, rowsPerStream, storedEvent } from '../row-per-stream';
 
 /**
  * One row per plan (OPD and year). Achievement depends on configuration (cap, scale) and flags
@@ -43,20 +44,22 @@ export function planRow(document: PlanDocument): PlanRow {
   };
 }
 
+const planKey = (event: RecordedEvent) => {
+  const { opdCode, year } = event.data as { opdCode: string; year: number };
+  return { opdCode, year };
+};
+
+const evolvePlanRow = (row: PlanRow | null, event: RecordedEvent): PlanRow | null => {
+  const document = evolvePlanDocument(row?.document ?? null, storedEvent<StoredPlanEvent>(event));
+  return document && planRow(document);
+};
+
 export const planRegisterProjection: Projection = {
   name: 'plan-register',
   version: 1,
   readModels: [planReadModel],
   handles: PLAN_EVENT_TYPES,
-  apply: rowPerStream(
-    planReadModel,
-    (event) => {
-      const { opdCode, year } = event.data as { opdCode: string; year: number };
-      return { opdCode, year };
-    },
-    (row, event) => {
-      const document = evolvePlanDocument(row?.document ?? null, storedEvent<StoredPlanEvent>(event));
-      return document && planRow(document);
-    },
-  ),
+  apply: rowPerStream(planReadModel, planKey, evolvePlanRow),
+  rebuildByStream: true,
+  applyBatch: rowsPerStream(planReadModel, planKey, evolvePlanRow),
 };

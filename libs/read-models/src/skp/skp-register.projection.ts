@@ -1,6 +1,7 @@
 import { awaitingEvaluation, evolveSkpDocument, SKP_EVENT_TYPES, SkpDocument, SkpStatus, StoredSkpEvent } from '@app/domain/skp';
+import { RecordedEvent } from '@app/event-store';
 import { defineReadModel, Projection } from '@app/projections';
-import { rowPerStream, storedEvent } from '../row-per-stream';
+import { rowPerStream, rowsPerStream, storedEvent } from '../row-per-stream';
 
 /**
  * One row per SKP (NIP and year): the document, and the columns lists filter on. Flags depend
@@ -67,20 +68,22 @@ export function skpRow(document: SkpDocument): SkpRow {
   };
 }
 
+const skpKey = (event: RecordedEvent) => {
+  const { nip, year } = event.data as { nip: string; year: number };
+  return { nip, year };
+};
+
+const evolveSkpRow = (row: SkpRow | null, event: RecordedEvent): SkpRow | null => {
+  const document = evolveSkpDocument(row?.document ?? null, storedEvent<StoredSkpEvent>(event));
+  return document && skpRow(document);
+};
+
 export const skpRegisterProjection: Projection = {
   name: 'skp-register',
   version: 1,
   readModels: [skpReadModel],
   handles: SKP_EVENT_TYPES,
-  apply: rowPerStream(
-    skpReadModel,
-    (event) => {
-      const { nip, year } = event.data as { nip: string; year: number };
-      return { nip, year };
-    },
-    (row, event) => {
-      const document = evolveSkpDocument(row?.document ?? null, storedEvent<StoredSkpEvent>(event));
-      return document && skpRow(document);
-    },
-  ),
+  apply: rowPerStream(skpReadModel, skpKey, evolveSkpRow),
+  rebuildByStream: true,
+  applyBatch: rowsPerStream(skpReadModel, skpKey, evolveSkpRow),
 };

@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto';
+import { Pool } from 'pg';
+import { createTestDatabase, TestDatabase } from '../../../../test/support/test-database';
+import { RecordedEvent } from '../event-store';
+import { untilReadable } from '../testing/until-readable';
+import { PostgresEventStore } from './postgres-event-store';
+
+const actor = { sub: 'writer', roles: ['test'] };
+const TYPES = ['Wanted', 'AlsoWanted'];
+
+/**
+ * readAllOf is readAll with the other types left unread: page after page it must answer the
+ * same events as readAll filtered, and reach as far as readAll does, horizon included.
+ */
+describe('PostgreSQL readAllOf', () => {
+  let testDatabase: TestDatabase;
+  let store: PostgresEventStore;
+
+  beforeAll(async () => {
+    testDatabase = await createTestDatabase();
+    store = await PostgresEventStore.open(testDatabase.database, { pollIntervalMs: 20 });
+    let last = '';
+    for (let i = 0; i < 40; i++) {
+      const type = i % 7 === 0 ? 'Wanted' : i % 5 === 0 ? 'AlsoWanted' : 'Other';
+      ({ position: last } = await store.appendToStream(`mixed-${i % 3}`, [
+        { type, data: { i }, metadata: { actor } },
+        ...(i % 4 === 0 ? [{ type: 'Other', data: { i, extra: true }, metadata: { actor } }] : []),
+      ]));
+    }
+    await untilReadable(store, last);
+  });
+  afterAll(async () => {
+    await store.close();
+    await testDatabase.drop();
+  });
+
+  it.each([1, 3, 7, 100])('answers, %i events at a time, the pages of readAll filtered by type', async (limit) => {
+    let after: string | null = null;
+    const filtered: RecordedEvent[] = [];
+    for (;;) {
+      const page = await store.readAllOf({ after, limit, types: TYPES });
+      const all = await store.readAll({ after, limit });
+      expect(page.events).toEqual(all.filter((event) => TYPES.includes(event.type)));
+      expect(page.last).toBe(all.at(-1)?.position ?? null);
+      if (page.last === null) break;
+      filtered.push(...page.events);
+      after = page.last;
+    }
+    const everything = await store.readAll({ limit: 1000 });
+    expect(filtered).toEqual(everything.filter((event) => TYPES.includes(event.type)));
+    expect(filtered.length).toBeGreaterThan(5);
+  });
+
+  it('stops where readAll stops: before a transaction still open', async () => {
+    const raw = new Pool({ connectionString: testDatabase.connectionString, max: 2 });
+    const open = await raw.connect();
+    try {
+      const head = (await store.readAll({ limit: 1000 })).at(-1)!.position;
+      await open.query('BEGIN');
+      await open.query(
+        `SELECT * FROM kl_append_batch(ARRAY['held-1']::text[], ARRAY[-2]::bigint[], ARRAY[1]::int[], ARRAY[$1]::uuid[],
+           ARRAY['Other']::text[], ARRAY['{}']::text[], ARRAY[$2]::text[], $3)`,
+        [randomUUID(), JSON.stringify({ actor, causationId: null, correlationId: 'raw' }), new Date().toISOString()],
+      );
+      const later = await store.appendToStream('later-1', [{ type: 'Wanted', data: {}, metadata: { actor } }]);
+      expect(await store.readAllOf({ after: head, limit: 10, types: TYPES })).toEqual({ events: [], last: null });
+      await open.query('COMMIT');
+      await untilReadable(store, later.position);
+      const page = await store.readAllOf({ after: head, limit: 10, types: TYPES });
+      expect(page.events.map((event) => event.stream)).toEqual(['later-1']);
+      expect(page.last).toBe(page.events[0].position);
+    } finally {
+      open.release();
+      await raw.end();
+    }
+  });
+});
