@@ -8,6 +8,7 @@ import {
   IsISO8601,
   IsNotEmpty,
   IsNumber,
+  IsObject,
   IsString,
   Matches,
   Max,
@@ -46,15 +47,24 @@ export const Code = () =>
 export const FiniteNumber = () => IsNumber({ allowNaN: false, allowInfinity: false }, { message: ({ property }) => `${property} must be a finite number` });
 export const Target = () => applyDecorators(FiniteNumber(), Min(0), Max(1e15));
 
-/** A list of nested DTOs, at least one and at most `max`, each validated in turn. */
+/**
+ * A list of nested DTOs, at least one and at most `max`, each validated in turn. Each item must
+ * be an object: ValidateNested passes an array item without looking inside it, so `[[]]` would
+ * reach the handler (a 500) or be stored (a recommendation without text).
+ */
 export const NestedList = (type: () => new () => object, max: number) =>
   applyDecorators(
     IsArray(),
     ArrayMinSize(1, { message: ({ property }) => `${property} needs at least one item` }),
     ArrayMaxSize(max),
+    IsObject({ each: true, message: ({ property }) => `each item of ${property} must be an object` }),
     ValidateNested({ each: true }),
     Type(type),
   );
+
+/** One nested DTO, which must be an object for the same reason (`cascadedFrom: []`). */
+export const NestedObject = (type: () => new () => object) =>
+  applyDecorators(IsObject({ message: ({ property }) => `${property} must be an object` }), ValidateNested(), Type(type));
 
 /** A NIP whose structure holds (isValidNip: 18 digits, real dates, sex digit 1 or 2). */
 export const IsNip = () =>

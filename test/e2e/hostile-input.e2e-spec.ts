@@ -1,0 +1,119 @@
+import request from 'supertest';
+import { LedgerFixtures, seedLedger, WriteCall, writeCalls, YEAR } from '../support/ledger-fixtures';
+import { startTestApp, TestApp } from '../support/test-app';
+
+/**
+ * Issue #11: hostile input is a 4xx problem document, never a 500, and a refused request
+ * writes nothing (the whole log is counted before and after).
+ */
+describe('hostile input', () => {
+  let testApp: TestApp;
+  let fixtures: LedgerFixtures;
+  let writes: WriteCall[];
+  const http = () => request(testApp.app.getHttpServer());
+
+  beforeAll(async () => {
+    testApp = await startTestApp();
+    fixtures = await seedLedger(testApp);
+    writes = writeCalls(fixtures);
+  });
+  afterAll(async () => {
+    await testApp.close();
+  });
+
+  /** Sends a raw body; answers the response once it is known that nothing was appended. */
+  async function refused(call: WriteCall, body: string | undefined, headers: Record<string, string> = {}) {
+    const before = await fixtures.eventCount();
+    const response = await http()
+      [call.method](call.path)
+      .set(call.as)
+      .set({ 'Content-Type': 'application/json', ...headers })
+      .send(body);
+    expect(await fixtures.eventCount()).toBe(before);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    return response;
+  }
+
+  const nested = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
+  const named = (name: string) => (call: WriteCall) => call.name === name;
+
+  describe('bodies that used to answer 500', () => {
+    it.each([1000, 2000, 100_000])('JSON nested %i deep is a 400 on every write', async (depth) => {
+      for (const call of writes) {
+        const response = await refused(call, `{"deep":${nested(depth)}}`);
+        expect([call.name, response.status, response.body.code]).toEqual([call.name, 400, 'VALIDATION_FAILED']);
+      }
+    });
+
+    it('JSON nested 2,000 deep in a known list field is a 400', async () => {
+      const call = writes.find(named('draft plan'))!;
+      const response = await refused(call, `{"goals":${nested(2000)}}`);
+      expect(response.status).toBe(400);
+    });
+
+    it('a charset other than UTF-8 is a 415', async () => {
+      for (const call of writes.slice(0, 3)) {
+        const response = await refused(call, JSON.stringify(call.body), { 'Content-Type': 'application/json; charset=latin1' });
+        expect(response.status).toBe(415);
+        expect(response.body.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+      }
+    });
+
+    it('a UTF-8 charset is accepted', async () => {
+      const response = await http()
+        .post('/api/v1/opds')
+        .set(fixtures.as.admin)
+        .set('Content-Type', 'application/json; charset=UTF-8')
+        .send(JSON.stringify({ code: 'DISHUB', name: 'Dinas Perhubungan' }));
+      expect(response.status).toBe(201);
+    });
+
+    it('a Content-Encoding we do not decode is a 415, not a body read as plain JSON', async () => {
+      for (const call of writes.slice(0, 3)) {
+        const response = await refused(call, JSON.stringify(call.body), { 'Content-Encoding': 'gzip' });
+        expect(response.status).toBe(415);
+      }
+    });
+
+    it.each(['draft plan', 'replace plan', 'plan revision', 'draft SKP', 'replace SKP'])('%s with a list of lists is a 400', async (name) => {
+      const call = writes.find(named(name))!;
+      const list = 'goals' in call.body! ? 'goals' : 'results';
+      const response = await refused(call, JSON.stringify({ ...call.body, [list]: [[]] }));
+      expect(response.status).toBe(400);
+      expect(response.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: list })]));
+    });
+  });
+
+  describe('path parameters that used to reach PostgreSQL', () => {
+    const paths = [
+      '/api/v1/opds/%00',
+      '/api/v1/opds/DINKES%00',
+      `/api/v1/opds/%00/plans/${YEAR}`,
+      `/api/v1/opds/%00/lkjip/${YEAR}`,
+      `/api/v1/opds/DINKES/plans/${YEAR}/indicators/%00/skp`,
+      '/api/v1/audit-findings/%00',
+      '/api/v1/history/opd/%00',
+      '/api/v1/history/finding/%00',
+      '/api/v1/integrity/streams/opd/%00',
+      '/api/v1/skp/%00/2025',
+      `/public/v1/opds/%00/lkjip/${YEAR}.pdf`,
+      '/api/v1/opds/%ED%A0%80',
+      '/api/v1/opds/%FF',
+    ];
+
+    it.each(paths)('GET %s is a 400 or 404 problem', async (path) => {
+      const response = await http().get(path).set(fixtures.as.inspector);
+      expect([400, 404]).toContain(response.status);
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    });
+
+    it('a NUL in a write path is a 400 or 404, writing nothing', async () => {
+      for (const call of writes) {
+        const path = call.path.replace('DINKES', '%00').replace(fixtures.findingId, `${fixtures.findingId}%00`);
+        if (path === call.path) continue;
+        const response = await refused({ ...call, path }, JSON.stringify(call.body));
+        expect([call.name, [400, 404].includes(response.status)]).toEqual([call.name, true]);
+      }
+    });
+  });
+});
