@@ -84,6 +84,32 @@ describe('hostile input', () => {
     });
   });
 
+  describe('list items that are not objects, which used to be stored or answered 422', () => {
+    it('a finding with recommendations: [[]] is a 400, storing no recommendation without text', async () => {
+      const call = writes.find(named('record finding'))!;
+      for (const recommendations of [[[]], [1], [null], ['text']]) {
+        const response = await refused(call, JSON.stringify({ ...call.body, recommendations }));
+        expect([JSON.stringify(recommendations), response.status]).toEqual([JSON.stringify(recommendations), 400]);
+        expect(response.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'recommendations' })]));
+      }
+    });
+
+    it.each(['plan realisation', 'plan correction', 'SKP realisation'])('%s with values: [[]] is a 400', async (name) => {
+      const call = writes.find(named(name))!;
+      const response = await refused(call, JSON.stringify({ ...call.body, values: [[]] }));
+      expect(response.status).toBe(400);
+      expect(response.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'values' })]));
+    });
+
+    it('an SKP result cascaded from a list, and behaviour notes given as a list, are a 400', async () => {
+      const draft = writes.find(named('draft SKP'))!;
+      const [result] = (draft.body as { results: object[] }).results;
+      expect((await refused(draft, JSON.stringify({ ...draft.body, results: [{ ...result, cascadedFrom: [] }] }))).status).toBe(400);
+      const evaluation = writes.find(named('SKP evaluation'))!;
+      expect((await refused(evaluation, JSON.stringify({ ...evaluation.body, behaviourNotes: [] }))).status).toBe(400);
+    });
+  });
+
   describe('path parameters that used to reach PostgreSQL', () => {
     const paths = [
       '/api/v1/opds/%00',
