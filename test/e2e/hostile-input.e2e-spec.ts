@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { LedgerFixtures, seedLedger, WriteCall, writeCalls, YEAR } from '../support/ledger-fixtures';
 import { startTestApp, TestApp } from '../support/test-app';
+import { bearer, tokenFor } from '../support/tokens';
 
 /**
  * Issue #11: hostile input is a 4xx problem document, never a 500, and a refused request
@@ -107,6 +108,69 @@ describe('hostile input', () => {
       expect((await refused(draft, JSON.stringify({ ...draft.body, results: [{ ...result, cascadedFrom: [] }] }))).status).toBe(400);
       const evaluation = writes.find(named('SKP evaluation'))!;
       expect((await refused(evaluation, JSON.stringify({ ...evaluation.body, behaviourNotes: [] }))).status).toBe(400);
+    });
+  });
+
+  describe('text the store cannot keep, or that shows nothing', () => {
+    /** Every free-text field of every write body (top level and one level into lists). */
+    const textFields = (call: WriteCall): string[][] =>
+      Object.entries(call.body ?? {}).flatMap(([key, value]): string[][] => {
+        if (typeof value === 'string' && !/^[A-Z0-9_-]+$|^\d{4}-/.test(value)) return [[key]];
+        if (Array.isArray(value) && typeof value[0] === 'object') {
+          return Object.entries(value[0] as object)
+            .filter(([, item]) => typeof item === 'string' && /[a-z]/.test(item))
+            .map(([inner]) => [key, '0', inner]);
+        }
+        return [];
+      });
+    const withText = (body: Record<string, unknown>, path: string[], text: string): Record<string, unknown> => {
+      const copy = structuredClone(body);
+      let target = copy as Record<string, unknown>;
+      for (const key of path.slice(0, -1)) target = target[key] as Record<string, unknown>;
+      target[path.at(-1)!] = text;
+      return copy;
+    };
+
+    it.each([
+      ['a NUL', 'Dinas\u0000Kesehatan'],
+      ['a lone surrogate', 'Dinas \ud800 Kesehatan'],
+      ['a lone low surrogate', '\udc00'],
+      ['only zero-width spaces', '\u200b\u200b'],
+      ['only Unicode spaces', '\u00a0\u3000\ufeff\u2060 \u180e'],
+    ])('text with %s is a 400 naming the field, on every write', async (_what, text) => {
+      let checked = 0;
+      for (const call of writes) {
+        for (const path of textFields(call)) {
+          const field = path.join('.');
+          const response = await refused(call, JSON.stringify(withText(call.body!, path, text)));
+          expect([call.name, field, response.status]).toEqual([call.name, field, 400]);
+          expect(response.body.errors.map((error: { field: string }) => error.field)).toContain(field);
+          checked++;
+        }
+      }
+      expect(checked).toBeGreaterThan(25);
+    });
+  });
+
+  it('review notes with a NUL are a 400 on acceptance too', async () => {
+    const call = writes.find((write) => write.name === 'LKjIP review')!;
+    const response = await refused(call, JSON.stringify({ outcome: 'ACCEPTED', notes: 'a\u0000b' }));
+    expect(response.status).toBe(400);
+    expect(response.body.errors).toEqual([expect.objectContaining({ field: 'notes' })]);
+  });
+
+  describe('tokens whose claims the store cannot keep', () => {
+    it.each([
+      ['sub', { sub: 'user\u0000admin' }],
+      ['sub', { sub: '\ud800' }],
+      ['name', { name: 'Admin\u0000' }],
+      ['name', { name: 'Admin \udfff' }],
+    ])('a %s with a NUL or a lone surrogate is a 401, writing nothing', async (_claim, claims) => {
+      const token = await tokenFor({ roles: ['admin'], ...claims });
+      const call = writes.find((write) => write.name === 'register OPD')!;
+      const response = await refused({ ...call, as: bearer(token) }, JSON.stringify({ code: 'DISPORA', name: 'Dispora' }));
+      expect(response.status).toBe(401);
+      expect(response.body.code).toBe('UNAUTHENTICATED');
     });
   });
 

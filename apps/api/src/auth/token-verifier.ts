@@ -1,6 +1,7 @@
 import { Environment } from '@app/config';
 import { Injectable } from '@nestjs/common';
 import { createRemoteJWKSet, decodeProtectedHeader, JWTPayload, jwtVerify } from 'jose';
+import { isStorableText } from '../http/storable-text';
 import { Principal, Role, ROLES } from './principal';
 
 const OPD_CODE = /^[A-Z0-9-]{2,32}$/;
@@ -43,6 +44,9 @@ export class TokenVerifier {
 function toPrincipal(payload: JWTPayload): Principal {
   const claims = payload as JWTPayload & { name?: unknown; roles?: unknown; opd?: unknown; nip?: unknown };
   if (typeof claims.sub !== 'string' || claims.sub.length === 0) throw new InvalidTokenError('the token has no subject');
+  // Both become the actor of every event the request appends, which the store would refuse.
+  if (!isStorableText(claims.sub)) throw new InvalidTokenError('the subject holds a NUL character or a lone surrogate');
+  if (typeof claims.name === 'string' && !isStorableText(claims.name)) throw new InvalidTokenError('the name holds a NUL character or a lone surrogate');
   const roles = Array.isArray(claims.roles) ? claims.roles.filter((role): role is Role => ROLES.includes(role as Role)) : [];
   if (claims.opd !== undefined && (typeof claims.opd !== 'string' || !OPD_CODE.test(claims.opd))) {
     throw new InvalidTokenError('the opd claim is not an OPD code');
