@@ -1,3 +1,5 @@
+import { DEVELOPMENT_JWT_SECRET } from '@app/config';
+import { SignJWT } from 'jose';
 import request from 'supertest';
 import { LedgerFixtures, seedLedger, WriteCall, writeCalls, YEAR } from '../support/ledger-fixtures';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -171,6 +173,70 @@ describe('hostile input', () => {
       const response = await refused({ ...call, as: bearer(token) }, JSON.stringify({ code: 'DISPORA', name: 'Dispora' }));
       expect(response.status).toBe(401);
       expect(response.body.code).toBe('UNAUTHENTICATED');
+    });
+  });
+
+  describe('tokens that never expire, or expire centuries away', () => {
+    const sign = (build: (jwt: SignJWT) => SignJWT) =>
+      build(new SignJWT({ roles: ['admin'] }).setProtectedHeader({ alg: 'HS256' }).setSubject('forever')).sign(
+        new TextEncoder().encode(DEVELOPMENT_JWT_SECRET),
+      );
+    const now = () => Math.floor(Date.now() / 1000);
+
+    it.each([
+      ['without exp', (jwt: SignJWT) => jwt.setIssuedAt()],
+      ['without exp or iat', (jwt: SignJWT) => jwt],
+      ['living 300 years', (jwt: SignJWT) => jwt.setIssuedAt().setExpirationTime('300y')],
+      ['living 25 hours', (jwt: SignJWT) => jwt.setIssuedAt().setExpirationTime('25h')],
+      ['issued two days ago, expiring in an hour', (jwt: SignJWT) => jwt.setIssuedAt(now() - 2 * 86400).setExpirationTime(now() + 3600)],
+      ['without iat, expiring in 25 hours', (jwt: SignJWT) => jwt.setExpirationTime('25h')],
+      ['issued in the future, expiring in 300 years', (jwt: SignJWT) => jwt.setIssuedAt(now() + 300 * 365 * 86400 - 3600).setExpirationTime('300y')],
+    ])('a token %s is a 401', async (_what, build) => {
+      const response = await http()
+        .get('/api/v1/opds')
+        .set(bearer(await sign(build)));
+      expect(response.status).toBe(401);
+      expect(response.body.code).toBe('UNAUTHENTICATED');
+    });
+
+    it.each([
+      ['living 24 hours', (jwt: SignJWT) => jwt.setIssuedAt().setExpirationTime('24h')],
+      ['issued 20 hours ago, expiring in an hour', (jwt: SignJWT) => jwt.setIssuedAt(now() - 20 * 3600).setExpirationTime(now() + 3600)],
+      ['without iat, expiring in 23 hours', (jwt: SignJWT) => jwt.setExpirationTime('23h')],
+    ])('a token %s is accepted', async (_what, build) => {
+      await http()
+        .get('/api/v1/opds')
+        .set(bearer(await sign(build)))
+        .expect(200);
+    });
+  });
+
+  describe('headers and query strings', () => {
+    it('a garbage If-Match is a 400 on every write, writing nothing', async () => {
+      for (const call of writes) {
+        for (const ifMatch of ['garbage', '"3', 'W/"x"', '"1", "2"', '-1', '99999999999999999999']) {
+          const response = await refused(call, JSON.stringify(call.body), { 'If-Match': ifMatch });
+          expect([call.name, ifMatch, response.status]).toEqual([call.name, ifMatch, 400]);
+          expect(response.body.errors).toEqual([expect.objectContaining({ field: 'If-Match' })]);
+        }
+      }
+    });
+
+    it.each(['/api/v1/opds?limit=1&limit=2', '/api/v1/audit-findings?limit=1&limit=1', '/api/v1/audit-findings?year=2025&year=2026'])(
+      'a repeated query parameter (%s) is one clear 400',
+      async (path) => {
+        const response = await http().get(path).set(fixtures.as.inspector).expect(400);
+        const name = /\?(?:[^&]*&)*?(\w+)=[^&]*&\1=/.exec(path)![1];
+        expect(response.body.errors).toEqual([{ field: name, message: expect.stringMatching(/once/) }]);
+        expect(response.body.detail).toBe(`Invalid input: ${name}`);
+      },
+    );
+
+    it("headers over Node's limit are a 431 problem document", async () => {
+      const response = await http().get('/api/v1/opds').set(fixtures.as.inspector).set('X-Padding', 'x'.repeat(20_000));
+      expect(response.status).toBe(431);
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(response.body).toMatchObject({ status: 431, code: 'HEADERS_TOO_LARGE' });
     });
   });
 

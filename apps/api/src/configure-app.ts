@@ -1,8 +1,9 @@
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { answerFrameworkError } from './http/framework-errors';
+import { answerClientError, answerFrameworkError } from './http/framework-errors';
 import { useJsonBodies } from './http/json-body';
 import { refuseUnstorableParameters } from './http/parameter-text';
+import { refuseRepeatedQueryParameters } from './http/single-query-values';
 import { validationPipe } from './http/validation';
 import { requestIdOf } from './observability/logging';
 
@@ -18,6 +19,7 @@ export function createHttpAdapter(): FastifyAdapter {
     logger: false,
     genReqId: requestIdOf,
     frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
   });
 }
 
@@ -33,6 +35,7 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
   });
   useJsonBodies(fastify);
   refuseUnstorableParameters(fastify);
+  refuseRepeatedQueryParameters(fastify);
   app.useGlobalPipes(validationPipe());
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
