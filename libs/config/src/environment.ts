@@ -69,6 +69,15 @@ export class Environment {
   @Max(8760)
   AUTH_MAX_TOKEN_HOURS = 24;
 
+  /**
+   * The bearer token a Prometheus scrape of /metrics must send. Unset, /metrics is open in
+   * development and test and absent (404) in production.
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(16)
+  METRICS_TOKEN?: string;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
 
