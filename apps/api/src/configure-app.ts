@@ -1,5 +1,9 @@
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { answerClientError, answerFrameworkError } from './http/framework-errors';
+import { useJsonBodies } from './http/json-body';
+import { refuseUnstorableParameters } from './http/parameter-text';
+import { refuseRepeatedQueryParameters } from './http/single-query-values';
 import { validationPipe } from './http/validation';
 import { requestIdOf } from './observability/logging';
 
@@ -8,7 +12,15 @@ export const BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** The HTTP adapter main.ts, the HTTP tests and the test processes all use. */
 export function createHttpAdapter(): FastifyAdapter {
-  return new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, onProtoPoisoning: 'error', onConstructorPoisoning: 'error', logger: false, genReqId: requestIdOf });
+  return new FastifyAdapter({
+    bodyLimit: BODY_LIMIT_BYTES,
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+    logger: false,
+    genReqId: requestIdOf,
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
+  });
 }
 
 /**
@@ -21,18 +33,9 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
     void reply.header('X-Request-Id', request.id);
     done();
   });
-  // Bodies are JSON; anything else is a 415, not a string handed to the validation.
-  fastify.removeContentTypeParser('text/plain');
-  // JSON, and the +json types too; an empty body is no body (a POST that moves a state has
-  // none, and clients send the Content-Type anyway). What the parser refuses reaches the
-  // problem filter through Nest's own error handler.
-  const parseJson = fastify.getDefaultJsonParser('error', 'error');
-  fastify.removeContentTypeParser('application/json');
-  for (const type of ['application/json', /^application\/[\w.-]+\+json(;|$)/]) {
-    fastify.addContentTypeParser(type, { parseAs: 'string' }, (request, body, done) =>
-      body === '' ? done(null, undefined) : parseJson(request, body as string, done),
-    );
-  }
+  useJsonBodies(fastify);
+  refuseUnstorableParameters(fastify);
+  refuseRepeatedQueryParameters(fastify);
   app.useGlobalPipes(validationPipe());
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(

@@ -58,6 +58,26 @@ export class Environment {
   @Matches(/^https?:\/\/\S+$/)
   AUTH_JWKS_URL?: string;
 
+  /**
+   * The longest a token may live: `exp − iat` (or `exp − now` without `iat`, or with an `iat`
+   * in the future) above this is a 401. A token without `exp` is refused too: a leaked token
+   * must stop working on its own.
+   */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(8760)
+  AUTH_MAX_TOKEN_HOURS = 24;
+
+  /**
+   * The bearer token a Prometheus scrape of /metrics must send. Unset, /metrics is open in
+   * development and test and absent (404) in production.
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(16)
+  METRICS_TOKEN?: string;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
 

@@ -46,3 +46,19 @@ export class EventIdConflictError extends EventStoreError {
     super(`Some event ids of this append to ${stream} were already used by other events`);
   }
 }
+
+/**
+ * An unpinned write lost the race for its stream on every attempt: other writers kept landing
+ * first. Nothing was written; the client may send it again shortly (not a 412: it named no
+ * revision).
+ */
+export class StreamContendedError extends EventStoreError {
+  readonly code = 'STREAM_CONTENDED';
+
+  constructor(
+    readonly stream: string,
+    readonly attempts: number,
+  ) {
+    super(`Stream ${stream} kept moving on: ${attempts} attempts lost the race`);
+  }
+}

@@ -1,5 +1,5 @@
 import { DomainCommand } from '@app/decider';
-import { WrongExpectedRevisionError } from './errors';
+import { StreamContendedError, WrongExpectedRevisionError } from './errors';
 import { EventStore } from './event-store';
 import { handleCommand } from './handle-command';
 import { InMemoryEventStore } from './in-memory/in-memory-event-store';
@@ -48,6 +48,17 @@ describe('handleCommand', () => {
     await handleCommand(store, 'counter-1', counter, count(1));
     await expect(handleCommand(store, 'counter-1', counter, count(1), { expectedRevision: 0 })).rejects.toBeInstanceOf(WrongExpectedRevisionError);
     expect(await store.readStream('counter-1')).toHaveLength(2);
+  });
+
+  it('gives up an unpinned write that loses every race as StreamContendedError, not a revision mismatch', async () => {
+    await handleCommand(store, 'counter-1', counter, count(1));
+    // Another writer lands between every read and append of ours.
+    const append = store.appendToStream.bind(store);
+    jest.spyOn(store, 'appendToStream').mockImplementation(async (stream, events, options) => {
+      await append(stream, [{ type: 'Counted', data: { by: 0 }, metadata: { actor: metadata.actor } }]);
+      return append(stream, events, options);
+    });
+    await expect(handleCommand(store, 'counter-1', counter, count(1), { maxAttempts: 3 })).rejects.toBeInstanceOf(StreamContendedError);
   });
 
   it('decides again on the newer state when an unpinned write loses a race', async () => {

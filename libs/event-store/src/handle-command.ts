@@ -1,5 +1,5 @@
 import { Decider, DomainCommand, DomainEvent } from '@app/decider';
-import { WrongExpectedRevisionError } from './errors';
+import { StreamContendedError, WrongExpectedRevisionError } from './errors';
 import { EventStore, RecordedEvent } from './event-store';
 import { Position } from './position';
 import { eventIdsFor } from './request-event-ids';
@@ -67,9 +67,13 @@ export async function handleCommand<State, Command extends DomainCommand, Event 
       );
       return { revision: result.revision, position: result.position, newEvents, state: newState };
     } catch (error) {
-      if (!(error instanceof WrongExpectedRevisionError) || attempt >= maxAttempts) throw error;
-      // A little jitter keeps the losers of one race from meeting again in the next.
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * 2 * attempt));
+      if (!(error instanceof WrongExpectedRevisionError)) throw error;
+      if (attempt >= maxAttempts) {
+        // Unpinned, the caller named no revision, so a lost race is not theirs to resolve.
+        throw options.expectedRevision === undefined ? new StreamContendedError(stream, attempt) : error;
+      }
+      // A growing, jittered pause keeps the losers of one race from meeting again in the next.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
     }
   }
 }

@@ -11,3 +11,4 @@ export * from './postgres/postgres-event-store';
 export * from './integrity/integrity-checkpoints';
 export * from './integrity/verify-log';
 export * from './stream-cache';
+export * from './stream-queue';

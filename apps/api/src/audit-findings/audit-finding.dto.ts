@@ -10,8 +10,8 @@ import {
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsUrl, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { IsCalendarDate, MAX_RUPIAH, NonBlankText, OPD_CODE } from '../http/input-rules';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsUrl, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsCalendarDate, MAX_RUPIAH, NestedList, NonBlankText, OPD_CODE } from '../http/input-rules';
 import { PageQuery } from '../http/pagination';
 
 export const RECOMMENDATION_STATUSES: readonly RecommendationStatus[] = ['BELUM_DITINDAKLANJUTI', ...ASSESSMENT_STATUSES];
@@ -62,13 +62,7 @@ export class RecordAuditFindingDto {
   @Rupiah()
   amountIdr?: number;
 
-  @ApiProperty({ type: [RecommendationDto] })
-  @IsArray()
-  @ArrayMinSize(1, { message: 'a finding needs at least one recommendation' })
-  @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
-  @Type(() => RecommendationDto)
-  recommendations: RecommendationDto[];
+  @ApiProperty({ type: [RecommendationDto] }) @NestedList(() => RecommendationDto, 100) recommendations: RecommendationDto[];
 }
 
 export class RecordFollowUpDto {

@@ -1,10 +1,14 @@
 import { Environment } from '@app/config';
 import { Injectable } from '@nestjs/common';
 import { createRemoteJWKSet, decodeProtectedHeader, JWTPayload, jwtVerify } from 'jose';
+import { isStorableText } from '../http/storable-text';
 import { Principal, Role, ROLES } from './principal';
 
 const OPD_CODE = /^[A-Z0-9-]{2,32}$/;
 const NIP = /^\d{18}$/;
+
+/** The token's signer and we may disagree on the time by this much. */
+const CLOCK_SKEW_SECONDS = 60;
 
 export class InvalidTokenError extends Error {}
 
@@ -16,9 +20,11 @@ export class InvalidTokenError extends Error {}
 export class TokenVerifier {
   private readonly secret: Uint8Array;
   private readonly keySet?: ReturnType<typeof createRemoteJWKSet>;
+  private readonly maxLifetimeSeconds: number;
 
   constructor(environment: Environment) {
     this.secret = new TextEncoder().encode(environment.AUTH_JWT_SECRET);
+    this.maxLifetimeSeconds = environment.AUTH_MAX_TOKEN_HOURS * 3600;
     if (environment.AUTH_JWKS_URL) this.keySet = createRemoteJWKSet(new URL(environment.AUTH_JWKS_URL));
   }
 
@@ -27,22 +33,35 @@ export class TokenVerifier {
     try {
       const { alg } = decodeProtectedHeader(token);
       if (alg === 'HS256') {
-        payload = (await jwtVerify(token, this.secret, { algorithms: ['HS256'] })).payload;
+        payload = (await jwtVerify(token, this.secret, { algorithms: ['HS256'], requiredClaims: ['exp'] })).payload;
       } else if (alg === 'RS256' && this.keySet) {
-        payload = (await jwtVerify(token, this.keySet, { algorithms: ['RS256'] })).payload;
+        payload = (await jwtVerify(token, this.keySet, { algorithms: ['RS256'], requiredClaims: ['exp'] })).payload;
       } else {
         throw new InvalidTokenError(`tokens signed with ${alg} are not accepted`);
       }
     } catch (error) {
       throw error instanceof InvalidTokenError ? error : new InvalidTokenError('the token is invalid or expired');
     }
+    this.checkLifetime(payload);
     return toPrincipal(payload);
+  }
+
+  /** exp is there (jwtVerify required it); an iat in the future must not stretch the lifetime. */
+  private checkLifetime({ exp, iat }: JWTPayload): void {
+    const now = Math.floor(Date.now() / 1000);
+    const issued = typeof iat === 'number' ? Math.min(iat, now) : now;
+    if (exp! - issued > this.maxLifetimeSeconds + CLOCK_SKEW_SECONDS) {
+      throw new InvalidTokenError(`the token lives longer than ${this.maxLifetimeSeconds / 3600} hours`);
+    }
   }
 }
 
 function toPrincipal(payload: JWTPayload): Principal {
   const claims = payload as JWTPayload & { name?: unknown; roles?: unknown; opd?: unknown; nip?: unknown };
   if (typeof claims.sub !== 'string' || claims.sub.length === 0) throw new InvalidTokenError('the token has no subject');
+  // Both become the actor of every event the request appends, which the store would refuse.
+  if (!isStorableText(claims.sub)) throw new InvalidTokenError('the subject holds a NUL character or a lone surrogate');
+  if (typeof claims.name === 'string' && !isStorableText(claims.name)) throw new InvalidTokenError('the name holds a NUL character or a lone surrogate');
   const roles = Array.isArray(claims.roles) ? claims.roles.filter((role): role is Role => ROLES.includes(role as Role)) : [];
   if (claims.opd !== undefined && (typeof claims.opd !== 'string' || !OPD_CODE.test(claims.opd))) {
     throw new InvalidTokenError('the opd claim is not an OPD code');

@@ -1,5 +1,5 @@
 import { Decider, DomainCommand, DomainEvent } from '@app/decider';
-import { CommandOptions, CommandResult, EVENT_STORE, EventStore, handleCommand } from '@app/event-store';
+import { CommandOptions, CommandResult, EVENT_STORE, EventStore, handleCommand, StreamQueue } from '@app/event-store';
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 
@@ -20,11 +20,14 @@ export class DecideCommand<State = unknown, C extends DomainCommand = DomainComm
   }
 }
 
+/** Writes to one stream take turns in this process (see StreamQueue); other processes race and retry. */
 @CommandHandler(DecideCommand)
 export class DecideHandler implements ICommandHandler<DecideCommand> {
+  private readonly queue = new StreamQueue();
+
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   execute({ stream, decider, command, options }: DecideCommand): Promise<CommandResult<unknown, DomainEvent>> {
-    return handleCommand(this.store, stream, decider, command, options);
+    return this.queue.run(stream, () => handleCommand(this.store, stream, decider, command, options));
   }
 }

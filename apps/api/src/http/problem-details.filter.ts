@@ -1,5 +1,5 @@
 import { DomainError, DomainErrorKind } from '@app/domain';
-import { EventStoreError, WrongExpectedRevisionError } from '@app/event-store';
+import { EventStoreError, StreamContendedError, WrongExpectedRevisionError } from '@app/event-store';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { problem, Problem, ProblemException } from './problem';
@@ -53,6 +53,12 @@ function toProblem(error: unknown): { body: Problem; headers?: Record<string, st
     return {
       body: problem(412, 'REVISION_MISMATCH', `The resource is at revision ${error.actual}`, { currentRevision: error.actual }),
       headers: { ETag: `"${error.actual}"` },
+    };
+  }
+  if (error instanceof StreamContendedError) {
+    return {
+      body: problem(503, 'UNAVAILABLE', 'Too many writes to this resource at once; nothing was written, try again shortly'),
+      headers: { 'Retry-After': '1' },
     };
   }
   if (error instanceof EventStoreError) return { body: problem(422, error.code, error.message) };

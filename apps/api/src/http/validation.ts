@@ -9,7 +9,9 @@ export function validationPipe(): ValidationPipe {
     transform: true,
     exceptionFactory: (errors) => {
       const fields = flatten(errors);
-      return new ProblemException(problem(400, 'VALIDATION_FAILED', `Invalid input: ${fields.map((field) => field.field).join(', ')}`, { errors: fields }));
+      return new ProblemException(
+        problem(400, 'VALIDATION_FAILED', `Invalid input: ${[...new Set(fields.map((field) => field.field))].join(', ')}`, { errors: fields }),
+      );
     },
   });
 }

@@ -44,10 +44,11 @@ function setHeader(reply: FastifyReply, name: string, value: string): void {
  */
 export function expectedRevisionFrom(ifMatch: string | undefined): number | undefined {
   if (ifMatch === undefined || ifMatch.trim() === '*') return undefined;
-  const match = /^\s*(?:W\/)?"?(\d{1,15})"?\s*$/.exec(ifMatch);
+  // Quotes balanced or absent: `"3` is a typo, not a revision.
+  const match = /^\s*(?:W\/)?(?:"(\d{1,15})"|(\d{1,15}))\s*$/.exec(ifMatch);
   if (!match)
     throw new ProblemException(
       problem(400, 'VALIDATION_FAILED', 'If-Match must be a revision such as "3"', { errors: [{ field: 'If-Match', message: 'must be "<revision>"' }] }),
     );
-  return Number(match[1]);
+  return Number(match[1] ?? match[2]);
 }

@@ -1,8 +1,8 @@
 import { REVIEW_OUTCOMES, ReviewOutcome } from '@app/domain/lkjip';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { MAX_TEXT, NonBlankText, trim } from '../http/input-rules';
+import { IsIn, IsString, MaxLength, ValidateBy, ValidateIf } from 'class-validator';
+import { MAX_TEXT, NonBlankText, StorableText, trim } from '../http/input-rules';
 
 /**
  * A chapter runs to pages (Bab III carries the whole analysis), so it may be ten times the usual
@@ -22,9 +22,17 @@ export class ReviewLkjipDto {
 
   /** Required (non-blank) to return a report; optional on acceptance. */
   @ApiPropertyOptional({ maxLength: MAX_TEXT, description: 'Required when RETURNED; never shown on the public side' })
-  @IsOptional()
+  @ValidateIf((review: ReviewLkjipDto) => review.outcome === 'RETURNED' || review.notes !== undefined)
   @Transform(trim)
-  @IsString()
+  @IsString({ message: 'notes are required to return a report' })
+  @StorableText()
   @MaxLength(MAX_TEXT)
+  @ValidateBy({
+    name: 'notesToReturn',
+    validator: {
+      validate: (notes, args) => (args?.object as ReviewLkjipDto).outcome !== 'RETURNED' || notes !== '',
+      defaultMessage: () => 'notes must not be blank to return a report',
+    },
+  })
   notes?: string;
 }

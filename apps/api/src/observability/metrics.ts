@@ -1,11 +1,12 @@
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { Projections } from '@app/projections';
-import { CallHandler, Controller, ExecutionContext, Get, Header, Inject, Injectable, NestInterceptor } from '@nestjs/common';
+import { CallHandler, Controller, ExecutionContext, Get, Header, Inject, Injectable, NestInterceptor, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { Observable } from 'rxjs';
 import { Public } from '../auth/auth.decorators';
+import { MetricsAccessGuard } from './metrics-access';
 
 /** Prometheus metrics of this process: HTTP latency, projection lag, Node's own. */
 @Injectable()
@@ -86,6 +87,7 @@ export class HttpMetricsInterceptor implements NestInterceptor {
 
 @ApiExcludeController()
 @Public()
+@UseGuards(MetricsAccessGuard)
 @Controller('metrics')
 export class MetricsController {
   constructor(private readonly metrics: Metrics) {}

@@ -3,8 +3,8 @@ import { CascadeSource, RATINGS, Rating, SkpStatus } from '@app/domain/skp';
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsDefined, IsIn, IsInt, IsOptional, IsUrl, Matches, Max, MaxLength, Min, ValidateBy, ValidateIf, ValidateNested } from 'class-validator';
-import { Code, FiniteNumber, IsNip, MAX_REASON, NestedList, NonBlankText, OPD_CODE, Target } from '../http/input-rules';
+import { IsBoolean, IsDefined, IsIn, IsInt, IsOptional, IsUrl, Matches, Max, MaxLength, Min, ValidateBy, ValidateIf } from 'class-validator';
+import { Code, FiniteNumber, IsNip, MAX_REASON, NestedList, NestedObject, NonBlankText, OPD_CODE, Target } from '../http/input-rules';
 import { PageQuery } from '../http/pagination';
 
 const CASCADE_KINDS: ReadonlyArray<CascadeSource['kind']> = ['PLAN_INDICATOR', 'SKP_RESULT'];
@@ -79,8 +79,7 @@ export class SkpResultDto {
 
   @ApiProperty({ type: CascadeSourceDto })
   @IsDefined({ message: 'cascadedFrom is required' })
-  @ValidateNested()
-  @Type(() => CascadeSourceDto)
+  @NestedObject(() => CascadeSourceDto)
   cascadedFrom: CascadeSourceDto;
 
   @ApiProperty({ type: [SkpIndicatorDto] }) @NestedList(() => SkpIndicatorDto, 100) indicators: SkpIndicatorDto[];
@@ -142,8 +141,7 @@ export class EvaluateSkpDto {
 
   @ApiPropertyOptional({ type: BehaviourNotesDto })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => BehaviourNotesDto)
+  @NestedObject(() => BehaviourNotesDto)
   behaviourNotes?: BehaviourNotesDto;
 
   @ApiPropertyOptional({ description: 'Required to re-evaluate a period already evaluated; the first rating stays' })
