@@ -13,6 +13,8 @@ export class LeaseSession {
   private session?: Promise<Client>;
   /** Held keys and how to tell their holders they lost them. */
   private readonly held = new Map<string, () => void>();
+  /** One query at a time on the session: pg deprecates queueing them on one client. */
+  private turn: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly open: () => Promise<Client>,
@@ -23,7 +25,9 @@ export class LeaseSession {
     // Session locks are re-entrant: a second holder in this process must be refused here.
     if (this.held.has(key)) return null;
     const client = await this.client();
-    const { rows } = await client.query<{ acquired: boolean }>('SELECT pg_try_advisory_lock($1::bigint) AS acquired', [advisoryLockKey(key)]);
+    const { rows } = await this.inTurn(() =>
+      client.query<{ acquired: boolean }>('SELECT pg_try_advisory_lock($1::bigint) AS acquired', [advisoryLockKey(key)]),
+    );
     if (!rows[0].acquired || this.held.has(key)) return null;
     let markLost!: () => void;
     const lost = new Promise<void>((resolve) => (markLost = resolve));
@@ -35,7 +39,7 @@ export class LeaseSession {
         if (this.held.get(key) !== markLost) return;
         this.held.delete(key);
         markLost();
-        await client.query('SELECT pg_advisory_unlock($1::bigint)', [advisoryLockKey(key)]).catch(() => undefined);
+        await this.inTurn(() => client.query('SELECT pg_advisory_unlock($1::bigint)', [advisoryLockKey(key)])).catch(() => undefined);
       },
     };
   }
@@ -45,6 +49,12 @@ export class LeaseSession {
     const session = this.session;
     this.sessionEnded();
     if (session) await session.then(this.close, () => undefined);
+  }
+
+  private inTurn<T>(query: () => Promise<T>): Promise<T> {
+    const result = this.turn.then(query, query);
+    this.turn = result.catch(() => undefined);
+    return result;
   }
 
   private client(): Promise<Client> {

@@ -40,6 +40,9 @@ function charsetRefusal(request: FastifyRequest): ProblemException | null {
 function encodingRefusal(request: FastifyRequest): ProblemException | null {
   const encoding = request.headers['content-encoding'];
   if (encoding === undefined || encoding.trim().toLowerCase() === 'identity') return null;
+  // Without a body there is nothing to decode (a GET with a stray header is still a GET).
+  const hasBody = request.headers['transfer-encoding'] !== undefined || Number(request.headers['content-length'] ?? 0) > 0;
+  if (!hasBody) return null;
   return unsupported('Compressed bodies are not accepted: send the JSON without a Content-Encoding');
 }
 
