@@ -1,9 +1,10 @@
 import { AGGREGATIONS, Aggregation, POLARITIES, Polarity, REVISION_REASONS, RevisionReason } from '@app/domain/plan';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNumber, IsOptional, IsUrl, Max, MaxLength, Min } from 'class-validator';
-import { Code, FiniteNumber, MAX_REASON, NestedList, NonBlankText, Target } from '../http/input-rules';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNumber, IsOptional, Max, Min } from 'class-validator';
+import { Code, MAX_REASON, NestedList, NonBlankText, Target } from '../http/input-rules';
 import { PageQuery } from '../http/pagination';
+import { ReportRealisationDto } from '../http/realisation-value.dto';
 
 export class IndicatorDto {
   @ApiProperty({ example: 'I1' }) @Code() code: string;
@@ -51,23 +52,6 @@ export class StartRevisionDto extends PlanContentDto {
   reasonCategory: RevisionReason;
 
   @ApiProperty() @NonBlankText(MAX_REASON) reason: string;
-}
-
-export class RealisationValueDto {
-  @ApiProperty({ example: 'I1' }) @Code() indicatorCode: string;
-  @ApiProperty({ example: 82 }) @FiniteNumber() @Min(-1e15) @Max(1e15) value: number;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'evidenceUrl must be an http(s) URL' })
-  @MaxLength(2000)
-  evidenceUrl?: string;
-
-  @ApiPropertyOptional() @IsOptional() @NonBlankText() note?: string;
-}
-
-export class ReportRealisationDto {
-  @ApiProperty({ type: [RealisationValueDto] }) @NestedList(() => RealisationValueDto, 500) values: RealisationValueDto[];
 }
 
 export class CorrectRealisationDto extends ReportRealisationDto {

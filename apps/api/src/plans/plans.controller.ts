@@ -16,7 +16,8 @@ import { setLocation, tagRevision, WriteResult, writeResult } from '../http/writ
 import { OpdStatusQuery } from '../opds';
 import { opdCodeFrom, planAddress, quarterFrom } from './plan-address';
 import { GetPlanQuery, ListPlansQuery } from './plan-queries';
-import { CorrectRealisationDto, ListPlansParameters, PlanContentDto, ReportRealisationDto, ReturnPlanDto, StartRevisionDto } from './plan.dto';
+import { ReportRealisationDto } from '../http/realisation-value.dto';
+import { CorrectRealisationDto, ListPlansParameters, PlanContentDto, ReturnPlanDto, StartRevisionDto } from './plan.dto';
 import { PlanPageView, PlanViewDto } from './plan.views';
 
 /** A unit's yearly performance agreements (docs/api.md, Performance plans). */

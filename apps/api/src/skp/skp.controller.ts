@@ -18,7 +18,8 @@ import { CascadeLookupQuery } from './cascade-lookup.query';
 import { periodFrom, quarterFrom, SkpAddress, skpAddress, skpId } from './skp-address';
 import { appraiserToList, requireIsAppraiser, requireIsEmployee, requireMayDraft, requireMayRead, requireMayReadPast, SkpPolicy } from './skp-policies';
 import { GetSkpQuery, ListAppraisalsQuery, SkpPartiesQuery } from './skp-queries';
-import { CascadeSourceDto, DraftSkpDto, EvaluateSkpDto, ListAppraisalsParameters, ReportSkpRealisationDto, ReturnSkpDto, SkpResultsDto } from './skp.dto';
+import { ReportRealisationDto } from '../http/realisation-value.dto';
+import { CascadeSourceDto, DraftSkpDto, EvaluateSkpDto, ListAppraisalsParameters, ReturnSkpDto, SkpResultsDto } from './skp.dto';
 import { SkpEvaluationResultView, SkpPageView, SkpViewDto } from './skp.views';
 
 // Never the NIP: problem details reach logs (docs/domain.md, Privacy).
@@ -106,7 +107,7 @@ export class SkpController {
     @Param('nip') nip: string,
     @Param('year') year: string,
     @Param('period') period: string,
-    @Body() body: ReportSkpRealisationDto,
+    @Body() body: ReportRealisationDto,
     @Write() write: WriteContext,
     @Res({ passthrough: true }) response: FastifyReply,
   ) {

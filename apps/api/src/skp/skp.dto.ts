@@ -3,8 +3,8 @@ import { CascadeSource, RATINGS, Rating, SkpStatus } from '@app/domain/skp';
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsDefined, IsIn, IsInt, IsOptional, IsUrl, Matches, Max, MaxLength, Min, ValidateBy, ValidateIf } from 'class-validator';
-import { Code, FiniteNumber, IsNip, MAX_REASON, NestedList, NestedObject, NonBlankText, OPD_CODE, Target } from '../http/input-rules';
+import { IsBoolean, IsDefined, IsIn, IsInt, IsOptional, Matches, Max, Min, ValidateBy, ValidateIf } from 'class-validator';
+import { Code, IsNip, MAX_REASON, NestedList, NestedObject, NonBlankText, OPD_CODE, Target } from '../http/input-rules';
 import { PageQuery } from '../http/pagination';
 
 const CASCADE_KINDS: ReadonlyArray<CascadeSource['kind']> = ['PLAN_INDICATOR', 'SKP_RESULT'];
@@ -98,23 +98,6 @@ export class DraftSkpDto extends SkpResultsDto {
 
 export class ReturnSkpDto {
   @ApiProperty() @NonBlankText(MAX_REASON) reason: string;
-}
-
-export class SkpRealisationValueDto {
-  @ApiProperty({ example: 'K1' }) @Code() indicatorCode: string;
-  @ApiProperty({ example: 82 }) @FiniteNumber() @Min(-1e15) @Max(1e15) value: number;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'evidenceUrl must be an http(s) URL' })
-  @MaxLength(2000)
-  evidenceUrl?: string;
-
-  @ApiPropertyOptional() @IsOptional() @NonBlankText() note?: string;
-}
-
-export class ReportSkpRealisationDto {
-  @ApiProperty({ type: [SkpRealisationValueDto] }) @NestedList(() => SkpRealisationValueDto, 500) values: SkpRealisationValueDto[];
 }
 
 /** The appraiser's optional note per BerAKHLAK value (docs/domain.md, SKP 6). */
