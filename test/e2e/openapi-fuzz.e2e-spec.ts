@@ -1,7 +1,7 @@
 import { Database } from '@app/database';
 import { DATABASE } from '@app/platform';
 import fc from 'fast-check';
-import { endpointsOf, HostileRequest, hostileRequest, OpenApiDocument } from '../support/hostile-requests';
+import { endpointsOf, HostileRequest, hostileRequest, OpenApiDocument, wellFormedRequest } from '../support/hostile-requests';
 import { LedgerFixtures, seedLedger, writeCalls } from '../support/ledger-fixtures';
 import { startTestApp, TestApp } from '../support/test-app';
 import { bearer, tokenFor } from '../support/tokens';
@@ -70,10 +70,18 @@ describe('fuzzing every endpoint from the OpenAPI document', () => {
     ];
     // The fixtures' accepted bodies, by the template their path matches.
     const calls = writeCalls(fixtures);
-    const exampleOf = (template: string, method: string) =>
-      calls.find((call) => call.method.toUpperCase() === method && new RegExp(`^${template.replace(/\{[^}]+\}/g, '[^/]+')}$`).test(call.path))?.body;
+    const callOf = (template: string, method: string) =>
+      calls.find((call) => call.method.toUpperCase() === method && new RegExp(`^${template.replace(/\{[^}]+\}/g, '[^/]+')}$`).test(call.path));
+    const readers = Object.values(fixtures.as);
+    // One request in four is well formed, so that a fair share gets past authentication and
+    // validation to the deciders and the store; the rest are hostile somewhere.
     const requests = fc.oneof(
-      ...endpoints.map((endpoint) => hostileRequest(document, endpoint, callers, fixtures.findingId, exampleOf(endpoint.path, endpoint.method))),
+      ...endpoints.map((endpoint) =>
+        fc.oneof(
+          { weight: 3, arbitrary: hostileRequest(document, endpoint, callers, fixtures.findingId, callOf(endpoint.path, endpoint.method)?.body) },
+          { weight: 1, arbitrary: wellFormedRequest(endpoint, fixtures.findingId, readers, callOf(endpoint.path, endpoint.method)) },
+        ),
+      ),
     );
     await fc.assert(
       fc.asyncProperty(requests, async (request) => {

@@ -281,3 +281,56 @@ export function hostileRequest(
       return { endpoint, method: endpoint.method, url: search ? `${path}?${search}` : path, headers, ...(sendsBody ? { payload } : {}) };
     });
 }
+
+/**
+ * A request meant to pass: the real path and body of a write the fixtures know (its numbers
+ * moved a little, drawn by fast-check) from the caller that write is allowed for, or a read
+ * with the fixtures' own path values from a signed-in caller, with plain headers. Most hostile
+ * requests are refused at the first check; these reach the deciders and the store.
+ */
+export function wellFormedRequest(
+  endpoint: Endpoint,
+  findingId: string,
+  readers: Array<Record<string, string>>,
+  call?: { path: string; as: Record<string, string>; body: Record<string, unknown> | undefined },
+): fc.Arbitrary<HostileRequest> {
+  if (endpoint.method === 'GET' || !call) {
+    const real: Record<string, string> = {
+      code: 'DINKES',
+      year: String(YEAR),
+      quarter: '1',
+      period: 'Q1',
+      nip: EMPLOYEE,
+      id: findingId,
+      no: '1',
+      key: 'summary',
+      streamType: 'plan',
+    };
+    const path = endpoint.path.replace(/\{([^}]+)\}/g, (_, name: string) =>
+      encodeSegment(name === 'id' && endpoint.path.includes('history') ? `DINKES-${YEAR}` : (real[name] ?? 'x')),
+    );
+    return fc.constantFrom(...readers).map((caller) => ({ endpoint, method: endpoint.method, url: path, headers: { ...caller } }));
+  }
+  const body = call.body;
+  const payload = body ? nudgedNumbers(body).map((value) => JSON.stringify(value)) : fc.constant(undefined);
+  return payload.map((text) => ({
+    endpoint,
+    method: endpoint.method,
+    url: call.path,
+    headers: { ...call.as, ...(text !== undefined ? { 'Content-Type': 'application/json' } : {}) },
+    ...(text !== undefined ? { payload: text } : {}),
+  }));
+}
+
+/** The value with each number replaced, now and then, by another as plausible (0 to 100). */
+function nudgedNumbers(value: unknown): fc.Arbitrary<unknown> {
+  if (typeof value === 'number') return fc.oneof({ weight: 3, arbitrary: fc.constant(value) }, { weight: 1, arbitrary: fc.integer({ min: 0, max: 100 }) });
+  if (Array.isArray(value)) return fc.tuple(...value.map(nudgedNumbers));
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>);
+    return fc
+      .tuple(...entries.map(([, entry]) => nudgedNumbers(entry)))
+      .map((values) => Object.fromEntries(entries.map(([key], index) => [key, values[index]])));
+  }
+  return fc.constant(value);
+}

@@ -12,3 +12,6 @@ export * from './integrity/integrity-checkpoints';
 export * from './integrity/verify-log';
 export * from './stream-cache';
 export * from './stream-queue';
+export * from './log-file/log-file';
+export * from './log-file/export-log';
+export * from './postgres/import-log';

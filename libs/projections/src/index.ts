@@ -4,3 +4,4 @@ export * from './projection-state';
 export * from './projection-runner';
 export * from './projections';
 export * from './read-model-data-source';
+export * from './compare-with-rebuild';

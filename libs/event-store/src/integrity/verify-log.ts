@@ -1,5 +1,5 @@
-import { EventStore } from '../event-store';
-import { chainHash, GENESIS_HASH } from '../hash-chain';
+import { EventStore, RecordedEvent } from '../event-store';
+import { chainHash, GENESIS_HASH, HashedFields } from '../hash-chain';
 import { comparePositions } from '../position';
 import { checkpointHash, IntegrityCheckpoint } from './integrity-checkpoints';
 
@@ -18,7 +18,27 @@ export interface LogVerification {
  * One pass over the whole global log: every stream's hash chain (the log keeps each stream in
  * revision order) and every integrity checkpoint recomputed from the events it covers.
  */
-export async function verifyLog(store: EventStore, checkpoints: IntegrityCheckpoint[], pageSize = 1000): Promise<LogVerification> {
+export function verifyLog(store: EventStore, checkpoints: IntegrityCheckpoint[], pageSize = 1000): Promise<LogVerification> {
+  return verifyEvents(pagesOf(store, pageSize), checkpoints);
+}
+
+async function* pagesOf(store: EventStore, pageSize: number): AsyncIterable<RecordedEvent[]> {
+  for (let after: string | null = null; ;) {
+    const page = await store.readAll({ after, limit: pageSize });
+    if (page.length === 0) return;
+    yield page;
+    after = page[page.length - 1].position;
+  }
+}
+
+/** What verification reads of an event: the hashed fields, the stored hash, the log position. */
+export type VerifiableEvent = HashedFields & { hash: string; position: string };
+
+/**
+ * The same pass over any source of the log in log order (the store, or a file being imported):
+ * the caller guarantees the order, this checks chains and checkpoints.
+ */
+export async function verifyEvents(pages: AsyncIterable<VerifiableEvent[]>, checkpoints: IntegrityCheckpoint[]): Promise<LogVerification> {
   const streams = new Map<string, { previousHash: string; nextRevision: number; invalidAt?: number }>();
   let events = 0;
   let checkpointIndex = 0;
@@ -40,9 +60,7 @@ export async function verifyLog(store: EventStore, checkpoints: IntegrityCheckpo
     }
   };
 
-  for (let after: string | null = null; ;) {
-    const page = await store.readAll({ after, limit: pageSize });
-    if (page.length === 0) break;
+  for await (const page of pages) {
     for (const event of page) {
       events++;
       const chain = streams.get(event.stream) ?? { previousHash: GENESIS_HASH, nextRevision: 0 };
@@ -58,7 +76,6 @@ export async function verifyLog(store: EventStore, checkpoints: IntegrityCheckpo
       pending.push(computed);
       closeCheckpoints(event.position);
     }
-    after = page[page.length - 1].position;
   }
   // Checkpoints beyond the end of the log cover events that are gone.
   if (checkpointIndex < checkpoints.length && firstInvalidCheckpoint === undefined) firstInvalidCheckpoint = checkpoints[checkpointIndex].sequence;
