@@ -35,6 +35,7 @@ import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { PostgresDatabase } from '@app/database';
 import { NewEvent, PostgresEventStore } from '@app/event-store';
+import { ALL_PROJECTIONS } from '@app/read-models';
 import { tokenFor } from '../test/support/tokens';
 import { freePort, run, RunSummary, SERVER, start, stop } from './http-support';
 
@@ -380,7 +381,7 @@ async function main(): Promise<void> {
     const answeredMs = performance.now() - startedApi;
     const backendsAtStart = await backendCpu(client);
     const apiCpuAtStart = cpuSeconds(api.pid!);
-    const rebuildMs = await rebuilt(client, head, startedApi, 5);
+    const rebuildMs = await rebuilt(client, head, startedApi, ALL_PROJECTIONS.length);
     const rebuildApiCpuSeconds = Math.round(cpuSeconds(api.pid!) - apiCpuAtStart);
     let rebuildServerCpuSeconds = 0;
     for (const [pid, cpu] of await backendCpu(client)) rebuildServerCpuSeconds += cpu - (backendsAtStart.get(pid) ?? 0);
