@@ -30,6 +30,7 @@ export const dashboardsProjection: Projection = {
   handles: [...byType.keys()],
   apply: (event, target) => applyDashboardEvents([event], target),
   applyBatch: applyDashboardEvents,
+  batchSize: 5000,
 };
 
 /**
