@@ -33,7 +33,8 @@ export function start(script: string, port: number, env: Record<string, string |
   const merged: Record<string, string | undefined> = { ...process.env, ...env, PORT: String(port) };
   for (const key of Object.keys(merged)) if (merged[key] === undefined) delete merged[key];
   const typescript = script.endsWith('.ts') ? ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'] : [];
-  const child = spawn(process.execPath, [...nodeArgs, ...typescript, script], { cwd: ROOT, env: merged, stdio: ['ignore', 'pipe', 'inherit'] });
+  // stdout (the logs, at LOG_LEVEL) is not read here: a pipe nobody reads stalled the API's writes.
+  const child = spawn(process.execPath, [...nodeArgs, ...typescript, script], { cwd: ROOT, env: merged, stdio: ['ignore', 'ignore', 'inherit'] });
   return new Promise((resolve, reject) => {
     const deadline = setTimeout(() => reject(new Error(`${script} did not start`)), 60000);
     const poll = setInterval(() => {
