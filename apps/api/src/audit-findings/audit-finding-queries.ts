@@ -46,7 +46,7 @@ export class GetFindingHandler implements IQueryHandler<GetFindingQuery> {
 
   async execute({ id, asOf }: GetFindingQuery): Promise<FindingAnswer | null> {
     if (!asOf) {
-      const row = await (await this.projections.reader(findingReadModel)).findOneBy({ id });
+      const row = await this.projections.findByKey(findingReadModel, { id });
       return row && answer(row.document, this.clock.today());
     }
     const events = await this.store.readStream(findingStream(id));
