@@ -33,13 +33,21 @@ export function start(script: string, port: number, env: Record<string, string |
   const merged: Record<string, string | undefined> = { ...process.env, ...env, PORT: String(port) };
   for (const key of Object.keys(merged)) if (merged[key] === undefined) delete merged[key];
   const typescript = script.endsWith('.ts') ? ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'] : [];
-  // stdout (the logs, at LOG_LEVEL) is not read here: a pipe nobody reads stalled the API's writes.
-  const child = spawn(process.execPath, [...nodeArgs, ...typescript, script], { cwd: ROOT, env: merged, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, [...nodeArgs, ...typescript, script], { cwd: ROOT, env: merged, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     const deadline = setTimeout(() => reject(new Error(`${script} did not start`)), 60000);
+    // The API's stand-in, which answers /health/live while the database does not, closes its
+    // port before the API listens on it: only an answer of the API itself (it sets
+    // X-Request-Id on every answer) means it is up. The first calls fell in that gap.
+    const isApi = script.includes('apps/api/');
     const poll = setInterval(() => {
       fetch(`http://127.0.0.1:${port}/health/live`).then(
-        () => (clearInterval(poll), clearTimeout(deadline), resolve(child)),
+        (response) => {
+          if (isApi && !response.headers.has('x-request-id')) return;
+          clearInterval(poll);
+          clearTimeout(deadline);
+          resolve(child);
+        },
         () => undefined,
       );
     }, 200);
