@@ -36,9 +36,18 @@ export function start(script: string, port: number, env: Record<string, string |
   const child = spawn(process.execPath, [...nodeArgs, ...typescript, script], { cwd: ROOT, env: merged, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     const deadline = setTimeout(() => reject(new Error(`${script} did not start`)), 60000);
+    // The API's stand-in, which answers /health/live while the database does not, closes its
+    // port before the API listens on it: only an answer of the API itself (it sets
+    // X-Request-Id on every answer) means it is up. The first calls fell in that gap.
+    const isApi = script.includes('apps/api/');
     const poll = setInterval(() => {
       fetch(`http://127.0.0.1:${port}/health/live`).then(
-        () => (clearInterval(poll), clearTimeout(deadline), resolve(child)),
+        (response) => {
+          if (isApi && !response.headers.has('x-request-id')) return;
+          clearInterval(poll);
+          clearTimeout(deadline);
+          resolve(child);
+        },
         () => undefined,
       );
     }, 200);

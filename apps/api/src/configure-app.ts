@@ -5,7 +5,11 @@ import { useJsonBodies } from './http/json-body';
 import { refuseUnstorableParameters } from './http/parameter-text';
 import { refuseRepeatedQueryParameters } from './http/single-query-values';
 import { validationPipe } from './http/validation';
-import { requestIdOf } from './observability/logging';
+import { Clock } from '@app/platform';
+import { readClockOncePerRequest } from './commands/request-clock';
+import { AppLogger } from './observability/app-logger';
+import { logRequests, requestIdOf } from './observability/logging';
+import { countRequests, Metrics } from './observability/metrics';
 
 /** docs/api.md's body limit; Fastify answers 413 past it, before any handler runs. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -33,6 +37,9 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
     void reply.header('X-Request-Id', request.id);
     done();
   });
+  logRequests(fastify, app.get(AppLogger).pino);
+  countRequests(fastify, app.get(Metrics));
+  readClockOncePerRequest(fastify, app.get(Clock));
   useJsonBodies(fastify);
   refuseUnstorableParameters(fastify);
   refuseRepeatedQueryParameters(fastify);

@@ -2,9 +2,9 @@ import 'reflect-metadata';
 import { Environment, validateEnvironment } from '@app/config';
 import { NestFactory } from '@nestjs/core';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Logger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
 import { configureApp, createHttpAdapter } from './configure-app';
+import { AppLogger } from './observability/app-logger';
 import { waitForDatabase } from './startup/wait-for-database';
 
 async function bootstrap(): Promise<void> {
@@ -17,7 +17,7 @@ async function bootstrap(): Promise<void> {
     await wait.ready;
   }
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule, createHttpAdapter(), { bufferLogs: true, bodyParser: false });
-  const logger = app.get(Logger);
+  const logger = app.get(AppLogger);
   app.useLogger(logger);
   await configureApp(app);
   const environment = app.get(Environment);

@@ -6,6 +6,7 @@ import { CheckpointMovedError, ProjectionState, ProjectionStateStore } from './p
 import { otherSlot, Slot } from './read-model';
 
 export interface ProjectionRunnerOptions {
+  /** Events per batch for every projection, over what each asks for (tests force small batches). */
   batchSize?: number;
   /** How often a standby runner tries to take the lease, and a leaseholder looks for rebuild requests. */
   pollIntervalMs?: number;
@@ -32,7 +33,7 @@ export class ProjectionRunner {
     private readonly state: ProjectionStateStore,
     private readonly options: ProjectionRunnerOptions = {},
   ) {
-    this.batchSize = options.batchSize ?? 500;
+    this.batchSize = options.batchSize ?? projection.batchSize ?? 500;
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
   }
 

@@ -34,4 +34,10 @@ export interface Projection {
    * safe for such projections only.
    */
   readonly rebuildByStream?: boolean;
+  /**
+   * Log events per batch (default 500). A projection whose batch touches the same few rows
+   * over and over (a unit's scorecard for each of its SKPs' events) writes them less often in
+   * longer batches.
+   */
+  readonly batchSize?: number;
 }

@@ -88,6 +88,14 @@ describe('projections', () => {
     expect(after.activeSlot).not.toBe(before.activeSlot);
     expect(new Set(countsDuringRebuild)).toEqual(new Set([60]));
     expect(await ledger(projections)).toHaveLength(60);
+
+    // The slot given up no longer follows the log: a read by key must come from the new one.
+    const more = await appendTallied('tally-a', 1);
+    expect(await projections.waitForPosition(more.position, 10000)).toBe(true);
+    const row = await projections.findByKey(eventTally, { stream: 'tally-a' });
+    expect(row).toEqual(await (await projections.reader(eventTally)).findOneBy({ stream: 'tally-a' }));
+    expect(row).toMatchObject({ count: 61 });
+    expect(await projections.findByKey(eventTally, { stream: 'tally-none' })).toBeNull();
   });
 
   it('rebuilds when the projection version changes, and serves the old tables until then', async () => {

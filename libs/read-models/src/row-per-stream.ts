@@ -1,7 +1,7 @@
 import { RecordedEvent } from '@app/event-store';
 import { Projection, ReadModel } from '@app/projections';
 import { FindOptionsWhere } from 'typeorm';
-import { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import { rowStatements } from './row-sql';
 
 /** A stored event as a domain fold expects it: its type and data, when it was recorded, the stream's revision after it. */
 export function storedEvent<Stored>(event: RecordedEvent): Stored {
@@ -26,18 +26,12 @@ export function rowPerStream<Row extends { revision: number }>(
   };
 }
 
-/** Rows per statement: each statement carries them as one JSON parameter. */
-const ROWS_PER_STATEMENT = 2000;
-
 /**
  * The batch counterpart of `rowPerStream`, with the same result as applying the events one at a
  * time: the batch's events are grouped by the row their key names, the existing rows are read
  * in one query, each row's events are folded in memory (skipping those the row already
  * reflects), and every row that changed is written back with one upsert. `keyOf` must answer
  * the primary key columns, all of them.
- *
- * Keys and rows travel as one JSON parameter each (`json[b]_to_recordset`): a statement with a
- * parameter per value costs TypeORM and the server more than the rows themselves.
  */
 export function rowsPerStream<Row extends { revision: number }>(
   model: ReadModel<Row>,
@@ -45,39 +39,18 @@ export function rowsPerStream<Row extends { revision: number }>(
   evolve: (row: Row | null, event: RecordedEvent) => Row | null,
 ): NonNullable<Projection['applyBatch']> {
   return async (events, target) => {
-    const rows = target.repository(model);
-    const { primaryColumns, columns, tablePath } = rows.metadata;
-    const driver = target.manager.connection.driver;
-    const quote = (name: string) => driver.escape(name);
-    const recordType = (of: ColumnMetadata[]) =>
-      of.map((column) => `${quote(column.databaseName)} ${driver.normalizeType(column)}${column.isArray ? '[]' : ''}`).join(', ');
-    const record = (of: ColumnMetadata[], entity: object) =>
-      Object.fromEntries(of.map((column): [string, unknown] => [column.databaseName, column.getEntityValue(entity)]));
-    const identity = (key: object) => JSON.stringify(primaryColumns.map((column): unknown => column.getEntityValue(key)));
-
+    const statements = rowStatements(target, model);
     const groups = new Map<string, { key: FindOptionsWhere<Row>; events: RecordedEvent[] }>();
     for (const event of events) {
       const key = keyOf(event);
-      const id = identity(key);
+      const id = statements.identity(key);
       const group = groups.get(id);
       if (group) group.events.push(event);
       else groups.set(id, { key, events: [event] });
     }
 
     const existing = new Map<string, Row>();
-    const keyList = primaryColumns.map((column) => quote(column.databaseName)).join(', ');
-    const keys = [...groups.values()].map((group) => record(primaryColumns, group.key));
-    for (let i = 0; i < keys.length; i += ROWS_PER_STATEMENT) {
-      const found = await rows
-        .createQueryBuilder('row')
-        .where(
-          `(${primaryColumns.map((column) => `row.${quote(column.databaseName)}`).join(', ')}) IN ` +
-            `(SELECT ${keyList} FROM json_to_recordset(CAST(:keys AS json)) AS k(${recordType(primaryColumns)}))`,
-          { keys: JSON.stringify(keys.slice(i, i + ROWS_PER_STATEMENT)) },
-        )
-        .getMany();
-      for (const row of found) existing.set(identity(row), row);
-    }
+    for (const row of await statements.find([...groups.values()].map((group) => group.key))) existing.set(statements.identity(row), row);
 
     const changed: Row[] = [];
     for (const [id, group] of groups) {
@@ -93,17 +66,6 @@ export function rowsPerStream<Row extends { revision: number }>(
       }
       if (touched) changed.push(row!);
     }
-
-    const columnList = columns.map((column) => quote(column.databaseName)).join(', ');
-    const updates = columns
-      .filter((column) => !column.isPrimary)
-      .map((column) => `${quote(column.databaseName)} = excluded.${quote(column.databaseName)}`)
-      .join(', ');
-    const upsert = `INSERT INTO ${tablePath.split('.').map(quote).join('.')} (${columnList})
-      SELECT ${columnList} FROM jsonb_to_recordset($1::jsonb) AS r(${recordType(columns)})
-      ON CONFLICT (${keyList}) DO UPDATE SET ${updates}`;
-    for (let i = 0; i < changed.length; i += ROWS_PER_STATEMENT) {
-      await target.manager.query(upsert, [JSON.stringify(changed.slice(i, i + ROWS_PER_STATEMENT).map((row) => record(columns, row)))]);
-    }
+    await statements.upsert(changed);
   };
 }

@@ -3,13 +3,13 @@ import {
   evolveFindingDocument,
   FindingDocument,
   FindingFigures,
-  findingFigures,
   findingStream,
   FindingView,
   findingView,
   RecommendationStatus,
   StoredFindingEvent,
 } from '@app/domain/audit-finding';
+import { addFindingTally, FindingTally, noFindingTally, tallyFigures } from '@app/domain/dashboard';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { Clock } from '@app/platform';
 import { Projections } from '@app/projections';
@@ -46,7 +46,7 @@ export class GetFindingHandler implements IQueryHandler<GetFindingQuery> {
 
   async execute({ id, asOf }: GetFindingQuery): Promise<FindingAnswer | null> {
     if (!asOf) {
-      const row = await (await this.projections.reader(findingReadModel)).findOneBy({ id });
+      const row = await this.projections.findByKey(findingReadModel, { id });
       return row && answer(row.document, this.clock.today());
     }
     const events = await this.store.readStream(findingStream(id));
@@ -147,19 +147,16 @@ export class FindingSummaryHandler implements IQueryHandler<FindingSummaryQuery>
 
   async execute({ filter }: FindingSummaryQuery): Promise<OpdFindingFigures[]> {
     const today = this.clock.today();
+    // Each row's tally, not its document: a year's findings added up without parsing their follow-ups.
     const rows = await (
       await this.projections.reader(findingReadModel)
     ).find({
       where: { ...(filter.opd ? { opdCode: filter.opd } : {}), ...(filter.year ? { year: filter.year } : {}) },
-      select: { opdCode: true, document: true },
+      select: { opdCode: true, tally: true },
     });
-    const byOpd = new Map<string, FindingView[]>(filter.opd ? [[filter.opd, []]] : []);
-    for (const row of rows) {
-      const findings = byOpd.get(row.opdCode) ?? [];
-      findings.push(findingView(row.document, today));
-      byOpd.set(row.opdCode, findings);
-    }
-    return [...byOpd.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([opdCode, findings]) => ({ opdCode, ...findingFigures(findings) }));
+    const byOpd = new Map<string, FindingTally>(filter.opd ? [[filter.opd, noFindingTally()]] : []);
+    for (const row of rows) byOpd.set(row.opdCode, addFindingTally(byOpd.get(row.opdCode) ?? noFindingTally(), row.tally, 1));
+    return [...byOpd.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([opdCode, tally]) => ({ opdCode, ...tallyFigures(tally, today) }));
   }
 }
 

@@ -1,5 +1,6 @@
 import { Environment } from '@app/config';
 import { Injectable } from '@nestjs/common';
+import { createSecretKey, KeyObject } from 'node:crypto';
 import { createRemoteJWKSet, decodeProtectedHeader, JWTPayload, jwtVerify } from 'jose';
 import { isStorableText } from '../http/storable-text';
 import { Principal, Role, ROLES } from './principal';
@@ -18,12 +19,13 @@ export class InvalidTokenError extends Error {}
  */
 @Injectable()
 export class TokenVerifier {
-  private readonly secret: Uint8Array;
+  /** A KeyObject made once: from bytes, jose would make one on every verification. */
+  private readonly secret: KeyObject;
   private readonly keySet?: ReturnType<typeof createRemoteJWKSet>;
   private readonly maxLifetimeSeconds: number;
 
   constructor(environment: Environment) {
-    this.secret = new TextEncoder().encode(environment.AUTH_JWT_SECRET);
+    this.secret = createSecretKey(Buffer.from(environment.AUTH_JWT_SECRET ?? '', 'utf8'));
     this.maxLifetimeSeconds = environment.AUTH_MAX_TOKEN_HOURS * 3600;
     if (environment.AUTH_JWKS_URL) this.keySet = createRemoteJWKSet(new URL(environment.AUTH_JWKS_URL));
   }

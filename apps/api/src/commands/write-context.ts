@@ -4,7 +4,7 @@ import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { actorOf, Principal } from '../auth/principal';
 import { expectedRevisionFrom } from '../http/write-result';
-import { ClockReading } from './request-clock.interceptor';
+import { ClockReading } from './request-clock';
 
 /**
  * What every write carries into its command, built the same way for every endpoint: who asks

@@ -25,7 +25,7 @@ export class ScorecardHandler implements IQueryHandler<ScorecardQuery> {
 
   /** One read by key; the registry is asked only when the unit has nothing for that year. */
   async execute({ opdCode, year, today }: ScorecardQuery): Promise<Scorecard | null> {
-    const row = await (await this.projections.reader(scorecardReadModel)).findOneBy({ opdCode, year });
+    const row = await this.projections.findByKey(scorecardReadModel, { opdCode, year });
     if (row) return scorecardOf(row as ScorecardParts, today, this.settings);
     const registered = await (await this.projections.reader(opdReadModel)).existsBy({ code: opdCode });
     return registered ? scorecardOf(emptyScorecardParts(opdCode, year), today, this.settings) : null;

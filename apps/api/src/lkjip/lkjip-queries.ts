@@ -36,9 +36,9 @@ export class GetLkjipHandler implements IQueryHandler<GetLkjipQuery> {
 
   async execute({ opdCode, year, today, asOf }: GetLkjipQuery): Promise<LkjipView | null> {
     if (!asOf) {
-      const row = await (await this.projections.reader(lkjipReadModel)).findOneBy({ opdCode, year });
+      const row = await this.projections.findByKey(lkjipReadModel, { opdCode, year });
       if (!row) return null;
-      const plan = await (await this.projections.reader(planReadModel)).findOneBy({ opdCode, year });
+      const plan = await this.projections.findByKey(planReadModel, { opdCode, year });
       return lkjipView(row.document, plan?.document ?? null, today, this.settings);
     }
     const events = (await this.store.readStream(lkjipStream(opdCode, year))).filter((event) => new Date(event.recordedAt) <= asOf);

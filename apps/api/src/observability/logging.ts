@@ -1,7 +1,7 @@
-import { Environment } from '@app/config';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { LoggerModule } from 'nestjs-pino';
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
 
 /** NIPs appear in paths (/api/v1/skp/{nip}/…); logs at info level must not carry them. */
 export function maskPersonalData(url: string): string {
@@ -15,19 +15,24 @@ export function requestIdOf(request: IncomingMessage): string {
 }
 
 /**
- * Structured JSON logs with the request id Fastify assigned (requestIdOf, echoed back as
- * X-Request-Id). Request logs carry method, masked path, status and time: no headers
- * (tokens), no bodies.
+ * One structured line per answered request, with the request id Fastify assigned (requestIdOf,
+ * echoed back as X-Request-Id): method, masked path, status and time; no headers (tokens), no
+ * bodies. A Fastify hook rather than a middleware: below the log level it costs a comparison,
+ * and it needs no per-request child logger or async context.
  */
-export const loggingModule = LoggerModule.forRootAsync({
-  inject: [Environment],
-  useFactory: (environment: Environment) => ({
-    pinoHttp: {
-      level: environment.LOG_LEVEL,
-      serializers: {
-        req: (request: { id: string; method: string; url: string }) => ({ id: request.id, method: request.method, url: maskPersonalData(request.url) }),
-        res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
-      },
-    },
-  }),
-});
+export function logRequests(fastify: FastifyInstance, logger: Logger): void {
+  fastify.addHook('onResponse', (request, reply, done) => {
+    const failed = reply.statusCode >= 500;
+    if (logger.isLevelEnabled(failed ? 'error' : 'info')) {
+      logger[failed ? 'error' : 'info'](
+        {
+          req: { id: request.id, method: request.method, url: maskPersonalData(request.url) },
+          res: { statusCode: reply.statusCode },
+          responseTime: Math.round(reply.elapsedTime),
+        },
+        failed ? 'request errored' : 'request completed',
+      );
+    }
+    done();
+  });
+}

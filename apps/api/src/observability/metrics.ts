@@ -1,10 +1,9 @@
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { Projections } from '@app/projections';
-import { CallHandler, Controller, ExecutionContext, Get, Header, Inject, Injectable, NestInterceptor, UseGuards } from '@nestjs/common';
+import { Controller, Get, Header, Inject, Injectable, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import { Observable } from 'rxjs';
 import { Public } from '../auth/auth.decorators';
 import { MetricsAccessGuard } from './metrics-access';
 
@@ -65,24 +64,18 @@ export class Metrics {
   }
 }
 
-@Injectable()
-export class HttpMetricsInterceptor implements NestInterceptor {
-  constructor(private readonly metrics: Metrics) {}
-
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const request = context.switchToHttp().getRequest<FastifyRequest>();
-    const reply = context.switchToHttp().getResponse<FastifyReply>();
-    const stop = this.metrics.httpDuration.startTimer();
+/**
+ * Latency and count of every answer, 404s and refusals before the handler included; a Fastify
+ * hook, so the route's handler chain carries no interceptor for it.
+ */
+export function countRequests(fastify: FastifyInstance, metrics: Metrics): void {
+  fastify.addHook('onResponse', (request, reply, done) => {
     // Route templates, never concrete paths: an OPD code or a NIP must not become a label.
-    const route = request.routeOptions.url ?? 'unmatched';
-    // On `finish`, the status is final: errors get theirs from the exception filter later.
-    reply.raw.once('finish', () => {
-      const labels = { method: request.method, route, status: String(reply.raw.statusCode) };
-      stop(labels);
-      this.metrics.httpRequests.inc(labels);
-    });
-    return next.handle();
-  }
+    const labels = { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) };
+    metrics.httpDuration.observe(labels, reply.elapsedTime / 1000);
+    metrics.httpRequests.inc(labels);
+    done();
+  });
 }
 
 @ApiExcludeController()

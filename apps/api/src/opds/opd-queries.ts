@@ -26,7 +26,7 @@ export class GetOpdHandler implements IQueryHandler<GetOpdQuery> {
   ) {}
 
   async execute({ code, asOf }: GetOpdQuery): Promise<OpdRow | null> {
-    if (!asOf) return (await this.projections.reader(opdReadModel)).findOneBy({ code });
+    if (!asOf) return this.projections.findByKey(opdReadModel, { code });
     const events = await this.store.readStream(opdStream(code));
     return events.filter((event) => new Date(event.recordedAt) <= asOf).reduce(evolveOpdRow, null);
   }

@@ -29,7 +29,7 @@ export class GetPlanHandler implements IQueryHandler<GetPlanQuery> {
 
   async execute({ opdCode, year, asOf }: GetPlanQuery): Promise<PlanView | null> {
     if (!asOf) {
-      const row = await (await this.projections.reader(planReadModel)).findOneBy({ opdCode, year });
+      const row = await this.projections.findByKey(planReadModel, { opdCode, year });
       return row && planView(row.document, this.settings);
     }
     const events = await this.store.readStream(planStream(opdCode, year));

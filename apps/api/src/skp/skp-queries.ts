@@ -28,9 +28,7 @@ export class GetSkpHandler implements IQueryHandler<GetSkpQuery> {
   ) {}
 
   async execute({ address, asOf }: GetSkpQuery): Promise<SkpView | null> {
-    const document = asOf
-      ? await this.pastDocument(address, asOf)
-      : ((await (await this.projections.reader(skpReadModel)).findOneBy(address))?.document ?? null);
+    const document = asOf ? await this.pastDocument(address, asOf) : ((await this.projections.findByKey(skpReadModel, address))?.document ?? null);
     return document && (await skpViews(this.queries, [document], asOf))[0];
   }
 

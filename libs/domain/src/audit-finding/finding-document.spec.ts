@@ -1,5 +1,6 @@
 import { AuditFindingEvent } from './audit-finding.events';
 import { evolveFindingDocument, FindingDocument, findingFigures, findingView, mayBecomeOverdue, StoredFindingEvent } from './finding-document';
+import { findingTally, tallyFigures } from '../dashboard/finding-tally';
 import { roundHalfUp } from '../shared/rounding';
 
 let revision = -1;
@@ -118,6 +119,20 @@ describe('figures per OPD', () => {
       '2025-06-01',
     );
     expect(findingFigures([view]).amountIdr).toEqual({ total: 5_000_000, settled: 0, outstanding: 0 });
+  });
+
+  it('are what a tally of the same finding gives on every day (the summary adds tallies)', () => {
+    const document = finding([
+      stored(recorded([10_000_000, 2_500_000, null, 700_000]), '2025-03-03'),
+      stored(followUp(1, '2025-04-01', 4_000_000), '2025-04-01'),
+      stored(assess(1, 'BELUM_SESUAI'), '2025-04-10'),
+      stored(followUp(2, '2025-06-01'), '2025-06-01'),
+      stored(delay(3), '2025-05-10'),
+      stored(assess(4, 'TIDAK_DAPAT_DITINDAKLANJUTI'), '2025-04-10'),
+    ]);
+    for (const today of ['2025-03-10', '2025-05-02', '2025-05-03', '2025-07-01', '2026-01-01']) {
+      expect(tallyFigures(findingTally(document), today)).toEqual(findingFigures([findingView(document, today)]));
+    }
   });
 
   it('answers zeros for a unit without findings', () => {

@@ -1,5 +1,6 @@
 import { RecommendationStatus } from '../audit-finding/audit-finding.events';
-import { FindingDocument, findingView } from '../audit-finding/finding-document';
+import { FindingDocument, FindingFigures, findingView } from '../audit-finding/finding-document';
+import { roundHalfUp } from '../shared/rounding';
 
 /**
  * A unit's finding figures in a form that adds up finding by finding and does not depend on
@@ -66,5 +67,16 @@ export function addFindingTally(total: FindingTally, part: FindingTally | null, 
     countableAmount: total.countableAmount + sign * part.countableAmount,
     countableSettled: total.countableSettled + sign * part.countableSettled,
     overdueAfter,
+  };
+}
+
+/** The figures of a tally on `today`: what findingFigures answers over the same findings judged that day. */
+export function tallyFigures(tally: FindingTally, today: string): FindingFigures {
+  return {
+    recommendations: tally.recommendations,
+    byStatus: tally.byStatus,
+    overdue: Object.entries(tally.overdueAfter).reduce((sum, [due, count]) => (today > due ? sum + count : sum), 0),
+    followUpRate: tally.recommendations === 0 ? 0 : roundHalfUp((tally.byStatus.SESUAI / tally.recommendations) * 100, 2),
+    amountIdr: { total: tally.amountTotal, settled: tally.amountSettled, outstanding: Math.max(0, tally.countableAmount - tally.countableSettled) },
   };
 }

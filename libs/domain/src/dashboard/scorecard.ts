@@ -6,7 +6,7 @@ import { planView, PlanViewSettings } from '../plan/plan-view';
 import { PlanStatus } from '../plan/plan.decider';
 import { roundHalfUp } from '../shared/rounding';
 import { Predikat } from '../skp/skp.events';
-import { FindingTally, noFindingTally } from './finding-tally';
+import { FindingTally, noFindingTally, tallyFigures } from './finding-tally';
 import { LkjipProgress } from './lkjip-progress';
 import { noSkpCounts, SkpCounts } from './skp-tally';
 
@@ -75,17 +75,7 @@ export function scorecardOf(parts: ScorecardParts, today: string, settings: Scor
       late: isLate(parts.lkjip && { submissions: parts.lkjip.firstSubmittedOn ? [{ at: '', on: parts.lkjip.firstSubmittedOn }] : [] }, today, dueDate),
       dueDate,
     },
-    findings: {
-      recommendations: findings.recommendations,
-      byStatus: findings.byStatus,
-      overdue: Object.entries(findings.overdueAfter).reduce((sum, [due, count]) => (today > due ? sum + count : sum), 0),
-      followUpRate: findings.recommendations === 0 ? 0 : roundHalfUp((findings.byStatus.SESUAI / findings.recommendations) * 100, 2),
-      amountIdr: {
-        total: findings.amountTotal,
-        settled: findings.amountSettled,
-        outstanding: Math.max(0, findings.countableAmount - findings.countableSettled),
-      },
-    },
+    findings: tallyFigures(findings, today),
   };
 }
 

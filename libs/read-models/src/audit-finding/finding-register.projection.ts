@@ -7,6 +7,7 @@ import {
   RecommendationStatus,
   StoredFindingEvent,
 } from '@app/domain/audit-finding';
+import { findingTally, FindingTally } from '@app/domain/dashboard';
 import { RecordedEvent } from '@app/event-store';
 import { defineReadModel, Projection } from '@app/projections';
 import { rowPerStream, rowsPerStream, storedEvent } from '../row-per-stream';
@@ -27,6 +28,8 @@ export interface FindingRow {
   /** Every status some recommendation has, to filter `?status=`. */
   statuses: RecommendationStatus[];
   mayBecomeOverdue: boolean;
+  /** Its share of its unit's figures, which the summary adds up without reading documents. */
+  tally: FindingTally;
   document: FindingDocument;
   revision: number;
 }
@@ -42,6 +45,7 @@ export const findingReadModel = defineReadModel<FindingRow>({
     closed: { type: 'boolean' },
     statuses: { type: 'text', array: true },
     mayBecomeOverdue: { type: 'boolean', name: 'may_become_overdue' },
+    tally: { type: 'jsonb' },
     document: { type: 'jsonb' },
     revision: { type: 'int' },
   },
@@ -59,6 +63,7 @@ export function findingRow(document: FindingDocument): FindingRow {
     closed: document.recommendations.every((recommendation) => isFinal(recommendation.status)),
     statuses,
     mayBecomeOverdue: mayBecomeOverdue(document),
+    tally: findingTally(document),
     document,
     revision: document.revision,
   };
@@ -73,7 +78,7 @@ const evolveFindingRow = (row: FindingRow | null, event: RecordedEvent): Finding
 
 export const findingRegisterProjection: Projection = {
   name: 'finding-register',
-  version: 1,
+  version: 2,
   readModels: [findingReadModel],
   handles: AUDIT_FINDING_EVENT_TYPES,
   apply: rowPerStream(findingReadModel, findingKey, evolveFindingRow),

@@ -4,6 +4,7 @@ import { PLAN_EVENT_TYPES } from '@app/domain/plan';
 import { SKP_EVENT_TYPES } from '@app/domain/skp';
 import { RecordedEvent } from '@app/event-store';
 import { Projection, ProjectionTarget } from '@app/projections';
+import { DashboardRows, dashboardRows, flushDashboardRows } from './dashboard-rows';
 import { applyFindingEvent } from './finding-events';
 import { applyLkjipEvent } from './lkjip-events';
 import { applyPlanEvent } from './plan-events';
@@ -11,7 +12,7 @@ import { redFlagReadModel } from './red-flag.read-model';
 import { scorecardFindingReadModel, scorecardReadModel, scorecardSkpReadModel } from './scorecard.read-model';
 import { applySkpEvent } from './skp-events';
 
-const byType = new Map<string, (event: RecordedEvent, target: ProjectionTarget) => Promise<void>>([
+const byType = new Map<string, (event: RecordedEvent, rows: DashboardRows) => Promise<void>>([
   ...PLAN_EVENT_TYPES.map((type) => [type, applyPlanEvent] as const),
   ...SKP_EVENT_TYPES.map((type) => [type, applySkpEvent] as const),
   ...LKJIP_EVENT_TYPES.map((type) => [type, applyLkjipEvent] as const),
@@ -27,5 +28,18 @@ export const dashboardsProjection: Projection = {
   version: 1,
   readModels: [scorecardReadModel, scorecardSkpReadModel, scorecardFindingReadModel, redFlagReadModel],
   handles: [...byType.keys()],
-  apply: (event, target) => byType.get(event.type)!(event, target),
+  apply: (event, target) => applyDashboardEvents([event], target),
+  applyBatch: applyDashboardEvents,
+  batchSize: 5000,
 };
+
+/**
+ * Events of every unit and year arrive interleaved, so a batch touches few rows many times (a
+ * unit's scorecard once per SKP event): the batch is applied event by event on rows held in
+ * memory, each read once and written once.
+ */
+async function applyDashboardEvents(events: RecordedEvent[], target: ProjectionTarget): Promise<void> {
+  const rows = await dashboardRows(events, target);
+  for (const event of events) await byType.get(event.type)!(event, rows);
+  await flushDashboardRows(rows);
+}

@@ -1,36 +1,34 @@
 import { addFindingTally, findingTally } from '@app/domain/dashboard';
 import { evolveFindingDocument, findingView, StoredFindingEvent } from '@app/domain/audit-finding';
 import { RecordedEvent } from '@app/event-store';
-import { ProjectionTarget } from '@app/projections';
 import { storedEvent } from '../row-per-stream';
-import { redFlag, redFlagReadModel } from './red-flag.read-model';
-import { scorecardFindingReadModel, updateScorecard } from './scorecard.read-model';
+import { DashboardRows } from './dashboard-rows';
+import { redFlag } from './red-flag.read-model';
+import { updateScorecard } from './scorecard.read-model';
 
 /**
  * A finding event: its old contribution out of its unit's figures, the new one in, and each
  * recommendation's RECOMMENDATION_OVERDUE candidate. The recording raised it (its received date
  * starts the 60 days); later events only say whether it can still become overdue.
  */
-export async function applyFindingEvent(event: RecordedEvent, target: ProjectionTarget): Promise<void> {
-  const entries = target.repository(scorecardFindingReadModel);
+export async function applyFindingEvent(event: RecordedEvent, rows: DashboardRows): Promise<void> {
   const findingId = (event.data as { findingId: string }).findingId;
-  const entry = await entries.findOneBy({ id: findingId });
+  const entry = await rows.findings.get({ id: findingId });
   if (entry && entry.revision >= event.revision) return;
   const before = entry?.document ?? null;
   const document = evolveFindingDocument(before, storedEvent<StoredFindingEvent>(event));
   if (!document) return;
-  await entries.save({ id: findingId, document, revision: event.revision });
+  rows.findings.put({ id: findingId, document, revision: event.revision });
   const year = Number(document.reportDate.slice(0, 4));
-  await updateScorecard(target, document.opdCode, year, event.recordedAt, (parts) => ({
+  await updateScorecard(rows.scorecards, document.opdCode, year, event.recordedAt, (parts) => ({
     ...parts,
     findings: addFindingTally(addFindingTally(parts.findings, before && findingTally(before), -1), findingTally(document), 1),
   }));
 
-  const flags = target.repository(redFlagReadModel);
   const recommendations = findingView(document, '9999-12-31').recommendations;
   if (!before) {
-    await flags.save(
-      recommendations.map((recommendation) =>
+    recommendations.forEach((recommendation) =>
+      rows.flags.put(
         redFlag(event, String(recommendation.no), {
           code: 'RECOMMENDATION_OVERDUE',
           opdCode: document.opdCode,
@@ -46,5 +44,6 @@ export async function applyFindingEvent(event: RecordedEvent, target: Projection
   }
   const no = (event.data as { recommendationNo: number }).recommendationNo;
   const recommendation = recommendations.find((candidate) => candidate.no === no);
-  if (recommendation) await flags.update({ id: `RECOMMENDATION_OVERDUE|${event.stream}|${no}` }, { open: recommendation.overdue });
+  const flag = recommendation && (await rows.flags.get({ id: `RECOMMENDATION_OVERDUE|${event.stream}|${no}` }));
+  if (flag) rows.flags.put({ ...flag, open: recommendation.overdue });
 }

@@ -1,26 +1,26 @@
 import { evolveLkjipProgress } from '@app/domain/dashboard';
 import { StoredLkjipEvent } from '@app/domain/lkjip';
 import { RecordedEvent } from '@app/event-store';
-import { ProjectionTarget } from '@app/projections';
 import { storedEvent } from '../row-per-stream';
-import { redFlag, redFlagReadModel } from './red-flag.read-model';
-import { scorecardReadModel, updateScorecard } from './scorecard.read-model';
+import { DashboardRows } from './dashboard-rows';
+import { redFlag } from './red-flag.read-model';
+import { updateScorecard } from './scorecard.read-model';
 
 /**
  * An LKjIP event: its status on the scorecard and its LKJIP_LATE candidate, raised by the compile
  * until the first submission and by that submission after it (its day decides; lkjip-due.ts).
  */
-export async function applyLkjipEvent(event: RecordedEvent, target: ProjectionTarget): Promise<void> {
+export async function applyLkjipEvent(event: RecordedEvent, rows: DashboardRows): Promise<void> {
   const stored = storedEvent<StoredLkjipEvent>(event);
   const { opdCode, year } = stored.data;
-  const row = await target.repository(scorecardReadModel).findOneBy({ opdCode, year });
+  const row = await rows.scorecards.get({ opdCode, year });
   if (row?.lkjip && row.lkjip.revision >= event.revision) return;
   const before = row?.lkjip ?? null;
   const progress = evolveLkjipProgress(before, stored);
   if (!progress) return;
-  await updateScorecard(target, opdCode, year, event.recordedAt, (parts) => ({ ...parts, lkjip: { ...progress, revision: event.revision } }));
+  await updateScorecard(rows.scorecards, opdCode, year, event.recordedAt, (parts) => ({ ...parts, lkjip: { ...progress, revision: event.revision } }));
   const firstSubmission = stored.type === 'LkjipSubmitted' && !before?.firstSubmittedOn;
   if (stored.type === 'LkjipCompiled' || firstSubmission) {
-    await target.repository(redFlagReadModel).save(redFlag(event, '', { code: 'LKJIP_LATE', opdCode, year, submittedOn: progress.firstSubmittedOn }));
+    rows.flags.put(redFlag(event, '', { code: 'LKJIP_LATE', opdCode, year, submittedOn: progress.firstSubmittedOn }));
   }
 }

@@ -1,19 +1,19 @@
 import { correctionDelayDays, easedLate, evolvePlanDocument, reportDelayDays, StoredPlanEvent } from '@app/domain/plan';
 import { RecordedEvent } from '@app/event-store';
-import { ProjectionTarget } from '@app/projections';
 import { storedEvent } from '../row-per-stream';
-import { redFlag, redFlagReadModel, RedFlagRow } from './red-flag.read-model';
-import { scorecardReadModel, updateScorecard } from './scorecard.read-model';
+import { DashboardRows } from './dashboard-rows';
+import { redFlag, RedFlagRow } from './red-flag.read-model';
+import { updateScorecard } from './scorecard.read-model';
 
 /** A plan event: the plan's document on its unit's scorecard, and the flags this event may raise. */
-export async function applyPlanEvent(event: RecordedEvent, target: ProjectionTarget): Promise<void> {
+export async function applyPlanEvent(event: RecordedEvent, rows: DashboardRows): Promise<void> {
   const stored = storedEvent<StoredPlanEvent>(event);
   const { opdCode, year } = stored.data;
-  const row = await target.repository(scorecardReadModel).findOneBy({ opdCode, year });
+  const row = await rows.scorecards.get({ opdCode, year });
   if (row?.plan && row.plan.revision >= event.revision) return;
   const document = evolvePlanDocument(row?.plan ?? null, stored);
   if (!document) return;
-  await updateScorecard(target, opdCode, year, event.recordedAt, (parts) => ({ ...parts, plan: document }));
+  await updateScorecard(rows.scorecards, opdCode, year, event.recordedAt, (parts) => ({ ...parts, plan: document }));
 
   const flags: RedFlagRow[] = [];
   if (stored.type === 'RealisationReported') {
@@ -42,5 +42,5 @@ export async function applyPlanEvent(event: RecordedEvent, target: ProjectionTar
       flags.push(redFlag(event, `v${version}|${indicatorCode}`, { code: 'TARGET_LOWERED_LATE', opdCode, year, indicatorCode, version }));
     }
   }
-  if (flags.length > 0) await target.repository(redFlagReadModel).save(flags);
+  flags.forEach((flag) => rows.flags.put(flag));
 }

@@ -1,7 +1,8 @@
 import { emptyScorecardParts, FindingTally, LkjipProgress, ScorecardParts, SkpCounts, SkpTally } from '@app/domain/dashboard';
 import { FindingDocument } from '@app/domain/audit-finding';
 import { PlanDocument } from '@app/domain/plan';
-import { defineReadModel, ProjectionTarget } from '@app/projections';
+import { defineReadModel } from '@app/projections';
+import { RowBuffer } from '../row-buffer';
 
 /**
  * One row per OPD and year: what the scorecard is made of, none of it depending on today
@@ -66,16 +67,15 @@ export const scorecardFindingReadModel = defineReadModel<ScorecardFindingRow>({
   },
 });
 
-/** Loads a unit's year (empty when it has none yet), changes it and saves it. */
+/** A unit's year (empty when it has none yet), changed and put back. */
 export async function updateScorecard(
-  target: ProjectionTarget,
+  scorecards: RowBuffer<ScorecardRow>,
   opdCode: string,
   year: number,
   at: string,
   change: (parts: ScorecardParts) => ScorecardParts,
 ): Promise<void> {
-  const rows = target.repository(scorecardReadModel);
-  const row = (await rows.findOneBy({ opdCode, year })) ?? { ...emptyScorecardParts(opdCode, year), updatedAt: at };
+  const row = (await scorecards.get({ opdCode, year })) ?? { ...emptyScorecardParts(opdCode, year), updatedAt: at };
   const next = change(row as ScorecardParts);
-  await rows.save({ ...row, ...next, lkjip: next.lkjip as ScorecardRow['lkjip'], updatedAt: at });
+  scorecards.put({ ...row, ...next, lkjip: next.lkjip as ScorecardRow['lkjip'], updatedAt: at });
 }
