@@ -140,6 +140,7 @@ describe('nothing private reaches the public side', () => {
       scorecard: (await get('/public/v1/opds/DINKES/2025')).text,
       'other scorecard': (await get('/public/v1/opds/DISDIK/2025')).text,
       regency: (await get('/public/v1/regency/2025')).text,
+      plan: (await get('/public/v1/opds/DINKES/plans/2025')).text,
       pdf: await pdfText(pdf.body as Buffer),
     };
     expect(Object.fromEntries(Object.entries(answers).map(([name, text]) => [name, leaks(text)]))).toEqual(
