@@ -1,0 +1,111 @@
+import { Environment } from '@app/config';
+import { Scorecard } from '@app/domain/dashboard';
+import { AchievementScale, planYears, PublicPlan } from '@app/domain/plan';
+import { IntegrityCheckpoints } from '@app/event-store';
+import { Projections } from '@app/projections';
+import { PublicItemRow } from '@app/read-models';
+import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Public } from '../auth/auth.decorators';
+import { Today } from '../commands/write-context';
+import { problem, ProblemException } from '../http/problem';
+import { sendCacheable } from '../http/public-cache';
+import { RegencyQuery, ScorecardQuery } from '../dashboards';
+import { planAddress, planViewSettingsFrom, PublicPlanQuery, yearFrom } from '../plans';
+import { feedItemOf, LatestItemsQuery } from '../public-feed';
+import { PageCache } from './page-cache';
+import { feedPanel } from './pages/feed-panel';
+import { integrityPanel } from './pages/integrity-panel';
+import { regencyPage } from './pages/regency-page';
+import { unitPage } from './pages/unit-page';
+import { langFrom } from './portal-text';
+import { withPortalHeaders } from './security-headers';
+
+const FEED_ITEMS = 20;
+
+/**
+ * The public portal, server-rendered HTML made only of what the public API answers (the same
+ * queries: regency ranking, scorecard, public plan, feed, integrity head). Not in the OpenAPI
+ * document: pages for people, not an API.
+ */
+@ApiExcludeController()
+@Public()
+@Controller()
+export class PortalController {
+  private readonly scale: AchievementScale;
+  private readonly timeZone: string;
+
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly projections: Projections,
+    private readonly checkpoints: IntegrityCheckpoints,
+    private readonly cache: PageCache,
+    environment: Environment,
+  ) {
+    this.scale = planViewSettingsFrom(environment).achievement.scale;
+    this.timeZone = environment.TIME_ZONE;
+  }
+
+  @Get()
+  async regency(
+    @Query('year') yearParameter: string | undefined,
+    @Query('lang') langParameter: string | undefined,
+    @Today() today: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const thisYear = Number(today.slice(0, 4));
+    const year = yearParameter === undefined ? thisYear : yearFrom(yearParameter, today);
+    const lang = langFrom(langParameter);
+    const body = await this.cached(`regency|${year}|${lang}|${today}`, async (head) => {
+      const [items, latest]: [Scorecard[], PublicItemRow[]] = await Promise.all([
+        this.queries.execute(new RegencyQuery(year, today)),
+        this.queries.execute(new LatestItemsQuery(FEED_ITEMS)),
+      ]);
+      const { earliest } = planYears(today);
+      const years = [...new Set([year, ...Array.from({ length: 7 }, (_, index) => thisYear + 1 - index)])]
+        .filter((option) => option >= earliest)
+        .sort((a, b) => b - a);
+      return regencyPage({
+        lang,
+        year,
+        years,
+        items,
+        scale: this.scale,
+        feed: feedPanel(lang, latest.map(feedItemOf), this.timeZone),
+        integrity: integrityPanel(lang, head, this.timeZone),
+      });
+    });
+    await sendCacheable(request, withPortalHeaders(reply), body, 'text/html; charset=utf-8');
+  }
+
+  @Get('opd/:code/:year')
+  async unit(
+    @Param('code') code: string,
+    @Param('year') yearParameter: string,
+    @Query('lang') langParameter: string | undefined,
+    @Today() today: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const { opdCode, year } = planAddress(code, yearParameter, today);
+    const lang = langFrom(langParameter);
+    const body = await this.cached(`unit|${opdCode}|${year}|${lang}|${today}`, async () => {
+      const [scorecard, plan]: [Scorecard | null, PublicPlan | null] = await Promise.all([
+        this.queries.execute(new ScorecardQuery(opdCode, year, today)),
+        this.queries.execute(new PublicPlanQuery(opdCode, year)),
+      ]);
+      return scorecard && unitPage({ lang, scorecard, plan, scale: this.scale });
+    });
+    if (body === null) throw new ProblemException(problem(404, 'NOT_FOUND', `No OPD ${opdCode}`));
+    await sendCacheable(request, withPortalHeaders(reply), body, 'text/html; charset=utf-8');
+  }
+
+  /** A page rendered once per state of the read models and the integrity head (PageCache). */
+  private async cached<Body extends string | null>(page: string, render: (head: Awaited<ReturnType<IntegrityCheckpoints['head']>>) => Promise<Body>) {
+    const [state, head] = await Promise.all([this.projections.servingCheckpoints(), this.checkpoints.head()]);
+    return this.cache.get(`${page}|${state}|${head?.hash ?? ''}`, () => render(head));
+  }
+}
