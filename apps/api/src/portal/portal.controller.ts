@@ -11,11 +11,11 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '../auth/auth.decorators';
 import { Today } from '../commands/write-context';
 import { problem, ProblemException } from '../http/problem';
-import { sendCacheable } from '../http/public-cache';
+import { notModified, PUBLIC_CACHE_CONTROL } from '../http/public-cache';
 import { RegencyQuery, ScorecardQuery } from '../dashboards';
 import { planAddress, planViewSettingsFrom, PublicPlanQuery, yearFrom } from '../plans';
 import { feedItemOf, LatestItemsQuery } from '../public-feed';
-import { PageCache } from './page-cache';
+import { PageCache, RenderedPage } from './page-cache';
 import { feedPanel } from './pages/feed-panel';
 import { integrityPanel } from './pages/integrity-panel';
 import { regencyPage } from './pages/regency-page';
@@ -59,7 +59,7 @@ export class PortalController {
     const thisYear = Number(today.slice(0, 4));
     const year = yearParameter === undefined ? thisYear : yearFrom(yearParameter, today);
     const lang = langFrom(langParameter);
-    const body = await this.cached(`regency|${year}|${lang}|${today}`, async (head) => {
+    const rendered = await this.cached(`regency|${year}|${lang}|${today}`, async (head) => {
       const [items, latest]: [Scorecard[], PublicItemRow[]] = await Promise.all([
         this.queries.execute(new RegencyQuery(year, today)),
         this.queries.execute(new LatestItemsQuery(FEED_ITEMS)),
@@ -78,7 +78,7 @@ export class PortalController {
         integrity: integrityPanel(lang, head, this.timeZone),
       });
     });
-    await sendCacheable(request, withPortalHeaders(reply), body, 'text/html; charset=utf-8');
+    await send(request, reply, rendered!);
   }
 
   @Get('opd/:code/:year')
@@ -92,20 +92,27 @@ export class PortalController {
   ): Promise<void> {
     const { opdCode, year } = planAddress(code, yearParameter, today);
     const lang = langFrom(langParameter);
-    const body = await this.cached(`unit|${opdCode}|${year}|${lang}|${today}`, async () => {
+    const rendered = await this.cached(`unit|${opdCode}|${year}|${lang}|${today}`, async () => {
       const [scorecard, plan]: [Scorecard | null, PublicPlan | null] = await Promise.all([
         this.queries.execute(new ScorecardQuery(opdCode, year, today)),
         this.queries.execute(new PublicPlanQuery(opdCode, year)),
       ]);
       return scorecard && unitPage({ lang, scorecard, plan, scale: this.scale });
     });
-    if (body === null) throw new ProblemException(problem(404, 'NOT_FOUND', `No OPD ${opdCode}`));
-    await sendCacheable(request, withPortalHeaders(reply), body, 'text/html; charset=utf-8');
+    if (rendered === null) throw new ProblemException(problem(404, 'NOT_FOUND', `No OPD ${opdCode}`));
+    await send(request, reply, rendered);
   }
 
   /** A page rendered once per state of the read models and the integrity head (PageCache). */
-  private async cached<Body extends string | null>(page: string, render: (head: Awaited<ReturnType<IntegrityCheckpoints['head']>>) => Promise<Body>) {
+  private async cached(page: string, render: (head: Awaited<ReturnType<IntegrityCheckpoints['head']>>) => Promise<string | null>) {
     const [state, head] = await Promise.all([this.projections.servingCheckpoints(), this.checkpoints.head()]);
     return this.cache.get(`${page}|${state}|${head?.hash ?? ''}`, () => render(head));
   }
+}
+
+/** As the public API sends its answers (ETag, Cache-Control, 304), with the tag kept beside the page. */
+async function send(request: FastifyRequest, reply: FastifyReply, { body, tag }: RenderedPage): Promise<void> {
+  void withPortalHeaders(reply).header('ETag', tag).header('Cache-Control', PUBLIC_CACHE_CONTROL).header('Vary', 'Accept-Encoding');
+  if (notModified(request, tag)) await reply.status(304).send();
+  else await reply.status(200).header('Content-Type', 'text/html; charset=utf-8').send(body);
 }
