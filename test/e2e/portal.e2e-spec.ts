@@ -59,6 +59,9 @@ describe('the public portal over HTTP', () => {
     const chart = /data-chart="([^"]+)"/.exec(page.text)![1].replace(/&quot;/g, '"');
     expect(JSON.parse(chart)).toMatchObject({ reported: 2, datasets: [{ data: [25, 50, 75, 100] }, { data: [20, 45, null, null] }] });
     expect(page.text).toContain('Penetapan awal');
+    // Every figure traceable: the page names the public answers it is made of.
+    expect(page.text).toContain('href="/public/v1/opds/DINKES/plans/2025"');
+    expect(page.text).toContain('href="/public/v1/integrity/head"');
   });
 
   it('answers problem documents for bad addresses and leaves the other routes as they were', async () => {

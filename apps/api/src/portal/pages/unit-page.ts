@@ -189,6 +189,14 @@ function findingsSection(lang: Lang, scorecard: Scorecard): SafeHtml {
   </section>`;
 }
 
+/** The public answers the page is made of: each figure can be checked against them, and the feed and head against the log. */
+const sourcesOf = (opdCode: string, year: number) => [
+  `/public/v1/opds/${opdCode}/${year}`,
+  `/public/v1/opds/${opdCode}/plans/${year}`,
+  '/public/v1/feed',
+  '/public/v1/integrity/head',
+];
+
 /** A unit's page for a year: its plan's figures by quarter, its findings, its report, its versions. */
 export function unitPage({ lang, scorecard, plan, scale }: UnitPageData): string {
   const text = textFor(lang);
@@ -200,6 +208,13 @@ export function unitPage({ lang, scorecard, plan, scale }: UnitPageData): string
       <h2 id="lkjip-title">${text.lkjipTitle}</h2>
       <p>${text.status}: ${lkjipCell(lang, scorecard)}</p>
       <p>${text.dueDate}: <time datetime="${scorecard.lkjip.dueDate}">${day(lang, scorecard.lkjip.dueDate)}</time></p>
+    </section>
+    <section class="sources" aria-labelledby="sources-title">
+      <h2 id="sources-title">${text.sourcesTitle}</h2>
+      <p>${text.sources}</p>
+      <ul>
+        ${sourcesOf(opdCode, year).map((path) => markup`<li><a href="${path}"><code>${path}</code></a></li>`)}
+      </ul>
     </section>`;
   return page({ lang, title: text.unitTitle(opdCode, year), otherLanguageHref: unitHref(lang === 'id' ? 'en' : 'id', opdCode, year), main });
 }
