@@ -43,6 +43,8 @@ describe('the public portal over HTTP', () => {
     expect(page.text).toContain('Sangat tinggi');
     expect(page.text).toContain('href="/public/v1/opds/DISDIK/lkjip/2025.pdf"');
     expect(page.text).toContain('<th scope="col">Peringkat</th>');
+    // Units are named as the public registry names them.
+    expect(page.text).toContain('<span class="unit-name">Unit DISDIK</span>');
   });
 
   it('switches to English by a link, and answers 304 to a current ETag', async () => {

@@ -13,6 +13,7 @@ import { Today } from '../commands/write-context';
 import { problem, ProblemException } from '../http/problem';
 import { notModified, PUBLIC_CACHE_CONTROL } from '../http/public-cache';
 import { RegencyQuery, ScorecardQuery } from '../dashboards';
+import { PublicOpd, PublicOpdsQuery } from '../opds';
 import { planAddress, planViewSettingsFrom, PublicPlanQuery, yearFrom } from '../plans';
 import { feedItemOf, LatestItemsQuery } from '../public-feed';
 import { PageCache, RenderedPage } from './page-cache';
@@ -27,7 +28,7 @@ const FEED_ITEMS = 20;
 
 /**
  * The public portal, server-rendered HTML made only of what the public API answers (the same
- * queries: regency ranking, scorecard, public plan, feed, integrity head). Not in the OpenAPI
+ * queries: registry, regency ranking, scorecard, public plan, feed, integrity head). Not in the OpenAPI
  * document: pages for people, not an API.
  */
 @ApiExcludeController()
@@ -60,9 +61,10 @@ export class PortalController {
     const year = yearParameter === undefined ? thisYear : yearFrom(yearParameter, today);
     const lang = langFrom(langParameter);
     const rendered = await this.cached(`regency|${year}|${lang}|${today}`, async (head) => {
-      const [items, latest]: [Scorecard[], PublicItemRow[]] = await Promise.all([
+      const [items, latest, units]: [Scorecard[], PublicItemRow[], PublicOpd[]] = await Promise.all([
         this.queries.execute(new RegencyQuery(year, today)),
         this.queries.execute(new LatestItemsQuery(FEED_ITEMS)),
+        this.queries.execute(new PublicOpdsQuery()),
       ]);
       const { earliest } = planYears(today);
       const years = [...new Set([year, ...Array.from({ length: 7 }, (_, index) => thisYear + 1 - index)])]
@@ -73,6 +75,7 @@ export class PortalController {
         year,
         years,
         items,
+        names: new Map(units.map((unit) => [unit.code, unit.name])),
         scale: this.scale,
         feed: feedPanel(lang, latest.map(feedItemOf), this.timeZone),
         integrity: integrityPanel(lang, head, this.timeZone),
@@ -93,11 +96,13 @@ export class PortalController {
     const { opdCode, year } = planAddress(code, yearParameter, today);
     const lang = langFrom(langParameter);
     const rendered = await this.cached(`unit|${opdCode}|${year}|${lang}|${today}`, async () => {
-      const [scorecard, plan]: [Scorecard | null, PublicPlan | null] = await Promise.all([
+      const [scorecard, plan, units]: [Scorecard | null, PublicPlan | null, PublicOpd[]] = await Promise.all([
         this.queries.execute(new ScorecardQuery(opdCode, year, today)),
         this.queries.execute(new PublicPlanQuery(opdCode, year)),
+        this.queries.execute(new PublicOpdsQuery()),
       ]);
-      return scorecard && unitPage({ lang, scorecard, plan, scale: this.scale });
+      const name = units.find((unit) => unit.code === opdCode)?.name ?? opdCode;
+      return scorecard && unitPage({ lang, scorecard, name, plan, scale: this.scale });
     });
     if (rendered === null) throw new ProblemException(problem(404, 'NOT_FOUND', `No OPD ${opdCode}`));
     await send(request, reply, rendered);

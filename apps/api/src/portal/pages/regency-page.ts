@@ -11,6 +11,8 @@ export interface RegencyPageData {
   /** The years the selector offers. */
   years: number[];
   items: Scorecard[];
+  /** Units' names by code, from the public registry. */
+  names: ReadonlyMap<string, string>;
   scale: AchievementScale;
   feed: SafeHtml;
   integrity: SafeHtml;
@@ -44,7 +46,9 @@ export function regencyPage(data: RegencyPageData): string {
     (item, index) =>
       markup`<tr data-opd="${item.opdCode}">
         <td data-sort="${index + 1}">${index + 1}</td>
-        <th scope="row" data-sort="${item.opdCode}"><a href="${unitHref(lang, item.opdCode, year)}">${item.opdCode}</a></th>
+        <th scope="row" data-sort="${item.opdCode}"><a href="${unitHref(lang, item.opdCode, year)}">${item.opdCode}</a>${
+          data.names.has(item.opdCode) ? markup`<br /><span class="unit-name">${data.names.get(item.opdCode)}</span>` : ''
+        }</th>
         <td class="num" data-sort="${sortValue(item.plan.achievement)}" data-field="achievement">
           ${item.plan.status === null ? text.noPlan : percent(lang, item.plan.achievement)}
         </td>

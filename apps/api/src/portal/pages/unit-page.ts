@@ -9,6 +9,8 @@ import { categoryBadge, lkjipCell, regencyHref, unitHref } from './regency-page'
 export interface UnitPageData {
   lang: Lang;
   scorecard: Scorecard;
+  /** The unit's name from the public registry. */
+  name: string;
   plan: PublicPlan | null;
   scale: AchievementScale;
 }
@@ -198,11 +200,12 @@ const sourcesOf = (opdCode: string, year: number) => [
 ];
 
 /** A unit's page for a year: its plan's figures by quarter, its findings, its report, its versions. */
-export function unitPage({ lang, scorecard, plan, scale }: UnitPageData): string {
+export function unitPage({ lang, scorecard, name, plan, scale }: UnitPageData): string {
   const text = textFor(lang);
   const { opdCode, year } = scorecard;
   const main = markup`<p><a href="${regencyHref(lang, year)}">← ${text.back}</a></p>
     <h1>${text.unitTitle(opdCode, year)}</h1>
+    <p class="lead">${name}</p>
     ${planSection(lang, scale, plan)} ${findingsSection(lang, scorecard)}
     <section aria-labelledby="lkjip-title">
       <h2 id="lkjip-title">${text.lkjipTitle}</h2>
