@@ -152,8 +152,10 @@ describe('the public portal in Chromium', () => {
   });
 
   it('shows a new approval in the live feed without a reload', async () => {
-    const page = await open('/?year=2025');
+    const page = await browser.context.newPage();
+    // Waited for from before the navigation: the stream may answer before the page's load event.
     const connected = page.waitForResponse((response) => response.url().includes('/public/v1/feed/live'));
+    await open('/?year=2025', page);
     await connected;
     const before = await page.locator('#feed li').count();
     track(await scenario.approvedPlan('DPRD', 2025, [goal('G1', [indicator('I1')])]));
