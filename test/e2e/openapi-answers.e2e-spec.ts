@@ -199,6 +199,9 @@ describe('answers match the OpenAPI document', () => {
     expect(regency.items.length).toBeGreaterThan(0);
     await call('get', '/public/v1/opds/{code}/{year}', '/public/v1/opds/DINKES/2025', {});
     await call('get', '/public/v1/regency/{year}', '/public/v1/regency/2025', {});
+    expect((await call('get', '/public/v1/opds', '/public/v1/opds', {})).items.map((unit: { code: string }) => unit.code)).toEqual(['DINKES', 'DISDIK']);
+    const plan = await call('get', '/public/v1/opds/{code}/plans/{year}', '/public/v1/opds/DINKES/plans/2025', {});
+    expect(plan.versions).toHaveLength(1);
     const flags = await call('get', '/api/v1/dashboards/red-flags', '/api/v1/dashboards/red-flags?year=2025', as.inspector);
     expect(flags.items.length).toBeGreaterThan(0);
   });

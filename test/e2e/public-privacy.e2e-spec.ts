@@ -140,6 +140,11 @@ describe('nothing private reaches the public side', () => {
       scorecard: (await get('/public/v1/opds/DINKES/2025')).text,
       'other scorecard': (await get('/public/v1/opds/DISDIK/2025')).text,
       regency: (await get('/public/v1/regency/2025')).text,
+      plan: (await get('/public/v1/opds/DINKES/plans/2025')).text,
+      registry: (await get('/public/v1/opds')).text,
+      'portal regency page': (await get('/?year=2025')).text,
+      'portal unit page': (await get('/opd/DINKES/2025')).text,
+      'portal unit page, English': (await get('/opd/DINKES/2025?lang=en')).text,
       pdf: await pdfText(pdf.body as Buffer),
     };
     expect(Object.fromEntries(Object.entries(answers).map(([name, text]) => [name, leaks(text)]))).toEqual(

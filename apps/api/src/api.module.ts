@@ -23,6 +23,7 @@ import { LkjipModule } from './lkjip/lkjip.module';
 import { SkpModule } from './skp/skp.module';
 import { DashboardsModule } from './dashboards/dashboards.module';
 import { PublicFeedModule } from './public-feed/public-feed.module';
+import { PortalModule } from './portal/portal.module';
 
 @Module({
   imports: [
@@ -38,6 +39,7 @@ import { PublicFeedModule } from './public-feed/public-feed.module';
     SkpModule,
     DashboardsModule,
     PublicFeedModule,
+    PortalModule,
   ],
   controllers: [HealthController, HistoryController, PublicIntegrityController, MetricsController],
   providers: [

@@ -152,6 +152,19 @@ export class Projections {
     return owner;
   }
 
+  /**
+   * Every projection's serving checkpoint in one read, as one string: it changes whenever a read
+   * model that serves may have changed, so whatever is worked out from the read models can be
+   * kept under it (the portal's rendered pages).
+   */
+  async servingCheckpoints(): Promise<string> {
+    const rows: Array<{ name: string; slot: string; position: string | null }> = await this.dataSource.query(
+      `SELECT p.name, p.active_slot AS slot, c.position FROM kl_projections p
+         LEFT JOIN kl_projection_checkpoints c ON c.name = p.name AND c.slot = p.active_slot ORDER BY p.name`,
+    );
+    return rows.map((row) => `${row.name}:${row.slot}:${row.position ?? ''}`).join(',');
+  }
+
   private byName(name: string): Projection {
     const projection = this.projections.find((candidate) => candidate.name === name);
     if (!projection) throw new Error(`Unknown projection ${name}`);

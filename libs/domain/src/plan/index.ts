@@ -6,3 +6,4 @@ export * from './achievement';
 export * from './plan-document';
 export * from './plan-view';
 export * from './plan.errors';
+export * from './public-plan';

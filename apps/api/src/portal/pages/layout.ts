@@ -1,0 +1,42 @@
+import { markup, SafeHtml } from '../markup';
+import { Lang, textFor } from '../portal-text';
+
+export interface PageFrame {
+  lang: Lang;
+  title: string;
+  /** The same page in the other language: a plain link, no cookie. */
+  otherLanguageHref: string;
+  main: SafeHtml;
+}
+
+/**
+ * Every page's frame. Scripts come from this server only and are deferred: the page is whole
+ * without them (tables, links, the year form), they add sorting, charts and live updates.
+ */
+export function page({ lang, title, otherLanguageHref, main }: PageFrame): string {
+  const text = textFor(lang);
+  const document = markup`<html lang="${lang}">
+    <head>
+      <meta charset="utf-8" />
+      <meta name="viewport" content="width=device-width, initial-scale=1" />
+      <title>${title} · ${text.siteTitle}</title>
+      <link rel="stylesheet" href="/portal/assets/portal.css" />
+      <script src="/portal/assets/chart.umd.min.js" defer></script>
+      <script src="/portal/assets/portal.js" defer></script>
+    </head>
+    <body>
+      <a class="skip" href="#main">${lang === 'id' ? 'Langsung ke isi' : 'Skip to content'}</a>
+      <header class="site">
+        <p class="site-title"><a href="/${lang === 'en' ? '?lang=en' : ''}">${text.siteTitle}</a></p>
+        <p class="lang">
+          <a href="${otherLanguageHref}" hreflang="${lang === 'id' ? 'en' : 'id'}" lang="${lang === 'id' ? 'en' : 'id'}">${text.otherLanguage}</a>
+        </p>
+      </header>
+      <main id="main">${main}</main>
+      <footer class="site">
+        <p>${text.source} <a href="/docs">/docs</a></p>
+      </footer>
+    </body>
+  </html>`;
+  return `<!doctype html>\n${document.markup}\n`;
+}

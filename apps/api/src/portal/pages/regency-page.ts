@@ -1,0 +1,93 @@
+import { Scorecard } from '@app/domain/dashboard';
+import { AchievementScale } from '@app/domain/plan';
+import { markup, SafeHtml } from '../markup';
+import { bandClass, percent, rupiah } from '../portal-format';
+import { Lang, nameOf, textFor } from '../portal-text';
+import { page } from './layout';
+
+export interface RegencyPageData {
+  lang: Lang;
+  year: number;
+  /** The years the selector offers. */
+  years: number[];
+  items: Scorecard[];
+  /** Units' names by code, from the public registry. */
+  names: ReadonlyMap<string, string>;
+  scale: AchievementScale;
+  feed: SafeHtml;
+  integrity: SafeHtml;
+}
+
+export const unitHref = (lang: Lang, code: string, year: number) => `/opd/${code}/${year}${lang === 'en' ? '?lang=en' : ''}`;
+export const regencyHref = (lang: Lang, year: number) => `/?year=${year}${lang === 'en' ? '&lang=en' : ''}`;
+export const lkjipPdfHref = (code: string, year: number) => `/public/v1/opds/${code}/lkjip/${year}.pdf`;
+
+/** A category in colour and in words: the colour alone would tell a colour-blind reader nothing. */
+export const categoryBadge = (lang: Lang, scale: AchievementScale, category: string | null): SafeHtml =>
+  category === null
+    ? markup`<span class="badge band-none">–</span>`
+    : markup`<span class="badge ${bandClass(scale, category)}">${nameOf(lang, category)}</span>`;
+
+/** The LKjIP's state, with the published document linked. */
+export function lkjipCell(lang: Lang, item: Scorecard): SafeHtml {
+  const text = textFor(lang);
+  const status = item.lkjip.status;
+  return markup`${status === null ? text.notCompiled : nameOf(lang, status)}${item.lkjip.late ? markup` <span class="late">(${text.late})</span>` : ''}${
+    status === 'PUBLISHED' ? markup`<br /><a href="${lkjipPdfHref(item.opdCode, item.year)}">${text.document}</a>` : ''
+  }`;
+}
+
+/** The regency page: every unit ranked as /public/v1/regency/{year} ranks them. */
+export function regencyPage(data: RegencyPageData): string {
+  const { lang, year, items, scale } = data;
+  const text = textFor(lang);
+  const sortValue = (value: number | null) => (value === null ? '' : String(value));
+  const rows = items.map(
+    (item, index) =>
+      markup`<tr data-opd="${item.opdCode}">
+        <td data-sort="${index + 1}">${index + 1}</td>
+        <th scope="row" data-sort="${item.opdCode}"><a href="${unitHref(lang, item.opdCode, year)}">${item.opdCode}</a>${
+          data.names.has(item.opdCode) ? markup`<br /><span class="unit-name">${data.names.get(item.opdCode)}</span>` : ''
+        }</th>
+        <td class="num" data-sort="${sortValue(item.plan.achievement)}" data-field="achievement">
+          ${item.plan.status === null ? text.noPlan : percent(lang, item.plan.achievement)}
+        </td>
+        <td data-sort="${scale.bands.findIndex((band) => band.category === item.plan.category)}">${categoryBadge(lang, scale, item.plan.category)}</td>
+        <td class="num" data-sort="${sortValue(item.skp.coverage)}">${percent(lang, item.skp.coverage)}</td>
+        <td data-sort="${item.lkjip.status ?? ''}">${lkjipCell(lang, item)}</td>
+        <td class="num" data-sort="${item.findings.followUpRate}">
+          ${item.findings.recommendations === 0 ? text.none : percent(lang, item.findings.followUpRate)}
+        </td>
+        <td class="num" data-sort="${item.findings.amountIdr.outstanding}" data-field="outstanding">${rupiah(item.findings.amountIdr.outstanding)}</td>
+      </tr>`,
+  );
+  const columns = [text.rank, text.unit, text.achievement, text.category, text.skpCoverage, text.lkjip, text.followUpRate, text.outstanding];
+  const main = markup`<h1>${text.regencyTitle(year)}</h1>
+    <p class="lead">${text.siteLead}</p>
+    <form class="year" method="get" action="/">
+      <label for="year">${text.year}</label>
+      <select id="year" name="year">
+        ${data.years.map((option) => markup`<option value="${option}" ${option === year ? markup` selected` : ''}>${option}</option>`)}
+      </select>
+      ${lang === 'en' ? markup`<input type="hidden" name="lang" value="en" />` : ''}
+      <button type="submit">${text.show}</button>
+    </form>
+    <div class="table-wrap" tabindex="0" role="region" aria-labelledby="ranking-caption">
+      <table id="ranking" class="ranking" data-sortable data-sort-label="${text.sortBy('{column}')}">
+        <caption id="ranking-caption">
+          ${text.regencyCaption(year)}
+        </caption>
+        <thead>
+          <tr>
+            ${columns.map((column) => markup`<th scope="col">${column}</th>`)}
+          </tr>
+        </thead>
+        <tbody>
+          ${rows}
+        </tbody>
+      </table>
+    </div>
+    <p class="scale">${text.scale}: ${scale.bands.map((band) => markup`${categoryBadge(lang, scale, band.category)} `)}</p>
+    <div class="panels">${data.feed} ${data.integrity}</div>`;
+  return page({ lang, title: text.regencyTitle(year), otherLanguageHref: regencyHref(lang === 'id' ? 'en' : 'id', year), main });
+}

@@ -1,0 +1,223 @@
+import { Scorecard } from '@app/domain/dashboard';
+import { AchievementScale, PublicIndicator, PublicPlan } from '@app/domain/plan';
+import { markup, SafeHtml } from '../markup';
+import { day, number, percent, rupiah } from '../portal-format';
+import { Lang, nameOf, textFor } from '../portal-text';
+import { page } from './layout';
+import { categoryBadge, lkjipCell, regencyHref, unitHref } from './regency-page';
+
+export interface UnitPageData {
+  lang: Lang;
+  scorecard: Scorecard;
+  /** The unit's name from the public registry. */
+  name: string;
+  plan: PublicPlan | null;
+  scale: AchievementScale;
+}
+
+const QUARTERS = [1, 2, 3, 4] as const;
+
+/**
+ * What the chart draws, in a data attribute the script reads: the quarterly targets against
+ * the realisation of each reported quarter (null where a quarter is not reported).
+ */
+function chartData(lang: Lang, indicator: PublicIndicator) {
+  const text = textFor(lang);
+  const reported = new Map(indicator.quarters.map((quarter) => [quarter.quarter, quarter.value]));
+  return JSON.stringify({
+    labels: QUARTERS.map((quarter) => `${lang === 'id' ? 'TW' : 'Q'}${quarter}`),
+    unit: indicator.unit,
+    datasets: [
+      { label: text.target, data: QUARTERS.map((quarter) => indicator.quarterlyTargets?.[quarter - 1] ?? (quarter === 4 ? indicator.annualTarget : null)) },
+      { label: text.realisation, data: QUARTERS.map((quarter) => reported.get(quarter) ?? null) },
+    ],
+    reported: indicator.quarters.length,
+  });
+}
+
+function indicatorDetails(lang: Lang, scale: AchievementScale, indicator: PublicIndicator): SafeHtml {
+  const text = textFor(lang);
+  const label = `${indicator.code} ${indicator.name}`;
+  const reported = new Map(indicator.quarters.map((quarter) => [quarter.quarter, quarter]));
+  return markup`<section class="indicator" aria-label="${label}">
+    <h4>${label} <span class="unit">(${indicator.unit})</span></h4>
+    <div class="indicator-body">
+      <div class="table-wrap" tabindex="0" role="region" aria-label="${text.quartersCaption(label)}">
+        <table class="quarters">
+          <caption>
+            ${text.quartersCaption(label)}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">${text.quarter}</th>
+              <th scope="col">${text.target}</th>
+              <th scope="col">${text.realisation}</th>
+              <th scope="col">${text.achievement}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${QUARTERS.map((quarter) => {
+              const found = reported.get(quarter);
+              return markup`<tr>
+                <th scope="row">${lang === 'id' ? 'TW' : 'Q'}${quarter}</th>
+                <td class="num">${number(lang, indicator.quarterlyTargets?.[quarter - 1] ?? null)}</td>
+                <td class="num">${found ? number(lang, found.value) : '–'}${found?.corrected ? markup` <span class="note">(${text.corrected})</span>` : ''}</td>
+                <td class="num">${percent(lang, found?.achievement ?? null)}</td>
+              </tr>`;
+            })}
+          </tbody>
+        </table>
+      </div>
+      <figure class="chart">
+        <canvas data-chart="${chartData(lang, indicator)}" role="img" aria-label="${text.chartLabel(label)}"></canvas>
+        <figcaption>${text.chartLabel(label)}</figcaption>
+      </figure>
+    </div>
+    <p>${text.category}: ${categoryBadge(lang, scale, indicator.category)}</p>
+  </section>`;
+}
+
+function planSection(lang: Lang, scale: AchievementScale, plan: PublicPlan | null): SafeHtml {
+  const text = textFor(lang);
+  if (!plan)
+    return markup`<section aria-labelledby="plan-title">
+      <h2 id="plan-title">${text.planTitle}</h2>
+      <p>${text.planNone}</p>
+    </section>`;
+  return markup`<section aria-labelledby="plan-title">
+    <h2 id="plan-title">${text.planTitle}</h2>
+    <p>
+      ${text.achievement}: <strong>${percent(lang, plan.achievement)}</strong> ${categoryBadge(lang, scale, plan.category)} · ${text.version}
+      ${plan.effectiveVersion}
+    </p>
+    ${plan.goals.map(
+      (goal) =>
+        markup`<section class="goal" aria-labelledby="goal-${goal.code}">
+          <h3 id="goal-${goal.code}">${text.goal} ${goal.code}: ${goal.statement}</h3>
+          <p>${text.achievement}: ${percent(lang, goal.achievement)} ${categoryBadge(lang, scale, goal.category)}</p>
+          <div class="table-wrap" tabindex="0" role="region" aria-label="${text.indicatorsCaption(goal.code)}">
+            <table class="indicators" data-sortable data-sort-label="${text.sortBy('{column}')}">
+              <caption>
+                ${text.indicatorsCaption(goal.code)}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">${text.indicator}</th>
+                  <th scope="col">${text.annualTarget}</th>
+                  <th scope="col">${text.realisation}</th>
+                  <th scope="col">${text.achievement}</th>
+                  <th scope="col">${text.category}</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${goal.indicators.map(
+                  (indicator) =>
+                    markup`<tr>
+                      <th scope="row" data-sort="${indicator.code}">${indicator.code} ${indicator.name}</th>
+                      <td class="num" data-sort="${indicator.annualTarget}">${number(lang, indicator.annualTarget)} ${indicator.unit}</td>
+                      <td class="num" data-sort="${indicator.realisation ?? ''}">${number(lang, indicator.realisation)}</td>
+                      <td class="num" data-sort="${indicator.achievement ?? ''}">${percent(lang, indicator.achievement)}</td>
+                      <td data-sort="${scale.bands.findIndex((band) => band.category === indicator.category)}">
+                        ${categoryBadge(lang, scale, indicator.category)}
+                      </td>
+                    </tr>`,
+                )}
+              </tbody>
+            </table>
+          </div>
+          ${goal.indicators.map((indicator) => indicatorDetails(lang, scale, indicator))}
+        </section>`,
+    )}
+    <section aria-labelledby="revisions-title">
+      <h3 id="revisions-title">${text.revisionsTitle}</h3>
+      <div class="table-wrap" tabindex="0" role="region" aria-label="${text.revisionsCaption}">
+        <table class="revisions">
+          <caption>
+            ${text.revisionsCaption}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">${text.version}</th>
+              <th scope="col">${text.approvedOn}</th>
+              <th scope="col">${text.reasonCategory}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${plan.versions.map(
+              (version) =>
+                markup`<tr>
+                  <th scope="row">${version.version}</th>
+                  <td><time datetime="${version.approvedOn}">${day(lang, version.approvedOn)}</time></td>
+                  <td>${version.reasonCategory === null ? text.firstVersion : nameOf(lang, version.reasonCategory)}</td>
+                </tr>`,
+            )}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  </section>`;
+}
+
+function findingsSection(lang: Lang, scorecard: Scorecard): SafeHtml {
+  const text = textFor(lang);
+  const { findings } = scorecard;
+  const row = (label: string, value: string) =>
+    markup`<tr>
+      <th scope="row">${label}</th>
+      <td class="num">${value}</td>
+    </tr>`;
+  return markup`<section aria-labelledby="findings-title">
+    <h2 id="findings-title">${text.findingsTitle}</h2>
+    <div class="table-wrap" tabindex="0" role="region" aria-labelledby="findings-caption">
+      <table class="findings">
+        <caption id="findings-caption">
+          ${text.findingsTitle} ${scorecard.year}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">${text.figure}</th>
+            <th scope="col">${text.value}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${row(text.recommendations, number(lang, findings.recommendations))}
+          ${Object.entries(findings.byStatus).map(([status, count]) => row(nameOf(lang, status), number(lang, count)))}
+          ${row(text.overdue, number(lang, findings.overdue))} ${row(text.followUpRate, percent(lang, findings.followUpRate))}
+          ${row(text.amountTotal, rupiah(findings.amountIdr.total))} ${row(text.amountSettled, rupiah(findings.amountIdr.settled))}
+          ${row(text.outstanding, rupiah(findings.amountIdr.outstanding))}
+        </tbody>
+      </table>
+    </div>
+  </section>`;
+}
+
+/** The public answers the page is made of: each figure can be checked against them, and the feed and head against the log. */
+const sourcesOf = (opdCode: string, year: number) => [
+  `/public/v1/opds/${opdCode}/${year}`,
+  `/public/v1/opds/${opdCode}/plans/${year}`,
+  '/public/v1/feed',
+  '/public/v1/integrity/head',
+];
+
+/** A unit's page for a year: its plan's figures by quarter, its findings, its report, its versions. */
+export function unitPage({ lang, scorecard, name, plan, scale }: UnitPageData): string {
+  const text = textFor(lang);
+  const { opdCode, year } = scorecard;
+  const main = markup`<p><a href="${regencyHref(lang, year)}">← ${text.back}</a></p>
+    <h1>${text.unitTitle(opdCode, year)}</h1>
+    <p class="lead">${name}</p>
+    ${planSection(lang, scale, plan)} ${findingsSection(lang, scorecard)}
+    <section aria-labelledby="lkjip-title">
+      <h2 id="lkjip-title">${text.lkjipTitle}</h2>
+      <p>${text.status}: ${lkjipCell(lang, scorecard)}</p>
+      <p>${text.dueDate}: <time datetime="${scorecard.lkjip.dueDate}">${day(lang, scorecard.lkjip.dueDate)}</time></p>
+    </section>
+    <section class="sources" aria-labelledby="sources-title">
+      <h2 id="sources-title">${text.sourcesTitle}</h2>
+      <p>${text.sources}</p>
+      <ul>
+        ${sourcesOf(opdCode, year).map((path) => markup`<li><a href="${path}"><code>${path}</code></a></li>`)}
+      </ul>
+    </section>`;
+  return page({ lang, title: text.unitTitle(opdCode, year), otherLanguageHref: unitHref(lang === 'id' ? 'en' : 'id', opdCode, year), main });
+}

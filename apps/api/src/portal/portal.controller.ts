@@ -1,0 +1,123 @@
+import { Environment } from '@app/config';
+import { Scorecard } from '@app/domain/dashboard';
+import { AchievementScale, planYears, PublicPlan } from '@app/domain/plan';
+import { IntegrityCheckpoints } from '@app/event-store';
+import { Projections } from '@app/projections';
+import { PublicItemRow } from '@app/read-models';
+import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Public } from '../auth/auth.decorators';
+import { Today } from '../commands/write-context';
+import { problem, ProblemException } from '../http/problem';
+import { notModified, PUBLIC_CACHE_CONTROL } from '../http/public-cache';
+import { RegencyQuery, ScorecardQuery } from '../dashboards';
+import { PublicOpd, PublicOpdsQuery } from '../opds';
+import { planAddress, planViewSettingsFrom, PublicPlanQuery, yearFrom } from '../plans';
+import { feedItemOf, LatestItemsQuery } from '../public-feed';
+import { PageCache, RenderedPage } from './page-cache';
+import { feedPanel } from './pages/feed-panel';
+import { integrityPanel } from './pages/integrity-panel';
+import { regencyPage } from './pages/regency-page';
+import { unitPage } from './pages/unit-page';
+import { langFrom } from './portal-text';
+import { withPortalHeaders } from './security-headers';
+
+const FEED_ITEMS = 20;
+
+/**
+ * The public portal, server-rendered HTML made only of what the public API answers (the same
+ * queries: registry, regency ranking, scorecard, public plan, feed, integrity head). Not in the OpenAPI
+ * document: pages for people, not an API.
+ */
+@ApiExcludeController()
+@Public()
+@Controller()
+export class PortalController {
+  private readonly scale: AchievementScale;
+  private readonly timeZone: string;
+
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly projections: Projections,
+    private readonly checkpoints: IntegrityCheckpoints,
+    private readonly cache: PageCache,
+    environment: Environment,
+  ) {
+    this.scale = planViewSettingsFrom(environment).achievement.scale;
+    this.timeZone = environment.TIME_ZONE;
+  }
+
+  @Get()
+  async regency(
+    @Query('year') yearParameter: string | undefined,
+    @Query('lang') langParameter: string | undefined,
+    @Today() today: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const thisYear = Number(today.slice(0, 4));
+    const year = yearParameter === undefined ? thisYear : yearFrom(yearParameter, today);
+    const lang = langFrom(langParameter);
+    const rendered = await this.cached(`regency|${year}|${lang}|${today}`, async (head) => {
+      const [items, latest, units]: [Scorecard[], PublicItemRow[], PublicOpd[]] = await Promise.all([
+        this.queries.execute(new RegencyQuery(year, today)),
+        this.queries.execute(new LatestItemsQuery(FEED_ITEMS)),
+        this.queries.execute(new PublicOpdsQuery()),
+      ]);
+      const { earliest } = planYears(today);
+      const years = [...new Set([year, ...Array.from({ length: 7 }, (_, index) => thisYear + 1 - index)])]
+        .filter((option) => option >= earliest)
+        .sort((a, b) => b - a);
+      return regencyPage({
+        lang,
+        year,
+        years,
+        items,
+        names: new Map(units.map((unit) => [unit.code, unit.name])),
+        scale: this.scale,
+        feed: feedPanel(lang, latest.map(feedItemOf), this.timeZone),
+        integrity: integrityPanel(lang, head, this.timeZone),
+      });
+    });
+    await send(request, reply, rendered!);
+  }
+
+  @Get('opd/:code/:year')
+  async unit(
+    @Param('code') code: string,
+    @Param('year') yearParameter: string,
+    @Query('lang') langParameter: string | undefined,
+    @Today() today: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const { opdCode, year } = planAddress(code, yearParameter, today);
+    const lang = langFrom(langParameter);
+    const rendered = await this.cached(`unit|${opdCode}|${year}|${lang}|${today}`, async () => {
+      const [scorecard, plan, units]: [Scorecard | null, PublicPlan | null, PublicOpd[]] = await Promise.all([
+        this.queries.execute(new ScorecardQuery(opdCode, year, today)),
+        this.queries.execute(new PublicPlanQuery(opdCode, year)),
+        this.queries.execute(new PublicOpdsQuery()),
+      ]);
+      const name = units.find((unit) => unit.code === opdCode)?.name ?? opdCode;
+      return scorecard && unitPage({ lang, scorecard, name, plan, scale: this.scale });
+    });
+    if (rendered === null) throw new ProblemException(problem(404, 'NOT_FOUND', `No OPD ${opdCode}`));
+    await send(request, reply, rendered);
+  }
+
+  /** A page rendered once per state of the read models and the integrity head (PageCache). */
+  private async cached(page: string, render: (head: Awaited<ReturnType<IntegrityCheckpoints['head']>>) => Promise<string | null>) {
+    const [state, head] = await Promise.all([this.projections.servingCheckpoints(), this.checkpoints.head()]);
+    return this.cache.get(`${page}|${state}|${head?.hash ?? ''}`, () => render(head));
+  }
+}
+
+/** As the public API sends its answers (ETag, Cache-Control, 304), with the tag kept beside the page. */
+async function send(request: FastifyRequest, reply: FastifyReply, { body, tag }: RenderedPage): Promise<void> {
+  void withPortalHeaders(reply).header('ETag', tag).header('Cache-Control', PUBLIC_CACHE_CONTROL).header('Vary', 'Accept-Encoding');
+  if (notModified(request, tag)) await reply.status(304).send();
+  else await reply.status(200).header('Content-Type', 'text/html; charset=utf-8').send(body);
+}

@@ -1,0 +1,264 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Locator, Page } from 'playwright-core';
+import { findingBody, goal, indicator, ledgerScenario } from '../support/ledger-scenario';
+import { Chromium, openChromium } from '../support/chromium';
+import { LateTcpProxy } from '../support/late-tcp-proxy';
+import { startTestApp, TestApp } from '../support/test-app';
+import { TestClock } from '../support/test-clock';
+
+/** What a reader sees in an element: the template's line breaks and indentation are not text. */
+const textOf = async (locator: Locator) => (await locator.innerText()).trim();
+
+// The page's globals inside page.evaluate callbacks; the project compiles without the DOM library.
+/* eslint-disable @typescript-eslint/no-explicit-any */
+declare const window: any;
+declare const document: any;
+/* eslint-enable @typescript-eslint/no-explicit-any */
+
+const SCREENSHOTS = join(__dirname, '../../docs/screenshots');
+
+/**
+ * The portal in a real browser (Debian's Chromium), on data recorded through the HTTP API: the
+ * ranking and its figures against the public API's answer, one chart point per reported quarter,
+ * a new approval arriving in the live feed without a reload, the tables with JavaScript off,
+ * axe-core on both pages in both languages, and the screenshots the README shows.
+ */
+describe('the public portal in Chromium', () => {
+  const clock = new TestClock('2025-11-05');
+  let testApp: TestApp;
+  let base = '';
+  let browser: Chromium;
+  const scenario = ledgerScenario(() => testApp.app);
+  let last = '';
+  const track = <T extends { position: string }>(written: T) => ((last = written.position), written);
+  const api = async (path: string) => (await scenario.http().get(path).set('X-Min-Position', last).expect(200)).body;
+
+  beforeAll(async () => {
+    testApp = await startTestApp({ INTEGRITY_CHECKPOINT_EVENTS: '5' }, { clock });
+    await testApp.app.listen(0, '127.0.0.1');
+    base = (await testApp.app.getUrl()).replace('[::1]', '127.0.0.1');
+    for (const code of ['BAPPEDA', 'DINKES', 'DISDIK', 'DISPAR', 'DPUPR', 'DPRD']) await scenario.registerOpd(code);
+    const targets = { quarterlyTargets: [20, 45, 70, 100] };
+    const plans: Array<[string, number[][]]> = [
+      [
+        'DINKES',
+        [
+          [22, 30],
+          [48, 55],
+          [71, 80],
+        ],
+      ],
+      [
+        'DISDIK',
+        [
+          [15, 30],
+          [35, 50],
+        ],
+      ],
+      [
+        'DISPAR',
+        [
+          [25, 10],
+          [50, 20],
+          [80, 35],
+        ],
+      ],
+      ['DPUPR', [[10, 5]]],
+    ];
+    for (const [code, quarters] of plans) {
+      await scenario.approvedPlan(code, 2025, [
+        goal('G1', [indicator('I1', { name: 'Cakupan layanan', ...targets }), indicator('I2', { name: 'Kepuasan masyarakat', unit: 'indeks', ...targets })]),
+      ]);
+      for (const [index, [first, second]] of quarters.entries()) {
+        await scenario.report(code, 2025, index + 1, [
+          { indicatorCode: 'I1', value: first },
+          { indicatorCode: 'I2', value: second },
+        ]);
+      }
+    }
+    await scenario.approvedRevision('DINKES', 2025, [
+      goal('G1', [indicator('I1', { name: 'Cakupan layanan', ...targets }), indicator('I2', { name: 'Kepuasan masyarakat', unit: 'indeks', ...targets })]),
+    ]);
+    await scenario.draftPlan('BAPPEDA', 2025, [goal('G1', [indicator('I1')])]);
+    const { id } = await scenario.finding(findingBody('DISPAR', '2025-03-01', [{ text: 'Setor', amountIdr: 125_750_000 }, { text: 'Tegur' }]));
+    await scenario.followUp(id, 'DISPAR', 1, { description: 'Disetor sebagian', amountSettledIdr: 25_750_000 });
+    await scenario.publishedLkjip('DINKES', 2025);
+    track(await scenario.assess(id, 2, 'SESUAI'));
+    // The integrity head is recorded in the background once enough events are there.
+    for (let attempt = 0; (await scenario.http().get('/public/v1/integrity/head')).status === 404 && attempt < 50; attempt++)
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    browser = await openChromium();
+    mkdirSync(SCREENSHOTS, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await testApp?.close();
+  });
+
+  const open = async (path: string, page?: Page) => {
+    const tab = page ?? (await browser.context.newPage());
+    const answer = await tab.goto(`${base}${path}`);
+    expect(answer?.status()).toBe(200);
+    return tab;
+  };
+
+  it('ranks the units as the public regency answer does, with its figures', async () => {
+    const regency = await api('/public/v1/regency/2025');
+    const page = await open('/?year=2025');
+    expect(await page.locator('#ranking tbody tr').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-opd')))).toEqual(
+      regency.items.map((item: { opdCode: string }) => item.opdCode),
+    );
+    const first = regency.items[0];
+    const row = page.locator(`#ranking tr[data-opd="${first.opdCode}"]`);
+    const shown = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 2 }).format(first.plan.achievement);
+    expect(await textOf(row.locator('[data-field="achievement"]'))).toBe(`${shown} %`);
+    const dispar = regency.items.find((item: { opdCode: string }) => item.opdCode === 'DISPAR');
+    expect(dispar.findings.amountIdr.outstanding).toBe(100_000_000);
+    expect(await textOf(page.locator('#ranking tr[data-opd="DISPAR"] [data-field="outstanding"]'))).toBe('Rp\u00a0100.000.000');
+    expect(await page.getAttribute('html', 'lang')).toBe('id');
+    await page.close();
+  });
+
+  it('sorts a column from the keyboard', async () => {
+    const page = await open('/?year=2025');
+    const button = page.locator('#ranking thead th:nth-child(2) button');
+    await button.focus();
+    await page.keyboard.press('Enter');
+    expect(await page.locator('#ranking thead th:nth-child(2)').getAttribute('aria-sort')).toBe('ascending');
+    const codes = await page.locator('#ranking tbody tr').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-opd')));
+    expect(codes).toEqual([...codes].sort());
+    await page.close();
+  });
+
+  it('draws one chart per indicator with one realisation point per reported quarter', async () => {
+    const plan = await api('/public/v1/opds/DINKES/plans/2025');
+    const page = await open('/opd/DINKES/2025');
+    await page.waitForFunction(() => document.querySelectorAll('canvas[data-chart]').length > 0 && typeof window.Chart !== 'undefined');
+    const charts = await page.locator('canvas[data-chart]').evaluateAll((canvases) =>
+      canvases.map((canvas) => {
+        const chart = window.Chart.getChart(canvas);
+        return { target: chart.data.datasets[0].data, realisation: chart.data.datasets[1].data.filter((value: number | null) => value !== null) };
+      }),
+    );
+    const indicators = plan.goals.flatMap((goal: { indicators: object[] }) => goal.indicators);
+    expect(charts).toHaveLength(indicators.length);
+    expect(charts.map((chart) => chart.realisation)).toEqual(
+      indicators.map((indicator: { quarters: Array<{ value: number }> }) => indicator.quarters.map((quarter) => quarter.value)),
+    );
+    expect(charts[0].realisation).toHaveLength(3);
+    expect(charts[0].target).toEqual([20, 45, 70, 100]);
+    await page.close();
+  });
+
+  it('shows a new approval in the live feed without a reload', async () => {
+    const page = await browser.context.newPage();
+    // Waited for from before the navigation: the stream may answer before the page's load event.
+    const connected = page.waitForResponse((response) => response.url().includes('/public/v1/feed/live'));
+    await open('/?year=2025', page);
+    await connected;
+    const before = await page.locator('#feed li').count();
+    track(await scenario.approvedPlan('DPRD', 2025, [goal('G1', [indicator('I1')])]));
+    const item = page.locator('#feed li').first();
+    await item.locator('a', { hasText: 'DPRD 2025' }).waitFor({ timeout: 15_000 });
+    expect(await item.locator('.feed-type').textContent()).toContain('Rencana disetujui');
+    expect(await page.locator('#feed li').count()).toBe(before + 1);
+    // The page was not reloaded: the ranking still shows what it was rendered with.
+    expect(await textOf(page.locator('#ranking tr[data-opd="DPRD"] [data-field="achievement"]'))).toBe('Belum ada rencana');
+    await page.close();
+  });
+
+  it('resumes the live feed after a dropped connection, missing nothing and showing nothing twice', async () => {
+    // The browser reaches the API through a proxy that the test cuts: every connection drops and the port refuses for a while.
+    const proxy = await LateTcpProxy.reserve({ host: '127.0.0.1', port: Number(new URL(base).port) });
+    await proxy.open();
+    const page = await browser.context.newPage();
+    try {
+      const live = page.waitForResponse((response) => response.url().includes('/public/v1/feed/live'));
+      expect((await page.goto(`http://127.0.0.1:${proxy.port}/?year=2025`))?.status()).toBe(200);
+      await live;
+      // One item arrives live before the drop: resuming from the page's own `after` instead of Last-Event-ID would send it again.
+      track(await scenario.approvedPlan('DPUPR', 2026, [goal('G1', [indicator('I1')])]));
+      await page.locator('#feed li a', { hasText: 'DPUPR 2026' }).waitFor({ timeout: 15_000 });
+      await proxy.close();
+      // Recorded while the page has no connection at all.
+      track(await scenario.approvedPlan('BAPPEDA', 2026, [goal('G1', [indicator('I1')])]));
+      await proxy.open();
+      // EventSource reconnects by itself (retry: 2000) and sends Last-Event-ID; the server sends what it missed.
+      await page.locator('#feed li a', { hasText: 'BAPPEDA 2026' }).waitFor({ timeout: 20_000 });
+      expect(await page.locator('#feed li a', { hasText: 'BAPPEDA 2026' }).count()).toBe(1);
+      await page.waitForTimeout(500);
+      expect(await page.locator('#feed li a', { hasText: 'DPUPR 2026' }).count()).toBe(1);
+      const positions = await page.locator('#feed li').evaluateAll((items) => items.map((item) => item.getAttribute('data-position')));
+      expect(new Set(positions).size).toBe(positions.length);
+    } finally {
+      await page.close();
+      await proxy.close();
+    }
+  });
+
+  it('serves whole tables with JavaScript turned off', async () => {
+    const regency = await api('/public/v1/regency/2025');
+    const noScript = await openChromium({ javaScriptEnabled: false });
+    try {
+      const page = await open('/?year=2025', await noScript.context.newPage());
+      expect(await page.locator('#ranking tbody tr').count()).toBe(regency.items.length);
+      expect(await page.locator('#ranking caption').textContent()).toContain('2025');
+      expect(await page.locator('#ranking thead th[scope="col"]').count()).toBe(8);
+      await open('/opd/DINKES/2025', page);
+      expect(await page.locator('table.quarters').count()).toBe(2);
+      expect(await page.locator('table.quarters >> nth=0 >> tbody tr').count()).toBe(4);
+      expect(await page.locator('table.revisions tbody tr').count()).toBe(2);
+    } finally {
+      await noScript.close();
+    }
+  });
+
+  it('has no serious or critical accessibility violations (axe-core), in either language', async () => {
+    // axe is injected as an inline script, which the pages' CSP forbids; this context ignores CSP.
+    const audit = await openChromium({ bypassCSP: true });
+    try {
+      const found: Record<string, string[]> = {};
+      for (const path of ['/?year=2025', '/?year=2025&lang=en', '/opd/DINKES/2025', '/opd/DINKES/2025?lang=en']) {
+        for (const viewport of [
+          { width: 1280, height: 800 },
+          { width: 390, height: 844 },
+        ]) {
+          const page = await audit.context.newPage();
+          await page.setViewportSize(viewport);
+          await open(path, page);
+          await page.addScriptTag({ path: require.resolve('axe-core') });
+          const violations: Array<{ id: string; impact: string; nodes: unknown[] }> = await page.evaluate(async () => (await window.axe.run()).violations);
+          found[`${path} ${viewport.width}`] = violations
+            .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+            .map((violation) => `${violation.id} (${violation.nodes.length})`);
+          await page.close();
+        }
+      }
+      expect(found).toEqual(Object.fromEntries(Object.keys(found).map((key) => [key, []])));
+    } finally {
+      await audit.close();
+    }
+  });
+
+  it('saves screenshots at 1280×800 and 390×844', async () => {
+    for (const [name, path] of [
+      ['regency', '/?year=2025'],
+      ['unit', '/opd/DINKES/2025'],
+    ]) {
+      for (const [width, height] of [
+        [1280, 800],
+        [390, 844],
+      ]) {
+        const page = await browser.context.newPage();
+        await page.setViewportSize({ width, height });
+        await open(path, page);
+        await page.waitForLoadState('networkidle').catch(() => undefined);
+        // A page the width of the phone: nothing wider than the viewport but the tables' own scroll boxes.
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+        await page.screenshot({ path: join(SCREENSHOTS, `${name}-${width}x${height}.png`) });
+        await page.close();
+      }
+    }
+  });
+});
