@@ -1,4 +1,4 @@
-import { RevisionReason } from './plan.events';
+import { Indicator, RevisionReason } from './plan.events';
 import { PlanDocument } from './plan-document';
 import { planView, PlanViewSettings } from './plan-view';
 
@@ -42,6 +42,19 @@ export interface PublicIndicator {
   quarters: Array<{ quarter: number; value: number; achievement: number | null; corrected: boolean }>;
 }
 
+/** An indicator's targets, field by field: what the public plan and the public feed's plan items both let out. */
+export function publicIndicatorTargets(indicator: Indicator) {
+  return {
+    code: indicator.code,
+    name: indicator.name,
+    unit: indicator.unit,
+    polarity: indicator.polarity,
+    aggregation: indicator.aggregation,
+    annualTarget: indicator.annualTarget,
+    quarterlyTargets: indicator.quarterlyTargets ?? null,
+  };
+}
+
 export function publicPlanOf(document: PlanDocument, settings: PlanViewSettings): PublicPlan | null {
   if (document.versions.length === 0) return null;
   const view = planView(document, settings);
@@ -58,13 +71,7 @@ export function publicPlanOf(document: PlanDocument, settings: PlanViewSettings)
       achievement: goal.achievement,
       category: goal.category,
       indicators: goal.indicators.map((indicator) => ({
-        code: indicator.code,
-        name: indicator.name,
-        unit: indicator.unit,
-        polarity: indicator.polarity,
-        aggregation: indicator.aggregation,
-        annualTarget: indicator.annualTarget,
-        quarterlyTargets: indicator.quarterlyTargets ?? null,
+        ...publicIndicatorTargets(indicator),
         realisation: indicator.realisation,
         achievement: indicator.achievement,
         category: indicator.category,

@@ -1,6 +1,7 @@
 import { AuditFindingRecorded, RecommendationAssessed } from '../audit-finding/audit-finding.events';
 import { LkjipFigures } from '../lkjip/lkjip.events';
 import { Goal, PlanApproved, RealisationCorrected, RealisationReported, RealisationValue, RevisionApproved } from '../plan/plan.events';
+import { publicIndicatorTargets } from '../plan/public-plan';
 import { PublicItem, publicScorecardLink } from './public-item';
 
 /**
@@ -14,15 +15,7 @@ function publicGoals(goals: Goal[]) {
   return goals.map((goal) => ({
     code: goal.code,
     statement: goal.statement,
-    indicators: goal.indicators.map((indicator) => ({
-      code: indicator.code,
-      name: indicator.name,
-      unit: indicator.unit,
-      polarity: indicator.polarity,
-      aggregation: indicator.aggregation,
-      annualTarget: indicator.annualTarget,
-      quarterlyTargets: indicator.quarterlyTargets ?? null,
-    })),
+    indicators: goal.indicators.map(publicIndicatorTargets),
   }));
 }
 
