@@ -2,7 +2,7 @@ import { AGGREGATIONS, POLARITIES, REVISION_REASONS } from '@app/domain/plan';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 /** Answer shapes, for the OpenAPI document (docs/api.md, Read shapes: Plan). */
-class QuarterView {
+export class QuarterView {
   @ApiProperty({ minimum: 1, maximum: 4 }) quarter: number;
   @ApiProperty() value: number;
   @ApiProperty({ nullable: true, type: Number, description: 'Against the quarterly target, when there is one' }) achievement: number | null;
@@ -11,7 +11,7 @@ class QuarterView {
   @ApiProperty({ nullable: true, type: String }) note: string | null;
 }
 
-class IndicatorView {
+export class IndicatorView {
   @ApiProperty() code: string;
   @ApiProperty() name: string;
   @ApiProperty() unit: string;
@@ -25,7 +25,7 @@ class IndicatorView {
   @ApiProperty({ type: [QuarterView] }) quarters: QuarterView[];
 }
 
-class GoalView {
+export class GoalView {
   @ApiProperty() code: string;
   @ApiProperty() statement: string;
   @ApiProperty({ nullable: true, type: Number, description: 'Capped average of its indicators' }) achievement: number | null;

@@ -1,33 +1,19 @@
-import { AGGREGATIONS, POLARITIES, REVISION_REASONS } from '@app/domain/plan';
-import { ApiProperty } from '@nestjs/swagger';
+import { REVISION_REASONS } from '@app/domain/plan';
+import { ApiProperty, OmitType } from '@nestjs/swagger';
+import { GoalView, IndicatorView, QuarterView } from './plan.views';
 
-/** The public plan's shape (docs/api.md, Public): figures only, no notes, evidence or reasons. */
-class PublicQuarterView {
-  @ApiProperty({ minimum: 1, maximum: 4 }) quarter: number;
-  @ApiProperty({ description: 'The realisation reported for the quarter (its latest correction)' }) value: number;
-  @ApiProperty({ nullable: true, type: Number, description: 'Against the quarterly target, when there is one' }) achievement: number | null;
-  @ApiProperty() corrected: boolean;
-}
+/**
+ * The public plan's shape (docs/api.md, Public): the signed-in plan's figures without notes,
+ * evidence or reasons. Which fields leave is decided by the domain's allow-list (publicPlanOf);
+ * this only documents them.
+ */
+class PublicQuarterView extends OmitType(QuarterView, ['evidenceUrl', 'note'] as const) {}
 
-class PublicIndicatorView {
-  @ApiProperty() code: string;
-  @ApiProperty() name: string;
-  @ApiProperty() unit: string;
-  @ApiProperty({ enum: POLARITIES }) polarity: string;
-  @ApiProperty({ enum: AGGREGATIONS }) aggregation: string;
-  @ApiProperty() annualTarget: number;
-  @ApiProperty({ nullable: true, type: [Number] }) quarterlyTargets: number[] | null;
-  @ApiProperty({ nullable: true, type: Number }) realisation: number | null;
-  @ApiProperty({ nullable: true, type: Number }) achievement: number | null;
-  @ApiProperty({ nullable: true, type: String }) category: string | null;
+class PublicIndicatorView extends OmitType(IndicatorView, ['quarters'] as const) {
   @ApiProperty({ type: [PublicQuarterView], description: 'Reported quarters only' }) quarters: PublicQuarterView[];
 }
 
-class PublicGoalView {
-  @ApiProperty() code: string;
-  @ApiProperty() statement: string;
-  @ApiProperty({ nullable: true, type: Number }) achievement: number | null;
-  @ApiProperty({ nullable: true, type: String }) category: string | null;
+class PublicGoalView extends OmitType(GoalView, ['indicators'] as const) {
   @ApiProperty({ type: [PublicIndicatorView] }) indicators: PublicIndicatorView[];
 }
 
