@@ -1,4 +1,4 @@
-import { GOALS, YEAR } from './ledger-fixtures';
+import { FINDING, GOALS, YEAR } from './ledger-fixtures';
 import { bearer, tokenFor } from './tokens';
 
 type Headers = Record<string, string>;
@@ -131,15 +131,10 @@ export async function writeUnitYear(index: number, options: WriterOptions): Prom
   for (const quarter of [1, 2, 3, 4]) await send('plan', 'POST', `${plan}/realisations/${quarter}`, as.operator, { values: values(20 * quarter) });
   await send('lkjip', 'POST', `/api/v1/opds/${code}/lkjip/${YEAR}`, as.operator);
   const finding = await send('finding', 'POST', '/api/v1/audit-findings', as.inspector, {
+    ...FINDING,
     opdCode: code,
     reportNumber: `LHP-${index}/${YEAR}`,
     reportDate: `${YEAR}-03-01`,
-    title: 'Kelebihan pembayaran',
-    condition: 'Kondisi',
-    criteria: 'Kriteria',
-    cause: 'Sebab',
-    effect: 'Akibat',
-    category: 'NON_COMPLIANCE',
     recommendations: [{ text: 'Setorkan ke kas daerah', amountIdr: 1_000_000 }],
   });
   const recommendation = `/api/v1/audit-findings/${finding.id}/recommendations/1`;

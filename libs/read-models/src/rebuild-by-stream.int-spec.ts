@@ -5,7 +5,7 @@ import { findingReadModel, findingRegisterProjection } from './audit-finding/fin
 import { opdReadModel, opdRegistryProjection } from './opd/opd-registry.projection';
 import { planReadModel, planRegisterProjection } from './plan/plan-register.projection';
 import { skpReadModel, skpRegisterProjection } from './skp/skp-register.projection';
-import { interleavedLog } from './testing/interleaved-log';
+import { appendInterleavedLog } from './testing/interleaved-log';
 
 const PROJECTIONS: Projection[] = [opdRegistryProjection, planRegisterProjection, skpRegisterProjection, findingRegisterProjection];
 const MODELS: Array<ReadModel<object>> = [opdReadModel, planReadModel, skpReadModel, findingReadModel];
@@ -18,16 +18,12 @@ const MODELS: Array<ReadModel<object>> = [opdReadModel, planReadModel, skpReadMo
 describe('a build from position 0, stream by stream', () => {
   let testDatabase: TestDatabase;
   let store: EventStore;
-  /** Waited for, not the head: the log's head lags while any transaction on the server is open, and a build waited for it could end before our events. */
   let last: string;
 
   beforeAll(async () => {
     testDatabase = await createTestDatabase();
     store = await PostgresEventStore.open(testDatabase.database, { pollIntervalMs: 50 });
-    // Appended one event at a time, round robin: every stream's events spread over the log.
-    for (const event of interleavedLog()) {
-      last = (await store.appendToStream(event.stream, [{ type: event.type, data: event.data, metadata: event.metadata }])).position;
-    }
+    last = await appendInterleavedLog(store);
   });
   afterAll(async () => {
     await store.close();

@@ -1,7 +1,7 @@
 import { EventStore, PostgresEventStore } from '@app/event-store';
 import { openReadModelDataSource, Projections, ReadModel } from '@app/projections';
 import { createTestDatabase, TestDatabase } from '../../../../test/support/test-database';
-import { interleavedLog } from '../testing/interleaved-log';
+import { appendInterleavedLog } from '../testing/interleaved-log';
 import { dashboardsProjection } from './dashboards.projection';
 
 const MODELS = dashboardsProjection.readModels as Array<ReadModel<object>>;
@@ -13,16 +13,12 @@ const MODELS = dashboardsProjection.readModels as Array<ReadModel<object>>;
 describe('the dashboards projection in batches', () => {
   let testDatabase: TestDatabase;
   let store: EventStore;
-  /** Waited for, not the head: the log's head lags while any transaction on the server is open, and a build waited for it could end before our events. */
   let last: string;
 
   beforeAll(async () => {
     testDatabase = await createTestDatabase();
     store = await PostgresEventStore.open(testDatabase.database, { pollIntervalMs: 50 });
-    // Appended one event at a time, round robin: a batch holds events of many streams.
-    for (const event of interleavedLog()) {
-      last = (await store.appendToStream(event.stream, [{ type: event.type, data: event.data, metadata: event.metadata }])).position;
-    }
+    last = await appendInterleavedLog(store);
   });
   afterAll(async () => {
     await store.close();

@@ -1,4 +1,4 @@
-import { RecordedEvent } from '@app/event-store';
+import { EventStore, RecordedEvent } from '@app/event-store';
 
 /** For the read-model tests: a few streams of every register, with replays to skip and a stream that makes no row. */
 const actor = { sub: 'tester', roles: [] };
@@ -100,4 +100,17 @@ export function interleavedLog(): RecordedEvent[] {
     }
   }
   return events;
+}
+
+/**
+ * Appends the interleaved log one event at a time, so that a batch holds events of many streams,
+ * and answers the last position: a build is waited for up to it, not to the head, which lags
+ * while any transaction on the server is open.
+ */
+export async function appendInterleavedLog(store: EventStore): Promise<string> {
+  let last = '';
+  for (const event of interleavedLog()) {
+    last = (await store.appendToStream(event.stream, [{ type: event.type, data: event.data, metadata: event.metadata }])).position;
+  }
+  return last;
 }
