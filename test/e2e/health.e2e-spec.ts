@@ -77,6 +77,24 @@ describe('operations: health, OpenAPI and metrics', () => {
     expect(Number(/^kl_stream_cache_hit_ratio (\S+)$/m.exec(text)?.[1])).toBeGreaterThan(0);
   });
 
+  it('answers repeated reads from the read cache, and a read that waits for a write with the write', async () => {
+    const admin = bearer(await tokenFor({ roles: ['admin'] }));
+    const registered = await http().post('/api/v1/opds').set(admin).send({ code: 'DISHUB', name: 'Dinas Perhubungan' }).expect(201);
+    for (let i = 0; i < 3; i++) {
+      const read = await http().get('/api/v1/opds/DISHUB').set(admin).set('X-Min-Position', registered.body.position).expect(200);
+      expect(read.body.name).toBe('Dinas Perhubungan');
+    }
+    const renamed = await http().patch('/api/v1/opds/DISHUB').set(admin).send({ name: 'Dinas Perhubungan Kabupaten', reason: 'Perbup' }).expect(200);
+    const read = await http().get('/api/v1/opds/DISHUB').set(admin).set('X-Min-Position', renamed.body.position).expect(200);
+    expect(read.body).toMatchObject({ name: 'Dinas Perhubungan Kabupaten', revision: 1 });
+    expect(read.headers.etag).toBe('"1"');
+
+    const { text } = await http().get('/metrics').expect(200);
+    expect(Number(/^kl_read_cache_bytes\{of="used"\} (\d+)$/m.exec(text)?.[1])).toBeGreaterThan(0);
+    expect(text).toMatch(/kl_read_cache_bytes\{of="max"\} 33554432/);
+    expect(Number(/^kl_read_cache_hit_ratio (\S+)$/m.exec(text)?.[1])).toBeGreaterThan(0);
+  });
+
   it('echoes a request id', async () => {
     const response = await http().get('/health/live').set('X-Request-Id', 'trace-123').expect(200);
     expect(response.headers['x-request-id']).toBe('trace-123');

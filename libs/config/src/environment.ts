@@ -165,6 +165,13 @@ export class Environment {
   @Max(4096)
   STREAM_CACHE_MB = 64;
 
+  /** The by-key read cache's bound, in MiB of JSON (0 turns it off); see ReadCache in libs/projections. */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(0)
+  @Max(4096)
+  READ_CACHE_MB = 32;
+
   /** Run the projections inside this process (default) or leave them to apps/projector. */
   @Transform(({ value }) => (value === undefined ? undefined : value === true || value === 'true' || value === '1'))
   @IsBoolean()

@@ -51,7 +51,7 @@ class PlatformLifecycle implements OnApplicationBootstrap, OnApplicationShutdown
   async onApplicationShutdown(): Promise<void> {
     this.stopping.abort();
     await this.checkpointing;
-    await this.projections.stopRunners();
+    await this.projections.close();
     await this.dataSource.destroy();
     await this.store.close();
     await this.database.close();
@@ -102,11 +102,13 @@ export class PlatformModule {
         },
         {
           provide: Projections,
-          inject: [DATABASE, EVENT_STORE, DataSource],
-          useFactory: async (database: Database, store: EventStore, dataSource: DataSource) => {
+          inject: [Environment, DATABASE, EVENT_STORE, DataSource],
+          useFactory: async (environment: Environment, database: Database, store: EventStore, dataSource: DataSource) => {
             const logger = new Logger('Projections');
             const projections = new Projections(database, store, dataSource, options.projections, {
               onError: (error) => logger.error(error instanceof Error ? error.message : String(error)),
+              // The projector answers no reads.
+              readCacheBytes: options.runProjections === 'always' ? 0 : environment.READ_CACHE_MB * 1024 * 1024,
             });
             await projections.initialise();
             return projections;

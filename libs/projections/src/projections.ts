@@ -4,6 +4,7 @@ import { DataSource, Repository } from 'typeorm';
 import { Projection } from './projection';
 import { ProjectionRunner, ProjectionRunnerOptions } from './projection-runner';
 import { ProjectionState, ProjectionStateStore } from './projection-state';
+import { ReadCache, ReadCacheStatistics } from './read-cache';
 import { otherSlot, ReadModel, Slot } from './read-model';
 
 export interface ProjectionStatus {
@@ -17,6 +18,22 @@ export interface ProjectionStatus {
 /** How long a process trusts its cached idea of which slot serves (another process may switch). */
 const STATE_CACHE_MS = 1000;
 
+export interface ProjectionsOptions extends ProjectionRunnerOptions {
+  /** The bound of the by-key read cache, in bytes of JSON (0, the default, turns it off); see ReadCache. */
+  readCacheBytes?: number;
+  /** How often the checkpoints are read while the read cache is on. */
+  checkpointPollMs?: number;
+}
+
+/**
+ * A value worked out from one read model row (a plan's read shape from its document), kept in
+ * the read cache beside the row under its own name; `of` must depend on nothing but the row.
+ */
+export interface RowView<Row, View> {
+  readonly name: string;
+  of(row: Row): View;
+}
+
 /**
  * The read side of one process: runs the projection runners (or not, when a separate
  * projector process does), answers which slot serves each read model, and lets a request wait
@@ -28,16 +45,23 @@ export class Projections {
   private cachedStates?: { at: number; states: Map<string, ProjectionState> };
 
   private readonly byKeyStatements = new Map<string, { name: string; text: string; keys: string[] }>();
+  private readonly readCache: ReadCache;
+  private readonly checkpointPollMs: number;
+  private checkpointPoll?: NodeJS.Timeout;
 
   constructor(
     private readonly database: Database,
     store: EventStore,
     private readonly dataSource: DataSource,
     readonly projections: readonly Projection[],
-    options: ProjectionRunnerOptions = {},
+    options: ProjectionsOptions = {},
   ) {
     this.stateStore = new ProjectionStateStore(dataSource);
     this.runners = projections.map((projection) => new ProjectionRunner(projection, database, store, dataSource, this.stateStore, options));
+    this.checkpointPollMs = options.checkpointPollMs ?? 250;
+    // Four polls missed in a row and the cache stops answering until the database does again.
+    this.readCache = new ReadCache(options.readCacheBytes ?? 0, this.checkpointPollMs * 4);
+    this.runners.forEach((runner) => runner.onProgress(() => this.readCache.invalidate(runner.projection.name)));
   }
 
   /** Records a slot for each projection seen for the first time (the schema: migrateSchema). */
@@ -55,6 +79,13 @@ export class Projections {
     await Promise.all(this.runners.map((runner) => runner.stop()));
   }
 
+  /** Stops the runners and the read cache's checkpoint poll. */
+  async close(): Promise<void> {
+    clearInterval(this.checkpointPoll);
+    this.checkpointPoll = undefined;
+    await this.stopRunners();
+  }
+
   /** Rebuilds from position 0 into the idle slot; reads keep coming from the serving one until the switch. */
   async rebuild(name: string): Promise<void> {
     const projection = this.byName(name);
@@ -64,6 +95,10 @@ export class Projections {
     await this.stateStore.prepareSlot(projection, otherSlot(state.activeSlot));
     await this.stateStore.requestRebuild(projection, otherSlot(state.activeSlot));
     this.cachedStates = undefined;
+  }
+
+  readCacheStatistics(): ReadCacheStatistics | undefined {
+    return this.readCache.enabled ? this.readCache.statistics() : undefined;
   }
 
   /** The repository of the slot that serves reads now. */
@@ -76,17 +111,55 @@ export class Projections {
    * The serving slot's row with this primary key (every primary key column given), by a named
    * statement: pg prepares it once per connection, and nothing is built per request, where a
    * repository's findOneBy builds, escapes and maps a query each time. The columns come back
-   * under the row's property names, as the repository's rows.
+   * under the row's property names, as the repository's rows. Kept in the read cache, when it
+   * is on, until the owning projection moves; the row is frozen.
    */
-  async findByKey<Row extends object>(model: ReadModel<Row>, key: Partial<Row>): Promise<Row | null> {
-    const slot = (await this.states()).get(this.ownerOf(model).name)?.activeSlot ?? 'a';
+  async findByKey<Row extends object>(model: ReadModel<Row>, key: Partial<Row>): Promise<Readonly<Row> | null> {
+    const owner = this.ownerOf(model).name;
+    const slot = (await this.states()).get(owner)?.activeSlot ?? 'a';
     const statement = this.byKeyStatement(model, slot);
-    const { rows } = await this.database.pool.query<Row>({
-      name: statement.name,
-      text: statement.text,
-      values: statement.keys.map((property) => key[property as keyof Row]),
+    const values = statement.keys.map((property) => key[property as keyof Row]);
+    return this.cached(owner, `${statement.name}\u0000${JSON.stringify(values)}`, () => this.rowByKey<Row>(statement, values));
+  }
+
+  /** What `view` makes of the row with this primary key, kept in the read cache as the row is. */
+  async viewByKey<Row extends object, View>(model: ReadModel<Row>, key: Partial<Row>, view: RowView<Row, View>): Promise<View | null> {
+    const owner = this.ownerOf(model).name;
+    const slot = (await this.states()).get(owner)?.activeSlot ?? 'a';
+    const statement = this.byKeyStatement(model, slot);
+    const values = statement.keys.map((property) => key[property as keyof Row]);
+    return this.cached(owner, `${statement.name}\u0000${view.name}\u0000${JSON.stringify(values)}`, async () => {
+      const row = await this.rowByKey<Row>(statement, values);
+      return row && view.of(row);
     });
+  }
+
+  private async rowByKey<Row extends object>(statement: { name: string; text: string }, values: unknown[]): Promise<Row | null> {
+    const { rows } = await this.database.pool.query<Row>({ name: statement.name, text: statement.text, values });
     return rows[0] ?? null;
+  }
+
+  private cached<T>(projection: string, key: string, load: () => Promise<T>): Promise<T> {
+    if (this.readCache.enabled && !this.checkpointPoll) this.pollCheckpoints();
+    return this.readCache.get(projection, key, load);
+  }
+
+  /**
+   * Another process's runner may move a checkpoint: read them all every `checkpointPollMs`, so
+   * the cache learns of it (and, when the database stops answering, stops serving).
+   */
+  private pollCheckpoints(): void {
+    let polling = false;
+    const poll = () => {
+      if (polling) return;
+      polling = true;
+      this.servingCheckpointRows()
+        .catch(() => undefined)
+        .finally(() => (polling = false));
+    };
+    this.checkpointPoll = setInterval(poll, this.checkpointPollMs);
+    this.checkpointPoll.unref();
+    poll();
   }
 
   async status(): Promise<ProjectionStatus[]> {
@@ -102,7 +175,12 @@ export class Projections {
           position: state ? await this.stateStore.checkpoint(projection.name, state.activeSlot) : null,
         };
       }),
-    );
+    ).then((statuses) => {
+      // X-Min-Position's wait reads these: once it has seen a position, no read after it may
+      // be answered from before it.
+      this.readCache.observe(statuses.map((status) => ({ name: status.name, checkpoint: `${status.activeSlot}:${status.position ?? ''}` })));
+      return statuses;
+    });
   }
 
   /**
@@ -158,11 +236,20 @@ export class Projections {
    * kept under it (the portal's rendered pages).
    */
   async servingCheckpoints(): Promise<string> {
-    const rows: Array<{ name: string; slot: string; position: string | null }> = await this.dataSource.query(
-      `SELECT p.name, p.active_slot AS slot, c.position FROM kl_projections p
-         LEFT JOIN kl_projection_checkpoints c ON c.name = p.name AND c.slot = p.active_slot ORDER BY p.name`,
-    );
-    return rows.map((row) => `${row.name}:${row.slot}:${row.position ?? ''}`).join(',');
+    const rows = await this.servingCheckpointRows();
+    return rows.map((row) => `${row.name}:${row.checkpoint}`).join(',');
+  }
+
+  private async servingCheckpointRows(): Promise<Array<{ name: string; checkpoint: string }>> {
+    const rows: Array<{ name: string; checkpoint: string }> = await this.database.pool
+      .query<{ name: string; checkpoint: string }>({
+        name: 'kl_serving_checkpoints',
+        text: `SELECT p.name, p.active_slot || ':' || coalesce(c.position, '') AS checkpoint FROM kl_projections p
+                 LEFT JOIN kl_projection_checkpoints c ON c.name = p.name AND c.slot = p.active_slot ORDER BY p.name`,
+      })
+      .then((result) => result.rows);
+    this.readCache.observe(rows);
+    return rows;
   }
 
   private byName(name: string): Projection {

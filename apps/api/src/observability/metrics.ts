@@ -7,7 +7,7 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 import { Public } from '../auth/auth.decorators';
 import { MetricsAccessGuard } from './metrics-access';
 
-/** Prometheus metrics of this process: HTTP latency, projection lag, Node's own. */
+/** Prometheus metrics of this process: HTTP latency, projection lag, the caches, Node's own. */
 @Injectable()
 export class Metrics {
   readonly registry = new Registry();
@@ -46,6 +46,28 @@ export class Metrics {
       registers: [this.registry],
       collect() {
         const statistics = cache();
+        if (statistics) this.set(statistics.hits + statistics.misses === 0 ? 0 : statistics.hits / (statistics.hits + statistics.misses));
+      },
+    });
+    const readCache = () => projections.readCacheStatistics();
+    new Gauge({
+      name: 'kl_read_cache_bytes',
+      help: 'JSON held by the in-process read cache of read model rows and views, and its bound',
+      labelNames: ['of'] as const,
+      registers: [this.registry],
+      collect() {
+        const statistics = readCache();
+        if (!statistics) return;
+        this.set({ of: 'used' }, statistics.bytes);
+        this.set({ of: 'max' }, statistics.maxBytes);
+      },
+    });
+    new Gauge({
+      name: 'kl_read_cache_hit_ratio',
+      help: 'Share of by-key reads answered from the read cache since the process started',
+      registers: [this.registry],
+      collect() {
+        const statistics = readCache();
         if (statistics) this.set(statistics.hits + statistics.misses === 0 ? 0 : statistics.hits / (statistics.hits + statistics.misses));
       },
     });
