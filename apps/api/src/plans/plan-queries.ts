@@ -1,7 +1,7 @@
 import { evolvePlanDocument, planStream, PlanView, planView, PlanViewSettings, StoredPlanEvent } from '@app/domain/plan';
 import { EVENT_STORE, EventStore } from '@app/event-store';
-import { Projections } from '@app/projections';
-import { planReadModel, storedEvent } from '@app/read-models';
+import { Projections, RowView } from '@app/projections';
+import { PlanRow, planReadModel, storedEvent } from '@app/read-models';
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { MoreThan } from 'typeorm';
@@ -21,6 +21,9 @@ export class GetPlanQuery extends Query<PlanView | null> {
 
 @QueryHandler(GetPlanQuery)
 export class GetPlanHandler implements IQueryHandler<GetPlanQuery> {
+  /** Worked out once per revision of the row, not once per read: the settings are the process's. */
+  private readonly view: RowView<PlanRow, PlanView> = { name: 'plan-view', of: (row) => planView(row.document, this.settings) };
+
   constructor(
     private readonly projections: Projections,
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -28,10 +31,7 @@ export class GetPlanHandler implements IQueryHandler<GetPlanQuery> {
   ) {}
 
   async execute({ opdCode, year, asOf }: GetPlanQuery): Promise<PlanView | null> {
-    if (!asOf) {
-      const row = await this.projections.findByKey(planReadModel, { opdCode, year });
-      return row && planView(row.document, this.settings);
-    }
+    if (!asOf) return this.projections.viewByKey(planReadModel, { opdCode, year }, this.view);
     const events = await this.store.readStream(planStream(opdCode, year));
     const document = events
       .filter((event) => new Date(event.recordedAt) <= asOf)
