@@ -2,6 +2,7 @@ import { Environment } from '@app/config';
 import { Injectable } from '@nestjs/common';
 import { createSecretKey, KeyObject } from 'node:crypto';
 import { createRemoteJWKSet, decodeProtectedHeader, JWTPayload, jwtVerify } from 'jose';
+import { LRUCache } from 'lru-cache';
 import { isStorableText } from '../http/storable-text';
 import { Principal, Role, ROLES } from './principal';
 
@@ -10,6 +11,14 @@ const NIP = /^\d{18}$/;
 
 /** The token's signer and we may disagree on the time by this much. */
 const CLOCK_SKEW_SECONDS = 60;
+
+/**
+ * A token verified once is taken at its word for this long (never past its exp): a client
+ * sends the same token with every request, and checking its signature each time was a tenth of
+ * a cached read's work. Short, so that a signing key taken out of the JWKS stops being trusted
+ * about as soon as jose would notice.
+ */
+const VERIFIED_FOR_MS = 60_000;
 
 export class InvalidTokenError extends Error {}
 
@@ -23,6 +32,7 @@ export class TokenVerifier {
   private readonly secret: KeyObject;
   private readonly keySet?: ReturnType<typeof createRemoteJWKSet>;
   private readonly maxLifetimeSeconds: number;
+  private readonly verified = new LRUCache<string, { principal: Principal; expiresAtMs: number }>({ max: 10_000, ttl: VERIFIED_FOR_MS });
 
   constructor(environment: Environment) {
     this.secret = createSecretKey(Buffer.from(environment.AUTH_JWT_SECRET ?? '', 'utf8'));
@@ -31,6 +41,12 @@ export class TokenVerifier {
   }
 
   async verify(token: string): Promise<Principal> {
+    const known = this.verified.get(token);
+    if (known && Date.now() < known.expiresAtMs) return known.principal;
+    return this.verifyAnew(token);
+  }
+
+  private async verifyAnew(token: string): Promise<Principal> {
     let payload: JWTPayload;
     try {
       const { alg } = decodeProtectedHeader(token);
@@ -45,7 +61,10 @@ export class TokenVerifier {
       throw error instanceof InvalidTokenError ? error : new InvalidTokenError('the token is invalid or expired');
     }
     this.checkLifetime(payload);
-    return toPrincipal(payload);
+    const principal = Object.freeze(toPrincipal(payload));
+    Object.freeze(principal.roles);
+    this.verified.set(token, { principal, expiresAtMs: payload.exp! * 1000 });
+    return principal;
   }
 
   /** exp is there (jwtVerify required it); an iat in the future must not stretch the lifetime. */
