@@ -86,6 +86,8 @@ export interface BenchServers {
   /** NestJS on the same adapter answering a constant at /constant: the framework's floor. */
   nestFloor: string;
   apiProcess: ChildProcess;
+  /** The environment the API was started with, for a sibling on the same database. */
+  apiEnv: Record<string, string | undefined>;
 }
 
 type BenchBody = (api: string, bare: string, servers: BenchServers) => Promise<void>;
@@ -114,9 +116,16 @@ async function withApi(body: BenchBody, env: Record<string, string | undefined>)
     const [barePort, floorPort, apiPort] = [await freePort(), await freePort(), await freePort()];
     children.push(await start('bench/bare-http-server.js', barePort));
     children.push(await start('bench/nest-floor-server.ts', floorPort));
-    const apiProcess = await start('dist/apps/api/src/main.js', apiPort, { LOG_LEVEL: 'warn', NODE_ENV: 'development', HOST: '127.0.0.1', ...env });
+    const apiEnv = { LOG_LEVEL: 'warn', NODE_ENV: 'development', HOST: '127.0.0.1', ...env };
+    const apiProcess = await start('dist/apps/api/src/main.js', apiPort, apiEnv);
     children.push(apiProcess);
-    const servers = { api: `http://127.0.0.1:${apiPort}`, bare: `http://127.0.0.1:${barePort}`, nestFloor: `http://127.0.0.1:${floorPort}`, apiProcess };
+    const servers = {
+      api: `http://127.0.0.1:${apiPort}`,
+      bare: `http://127.0.0.1:${barePort}`,
+      nestFloor: `http://127.0.0.1:${floorPort}`,
+      apiProcess,
+      apiEnv,
+    };
     await body(servers.api, servers.bare, servers);
   } finally {
     await Promise.all(children.map(stop));

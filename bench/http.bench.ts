@@ -2,11 +2,15 @@
  * npm run bench:http: autocannon (50 connections unless a case says 20; BENCH_HTTP_SECONDS each, default 10) against
  * the built API on a scratch PostgreSQL database, beside two baselines measured in the same
  * run: a bare node:http JSON endpoint, and NestJS on the same Fastify adapter answering a
- * constant (the framework's own floor). Each server runs in its own process. The last line is
- * one JSON object with the figures, for programs.
+ * constant (the framework's own floor). Each server runs in its own process. Two more
+ * bounds, in the same run: the OPD read on a sibling API with the read cache off (what a read
+ * that misses costs), and the database's own one-row transactions with no HTTP in front (what
+ * every write that commits before it answers is bounded by). The last line is one JSON object
+ * with the figures, for programs.
  */
 import { tokenFor } from '../test/support/tokens';
-import { ratio, run, RunSummary, withServers } from './http-support';
+import { databaseWriteFloor } from './database-write-floor';
+import { freePort, ratio, run, RunSummary, start, stop, withServers } from './http-support';
 
 const UNITS = 40;
 const YEAR = 2025;
@@ -26,7 +30,7 @@ const goals = [1, 2].map((g) => ({
 const indicatorCodes = goals.flatMap((goal) => goal.indicators.map((indicator) => indicator.code));
 
 async function main(): Promise<void> {
-  await withServers(async (api, bare, { nestFloor }) => {
+  await withServers(async (api, bare, { nestFloor, apiEnv }) => {
     const json = (token: string) => ({ Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' });
     const admin = json(await tokenFor({ roles: ['admin'] }, { expiresIn: '2h' }));
     const inspector = { Authorization: `Bearer ${await tokenFor({ roles: ['inspector'] }, { expiresIn: '2h' })}` };
@@ -91,6 +95,13 @@ async function main(): Promise<void> {
       bare: await run('bare node:http JSON endpoint', { url: bare }),
       nestFloor: await run('NestJS on Fastify answering a constant', { url: `${nestFloor}/constant` }),
       getOpd: await run('GET /api/v1/opds/{code}', { url: api, requests: [{ method: 'GET', path: '/api/v1/opds/UNIT-7', headers: inspector }] }),
+      // The same read on a sibling API with the read cache off: every read a database round trip.
+      getOpdUncached: await withSibling({ ...apiEnv, READ_CACHE_MB: '0', PROJECTIONS_INLINE: 'false' }, (sibling) =>
+        run('GET /api/v1/opds/{code}, read cache off (READ_CACHE_MB=0)', {
+          url: sibling,
+          requests: [{ method: 'GET', path: '/api/v1/opds/UNIT-7', headers: inspector }],
+        }),
+      ),
       getPlan: await run('GET /api/v1/opds/{code}/plans/{year}', {
         url: api,
         requests: [{ method: 'GET', headers: inspector, setupRequest: (request) => ({ ...request, path: `/api/v1/opds/${unit(plans++)}/plans/${YEAR}` }) }],
@@ -120,6 +131,7 @@ async function main(): Promise<void> {
           requests: [{ method: 'GET', path: `/?year=${YEAR}` }],
         });
       })(),
+      ...(apiEnv.DATABASE_URL ? { databaseWriteFloor: await databaseWriteFloor(apiEnv.DATABASE_URL) } : {}),
       realisationWrite: await run('POST a realisation correction (one value, 50 plans)', {
         url: api,
         requests: [
@@ -144,12 +156,13 @@ async function main(): Promise<void> {
         ],
       }),
     };
-    const { bare: bareRun, nestFloor: floorRun, bare20, regencyPage } = results;
-    console.log('\n| HTTP case (50 connections) | req/s | p50 ms | p99 ms | × bare node:http | × NestJS floor | non-2xx |');
-    console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+    const { bare: bareRun, nestFloor: floorRun, bare20, regencyPage, databaseWriteFloor: writeFloor } = results;
+    console.log('\n| HTTP case (50 connections) | req/s | p50 ms | p99 ms | × bare node:http | × NestJS floor | × database write floor | non-2xx |');
+    console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
     for (const result of Object.values(results)) {
+      const toWriteFloor = writeFloor ? ratio(result.rps, writeFloor.rps) : '';
       console.log(
-        `| ${result.name} | ${result.rps} | ${result.p50} | ${result.p99} | ${ratio(result.rps, bareRun.rps)} | ${ratio(result.rps, floorRun.rps)} | ${result.non2xx} |`,
+        `| ${result.name} | ${result.rps} | ${result.p50} | ${result.p99} | ${ratio(result.rps, bareRun.rps)} | ${ratio(result.rps, floorRun.rps)} | ${toWriteFloor} | ${result.non2xx} |`,
       );
     }
     console.log(
@@ -164,6 +177,17 @@ async function main(): Promise<void> {
     }
     console.log(JSON.stringify(figures));
   });
+}
+
+/** Another API process on the same database, for as long as `body` runs. */
+async function withSibling<T>(env: Record<string, string | undefined>, body: (api: string) => Promise<T>): Promise<T> {
+  const port = await freePort();
+  const sibling = await start('dist/apps/api/src/main.js', port, env);
+  try {
+    return await body(`http://127.0.0.1:${port}`);
+  } finally {
+    await stop(sibling);
+  }
 }
 
 main().catch((error) => {
