@@ -4,12 +4,13 @@
  * run: a bare node:http JSON endpoint, and NestJS on the same Fastify adapter answering a
  * constant (the framework's own floor). Each server runs in its own process. Two more
  * bounds, in the same run: the OPD read on a sibling API with the read cache off (what a read
- * that misses costs), and the database's own one-row transactions with no HTTP in front (what
- * every write that commits before it answers is bounded by). The last line is one JSON object
- * with the figures, for programs.
+ * that misses costs); and, with no HTTP in front, the database's own one-row transactions and the
+ * event store's appends (what every write that commits before it answers is bounded by). The
+ * last line is one JSON object with the figures, for programs.
  */
 import { tokenFor } from '../test/support/tokens';
 import { databaseWriteFloor } from './database-write-floor';
+import { eventStoreAppendFloor } from './event-store-append-floor';
 import { freePort, ratio, run, RunSummary, start, stop, withServers } from './http-support';
 
 const UNITS = 40;
@@ -131,7 +132,9 @@ async function main(): Promise<void> {
           requests: [{ method: 'GET', path: `/?year=${YEAR}` }],
         });
       })(),
-      ...(apiEnv.DATABASE_URL ? { databaseWriteFloor: await databaseWriteFloor(apiEnv.DATABASE_URL) } : {}),
+      ...(apiEnv.DATABASE_URL
+        ? { databaseWriteFloor: await databaseWriteFloor(apiEnv.DATABASE_URL), appendFloor: await eventStoreAppendFloor(apiEnv.DATABASE_URL) }
+        : {}),
       realisationWrite: await run('POST a realisation correction (one value, 50 plans)', {
         url: api,
         requests: [
@@ -156,13 +159,13 @@ async function main(): Promise<void> {
         ],
       }),
     };
-    const { bare: bareRun, nestFloor: floorRun, bare20, regencyPage, databaseWriteFloor: writeFloor } = results;
-    console.log('\n| HTTP case (50 connections) | req/s | p50 ms | p99 ms | × bare node:http | × NestJS floor | × database write floor | non-2xx |');
+    const { bare: bareRun, nestFloor: floorRun, bare20, regencyPage, appendFloor } = results;
+    console.log('\n| HTTP case (50 connections) | req/s | p50 ms | p99 ms | × bare node:http | × NestJS floor | × event store alone | non-2xx |');
     console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
     for (const result of Object.values(results)) {
-      const toWriteFloor = writeFloor ? ratio(result.rps, writeFloor.rps) : '';
+      const toAppendFloor = appendFloor ? ratio(result.rps, appendFloor.rps) : '';
       console.log(
-        `| ${result.name} | ${result.rps} | ${result.p50} | ${result.p99} | ${ratio(result.rps, bareRun.rps)} | ${ratio(result.rps, floorRun.rps)} | ${toWriteFloor} | ${result.non2xx} |`,
+        `| ${result.name} | ${result.rps} | ${result.p50} | ${result.p99} | ${ratio(result.rps, bareRun.rps)} | ${ratio(result.rps, floorRun.rps)} | ${toAppendFloor} | ${result.non2xx} |`,
       );
     }
     console.log(
