@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
+import { cpuSeconds } from './process-cpu';
 
 /** What the HTTP benches share: a scratch database, servers in their own processes, autocannon runs. */
 export const SERVER = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -60,13 +61,23 @@ export interface RunSummary {
   p50: number;
   p99: number;
   non2xx: number;
+  /**
+   * CPU the server process spent per answer, in microseconds: unlike req/s, it does not depend
+   * on how the two cores were shared with the load generator and the database.
+   */
+  cpuUsPerRequest?: number;
 }
 
-export async function run(name: string, options: autocannon.Options): Promise<RunSummary> {
+/** autocannon against `options.url`; `server`, when given, is the process whose CPU per answer is measured. */
+export async function run(name: string, options: autocannon.Options, server?: ChildProcess): Promise<RunSummary> {
+  const cpuBefore = server?.pid ? cpuSeconds(server.pid) : 0;
   const result = await autocannon({ connections: 50, ...(options.amount ? {} : { duration: SECONDS }), ...options });
-  const summary = { name, rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx };
+  const cpuUsPerRequest =
+    server?.pid && result.requests.total > 0 ? Math.round(((cpuSeconds(server.pid) - cpuBefore) * 1e6) / result.requests.total) : undefined;
+  const summary = { name, rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, cpuUsPerRequest };
   process.stderr.write(
-    `  ${name}: ${summary.rps} req/s, p50 ${summary.p50} ms, p99 ${summary.p99} ms, non-2xx ${summary.non2xx}, errors ${result.errors}, timeouts ${result.timeouts}\n`,
+    `  ${name}: ${summary.rps} req/s, p50 ${summary.p50} ms, p99 ${summary.p99} ms, non-2xx ${summary.non2xx}, errors ${result.errors}, timeouts ${result.timeouts}` +
+      `${cpuUsPerRequest === undefined ? '' : `, server CPU ${cpuUsPerRequest} µs per answer`}\n`,
   );
   return summary;
 }
@@ -86,6 +97,8 @@ export interface BenchServers {
   /** NestJS on the same adapter answering a constant at /constant: the framework's floor. */
   nestFloor: string;
   apiProcess: ChildProcess;
+  bareProcess: ChildProcess;
+  nestFloorProcess: ChildProcess;
   /** The environment the API was started with, for a sibling on the same database. */
   apiEnv: Record<string, string | undefined>;
 }
@@ -114,8 +127,10 @@ async function withApi(body: BenchBody, env: Record<string, string | undefined>)
   const children: ChildProcess[] = [];
   try {
     const [barePort, floorPort, apiPort] = [await freePort(), await freePort(), await freePort()];
-    children.push(await start('bench/bare-http-server.js', barePort));
-    children.push(await start('bench/nest-floor-server.ts', floorPort));
+    const bareProcess = await start('bench/bare-http-server.js', barePort);
+    children.push(bareProcess);
+    const nestFloorProcess = await start('bench/nest-floor-server.ts', floorPort);
+    children.push(nestFloorProcess);
     const apiEnv = { LOG_LEVEL: 'warn', NODE_ENV: 'development', HOST: '127.0.0.1', ...env };
     const apiProcess = await start('dist/apps/api/src/main.js', apiPort, apiEnv);
     children.push(apiProcess);
@@ -124,6 +139,8 @@ async function withApi(body: BenchBody, env: Record<string, string | undefined>)
       bare: `http://127.0.0.1:${barePort}`,
       nestFloor: `http://127.0.0.1:${floorPort}`,
       apiProcess,
+      bareProcess,
+      nestFloorProcess,
       apiEnv,
     };
     await body(servers.api, servers.bare, servers);

@@ -8,6 +8,7 @@
  * event store's appends (what every write that commits before it answers is bounded by). The
  * last line is one JSON object with the figures, for programs.
  */
+import { ChildProcess } from 'node:child_process';
 import { tokenFor } from '../test/support/tokens';
 import { databaseWriteFloor } from './database-write-floor';
 import { eventStoreAppendFloor } from './event-store-append-floor';
@@ -31,7 +32,7 @@ const goals = [1, 2].map((g) => ({
 const indicatorCodes = goals.flatMap((goal) => goal.indicators.map((indicator) => indicator.code));
 
 async function main(): Promise<void> {
-  await withServers(async (api, bare, { nestFloor, apiEnv }) => {
+  await withServers(async (api, bare, { nestFloor, apiEnv, apiProcess, bareProcess, nestFloorProcess }) => {
     const json = (token: string) => ({ Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' });
     const admin = json(await tokenFor({ roles: ['admin'] }, { expiresIn: '2h' }));
     const inspector = { Authorization: `Bearer ${await tokenFor({ roles: ['inspector'] }, { expiresIn: '2h' })}` };
@@ -93,79 +94,110 @@ async function main(): Promise<void> {
       body: JSON.stringify({ values, reason: `Koreksi ${n}` }),
     });
     const results: Record<string, RunSummary> = {
-      bare: await run('bare node:http JSON endpoint', { url: bare }),
-      nestFloor: await run('NestJS on Fastify answering a constant', { url: `${nestFloor}/constant` }),
-      getOpd: await run('GET /api/v1/opds/{code}', { url: api, requests: [{ method: 'GET', path: '/api/v1/opds/UNIT-7', headers: inspector }] }),
+      bare: await run('bare node:http JSON endpoint', { url: bare }, bareProcess),
+      nestFloor: await run('NestJS on Fastify answering a constant', { url: `${nestFloor}/constant` }, nestFloorProcess),
+      getOpd: await run('GET /api/v1/opds/{code}', { url: api, requests: [{ method: 'GET', path: '/api/v1/opds/UNIT-7', headers: inspector }] }, apiProcess),
       // The same read on a sibling API with the read cache off: every read a database round trip.
-      getOpdUncached: await withSibling({ ...apiEnv, READ_CACHE_MB: '0', PROJECTIONS_INLINE: 'false' }, (sibling) =>
-        run('GET /api/v1/opds/{code}, read cache off (READ_CACHE_MB=0)', {
-          url: sibling,
-          requests: [{ method: 'GET', path: '/api/v1/opds/UNIT-7', headers: inspector }],
-        }),
+      getOpdUncached: await withSibling({ ...apiEnv, READ_CACHE_MB: '0', PROJECTIONS_INLINE: 'false' }, (sibling, siblingProcess) =>
+        run(
+          'GET /api/v1/opds/{code}, read cache off (READ_CACHE_MB=0)',
+          { url: sibling, requests: [{ method: 'GET', path: '/api/v1/opds/UNIT-7', headers: inspector }] },
+          siblingProcess,
+        ),
       ),
-      getPlan: await run('GET /api/v1/opds/{code}/plans/{year}', {
-        url: api,
-        requests: [{ method: 'GET', headers: inspector, setupRequest: (request) => ({ ...request, path: `/api/v1/opds/${unit(plans++)}/plans/${YEAR}` }) }],
-      }),
-      getFinding: await run('GET /api/v1/audit-findings/{id}', {
-        url: api,
-        requests: [
-          { method: 'GET', headers: inspector, setupRequest: (request) => ({ ...request, path: `/api/v1/audit-findings/${findings[finds++ % UNITS]}` }) },
-        ],
-      }),
-      publicScorecard: await run('GET /public/v1/opds/{code}/{year} (one indexed read, no token)', {
-        url: api,
-        requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: `/public/v1/opds/${unit(scorecards++)}/${YEAR}` }) }],
-      }),
-      regency: await run(`GET /api/v1/dashboards/regency/{year} (${UNITS} units ranked)`, {
-        url: api,
-        requests: [{ method: 'GET', path: `/api/v1/dashboards/regency/${YEAR}`, headers: inspector }],
-      }),
+      getPlan: await run(
+        'GET /api/v1/opds/{code}/plans/{year}',
+        {
+          url: api,
+          requests: [{ method: 'GET', headers: inspector, setupRequest: (request) => ({ ...request, path: `/api/v1/opds/${unit(plans++)}/plans/${YEAR}` }) }],
+        },
+        apiProcess,
+      ),
+      getFinding: await run(
+        'GET /api/v1/audit-findings/{id}',
+        {
+          url: api,
+          requests: [
+            { method: 'GET', headers: inspector, setupRequest: (request) => ({ ...request, path: `/api/v1/audit-findings/${findings[finds++ % UNITS]}` }) },
+          ],
+        },
+        apiProcess,
+      ),
+      publicScorecard: await run(
+        'GET /public/v1/opds/{code}/{year} (one indexed read, no token)',
+        {
+          url: api,
+          requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: `/public/v1/opds/${unit(scorecards++)}/${YEAR}` }) }],
+        },
+        apiProcess,
+      ),
+      regency: await run(
+        `GET /api/v1/dashboards/regency/{year} (${UNITS} units ranked)`,
+        {
+          url: api,
+          requests: [{ method: 'GET', path: `/api/v1/dashboards/regency/${YEAR}`, headers: inspector }],
+        },
+        apiProcess,
+      ),
       // The portal's regency page as the issue sets its target: 20 readers, p99 under 50 ms warm.
-      bare20: await run('bare node:http JSON endpoint, 20 connections', { url: bare, connections: 20 }),
+      bare20: await run('bare node:http JSON endpoint, 20 connections', { url: bare, connections: 20 }, bareProcess),
       regencyPage: await (async () => {
         // Warm: the first request renders the page for this state of the read models; the run reads what it kept.
         await fetch(`${api}/?year=${YEAR}`);
-        return run(`GET /?year={year}, the portal's regency page (${UNITS} units), 20 connections`, {
-          url: api,
-          connections: 20,
-          requests: [{ method: 'GET', path: `/?year=${YEAR}` }],
-        });
+        return run(
+          `GET /?year={year}, the portal's regency page (${UNITS} units), 20 connections`,
+          { url: api, connections: 20, requests: [{ method: 'GET', path: `/?year=${YEAR}` }] },
+          apiProcess,
+        );
       })(),
       ...(apiEnv.DATABASE_URL
         ? { databaseWriteFloor: await databaseWriteFloor(apiEnv.DATABASE_URL), appendFloor: await eventStoreAppendFloor(apiEnv.DATABASE_URL) }
         : {}),
-      realisationWrite: await run('POST a realisation correction (one value, 50 plans)', {
-        url: api,
-        requests: [
-          { setupRequest: () => correction(corrections++, [{ indicatorCode: indicatorCodes[corrections % indicatorCodes.length], value: corrections % 90 }]) },
-        ],
-      }),
-      skpSizedWrite: await run('POST an SKP-sized write (ten values with evidence and notes)', {
-        url: api,
-        requests: [
-          {
-            setupRequest: () =>
-              correction(
-                large++,
-                indicatorCodes.map((indicatorCode, k) => ({
-                  indicatorCode,
-                  value: (large + k) % 90,
-                  evidenceUrl: `https://dokumen.example.go.id/bukti/${large}/${k}.pdf`,
-                  note: 'Realisasi sesuai laporan kegiatan bulanan dan bukti dukung terlampir',
-                })),
-              ),
-          },
-        ],
-      }),
+      realisationWrite: await run(
+        'POST a realisation correction (one value, 50 plans)',
+        {
+          url: api,
+          requests: [
+            {
+              setupRequest: () => correction(corrections++, [{ indicatorCode: indicatorCodes[corrections % indicatorCodes.length], value: corrections % 90 }]),
+            },
+          ],
+        },
+        apiProcess,
+      ),
+      skpSizedWrite: await run(
+        'POST an SKP-sized write (ten values with evidence and notes)',
+        {
+          url: api,
+          requests: [
+            {
+              setupRequest: () =>
+                correction(
+                  large++,
+                  indicatorCodes.map((indicatorCode, k) => ({
+                    indicatorCode,
+                    value: (large + k) % 90,
+                    evidenceUrl: `https://dokumen.example.go.id/bukti/${large}/${k}.pdf`,
+                    note: 'Realisasi sesuai laporan kegiatan bulanan dan bukti dukung terlampir',
+                  })),
+                ),
+            },
+          ],
+        },
+        apiProcess,
+      ),
     };
     const { bare: bareRun, nestFloor: floorRun, bare20, regencyPage, appendFloor } = results;
-    console.log('\n| HTTP case (50 connections) | req/s | p50 ms | p99 ms | × bare node:http | × NestJS floor | × event store alone | non-2xx |');
-    console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+    console.log(
+      "\n| HTTP case (50 connections) | req/s | p50 ms | p99 ms | × bare node:http | × NestJS floor | × event store alone | server CPU µs/answer | NestJS floor's CPU ÷ this | non-2xx |",
+    );
+    console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
     for (const result of Object.values(results)) {
       const toAppendFloor = appendFloor ? ratio(result.rps, appendFloor.rps) : '';
+      const cpu = result.cpuUsPerRequest;
+      const floorCpuShare = cpu && floorRun.cpuUsPerRequest ? ratio(floorRun.cpuUsPerRequest, cpu) : '';
       console.log(
-        `| ${result.name} | ${result.rps} | ${result.p50} | ${result.p99} | ${ratio(result.rps, bareRun.rps)} | ${ratio(result.rps, floorRun.rps)} | ${toAppendFloor} | ${result.non2xx} |`,
+        `| ${result.name} | ${result.rps} | ${result.p50} | ${result.p99} | ${ratio(result.rps, bareRun.rps)} | ${ratio(result.rps, floorRun.rps)} | ${toAppendFloor} | ${cpu ?? ''} | ${floorCpuShare} | ${result.non2xx} |`,
       );
     }
     console.log(
@@ -177,17 +209,18 @@ async function main(): Promise<void> {
       figures[`${key}P50Ms`] = result.p50;
       figures[`${key}P99Ms`] = result.p99;
       figures[`${key}Non2xx`] = result.non2xx;
+      if (result.cpuUsPerRequest !== undefined) figures[`${key}CpuUsPerRequest`] = result.cpuUsPerRequest;
     }
     console.log(JSON.stringify(figures));
   });
 }
 
 /** Another API process on the same database, for as long as `body` runs. */
-async function withSibling<T>(env: Record<string, string | undefined>, body: (api: string) => Promise<T>): Promise<T> {
+async function withSibling<T>(env: Record<string, string | undefined>, body: (api: string, process: ChildProcess) => Promise<T>): Promise<T> {
   const port = await freePort();
   const sibling = await start('dist/apps/api/src/main.js', port, env);
   try {
-    return await body(`http://127.0.0.1:${port}`);
+    return await body(`http://127.0.0.1:${port}`, sibling);
   } finally {
     await stop(sibling);
   }
