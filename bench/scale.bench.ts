@@ -38,6 +38,7 @@ import { NewEvent, PostgresEventStore } from '@app/event-store';
 import { ALL_PROJECTIONS } from '@app/read-models';
 import { tokenFor } from '../test/support/tokens';
 import { freePort, run, RunSummary, SERVER, start, stop } from './http-support';
+import { cpuSeconds } from './process-cpu';
 
 const OPDS = 40;
 const YEARS = [2021, 2022, 2023, 2024, 2025];
@@ -283,17 +284,6 @@ async function load(databaseUrl: string): Promise<{ events: number; ms: number }
 }
 
 // --- The API -------------------------------------------------------------------------------
-
-/** User and system CPU seconds of a process so far (Linux /proc; clock ticks of 1/100 s). */
-function cpuSeconds(pid: number): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return 0;
-  }
-}
 
 /** CPU seconds of the server's backends on this database, by pid (those alive now). */
 async function backendCpu(client: Client): Promise<Map<number, number>> {
