@@ -82,6 +82,11 @@ export async function run(name: string, options: autocannon.Options, server?: Ch
   return summary;
 }
 
+/** Load that is not measured, `seconds` per target, so that the measured runs find the code optimised. */
+export async function warmUp(targets: autocannon.Options[], seconds = 3): Promise<void> {
+  for (const target of targets) await autocannon({ connections: 50, duration: seconds, ...target });
+}
+
 export interface ServerOptions {
   /** The API on its embedded database under a fresh DATA_DIR, not on a database of the server. */
   embedded?: boolean;
