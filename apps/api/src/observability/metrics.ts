@@ -27,50 +27,10 @@ export class Metrics {
 
   constructor(projections: Projections, @Inject(EVENT_STORE) store: EventStore) {
     collectDefaultMetrics({ register: this.registry, prefix: 'kl_' });
-    const cache = () => store.streamCacheStatistics?.();
-    new Gauge({
-      name: 'kl_stream_cache_bytes',
-      help: 'Event JSON held by the in-process stream cache, and its bound',
-      labelNames: ['of'] as const,
-      registers: [this.registry],
-      collect() {
-        const statistics = cache();
-        if (!statistics) return;
-        this.set({ of: 'used' }, statistics.bytes);
-        this.set({ of: 'max' }, statistics.maxBytes);
-      },
-    });
-    new Gauge({
-      name: 'kl_stream_cache_hit_ratio',
-      help: 'Share of stream reads answered from the cache since the process started',
-      registers: [this.registry],
-      collect() {
-        const statistics = cache();
-        if (statistics) this.set(statistics.hits + statistics.misses === 0 ? 0 : statistics.hits / (statistics.hits + statistics.misses));
-      },
-    });
-    const readCache = () => projections.readCacheStatistics();
-    new Gauge({
-      name: 'kl_read_cache_bytes',
-      help: 'JSON held by the in-process read cache of read model rows and views, and its bound',
-      labelNames: ['of'] as const,
-      registers: [this.registry],
-      collect() {
-        const statistics = readCache();
-        if (!statistics) return;
-        this.set({ of: 'used' }, statistics.bytes);
-        this.set({ of: 'max' }, statistics.maxBytes);
-      },
-    });
-    new Gauge({
-      name: 'kl_read_cache_hit_ratio',
-      help: 'Share of by-key reads answered from the read cache since the process started',
-      registers: [this.registry],
-      collect() {
-        const statistics = readCache();
-        if (statistics) this.set(statistics.hits + statistics.misses === 0 ? 0 : statistics.hits / (statistics.hits + statistics.misses));
-      },
-    });
+    cacheGauges(this.registry, 'kl_stream_cache', 'Event JSON held by the in-process stream cache', 'stream reads', () => store.streamCacheStatistics?.());
+    cacheGauges(this.registry, 'kl_read_cache', 'JSON held by the in-process read cache of read model rows and views', 'by-key reads', () =>
+      projections.readCacheStatistics(),
+    );
     new Gauge({
       name: 'kl_projection_lag_seconds',
       help: 'Age of the oldest event a projection has not applied yet (0 when caught up)',
@@ -84,6 +44,38 @@ export class Metrics {
       },
     });
   }
+}
+
+interface CacheStatistics {
+  hits: number;
+  misses: number;
+  bytes: number;
+  maxBytes: number;
+}
+
+/** `<prefix>_bytes{of="used"|"max"}` and `<prefix>_hit_ratio` of one in-process cache. */
+function cacheGauges(registry: Registry, prefix: string, holds: string, reads: string, statistics: () => CacheStatistics | undefined): void {
+  new Gauge({
+    name: `${prefix}_bytes`,
+    help: `${holds}, and its bound`,
+    labelNames: ['of'] as const,
+    registers: [registry],
+    collect() {
+      const current = statistics();
+      if (!current) return;
+      this.set({ of: 'used' }, current.bytes);
+      this.set({ of: 'max' }, current.maxBytes);
+    },
+  });
+  new Gauge({
+    name: `${prefix}_hit_ratio`,
+    help: `Share of ${reads} answered from the cache since the process started`,
+    registers: [registry],
+    collect() {
+      const current = statistics();
+      if (current) this.set(current.hits + current.misses === 0 ? 0 : current.hits / (current.hits + current.misses));
+    },
+  });
 }
 
 /**
