@@ -1,4 +1,4 @@
-import { RecordedEvent } from '@app/event-store';
+import { ProjectionEvent } from '@app/event-store';
 import { defineReadModel, Projection, ProjectionTarget } from '@app/projections';
 
 export interface StreamStatsRow {
@@ -25,7 +25,7 @@ export const streamStatsProjection: Projection = {
   async apply(event, target) {
     await streamStatsProjection.applyBatch!([event], target);
   },
-  async applyBatch(events: RecordedEvent[], target: ProjectionTarget) {
+  async applyBatch(events: ProjectionEvent[], target: ProjectionTarget) {
     const perStream = new Map<string, { events: number; lastRevision: number }>();
     for (const event of events) {
       const stats = perStream.get(event.stream) ?? { events: 0, lastRevision: -1 };

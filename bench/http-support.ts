@@ -25,16 +25,21 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** The flags the service's processes start with (npm start, docker/Dockerfile): measured as run. */
+const SERVICE_NODE_ARGS = ['--max-old-space-size=1024'];
+
 /**
  * `script` in a process of its own (TypeScript through ts-node), answering on `port`. `env`
  * adds to this process's environment; an undefined value takes the variable out. `nodeArgs` go
- * to node before the script (`--cpu-prof`, which NODE_OPTIONS refuses).
+ * to node before the script (`--cpu-prof`, which NODE_OPTIONS refuses), after the service's
+ * own flags for a script of the API or the projector.
  */
 export function start(script: string, port: number, env: Record<string, string | undefined> = {}, nodeArgs: string[] = []): Promise<ChildProcess> {
   const merged: Record<string, string | undefined> = { ...process.env, ...env, PORT: String(port) };
   for (const key of Object.keys(merged)) if (merged[key] === undefined) delete merged[key];
   const typescript = script.endsWith('.ts') ? ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'] : [];
-  const child = spawn(process.execPath, [...nodeArgs, ...typescript, script], { cwd: ROOT, env: merged, stdio: ['ignore', 'pipe', 'inherit'] });
+  const service = /^dist\/apps\/(api|projector)\//.test(script) ? SERVICE_NODE_ARGS : [];
+  const child = spawn(process.execPath, [...service, ...nodeArgs, ...typescript, script], { cwd: ROOT, env: merged, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     const deadline = setTimeout(() => reject(new Error(`${script} did not start`)), 60000);
     // The API's stand-in, which answers /health/live while the database does not, closes its

@@ -41,6 +41,13 @@ export interface RecordedEvent<Type extends string = string, Data = unknown> {
 }
 
 /**
+ * An event as a projection reads it: without its metadata and hash, which no read model uses
+ * and which are a third of its JSON. A rebuild parses every event of the log, most of them
+ * twice (the SKP register and the dashboards), and what it parses outlives the young generation.
+ */
+export type ProjectionEvent<Type extends string = string, Data = unknown> = Omit<RecordedEvent<Type, Data>, 'metadata' | 'hash'>;
+
+/**
  * What the caller knows about the stream: its exact last revision, that it must not exist yet,
  * that it must exist, or nothing (`any`).
  */
@@ -79,7 +86,7 @@ export interface ReadAllOfOptions extends ReadAllOptions {
 /** A page of the global log filtered by type, and how far it reached. */
 export interface FilteredPage {
   /** The events of the types asked for among the next `limit` events of the log. */
-  events: RecordedEvent[];
+  events: ProjectionEvent[];
   /** The position of the last of those `limit` events, of any type: where to read on from. Null when there were none. */
   last: Position | null;
 }
@@ -120,16 +127,17 @@ export interface EventStore {
    */
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   /**
-   * `readAll` for a reader that wants a few event types only: the same page of the log, of which
-   * only those types are read and parsed. Optional: a reader without it filters `readAll`.
+   * `readAll` for a projection that wants a few event types only: the same page of the log, of
+   * which only those types are read and parsed, as ProjectionEvents. Optional: a reader without
+   * it filters `readAll`.
    */
   readAllOf?(options: ReadAllOfOptions): Promise<FilteredPage>;
   /**
    * The events of `types` up to a position of the log, stream after stream, each stream's in
-   * revision order: what a rebuild reads to fold every stream whole and write each row once.
-   * Optional. `upTo` must be readable (at or before `headPosition()`).
+   * revision order, as ProjectionEvents: what a rebuild reads to fold every stream whole and
+   * write each row once. Optional. `upTo` must be readable (at or before `headPosition()`).
    */
-  readByStream?(options: ReadByStreamOptions): Promise<RecordedEvent[]>;
+  readByStream?(options: ReadByStreamOptions): Promise<ProjectionEvent[]>;
   /** Catches up from `after`, then follows the log live, one batch at a time. */
   subscribeToAll(options?: SubscribeOptions): AsyncIterable<RecordedEvent[]>;
   /** The last position a subscriber can read now; null for an empty log. */

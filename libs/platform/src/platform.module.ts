@@ -1,7 +1,6 @@
 import { Database, migrateSchema, openDatabase } from '@app/database';
 import { Environment, validateEnvironment } from '@app/config';
 import { EVENT_STORE, EventStore, IntegrityCheckpoints, PostgresEventStore } from '@app/event-store';
-import { EventStoreDbEventStore } from '@app/event-store/eventstoredb/eventstoredb-event-store';
 import { openReadModelDataSource, Projection, Projections } from '@app/projections';
 import { DynamicModule, Global, Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -90,10 +89,16 @@ export class PlatformModule {
         {
           provide: EVENT_STORE,
           inject: [Environment, DATABASE],
-          useFactory: (environment: Environment, database: Database): Promise<EventStore> =>
-            environment.EVENT_STORE === 'eventstoredb'
-              ? EventStoreDbEventStore.connect(environment.EVENTSTORE_CONNECTION_STRING!)
-              : PostgresEventStore.open(database, { streamCacheBytes: environment.STREAM_CACHE_MB * 1024 * 1024 }),
+          useFactory: async (environment: Environment, database: Database): Promise<EventStore> => {
+            if (environment.EVENT_STORE !== 'eventstoredb') {
+              return PostgresEventStore.open(database, { streamCacheBytes: environment.STREAM_CACHE_MB * 1024 * 1024 });
+            }
+            // Loaded only when configured: the client with its gRPC and protobuf stack is 6 MB of
+            // heap that would stay live in every process, and V8 lets the old generation grow to
+            // a multiple of what stays live.
+            const { EventStoreDbEventStore } = await import('@app/event-store/eventstoredb/eventstoredb-event-store');
+            return EventStoreDbEventStore.connect(environment.EVENTSTORE_CONNECTION_STRING!);
+          },
         },
         {
           provide: DataSource,

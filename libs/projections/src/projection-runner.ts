@@ -1,5 +1,5 @@
 import { Database } from '@app/database';
-import { abortableSleep, EventStore, FilteredPage, Position, RecordedEvent } from '@app/event-store';
+import { abortableSleep, EventStore, FilteredPage, Position, ProjectionEvent } from '@app/event-store';
 import { DataSource } from 'typeorm';
 import { Projection, ProjectionTarget } from './projection';
 import { CheckpointMovedError, ProjectionState, ProjectionStateStore } from './projection-state';
@@ -159,7 +159,7 @@ export class ProjectionRunner {
     return true;
   }
 
-  private async applyBatch(slot: Slot, from: Position | null, events: RecordedEvent[], to: Position): Promise<void> {
+  private async applyBatch(slot: Slot, from: Position | null, events: ProjectionEvent[], to: Position): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const target: ProjectionTarget = {
         manager,

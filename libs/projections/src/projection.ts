@@ -1,4 +1,4 @@
-import { RecordedEvent } from '@app/event-store';
+import { ProjectionEvent } from '@app/event-store';
 import { EntityManager, Repository } from 'typeorm';
 import { ReadModel } from './read-model';
 
@@ -20,12 +20,12 @@ export interface Projection {
   readonly readModels: readonly ReadModel[];
   /** Event types it reacts to; the others only move its checkpoint. */
   readonly handles: readonly string[];
-  apply(event: RecordedEvent, target: ProjectionTarget): Promise<void>;
+  apply(event: ProjectionEvent, target: ProjectionTarget): Promise<void>;
   /**
    * Optional: applies a batch's handled events at once (folding them in memory, writing each
    * row once), which is what makes rebuilds fast. When present, `apply` is not called.
    */
-  applyBatch?(events: RecordedEvent[], target: ProjectionTarget): Promise<void>;
+  applyBatch?(events: ProjectionEvent[], target: ProjectionTarget): Promise<void>;
   /**
    * True when each row depends on its own stream's events only, and `applyBatch` skips what a
    * row already reflects (rowsPerStream). A build from position 0 then reads the log stream by

@@ -1,4 +1,4 @@
-import { comparePositions, EventStore, FilteredPage, Position, RecordedEvent } from '@app/event-store';
+import { comparePositions, EventStore, FilteredPage, Position, ProjectionEvent } from '@app/event-store';
 import { QueryRunner } from 'typeorm';
 import { Projection, ProjectionTarget } from './projection';
 import { Slot } from './read-model';
@@ -23,7 +23,7 @@ export async function replayInto(
   const { from, to } = range;
   if (to === null || (from !== null && comparePositions(from, to) >= 0)) return;
   const target: ProjectionTarget = { manager: runner.manager, repository: (model) => runner.manager.getRepository(model.schemas[slot]) };
-  const apply = async (events: RecordedEvent[]) => {
+  const apply = async (events: ProjectionEvent[]) => {
     if (events.length === 0) return;
     if (options.ownTransactions) await runner.startTransaction();
     if (projection.applyBatch) await projection.applyBatch(events, target);

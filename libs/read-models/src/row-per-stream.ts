@@ -1,10 +1,10 @@
-import { RecordedEvent } from '@app/event-store';
+import { ProjectionEvent } from '@app/event-store';
 import { Projection, ReadModel } from '@app/projections';
 import { FindOptionsWhere } from 'typeorm';
 import { rowStatements } from './row-sql';
 
 /** A stored event as a domain fold expects it: its type and data, when it was recorded, the stream's revision after it. */
-export function storedEvent<Stored>(event: RecordedEvent): Stored {
+export function storedEvent<Stored>(event: ProjectionEvent): Stored {
   return { type: event.type, data: event.data, recordedAt: event.recordedAt, revision: event.revision } as Stored;
 }
 
@@ -14,8 +14,8 @@ export function storedEvent<Stored>(event: RecordedEvent): Stored {
  */
 export function rowPerStream<Row extends { revision: number }>(
   model: ReadModel<Row>,
-  keyOf: (event: RecordedEvent) => FindOptionsWhere<Row>,
-  evolve: (row: Row | null, event: RecordedEvent) => Row | null,
+  keyOf: (event: ProjectionEvent) => FindOptionsWhere<Row>,
+  evolve: (row: Row | null, event: ProjectionEvent) => Row | null,
 ): Projection['apply'] {
   return async (event, target) => {
     const rows = target.repository(model);
@@ -35,12 +35,12 @@ export function rowPerStream<Row extends { revision: number }>(
  */
 export function rowsPerStream<Row extends { revision: number }>(
   model: ReadModel<Row>,
-  keyOf: (event: RecordedEvent) => FindOptionsWhere<Row>,
-  evolve: (row: Row | null, event: RecordedEvent) => Row | null,
+  keyOf: (event: ProjectionEvent) => FindOptionsWhere<Row>,
+  evolve: (row: Row | null, event: ProjectionEvent) => Row | null,
 ): NonNullable<Projection['applyBatch']> {
   return async (events, target) => {
     const statements = rowStatements(target, model);
-    const groups = new Map<string, { key: FindOptionsWhere<Row>; events: RecordedEvent[] }>();
+    const groups = new Map<string, { key: FindOptionsWhere<Row>; events: ProjectionEvent[] }>();
     for (const event of events) {
       const key = keyOf(event);
       const id = statements.identity(key);

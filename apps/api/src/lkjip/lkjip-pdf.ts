@@ -1,5 +1,4 @@
 import { LkjipDocument, SECTION_KEYS } from '@app/domain/lkjip';
-import PDFDocument from 'pdfkit';
 import { drawIndicatorTable } from './lkjip-pdf-table';
 import { formatDay } from './indonesian-format';
 
@@ -27,7 +26,11 @@ const STATUS_LABELS: Record<LkjipDocument['status'], string> = {
  * same document is the public one once published. Standard PDF fonts (WinAnsi) carry every
  * Indonesian letter; the document is small, so it is rendered to one buffer.
  */
-export function renderLkjipPdf(document: LkjipDocument, seal: PdfSeal): Promise<Buffer> {
+export async function renderLkjipPdf(document: LkjipDocument, seal: PdfSeal): Promise<Buffer> {
+  // Loaded by the first report asked for, not at start: pdfkit with fontkit and the brotli
+  // dictionary is 5 MB of heap that would stay live in every process, and V8 lets the old
+  // generation grow to a multiple of what stays live.
+  const { default: PDFDocument } = await import('pdfkit');
   const pdf = new PDFDocument({
     size: 'A4',
     margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: MARGIN + FOOTER_HEIGHT },

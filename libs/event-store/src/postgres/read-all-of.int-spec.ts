@@ -1,16 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { createTestDatabase, TestDatabase } from '../../../../test/support/test-database';
-import { RecordedEvent } from '../event-store';
+import { ProjectionEvent, RecordedEvent } from '../event-store';
 import { untilReadable } from '../testing/until-readable';
 import { PostgresEventStore } from './postgres-event-store';
 
 const actor = { sub: 'writer', roles: ['test'] };
 const TYPES = ['Wanted', 'AlsoWanted'];
+/** What a projection reads of an event: all of it but the metadata and the hash. */
+const projected = ({ metadata: _metadata, hash: _hash, ...event }: RecordedEvent): ProjectionEvent => event;
 
 /**
  * readAllOf is readAll with the other types left unread: page after page it must answer the
- * same events as readAll filtered, and reach as far as readAll does, horizon included.
+ * same events as readAll filtered (as projections read them), and reach as far as readAll
+ * does, horizon included.
  */
 describe('PostgreSQL readAllOf', () => {
   let testDatabase: TestDatabase;
@@ -36,19 +39,36 @@ describe('PostgreSQL readAllOf', () => {
 
   it.each([1, 3, 7, 100])('answers, %i events at a time, the pages of readAll filtered by type', async (limit) => {
     let after: string | null = null;
-    const filtered: RecordedEvent[] = [];
+    const filtered: ProjectionEvent[] = [];
     for (;;) {
       const page = await store.readAllOf({ after, limit, types: TYPES });
       const all = await store.readAll({ after, limit });
-      expect(page.events).toEqual(all.filter((event) => TYPES.includes(event.type)));
+      expect(page.events).toEqual(all.filter((event) => TYPES.includes(event.type)).map(projected));
       expect(page.last).toBe(all.at(-1)?.position ?? null);
       if (page.last === null) break;
       filtered.push(...page.events);
       after = page.last;
     }
     const everything = await store.readAll({ limit: 1000 });
-    expect(filtered).toEqual(everything.filter((event) => TYPES.includes(event.type)));
+    expect(filtered).toEqual(everything.filter((event) => TYPES.includes(event.type)).map(projected));
     expect(filtered.length).toBeGreaterThan(5);
+  });
+
+  it('answers with readByStream the same events, stream after stream, as projections read them', async () => {
+    const everything = await store.readAll({ limit: 1000 });
+    const upTo = everything.at(-1)!.position;
+    const byStream: ProjectionEvent[] = [];
+    for (let after: { stream: string; revision: number } | null = null; ;) {
+      const page = await store.readByStream({ types: TYPES, upTo, after, limit: 4 });
+      if (page.length === 0) break;
+      byStream.push(...page);
+      after = { stream: page.at(-1)!.stream, revision: page.at(-1)!.revision };
+    }
+    const expected = everything
+      .filter((event) => TYPES.includes(event.type))
+      .sort((a, b) => (a.stream === b.stream ? a.revision - b.revision : a.stream < b.stream ? -1 : 1))
+      .map(projected);
+    expect(byStream).toEqual(expected);
   });
 
   it('stops where readAll stops: before a transaction still open', async () => {

@@ -1,4 +1,4 @@
-import { RecordedEvent } from '@app/event-store';
+import { ProjectionEvent } from '@app/event-store';
 import { Projection, ProjectionTarget } from '../projection';
 import { defineReadModel } from '../read-model';
 
@@ -43,7 +43,7 @@ export function eventTallyProjection(options: { version?: number; delayMsPerEven
     version: options.version ?? 1,
     readModels: [eventTally, eventLedger],
     handles: ['Tallied'],
-    async apply(event: RecordedEvent, target: ProjectionTarget) {
+    async apply(event: ProjectionEvent, target: ProjectionTarget) {
       await target.repository(eventLedger).insert({ eventId: event.id, stream: event.stream });
       const tally = target.repository(eventTally);
       const current = await tally.findOneBy({ stream: event.stream });

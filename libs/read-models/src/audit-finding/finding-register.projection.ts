@@ -8,7 +8,7 @@ import {
   StoredFindingEvent,
 } from '@app/domain/audit-finding';
 import { findingTally, FindingTally } from '@app/domain/dashboard';
-import { RecordedEvent } from '@app/event-store';
+import { ProjectionEvent } from '@app/event-store';
 import { defineReadModel, Projection } from '@app/projections';
 import { rowPerStream, rowsPerStream, storedEvent } from '../row-per-stream';
 
@@ -69,9 +69,9 @@ export function findingRow(document: FindingDocument): FindingRow {
   };
 }
 
-const findingKey = (event: RecordedEvent) => ({ id: (event.data as { findingId: string }).findingId });
+const findingKey = (event: ProjectionEvent) => ({ id: (event.data as { findingId: string }).findingId });
 
-const evolveFindingRow = (row: FindingRow | null, event: RecordedEvent): FindingRow | null => {
+const evolveFindingRow = (row: FindingRow | null, event: ProjectionEvent): FindingRow | null => {
   const document = evolveFindingDocument(row?.document ?? null, storedEvent<StoredFindingEvent>(event));
   return document && findingRow(document);
 };

@@ -1,6 +1,6 @@
 import { AUDIT_FINDING_EVENT_TYPES } from '@app/domain/audit-finding';
 import { SKP_EVENT_TYPES } from '@app/domain/skp';
-import { RecordedEvent } from '@app/event-store';
+import { ProjectionEvent } from '@app/event-store';
 import { ProjectionTarget } from '@app/projections';
 import { RowBuffer } from '../row-buffer';
 import { redFlagReadModel, RedFlagRow } from './red-flag.read-model';
@@ -30,14 +30,15 @@ const FINDING_TYPES = new Set<string>(AUDIT_FINDING_EVENT_TYPES);
  * overdue flags of the recommendations followed up. Loading is a shortcut, not a contract: a
  * row it missed is read when an event asks for it.
  */
-export async function dashboardRows(events: readonly RecordedEvent[], target: ProjectionTarget): Promise<DashboardRows> {
+export async function dashboardRows(events: readonly ProjectionEvent[], target: ProjectionTarget): Promise<DashboardRows> {
   const rows: DashboardRows = {
     scorecards: new RowBuffer(target, scorecardReadModel),
     skps: new RowBuffer(target, scorecardSkpReadModel),
     findings: new RowBuffer(target, scorecardFindingReadModel),
     flags: new RowBuffer(target, redFlagReadModel),
   };
-  const data = (event: RecordedEvent) => event.data as { opdCode?: string; year?: number; reportDate?: string; findingId?: string; recommendationNo?: number };
+  const data = (event: ProjectionEvent) =>
+    event.data as { opdCode?: string; year?: number; reportDate?: string; findingId?: string; recommendationNo?: number };
   await rows.skps.load(events.filter((event) => SKP_TYPES.has(event.type)).map((event) => ({ stream: event.stream })));
   await rows.findings.load(events.filter((event) => FINDING_TYPES.has(event.type)).map((event) => ({ id: data(event).findingId })));
   const scorecards: Array<Pick<ScorecardRow, 'opdCode' | 'year'>> = [];

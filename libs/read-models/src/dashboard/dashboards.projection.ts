@@ -2,7 +2,7 @@ import { AUDIT_FINDING_EVENT_TYPES } from '@app/domain/audit-finding';
 import { LKJIP_EVENT_TYPES } from '@app/domain/lkjip';
 import { PLAN_EVENT_TYPES } from '@app/domain/plan';
 import { SKP_EVENT_TYPES } from '@app/domain/skp';
-import { RecordedEvent } from '@app/event-store';
+import { ProjectionEvent } from '@app/event-store';
 import { Projection, ProjectionTarget } from '@app/projections';
 import { DashboardRows, dashboardRows, flushDashboardRows } from './dashboard-rows';
 import { applyFindingEvent } from './finding-events';
@@ -12,7 +12,7 @@ import { redFlagReadModel } from './red-flag.read-model';
 import { scorecardFindingReadModel, scorecardReadModel, scorecardSkpReadModel } from './scorecard.read-model';
 import { applySkpEvent } from './skp-events';
 
-const byType = new Map<string, (event: RecordedEvent, rows: DashboardRows) => Promise<void>>([
+const byType = new Map<string, (event: ProjectionEvent, rows: DashboardRows) => Promise<void>>([
   ...PLAN_EVENT_TYPES.map((type) => [type, applyPlanEvent] as const),
   ...SKP_EVENT_TYPES.map((type) => [type, applySkpEvent] as const),
   ...LKJIP_EVENT_TYPES.map((type) => [type, applyLkjipEvent] as const),
@@ -38,7 +38,7 @@ export const dashboardsProjection: Projection = {
  * unit's scorecard once per SKP event): the batch is applied event by event on rows held in
  * memory, each read once and written once.
  */
-async function applyDashboardEvents(events: RecordedEvent[], target: ProjectionTarget): Promise<void> {
+async function applyDashboardEvents(events: ProjectionEvent[], target: ProjectionTarget): Promise<void> {
   const rows = await dashboardRows(events, target);
   for (const event of events) await byType.get(event.type)!(event, rows);
   await flushDashboardRows(rows);

@@ -1,6 +1,6 @@
 import { addFindingTally, findingTally } from '@app/domain/dashboard';
 import { evolveFindingDocument, findingView, StoredFindingEvent } from '@app/domain/audit-finding';
-import { RecordedEvent } from '@app/event-store';
+import { ProjectionEvent } from '@app/event-store';
 import { storedEvent } from '../row-per-stream';
 import { DashboardRows } from './dashboard-rows';
 import { redFlag } from './red-flag.read-model';
@@ -11,7 +11,7 @@ import { updateScorecard } from './scorecard.read-model';
  * recommendation's RECOMMENDATION_OVERDUE candidate. The recording raised it (its received date
  * starts the 60 days); later events only say whether it can still become overdue.
  */
-export async function applyFindingEvent(event: RecordedEvent, rows: DashboardRows): Promise<void> {
+export async function applyFindingEvent(event: ProjectionEvent, rows: DashboardRows): Promise<void> {
   const findingId = (event.data as { findingId: string }).findingId;
   const entry = await rows.findings.get({ id: findingId });
   if (entry && entry.revision >= event.revision) return;

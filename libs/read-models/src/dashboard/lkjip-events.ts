@@ -1,6 +1,6 @@
 import { evolveLkjipProgress } from '@app/domain/dashboard';
 import { StoredLkjipEvent } from '@app/domain/lkjip';
-import { RecordedEvent } from '@app/event-store';
+import { ProjectionEvent } from '@app/event-store';
 import { storedEvent } from '../row-per-stream';
 import { DashboardRows } from './dashboard-rows';
 import { redFlag } from './red-flag.read-model';
@@ -10,7 +10,7 @@ import { updateScorecard } from './scorecard.read-model';
  * An LKjIP event: its status on the scorecard and its LKJIP_LATE candidate, raised by the compile
  * until the first submission and by that submission after it (its day decides; lkjip-due.ts).
  */
-export async function applyLkjipEvent(event: RecordedEvent, rows: DashboardRows): Promise<void> {
+export async function applyLkjipEvent(event: ProjectionEvent, rows: DashboardRows): Promise<void> {
   const stored = storedEvent<StoredLkjipEvent>(event);
   const { opdCode, year } = stored.data;
   const row = await rows.scorecards.get({ opdCode, year });

@@ -1,12 +1,12 @@
 import { correctionDelayDays, easedLate, evolvePlanDocument, reportDelayDays, StoredPlanEvent } from '@app/domain/plan';
-import { RecordedEvent } from '@app/event-store';
+import { ProjectionEvent } from '@app/event-store';
 import { storedEvent } from '../row-per-stream';
 import { DashboardRows } from './dashboard-rows';
 import { redFlag, RedFlagRow } from './red-flag.read-model';
 import { updateScorecard } from './scorecard.read-model';
 
 /** A plan event: the plan's document on its unit's scorecard, and the flags this event may raise. */
-export async function applyPlanEvent(event: RecordedEvent, rows: DashboardRows): Promise<void> {
+export async function applyPlanEvent(event: ProjectionEvent, rows: DashboardRows): Promise<void> {
   const stored = storedEvent<StoredPlanEvent>(event);
   const { opdCode, year } = stored.data;
   const row = await rows.scorecards.get({ opdCode, year });

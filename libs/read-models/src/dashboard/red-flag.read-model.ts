@@ -1,4 +1,4 @@
-import { RecordedEvent } from '@app/event-store';
+import { ProjectionEvent } from '@app/event-store';
 import { defineReadModel } from '@app/projections';
 
 export const RED_FLAG_CODES = ['TARGET_LOWERED_LATE', 'LATE_REPORT', 'LATE_CORRECTION', 'RECOMMENDATION_OVERDUE', 'LKJIP_LATE'] as const;
@@ -68,7 +68,7 @@ export const redFlagReadModel = defineReadModel<RedFlagRow>({
 type Raised = Pick<RedFlagRow, 'code' | 'opdCode' | 'year'> & Partial<Omit<RedFlagRow, 'id' | 'code' | 'opdCode' | 'year'>>;
 
 /** A row raised by `event`, its id made of the code, the stream and `what`. */
-export function redFlag(event: RecordedEvent, what: string, raised: Raised): RedFlagRow {
+export function redFlag(event: ProjectionEvent, what: string, raised: Raised): RedFlagRow {
   return {
     id: `${raised.code}|${event.stream}|${what}`,
     stream: event.stream,

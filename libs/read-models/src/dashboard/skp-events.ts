@@ -1,12 +1,12 @@
 import { countSkp, evolveSkpTally } from '@app/domain/dashboard';
 import { StoredSkpEvent } from '@app/domain/skp';
-import { RecordedEvent } from '@app/event-store';
+import { ProjectionEvent } from '@app/event-store';
 import { storedEvent } from '../row-per-stream';
 import { DashboardRows } from './dashboard-rows';
 import { updateScorecard } from './scorecard.read-model';
 
 /** An SKP event: its old contribution out of its unit's counts, the new one in. */
-export async function applySkpEvent(event: RecordedEvent, rows: DashboardRows): Promise<void> {
+export async function applySkpEvent(event: ProjectionEvent, rows: DashboardRows): Promise<void> {
   const entry = await rows.skps.get({ stream: event.stream });
   if (entry && entry.revision >= event.revision) return;
   const before = entry?.tally ?? null;

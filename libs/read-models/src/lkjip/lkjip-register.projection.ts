@@ -1,5 +1,5 @@
 import { evolveLkjipDocument, LKJIP_EVENT_TYPES, LkjipDocument, LkjipStatus, StoredLkjipEvent } from '@app/domain/lkjip';
-import { RecordedEvent } from '@app/event-store';
+import { ProjectionEvent } from '@app/event-store';
 import { defineReadModel, Projection } from '@app/projections';
 import { rowPerStream, rowsPerStream, storedEvent } from '../row-per-stream';
 
@@ -34,12 +34,12 @@ export function lkjipRow(document: LkjipDocument): LkjipRow {
   return { opdCode: document.opdCode, year: document.year, status: document.status, document, revision: document.revision, updatedAt: document.updatedAt };
 }
 
-const lkjipKey = (event: RecordedEvent) => {
+const lkjipKey = (event: ProjectionEvent) => {
   const { opdCode, year } = event.data as { opdCode: string; year: number };
   return { opdCode, year };
 };
 
-const evolveLkjipRow = (row: LkjipRow | null, event: RecordedEvent): LkjipRow | null => {
+const evolveLkjipRow = (row: LkjipRow | null, event: ProjectionEvent): LkjipRow | null => {
   const document = evolveLkjipDocument(row?.document ?? null, storedEvent<StoredLkjipEvent>(event));
   return document && lkjipRow(document);
 };

@@ -1,6 +1,6 @@
 import { unreachable } from '@app/decider';
 import { OPD_EVENT_TYPES, OpdEvent } from '@app/domain/opd';
-import { RecordedEvent } from '@app/event-store';
+import { ProjectionEvent } from '@app/event-store';
 import { defineReadModel, Projection } from '@app/projections';
 import { rowPerStream, rowsPerStream } from '../row-per-stream';
 
@@ -31,7 +31,7 @@ export const opdReadModel = defineReadModel<OpdRow>({
 });
 
 /** Fold one unit's event into its row; shared by the projection and the as-of reader. */
-export function evolveOpdRow(row: OpdRow | null, event: RecordedEvent): OpdRow | null {
+export function evolveOpdRow(row: OpdRow | null, event: ProjectionEvent): OpdRow | null {
   const { type, data } = event as unknown as OpdEvent;
   const touched = { revision: event.revision, updatedAt: event.recordedAt };
   switch (type) {
@@ -46,7 +46,7 @@ export function evolveOpdRow(row: OpdRow | null, event: RecordedEvent): OpdRow |
   }
 }
 
-const opdKey = (event: RecordedEvent) => ({ code: (event.data as { code: string }).code });
+const opdKey = (event: ProjectionEvent) => ({ code: (event.data as { code: string }).code });
 
 export const opdRegistryProjection: Projection = {
   name: 'opd-registry',

@@ -1,5 +1,5 @@
 import { evolvePlanDocument, PLAN_EVENT_TYPES, PlanDocument, PlanStatus, StoredPlanEvent } from '@app/domain/plan';
-import { RecordedEvent } from '@app/event-store';
+import { ProjectionEvent } from '@app/event-store';
 import { defineReadModel, Projection } from '@app/projections';
 import { rowPerStream, rowsPerStream, storedEvent } from '../row-per-stream';
 
@@ -44,12 +44,12 @@ export function planRow(document: PlanDocument): PlanRow {
   };
 }
 
-const planKey = (event: RecordedEvent) => {
+const planKey = (event: ProjectionEvent) => {
   const { opdCode, year } = event.data as { opdCode: string; year: number };
   return { opdCode, year };
 };
 
-const evolvePlanRow = (row: PlanRow | null, event: RecordedEvent): PlanRow | null => {
+const evolvePlanRow = (row: PlanRow | null, event: ProjectionEvent): PlanRow | null => {
   const document = evolvePlanDocument(row?.document ?? null, storedEvent<StoredPlanEvent>(event));
   return document && planRow(document);
 };

@@ -11,7 +11,7 @@ import {
   realisationItem,
   recommendationAssessedItem,
 } from '@app/domain/public';
-import { RecordedEvent } from '@app/event-store';
+import { ProjectionEvent } from '@app/event-store';
 import { Projection, ProjectionTarget } from '@app/projections';
 import { publicContextReadModel, publicItemReadModel } from './public-feed.read-model';
 
@@ -82,7 +82,7 @@ export const publicFeedProjection: Projection = {
   version: 1,
   readModels: [publicItemReadModel, publicContextReadModel],
   handles: HANDLED,
-  async apply(event: RecordedEvent, target: ProjectionTarget) {
+  async apply(event: ProjectionEvent, target: ProjectionTarget) {
     const item = await itemOf({ type: event.type, data: event.data } as PublicSourceEvent, target);
     if (!item) return;
     await target.repository(publicItemReadModel).save({ ...item, position: event.position, eventId: event.id, occurredAt: event.recordedAt });

@@ -1,5 +1,5 @@
 import { awaitingEvaluation, evolveSkpDocument, SKP_EVENT_TYPES, SkpDocument, SkpStatus, StoredSkpEvent } from '@app/domain/skp';
-import { RecordedEvent } from '@app/event-store';
+import { ProjectionEvent } from '@app/event-store';
 import { defineReadModel, Projection } from '@app/projections';
 import { rowPerStream, rowsPerStream, storedEvent } from '../row-per-stream';
 
@@ -68,12 +68,12 @@ export function skpRow(document: SkpDocument): SkpRow {
   };
 }
 
-const skpKey = (event: RecordedEvent) => {
+const skpKey = (event: ProjectionEvent) => {
   const { nip, year } = event.data as { nip: string; year: number };
   return { nip, year };
 };
 
-const evolveSkpRow = (row: SkpRow | null, event: RecordedEvent): SkpRow | null => {
+const evolveSkpRow = (row: SkpRow | null, event: ProjectionEvent): SkpRow | null => {
   const document = evolveSkpDocument(row?.document ?? null, storedEvent<StoredSkpEvent>(event));
   return document && skpRow(document);
 };
