@@ -90,10 +90,10 @@ export class ProjectionRunner {
       }
       const servingIsCurrent = state.activeVersion === this.projection.version;
       let progressed = false;
-      if (servingIsCurrent) progressed = await this.applyNextBatch(state.activeSlot, true);
-      if (state.buildingSlot) {
-        const moved = await this.applyNextBatch(state.buildingSlot, !servingIsCurrent);
-        if (!moved) {
+      if (servingIsCurrent) progressed = await this.applyNextBatch(state.activeSlot, true, signal);
+      if (state.buildingSlot && !signal.aborted) {
+        const moved = await this.applyNextBatch(state.buildingSlot, !servingIsCurrent, signal);
+        if (!moved && !signal.aborted) {
           await this.state.switchTo(this.projection.name, state.buildingSlot, state.buildingVersion!);
           this.notify();
         }
@@ -107,10 +107,11 @@ export class ProjectionRunner {
   }
 
   /** Reads the next batch after the slot's checkpoint and applies it; answers whether the checkpoint moved. */
-  private async applyNextBatch(slot: Slot, serving: boolean): Promise<boolean> {
+  private async applyNextBatch(slot: Slot, serving: boolean, signal: AbortSignal): Promise<boolean> {
     const from = await this.state.checkpoint(this.projection.name, slot);
     if (from === null && this.projection.rebuildByStream && this.projection.applyBatch && this.store.readByStream) {
-      const built = await this.buildByStream(slot);
+      const built = await this.buildByStream(slot, signal);
+      if (signal.aborted) return false;
       if (built) {
         if (serving) this.notify();
         return true;
@@ -139,13 +140,16 @@ export class ProjectionRunner {
    * A build from position 0, stream by stream up to the head (see `Projection.rebuildByStream`).
    * The checkpoint stays null until the end, then moves to the head; each batch first locks it
    * and checks it is still null, so two runners (a lease lost meanwhile) take turns, each
-   * reading rows after the other's commit, and one that finds it moved stops.
+   * reading rows after the other's commit, and one that finds it moved stops. A stop (shutdown,
+   * lease lost) ends it between batches with the checkpoint still null: the next holder builds
+   * again from the start, which such projections allow (see `Projection.rebuildByStream`).
    */
-  private async buildByStream(slot: Slot): Promise<boolean> {
+  private async buildByStream(slot: Slot, signal: AbortSignal): Promise<boolean> {
     const upTo = await this.store.headPosition();
     if (upTo === null) return false;
     let after: { stream: string; revision: number } | null = null;
     for (;;) {
+      if (signal.aborted) return false;
       const events = await this.store.readByStream!({ types: this.projection.handles, upTo, after, limit: this.batchSize * 4 });
       if (events.length === 0) break;
       await this.dataSource.transaction(async (manager) => {

@@ -130,4 +130,35 @@ describe('projections', () => {
     expect(rows).toHaveLength(50);
     expect(new Set(rows.map((row) => row.eventId)).size).toBe(50);
   });
+
+  it('stops a build from position 0 between batches when stopped, its checkpoint still unset', async () => {
+    for (let s = 0; s < 20; s++) await store.appendToStream(`tally-${s}`, [tallied(0)]);
+    let batches = 0;
+    let stopping: Promise<void> | undefined;
+    const projection: Projection = {
+      ...eventTallyProjection(),
+      rebuildByStream: true,
+      async applyBatch(events, target) {
+        batches++;
+        // A shutdown arriving while the first batch is being applied.
+        if (batches === 1) stopping = projections.stopRunners();
+        for (const event of events) await target.repository(eventLedger).insert({ eventId: event.id, stream: event.stream });
+      },
+    };
+    const dataSource = await openReadModelDataSource(testDatabase.database, [projection]);
+    // Four events a batch when building stream by stream: five batches for the twenty streams.
+    const projections = new Projections(testDatabase.database, store, dataSource, [projection], { pollIntervalMs: 50, batchSize: 1 });
+    opened.push({ projections, dataSource });
+    await projections.initialise();
+    projections.startRunners();
+    const deadline = Date.now() + 10000;
+    while (!stopping && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+    await stopping;
+    expect(batches).toBe(1);
+    expect((await projections.status())[0].position).toBeNull();
+
+    projections.startRunners();
+    const last = await appendTallied('tally-0', 1);
+    expect(await projections.waitForPosition(last.position, 10000)).toBe(true);
+  });
 });
