@@ -13,7 +13,8 @@ import {
 } from '@app/domain/public';
 import { ProjectionEvent } from '@app/event-store';
 import { Projection, ProjectionTarget } from '@app/projections';
-import { publicContextReadModel, publicItemReadModel } from './public-feed.read-model';
+import { RowBuffer } from '../row-buffer';
+import { PublicContextRow, publicContextReadModel, publicItemReadModel } from './public-feed.read-model';
 
 type PublicSourceEvent =
   | PlanApproved
@@ -42,8 +43,7 @@ const lkjipKey = (opdCode: string, year: number) => `lkjip|${opdCode}|${year}`;
 const findingKey = (id: string) => `finding|${id}`;
 
 /** The public item `event` makes, if any; compiles and recordings also keep what a later item needs. */
-async function itemOf(event: PublicSourceEvent, target: ProjectionTarget): Promise<PublicItem | null> {
-  const context = target.repository(publicContextReadModel);
+async function itemOf(event: PublicSourceEvent, context: RowBuffer<PublicContextRow>): Promise<PublicItem | null> {
   switch (event.type) {
     case 'PlanApproved':
     case 'RevisionApproved':
@@ -54,20 +54,20 @@ async function itemOf(event: PublicSourceEvent, target: ProjectionTarget): Promi
     case 'LkjipCompiled':
     case 'LkjipRecompiled':
       // Not public yet: a draft's figures. Kept, cut to public fields, for the day it is published.
-      await context.save({ key: lkjipKey(event.data.opdCode, event.data.year), value: publicLkjipFigures(event.data.figures) });
+      context.put({ key: lkjipKey(event.data.opdCode, event.data.year), value: publicLkjipFigures(event.data.figures) });
       return null;
     case 'LkjipPublished': {
-      const figures = await context.findOneBy({ key: lkjipKey(event.data.opdCode, event.data.year) });
+      const figures = await context.get({ key: lkjipKey(event.data.opdCode, event.data.year) });
       return figures && lkjipPublishedItem(event.data.opdCode, event.data.year, figures.value as ReturnType<typeof publicLkjipFigures>);
     }
     case 'AuditFindingRecorded': {
       const item = findingRecordedItem(event);
       const finding: PublicFindingContext = { opdCode: item.opdCode, year: item.year, title: event.data.title };
-      await context.save({ key: findingKey(event.data.findingId), value: { ...finding } });
+      context.put({ key: findingKey(event.data.findingId), value: { ...finding } });
       return item;
     }
     case 'RecommendationAssessed': {
-      const finding = await context.findOneBy({ key: findingKey(event.data.findingId) });
+      const finding = await context.get({ key: findingKey(event.data.findingId) });
       return finding && recommendationAssessedItem(event, finding.value as unknown as PublicFindingContext);
     }
   }
@@ -82,9 +82,32 @@ export const publicFeedProjection: Projection = {
   version: 1,
   readModels: [publicItemReadModel, publicContextReadModel],
   handles: HANDLED,
-  async apply(event: ProjectionEvent, target: ProjectionTarget) {
-    const item = await itemOf({ type: event.type, data: event.data } as PublicSourceEvent, target);
-    if (!item) return;
-    await target.repository(publicItemReadModel).save({ ...item, position: event.position, eventId: event.id, occurredAt: event.recordedAt });
-  },
+  apply: (event, target) => applyPublicEvents([event], target),
+  applyBatch: applyPublicEvents,
 };
+
+/**
+ * A batch at once: the context rows its events need read in one query, every item and context
+ * row written with one upsert each. One TypeORM save per event (a select, then an insert) made
+ * this projection the rebuild's last to finish.
+ */
+async function applyPublicEvents(events: ProjectionEvent[], target: ProjectionTarget): Promise<void> {
+  const contexts = new RowBuffer(target, publicContextReadModel);
+  const items = new RowBuffer(target, publicItemReadModel);
+  const sources = events.map((event) => ({ type: event.type, data: event.data }) as PublicSourceEvent);
+  await contexts.load(sources.flatMap(contextKeyRead));
+  for (const [index, source] of sources.entries()) {
+    const item = await itemOf(source, contexts);
+    const event = events[index];
+    if (item) items.put({ ...item, position: event.position, eventId: event.id, occurredAt: event.recordedAt });
+  }
+  await contexts.flush();
+  await items.flush();
+}
+
+/** The context row an event's item is made with, if it needs one. */
+function contextKeyRead(event: PublicSourceEvent): Array<{ key: string }> {
+  if (event.type === 'LkjipPublished') return [{ key: lkjipKey(event.data.opdCode, event.data.year) }];
+  if (event.type === 'RecommendationAssessed') return [{ key: findingKey(event.data.findingId) }];
+  return [];
+}
