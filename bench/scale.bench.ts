@@ -299,8 +299,8 @@ async function resetProjections(client: Client): Promise<void> {
   await client.query('DELETE FROM kl_projections');
 }
 
-/** What the API's RSS is made of, from its /metrics (open outside production): V8's heap, memory outside it, the stream cache. */
-async function memoryOf(base: string): Promise<{ heapUsedMb: number; heapTotalMb: number; externalMb: number; streamCacheMb: number }> {
+/** What the API's RSS is made of, from its /metrics (open outside production): V8's heap, memory outside it, the caches' JSON. */
+async function memoryOf(base: string): Promise<{ heapUsedMb: number; heapTotalMb: number; externalMb: number; streamCacheMb: number; readCacheMb: number }> {
   const text = await (await fetch(`${base}/metrics`)).text();
   const mb = (pattern: RegExp) => Math.round(Number(pattern.exec(text)?.[1] ?? 0) / 1024 / 1024);
   return {
@@ -308,6 +308,7 @@ async function memoryOf(base: string): Promise<{ heapUsedMb: number; heapTotalMb
     heapTotalMb: mb(/^kl_nodejs_heap_size_total_bytes (\S+)$/m),
     externalMb: mb(/^kl_nodejs_external_memory_bytes (\S+)$/m),
     streamCacheMb: mb(/^kl_stream_cache_bytes\{of="used"\} (\S+)$/m),
+    readCacheMb: mb(/^kl_read_cache_bytes\{of="used"\} (\S+)$/m),
   };
 }
 

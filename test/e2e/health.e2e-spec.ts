@@ -91,7 +91,7 @@ describe('operations: health, OpenAPI and metrics', () => {
 
     const { text } = await http().get('/metrics').expect(200);
     expect(Number(/^kl_read_cache_bytes\{of="used"\} (\d+)$/m.exec(text)?.[1])).toBeGreaterThan(0);
-    expect(text).toMatch(/kl_read_cache_bytes\{of="max"\} 33554432/);
+    expect(text).toMatch(/kl_read_cache_bytes\{of="max"\} 16777216/);
     expect(Number(/^kl_read_cache_hit_ratio (\S+)$/m.exec(text)?.[1])).toBeGreaterThan(0);
   });
 

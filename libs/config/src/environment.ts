@@ -170,7 +170,7 @@ export class Environment {
   @IsInt()
   @Min(0)
   @Max(4096)
-  READ_CACHE_MB = 32;
+  READ_CACHE_MB = 16;
 
   /** Run the projections inside this process (default) or leave them to apps/projector. */
   @Transform(({ value }) => (value === undefined ? undefined : value === true || value === 'true' || value === '1'))
