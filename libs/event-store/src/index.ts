@@ -1,5 +1,6 @@
 export * from './event-store';
 export * from './abortable-sleep';
+export * from './deep-freeze';
 export * from './errors';
 export * from './position';
 export * from './hash-chain';

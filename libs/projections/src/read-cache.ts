@@ -1,3 +1,4 @@
+import { deepFreeze } from '@app/event-store';
 import { LRUCache } from 'lru-cache';
 
 export interface ReadCacheStatistics {
@@ -93,12 +94,4 @@ function sizeOf(value: unknown): number {
     // Not JSON (a BigInt, a cycle): counted as large rather than failing the read.
     return 64 * 1024;
   }
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const property of Object.values(value)) deepFreeze(property);
-  }
-  return value;
 }

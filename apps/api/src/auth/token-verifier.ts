@@ -1,4 +1,5 @@
 import { Environment } from '@app/config';
+import { deepFreeze } from '@app/event-store';
 import { Injectable } from '@nestjs/common';
 import { createSecretKey, KeyObject } from 'node:crypto';
 import { createRemoteJWKSet, decodeProtectedHeader, JWTPayload, jwtVerify } from 'jose';
@@ -61,8 +62,7 @@ export class TokenVerifier {
       throw error instanceof InvalidTokenError ? error : new InvalidTokenError('the token is invalid or expired');
     }
     this.checkLifetime(payload);
-    const principal = Object.freeze(toPrincipal(payload));
-    Object.freeze(principal.roles);
+    const principal = deepFreeze(toPrincipal(payload));
     this.verified.set(token, { principal, expiresAtMs: payload.exp! * 1000 });
     return principal;
   }

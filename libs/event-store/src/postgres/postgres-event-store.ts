@@ -16,6 +16,7 @@ import {
   RecordedEvent,
   SubscribeOptions,
 } from '../event-store';
+import { deepFreeze } from '../deep-freeze';
 import { GroupCommit } from '../group-commit';
 import { verifyChain } from '../hash-chain';
 import { pollGlobalLog, WakeSignal } from '../polling-subscription';
@@ -352,14 +353,6 @@ export class PostgresEventStore implements EventStore {
     }
     return outcomes;
   }
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.values(value).forEach(deepFreeze);
-    Object.freeze(value);
-  }
-  return value;
 }
 
 function toRecordedEvent(row: EventRow): RecordedEvent {
