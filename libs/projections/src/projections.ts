@@ -115,11 +115,7 @@ export class Projections {
    * is on, until the owning projection moves; the row is frozen.
    */
   async findByKey<Row extends object>(model: ReadModel<Row>, key: Partial<Row>): Promise<Readonly<Row> | null> {
-    const owner = this.ownerOf(model).name;
-    const slot = (await this.states()).get(owner)?.activeSlot ?? 'a';
-    const statement = this.byKeyStatement(model, slot);
-    const values = statement.keys.map((property) => key[property as keyof Row]);
-    return this.cached(owner, `${statement.name}\u0000${JSON.stringify(values)}`, () => this.rowByKey<Row>(statement, values));
+    return this.viewByKey(model, key, { name: 'row', of: (row: Row) => row });
   }
 
   /** What `view` makes of the row with this primary key, kept in the read cache as the row is. */
@@ -129,14 +125,9 @@ export class Projections {
     const statement = this.byKeyStatement(model, slot);
     const values = statement.keys.map((property) => key[property as keyof Row]);
     return this.cached(owner, `${statement.name}\u0000${view.name}\u0000${JSON.stringify(values)}`, async () => {
-      const row = await this.rowByKey<Row>(statement, values);
-      return row && view.of(row);
+      const { rows } = await this.database.pool.query<Row>({ name: statement.name, text: statement.text, values });
+      return rows[0] ? view.of(rows[0]) : null;
     });
-  }
-
-  private async rowByKey<Row extends object>(statement: { name: string; text: string }, values: unknown[]): Promise<Row | null> {
-    const { rows } = await this.database.pool.query<Row>({ name: statement.name, text: statement.text, values });
-    return rows[0] ?? null;
   }
 
   private cached<T>(projection: string, key: string, load: () => Promise<T>): Promise<T> {
