@@ -5,7 +5,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
 import { AuthGuard } from './auth/auth.guard';
-import { DecideHandler } from './commands/decide.command';
+import { WritesModule } from './commands/writes.module';
 import { TokenVerifier } from './auth/token-verifier';
 import { HealthController } from './health/health.controller';
 import { LedgerHealthIndicator } from './health/ledger-health.indicator';
@@ -32,6 +32,7 @@ import { PortalModule } from './portal/portal.module';
     TerminusModule,
     LoggingModule,
     IdempotencyModule,
+    WritesModule,
     OpdsModule,
     PlansModule,
     LkjipModule,
@@ -50,7 +51,6 @@ import { PortalModule } from './portal/portal.module';
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_GUARD, useClass: MinPositionGuard },
     { provide: APP_FILTER, useClass: ProblemDetailsFilter },
-    DecideHandler,
   ],
 })
 export class ApiModule {}

@@ -50,6 +50,18 @@ describe('handleCommand', () => {
     expect(await store.readStream('counter-1')).toHaveLength(2);
   });
 
+  it('judges who may act on the state the decision sees, before the revision check, and appends nothing when refused', async () => {
+    await handleCommand(store, 'counter-1', counter, count(3));
+    const seen: number[] = [];
+    const refuse = (total: number) => {
+      seen.push(total);
+      throw new Error('FORBIDDEN');
+    };
+    await expect(handleCommand(store, 'counter-1', counter, count(1), { expectedRevision: 7, authorize: refuse })).rejects.toThrow('FORBIDDEN');
+    expect(seen).toEqual([3]);
+    expect(await store.readStream('counter-1')).toHaveLength(1);
+  });
+
   it('gives up an unpinned write that loses every race as StreamContendedError, not a revision mismatch', async () => {
     await handleCommand(store, 'counter-1', counter, count(1));
     // Another writer lands between every read and append of ours.

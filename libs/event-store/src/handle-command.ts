@@ -4,7 +4,7 @@ import { EventStore, RecordedEvent } from './event-store';
 import { Position } from './position';
 import { eventIdsFor } from './request-event-ids';
 
-export interface CommandOptions {
+export interface CommandOptions<State = unknown> {
   /**
    * The revision the caller saw (HTTP If-Match). When set, a stream at another revision is
    * refused at once; when not set, a conflicting concurrent write makes us re-read and decide
@@ -19,6 +19,12 @@ export interface CommandOptions {
    */
   requestId?: string;
   maxAttempts?: number;
+  /**
+   * Who may act, and whether there is anything to act on, judged on the state the decision
+   * sees: the stream is read once per attempt, for the check and the decision alike. It runs
+   * before the revision check, so a caller who may not act learns nothing about revisions.
+   */
+  authorize?: (state: State) => void;
 }
 
 export interface CommandResult<State = unknown, Event = unknown> {
@@ -40,7 +46,7 @@ export async function handleCommand<State, Command extends DomainCommand, Event 
   stream: string,
   decider: Decider<State, Command, Event>,
   command: Command,
-  options: CommandOptions = {},
+  options: CommandOptions<State> = {},
 ): Promise<CommandResult<State, Event>> {
   // Each conflict means another write landed, so n writers racing on one stream need up to n
   // attempts; ten covers the bursts one unit's staff can produce before answering a conflict.
@@ -50,11 +56,12 @@ export async function handleCommand<State, Command extends DomainCommand, Event 
     const history = (await store.readStream(stream)) as Array<RecordedEvent<Event['type'], Event['data']>>;
     const landed = options.requestId ? alreadyAppended(history, options.requestId, decider) : null;
     if (landed) return landed;
+    const state = fold(decider, history);
+    options.authorize?.(state);
     const revision = history.length - 1;
     if (options.expectedRevision !== undefined && options.expectedRevision !== revision) {
       throw new WrongExpectedRevisionError(stream, options.expectedRevision, revision);
     }
-    const state = fold(decider, history);
     const newEvents = decider.decide(command, state);
     const newState = newEvents.reduce((current, event) => decider.evolve(current, event), state);
     if (newEvents.length === 0) return { revision, position: history.at(-1)?.position ?? null, newEvents, state: newState };

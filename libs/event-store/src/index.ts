@@ -6,6 +6,7 @@ export * from './position';
 export * from './hash-chain';
 export * from './canonical-json';
 export * from './handle-command';
+export * from './fold-stream';
 export * from './request-event-ids';
 export * from './in-memory/in-memory-event-store';
 export * from './postgres/postgres-event-store';

@@ -1,5 +1,4 @@
 import {
-  AuditFindingRecorded,
   evolveFindingDocument,
   FindingDocument,
   FindingFigures,
@@ -7,13 +6,12 @@ import {
   FindingView,
   findingView,
   RecommendationStatus,
-  StoredFindingEvent,
 } from '@app/domain/audit-finding';
 import { addFindingTally, FindingTally, noFindingTally, tallyFigures } from '@app/domain/dashboard';
-import { EVENT_STORE, EventStore } from '@app/event-store';
+import { EVENT_STORE, EventStore, foldStream } from '@app/event-store';
 import { Clock } from '@app/platform';
 import { Projections } from '@app/projections';
-import { findingReadModel, FindingRow, storedEvent } from '@app/read-models';
+import { findingReadModel, FindingRow } from '@app/read-models';
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { decodeCursor, encodeCursor, Page } from '../http/pagination';
@@ -49,29 +47,8 @@ export class GetFindingHandler implements IQueryHandler<GetFindingQuery> {
       const row = await this.projections.findByKey(findingReadModel, { id });
       return row && answer(row.document, this.clock.today());
     }
-    const events = await this.store.readStream(findingStream(id));
-    const document = events
-      .filter((event) => new Date(event.recordedAt) <= asOf)
-      .map((event) => storedEvent<StoredFindingEvent>(event))
-      .reduce(evolveFindingDocument, null);
-    return document && answer(document, this.clock.dayOf(asOf));
-  }
-}
-
-/** Which OPD a finding concerns, from its first event (never stale): who may follow it up. */
-export class FindingOwnerQuery extends Query<string | null> {
-  constructor(readonly id: string) {
-    super();
-  }
-}
-
-@QueryHandler(FindingOwnerQuery)
-export class FindingOwnerHandler implements IQueryHandler<FindingOwnerQuery> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
-
-  async execute({ id }: FindingOwnerQuery): Promise<string | null> {
-    const [first] = await this.store.readStream(findingStream(id));
-    return first ? (first.data as AuditFindingRecorded['data']).opdCode : null;
+    const { folded } = await foldStream(this.store, findingStream(id), evolveFindingDocument, asOf);
+    return folded && answer(folded, this.clock.dayOf(asOf));
   }
 }
 
@@ -160,4 +137,4 @@ export class FindingSummaryHandler implements IQueryHandler<FindingSummaryQuery>
   }
 }
 
-export const AUDIT_FINDING_QUERY_HANDLERS = [GetFindingHandler, FindingOwnerHandler, ListFindingsHandler, FindingSummaryHandler];
+export const AUDIT_FINDING_QUERY_HANDLERS = [GetFindingHandler, ListFindingsHandler, FindingSummaryHandler];

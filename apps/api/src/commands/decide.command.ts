@@ -14,7 +14,7 @@ export class DecideCommand<State = unknown, C extends DomainCommand = DomainComm
     readonly stream: string,
     readonly decider: Decider<State, C, E>,
     readonly command: C,
-    readonly options: CommandOptions,
+    readonly options: CommandOptions<State>,
   ) {
     super();
   }

@@ -3,12 +3,12 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
-import { forbidden } from '../auth/policies';
-import { actsForOpd, Principal } from '../auth/principal';
+import { readableOpd } from '../auth/policies';
+import { Principal } from '../auth/principal';
 import { Today } from '../commands/write-context';
 import { Page } from '../http/pagination';
-import { problem, ProblemException } from '../http/problem';
-import { planAddress, yearFrom } from '../plans';
+import { notFound } from '../http/problem';
+import { opdYearAddress, yearFrom } from '../http/opd-year-address';
 import { RedFlag, RedFlagsQuery } from './red-flag-queries';
 import { RedFlagListQuery } from './red-flag.dto';
 import { RedFlagPageView } from './red-flag.views';
@@ -26,9 +26,9 @@ export class DashboardsController {
   @ApiHeader({ name: 'X-Min-Position', required: false })
   @ApiOkResponse({ type: ScorecardView })
   async scorecard(@Param('code') code: string, @Param('year') yearParameter: string, @Today() today: string): Promise<Scorecard> {
-    const { opdCode, year } = planAddress(code, yearParameter, today);
+    const { opdCode, year } = opdYearAddress(code, yearParameter, today);
     const scorecard = await this.queries.execute(new ScorecardQuery(opdCode, year, today));
-    if (!scorecard) throw new ProblemException(problem(404, 'NOT_FOUND', `No OPD ${opdCode}`));
+    if (!scorecard) throw notFound(`No OPD ${opdCode}`);
     return scorecard;
   }
 
@@ -50,15 +50,6 @@ export class DashboardsController {
   @ApiOkResponse({ type: RedFlagPageView })
   redFlags(@Query() parameters: RedFlagListQuery, @CurrentPrincipal() principal: Principal, @Today() today: string): Promise<Page<RedFlag>> {
     const { limit, cursor, opd, ...filter } = parameters;
-    return this.queries.execute(new RedFlagsQuery({ ...filter, opd: readableOpd(principal, opd) }, today, limit, cursor));
+    return this.queries.execute(new RedFlagsQuery({ ...filter, opd: readableOpd(principal, opd, 'red flags') }, today, limit, cursor));
   }
-}
-
-/** The inspectorate reads every unit's flags (or all at once); OPD roles only their own unit's. */
-function readableOpd(principal: Principal, requested: string | undefined): string | undefined {
-  if (principal.roles.includes('inspector')) return requested;
-  if (!principal.opd || (requested !== undefined && requested !== principal.opd) || !actsForOpd(principal, principal.opd)) {
-    throw forbidden('OPD roles see their own unit’s red flags only');
-  }
-  return principal.opd;
 }

@@ -6,7 +6,7 @@ import { Public } from '../auth/auth.decorators';
 import { Today } from '../commands/write-context';
 import { problem, ProblemException } from '../http/problem';
 import { sendCacheable } from '../http/public-cache';
-import { planAddress, yearFrom } from '../plans';
+import { opdYearAddress, yearFrom } from '../http/opd-year-address';
 import { RegencyQuery, ScorecardQuery } from './scorecard-queries';
 import { RegencyView, ScorecardView } from './scorecard.views';
 
@@ -30,7 +30,7 @@ export class PublicScorecardsController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const { opdCode, year } = planAddress(code, yearParameter, today);
+    const { opdCode, year } = opdYearAddress(code, yearParameter, today);
     const scorecard = await this.queries.execute(new ScorecardQuery(opdCode, year, today));
     if (!scorecard) throw new ProblemException(problem(404, 'NOT_FOUND', `No OPD ${opdCode}`));
     await sendCacheable(request, reply, JSON.stringify(scorecard), 'application/json; charset=utf-8');

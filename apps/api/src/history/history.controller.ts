@@ -2,9 +2,8 @@ import { EVENT_STORE, EventStore } from '@app/event-store';
 import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
-import { forbidden } from '../auth/policies';
 import { actsForOpd, Principal } from '../auth/principal';
-import { problem, ProblemException } from '../http/problem';
+import { forbidden, notFound } from '../http/problem';
 import { HistoryView, StreamVerificationView } from './history.views';
 import { owningOpd, streamName } from './stream-address';
 
@@ -21,7 +20,7 @@ export class HistoryController {
   async history(@Param('streamType') streamType: string, @Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<HistoryView> {
     const stream = streamName(streamType, id);
     const events = await this.store.readStream(stream);
-    if (events.length === 0) throw new ProblemException(problem(404, 'NOT_FOUND', `No ${streamType} ${id}`));
+    if (events.length === 0) throw notFound(`No ${streamType} ${id}`);
     const owner = owningOpd(streamType, id, events);
     if (!principal.roles.includes('inspector') && !(owner && actsForOpd(principal, owner)))
       throw forbidden('Only the inspectorate and the owning OPD may read this history');
@@ -49,7 +48,7 @@ export class HistoryController {
   async integrity(@Param('streamType') streamType: string, @Param('id') id: string): Promise<StreamVerificationView> {
     const stream = streamName(streamType, id);
     const verification = await this.store.verifyStream(stream);
-    if (verification.events === 0) throw new ProblemException(problem(404, 'NOT_FOUND', `No ${streamType} ${id}`));
+    if (verification.events === 0) throw notFound(`No ${streamType} ${id}`);
     return verification;
   }
 }

@@ -47,3 +47,13 @@ export class ProblemException extends Error {
     super(problem.detail);
   }
 }
+
+/** 403: the caller is known, and this is not theirs to do. */
+export const forbidden = (detail: string) => new ProblemException(problem(403, 'FORBIDDEN', detail));
+
+/** 404 for anything the caller named that is not there. The detail never names a person: problem details reach logs. */
+export const notFound = (detail: string) => new ProblemException(problem(404, 'NOT_FOUND', detail));
+
+/** 400 for one bad part of the address or query, as the validation pipe answers bad body fields. */
+export const invalidParameter = (field: string, message: string) =>
+  new ProblemException(problem(400, 'VALIDATION_FAILED', `${field} ${message}`, { errors: [{ field, message }] }));

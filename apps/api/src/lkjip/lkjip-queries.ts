@@ -1,8 +1,8 @@
-import { evolveLkjipDocument, LkjipDocument, lkjipStream, StoredLkjipEvent } from '@app/domain/lkjip';
-import { EVENT_STORE, EventStore, Position } from '@app/event-store';
+import { evolveLkjipDocument, LkjipDocument, lkjipStream } from '@app/domain/lkjip';
+import { EVENT_STORE, EventStore, foldStream, Position } from '@app/event-store';
 import { Clock } from '@app/platform';
 import { Projections } from '@app/projections';
-import { lkjipReadModel, planReadModel, storedEvent } from '@app/read-models';
+import { lkjipReadModel, planReadModel } from '@app/read-models';
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { PlanDocumentQuery } from '../plans';
@@ -41,8 +41,7 @@ export class GetLkjipHandler implements IQueryHandler<GetLkjipQuery> {
       const plan = await this.projections.findByKey(planReadModel, { opdCode, year });
       return lkjipView(row.document, plan?.document ?? null, today, this.settings);
     }
-    const events = (await this.store.readStream(lkjipStream(opdCode, year))).filter((event) => new Date(event.recordedAt) <= asOf);
-    const document = events.map((event) => storedEvent<StoredLkjipEvent>(event)).reduce(evolveLkjipDocument, null);
+    const { folded: document } = await foldStream(this.store, lkjipStream(opdCode, year), evolveLkjipDocument, asOf);
     if (!document) return null;
     const { document: plan } = await this.queries.execute(new PlanDocumentQuery(opdCode, year, asOf));
     return lkjipView(document, plan, this.clock.dayOf(asOf), this.settings);
@@ -74,9 +73,7 @@ export class SealedLkjipHandler implements IQueryHandler<SealedLkjipQuery> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async execute({ opdCode, year }: SealedLkjipQuery): Promise<SealedLkjip | null> {
-    const events = await this.store.readStream(lkjipStream(opdCode, year));
-    const document = events.map((event) => storedEvent<StoredLkjipEvent>(event)).reduce(evolveLkjipDocument, null);
-    const last = events.at(-1);
+    const { folded: document, last } = await foldStream(this.store, lkjipStream(opdCode, year), evolveLkjipDocument);
     return document && last ? { document, position: last.position, hash: last.hash } : null;
   }
 }

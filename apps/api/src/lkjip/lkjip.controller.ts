@@ -1,32 +1,28 @@
-import { LkjipCommand, lkjipDecider, lkjipStream, freezeFigures } from '@app/domain/lkjip';
+import { freezeFigures } from '@app/domain/lkjip';
 import { Body, Controller, Get, Inject, Param, Post, Put, Query, Res } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
-import { requireActsForOpd, requireMayReadPastStates } from '../auth/policies';
-import { Principal, Role } from '../auth/principal';
-import { DecideCommand } from '../commands/decide.command';
-import { CommandBody, Today, Write, WriteContext } from '../commands/write-context';
+import { Principal } from '../auth/principal';
+import { Today, Write, WriteContext } from '../commands/write-context';
+import { Writer } from '../commands/writer';
 import { parseAsOf } from '../http/as-of';
-import { problem, ProblemException } from '../http/problem';
+import { OpdYearAddress, opdYearAddress } from '../http/opd-year-address';
+import { notFound } from '../http/problem';
 import { WriteEndpoint } from '../http/write-endpoint.decorator';
-import { setLocation, tagRevision, WriteResult, writeResult } from '../http/write-result';
+import { tagRevision, WriteResult } from '../http/write-result';
 import { OpdStatusQuery } from '../opds';
-import { planAddress, PlanDocumentQuery } from '../plans';
+import { PlanDocumentQuery } from '../plans';
 import { sectionKeyFrom } from './lkjip-address';
 import { PdfEndpoint, sendLkjipPdf } from './lkjip-pdf.response';
+import { mayCompileLkjip, mayReadPastLkjip, mayReviewLkjip, maySignLkjip } from './lkjip-policies';
 import { GetLkjipQuery, SealedLkjipQuery } from './lkjip-queries';
 import { LKJIP_SETTINGS, LkjipSettings } from './lkjip-settings';
+import { lkjipLocation, lkjipTarget } from './lkjip-target';
 import { LkjipView } from './lkjip-view';
 import { ReviewLkjipDto, WriteSectionDto } from './lkjip.dto';
 import { LkjipViewDto } from './lkjip.views';
-
-type Address = { opdCode: string; year: number };
-
-/** The unit's own roles act only for the unit; the inspectorate reviews every unit's report. */
-const unitRole = (role: Role) => (principal: Principal, opdCode: string) => requireActsForOpd(principal, opdCode, [role]);
-const inspectorate = () => undefined;
 
 /** A unit's annual performance report (docs/api.md, LKjIP). */
 @ApiTags('LKjIP')
@@ -34,7 +30,7 @@ const inspectorate = () => undefined;
 @Controller('api/v1/opds/:code/lkjip')
 export class LkjipController {
   constructor(
-    private readonly commands: CommandBus,
+    private readonly writer: Writer,
     private readonly queries: QueryBus,
     @Inject(LKJIP_SETTINGS) private readonly settings: LkjipSettings,
   ) {}
@@ -42,23 +38,30 @@ export class LkjipController {
   @Post(':year')
   @Roles('opd_operator')
   @WriteEndpoint(201)
-  async compile(@Param('code') code: string, @Param('year') year: string, @Write() write: WriteContext, @Res({ passthrough: true }) response: FastifyReply) {
-    const result = await this.act(unitRole('opd_operator'), code, year, write, response, async (address) => ({
-      type: 'CompileLkjip',
-      data: { opd: await this.queries.execute(new OpdStatusQuery(address.opdCode)), year: address.year, figures: await this.figures(address) },
-    }));
-    setLocation(response, `/api/v1/opds/${code}/lkjip/${year}`);
-    return result;
+  async compile(
+    @Param('code') code: string,
+    @Param('year') year: string,
+    @Write() write: WriteContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<WriteResult> {
+    const address = opdYearAddress(code, year, write.metadata.today);
+    const [opd, figures] = await Promise.all([this.queries.execute(new OpdStatusQuery(address.opdCode)), this.figures(address)]);
+    const target = { ...lkjipTarget(address), location: lkjipLocation(address) };
+    return this.writer.decide(reply, write, target, mayCompileLkjip, { type: 'CompileLkjip', data: { opd, year: address.year, figures } });
   }
 
   @Post(':year/recompile')
   @Roles('opd_operator')
   @WriteEndpoint(200)
-  recompile(@Param('code') code: string, @Param('year') year: string, @Write() write: WriteContext, @Res({ passthrough: true }) response: FastifyReply) {
-    return this.act(unitRole('opd_operator'), code, year, write, response, async (address) => ({
-      type: 'RecompileLkjip',
-      data: { figures: await this.figures(address) },
-    }));
+  async recompile(
+    @Param('code') code: string,
+    @Param('year') year: string,
+    @Write() write: WriteContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<WriteResult> {
+    const address = opdYearAddress(code, year, write.metadata.today);
+    const figures = await this.figures(address);
+    return this.writer.decide(reply, write, lkjipTarget(address), mayCompileLkjip, { type: 'RecompileLkjip', data: { figures } });
   }
 
   @Put(':year/sections/:key')
@@ -70,17 +73,23 @@ export class LkjipController {
     @Param('key') key: string,
     @Body() body: WriteSectionDto,
     @Write() write: WriteContext,
-    @Res({ passthrough: true }) response: FastifyReply,
-  ) {
-    const section = sectionKeyFrom(key);
-    return this.act(unitRole('opd_operator'), code, year, write, response, () => ({ type: 'WriteLkjipSection', data: { key: section, text: body.text } }));
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<WriteResult> {
+    const target = lkjipTarget(opdYearAddress(code, year, write.metadata.today));
+    return this.writer.decide(reply, write, target, mayCompileLkjip, { type: 'WriteLkjipSection', data: { key: sectionKeyFrom(key), text: body.text } });
   }
 
   @Post(':year/submit')
   @Roles('opd_head')
   @WriteEndpoint(200)
-  submit(@Param('code') code: string, @Param('year') year: string, @Write() write: WriteContext, @Res({ passthrough: true }) response: FastifyReply) {
-    return this.act(unitRole('opd_head'), code, year, write, response, () => ({ type: 'SubmitLkjip', data: {} }));
+  submit(
+    @Param('code') code: string,
+    @Param('year') year: string,
+    @Write() write: WriteContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<WriteResult> {
+    const target = lkjipTarget(opdYearAddress(code, year, write.metadata.today));
+    return this.writer.decide(reply, write, target, maySignLkjip, { type: 'SubmitLkjip', data: {} });
   }
 
   @Post(':year/review')
@@ -91,16 +100,23 @@ export class LkjipController {
     @Param('year') year: string,
     @Body() body: ReviewLkjipDto,
     @Write() write: WriteContext,
-    @Res({ passthrough: true }) response: FastifyReply,
-  ) {
-    return this.act(inspectorate, code, year, write, response, () => ({ type: 'ReviewLkjip', data: { outcome: body.outcome, notes: body.notes ?? '' } }));
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<WriteResult> {
+    const target = lkjipTarget(opdYearAddress(code, year, write.metadata.today));
+    return this.writer.decide(reply, write, target, mayReviewLkjip, { type: 'ReviewLkjip', data: { outcome: body.outcome, notes: body.notes ?? '' } });
   }
 
   @Post(':year/publish')
   @Roles('opd_head')
   @WriteEndpoint(200)
-  publish(@Param('code') code: string, @Param('year') year: string, @Write() write: WriteContext, @Res({ passthrough: true }) response: FastifyReply) {
-    return this.act(unitRole('opd_head'), code, year, write, response, () => ({ type: 'PublishLkjip', data: {} }));
+  publish(
+    @Param('code') code: string,
+    @Param('year') year: string,
+    @Write() write: WriteContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<WriteResult> {
+    const target = lkjipTarget(opdYearAddress(code, year, write.metadata.today));
+    return this.writer.decide(reply, write, target, maySignLkjip, { type: 'PublishLkjip', data: {} });
   }
 
   @Get(':year.pdf')
@@ -111,7 +127,7 @@ export class LkjipController {
     @Today() today: string,
     @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<Buffer> {
-    const { opdCode, year: reportYear } = planAddress(code, year, today);
+    const { opdCode, year: reportYear } = opdYearAddress(code, year, today);
     return sendLkjipPdf(response, await this.queries.execute(new SealedLkjipQuery(opdCode, reportYear)), `No LKjIP of ${opdCode} for ${reportYear}`);
   }
 
@@ -126,11 +142,11 @@ export class LkjipController {
     @Today() today: string,
     @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<LkjipView> {
-    const { opdCode, year } = planAddress(code, yearParameter, today);
+    const address = opdYearAddress(code, yearParameter, today);
     const asOf = parseAsOf(asOfParameter);
-    if (asOf) requireMayReadPastStates(principal, opdCode);
-    const report = await this.queries.execute(new GetLkjipQuery(opdCode, year, today, asOf));
-    if (!report) throw new ProblemException(problem(404, 'NOT_FOUND', `No LKjIP of ${opdCode} for ${year}`));
+    if (asOf) mayReadPastLkjip(principal, address);
+    const report = await this.queries.execute(new GetLkjipQuery(address.opdCode, address.year, today, asOf));
+    if (!report) throw notFound(`No LKjIP of ${address.opdCode} for ${address.year}`);
     tagRevision(response, report.revision);
     return report;
   }
@@ -139,24 +155,8 @@ export class LkjipController {
    * The figures a compile or recompile freezes: the plan folded from its stream, measured by the
    * plan's own rules, stamped with the position of the plan's last event.
    */
-  private async figures({ opdCode, year }: Address) {
+  private async figures({ opdCode, year }: OpdYearAddress) {
     const { document, position } = await this.queries.execute(new PlanDocumentQuery(opdCode, year));
     return position === null ? null : freezeFigures(document, this.settings.achievement, position);
-  }
-
-  /** Who may act, on which stream, then the command: the one way every report write goes. */
-  private async act(
-    authorize: (principal: Principal, opdCode: string) => void,
-    code: string,
-    yearParameter: string,
-    write: WriteContext,
-    response: FastifyReply,
-    commandFor: (address: Address) => CommandBody<LkjipCommand> | Promise<CommandBody<LkjipCommand>>,
-  ): Promise<WriteResult> {
-    const address = planAddress(code, yearParameter, write.metadata.today);
-    authorize(write.principal, address.opdCode);
-    const command = { ...(await commandFor(address)), metadata: write.metadata };
-    const result = await this.commands.execute(new DecideCommand(lkjipStream(address.opdCode, address.year), lkjipDecider, command, write.options));
-    return writeResult(response, `${address.opdCode}-${address.year}`, result);
   }
 }

@@ -4,7 +4,7 @@ import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/auth.decorators';
 import { Today } from '../commands/write-context';
-import { planAddress } from '../plans';
+import { opdYearAddress } from '../http/opd-year-address';
 import { PdfEndpoint, sendLkjipPdf } from './lkjip-pdf.response';
 import { SealedLkjipQuery } from './lkjip-queries';
 
@@ -27,7 +27,7 @@ export class PublicLkjipController {
     @Today() today: string,
     @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<Buffer> {
-    const { opdCode, year: reportYear } = planAddress(code, year, today);
+    const { opdCode, year: reportYear } = opdYearAddress(code, year, today);
     const sealed = await this.queries.execute(new SealedLkjipQuery(opdCode, reportYear));
     return sendLkjipPdf(response, sealed?.document.status === 'PUBLISHED' ? sealed : null, `No published LKjIP of ${opdCode} for ${reportYear}`);
   }

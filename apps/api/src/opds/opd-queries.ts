@@ -1,5 +1,5 @@
 import { opdStream } from '@app/domain/opd';
-import { EVENT_STORE, EventStore } from '@app/event-store';
+import { EVENT_STORE, EventStore, foldStream } from '@app/event-store';
 import { Projections } from '@app/projections';
 import { evolveOpdRow, opdReadModel, OpdRow } from '@app/read-models';
 import { Inject } from '@nestjs/common';
@@ -27,8 +27,7 @@ export class GetOpdHandler implements IQueryHandler<GetOpdQuery> {
 
   async execute({ code, asOf }: GetOpdQuery): Promise<OpdRow | null> {
     if (!asOf) return this.projections.findByKey(opdReadModel, { code });
-    const events = await this.store.readStream(opdStream(code));
-    return events.filter((event) => new Date(event.recordedAt) <= asOf).reduce(evolveOpdRow, null);
+    return (await foldStream(this.store, opdStream(code), evolveOpdRow, asOf)).folded;
   }
 }
 

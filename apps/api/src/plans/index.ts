@@ -1,5 +1,4 @@
 /** What other slices may use of the plans slice: SKPs cascade from a plan, the LKjIP reports on one, the portal shows the public one. */
-export { opdCodeFrom, planAddress, yearFrom } from './plan-address';
 export { PlanAsRecorded, PlanDocumentQuery } from './plan-document.query';
 export { planViewSettingsFrom } from './plan-view-settings';
 export { PublicPlanQuery } from './public-plan.query';

@@ -1,6 +1,5 @@
-import { evolvePlanDocument, PlanDocument, planStream, StoredPlanEvent } from '@app/domain/plan';
-import { EVENT_STORE, EventStore, Position } from '@app/event-store';
-import { storedEvent } from '@app/read-models';
+import { evolvePlanDocument, PlanDocument, planStream } from '@app/domain/plan';
+import { EVENT_STORE, EventStore, foldStream, Position } from '@app/event-store';
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 
@@ -31,10 +30,7 @@ export class PlanDocumentHandler implements IQueryHandler<PlanDocumentQuery> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async execute({ opdCode, year, asOf }: PlanDocumentQuery): Promise<PlanAsRecorded> {
-    const events = (await this.store.readStream(planStream(opdCode, year))).filter((event) => !asOf || new Date(event.recordedAt) <= asOf);
-    return {
-      document: events.map((event) => storedEvent<StoredPlanEvent>(event)).reduce(evolvePlanDocument, null),
-      position: events.at(-1)?.position ?? null,
-    };
+    const { folded, last } = await foldStream(this.store, planStream(opdCode, year), evolvePlanDocument, asOf);
+    return { document: folded, position: last?.position ?? null };
   }
 }

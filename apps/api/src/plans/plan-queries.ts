@@ -1,7 +1,7 @@
-import { evolvePlanDocument, planStream, PlanView, planView, PlanViewSettings, StoredPlanEvent } from '@app/domain/plan';
-import { EVENT_STORE, EventStore } from '@app/event-store';
+import { evolvePlanDocument, planStream, PlanView, planView, PlanViewSettings } from '@app/domain/plan';
+import { EVENT_STORE, EventStore, foldStream } from '@app/event-store';
 import { Projections, RowView } from '@app/projections';
-import { PlanRow, planReadModel, storedEvent } from '@app/read-models';
+import { PlanRow, planReadModel } from '@app/read-models';
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { MoreThan } from 'typeorm';
@@ -32,12 +32,8 @@ export class GetPlanHandler implements IQueryHandler<GetPlanQuery> {
 
   async execute({ opdCode, year, asOf }: GetPlanQuery): Promise<PlanView | null> {
     if (!asOf) return this.projections.viewByKey(planReadModel, { opdCode, year }, this.view);
-    const events = await this.store.readStream(planStream(opdCode, year));
-    const document = events
-      .filter((event) => new Date(event.recordedAt) <= asOf)
-      .map((event) => storedEvent<StoredPlanEvent>(event))
-      .reduce(evolvePlanDocument, null);
-    return document && planView(document, this.settings);
+    const { folded } = await foldStream(this.store, planStream(opdCode, year), evolvePlanDocument, asOf);
+    return folded && planView(folded, this.settings);
   }
 }
 

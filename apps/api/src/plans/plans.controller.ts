@@ -1,22 +1,25 @@
-import { PlanCommand, planDecider, planStream, PlanView } from '@app/domain/plan';
+import { PlanView } from '@app/domain/plan';
 import { Body, Controller, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
-import { requireActsForOpd, requireMayReadPastStates } from '../auth/policies';
-import { Principal, Role } from '../auth/principal';
-import { DecideCommand } from '../commands/decide.command';
-import { CommandBody, Today, Write, WriteContext } from '../commands/write-context';
+import { Principal } from '../auth/principal';
+import { Today, Write, WriteContext } from '../commands/write-context';
+import { Writer } from '../commands/writer';
 import { parseAsOf } from '../http/as-of';
+import { opdCodeFrom, opdYearAddress } from '../http/opd-year-address';
 import { Page } from '../http/pagination';
-import { problem, ProblemException } from '../http/problem';
-import { WriteEndpoint } from '../http/write-endpoint.decorator';
-import { setLocation, tagRevision, WriteResult, writeResult } from '../http/write-result';
-import { OpdStatusQuery } from '../opds';
-import { opdCodeFrom, planAddress, quarterFrom } from './plan-address';
-import { GetPlanQuery, ListPlansQuery } from './plan-queries';
+import { notFound } from '../http/problem';
 import { ReportRealisationDto } from '../http/realisation-value.dto';
+import { realisationValuesOf } from '../http/realisation-values';
+import { WriteEndpoint } from '../http/write-endpoint.decorator';
+import { tagRevision, WriteResult } from '../http/write-result';
+import { OpdStatusQuery } from '../opds';
+import { mayDecideOnPlan, mayReadPastPlan, mayWritePlan } from './plan-policies';
+import { quarterFrom } from './plan-quarter';
+import { GetPlanQuery, ListPlansQuery } from './plan-queries';
+import { planLocation, planTarget } from './plan-target';
 import { CorrectRealisationDto, ListPlansParameters, PlanContentDto, ReturnPlanDto, StartRevisionDto } from './plan.dto';
 import { PlanPageView, PlanViewDto } from './plan.views';
 
@@ -26,7 +29,7 @@ import { PlanPageView, PlanViewDto } from './plan.views';
 @Controller('api/v1/opds/:code/plans')
 export class PlansController {
   constructor(
-    private readonly commands: CommandBus,
+    private readonly writer: Writer,
     private readonly queries: QueryBus,
   ) {}
 
@@ -38,14 +41,11 @@ export class PlansController {
     @Param('year') year: string,
     @Body() body: PlanContentDto,
     @Write() write: WriteContext,
-    @Res({ passthrough: true }) response: FastifyReply,
-  ) {
-    const result = await this.act(['opd_operator'], code, year, write, response, async ({ opdCode, year }) => ({
-      type: 'DraftPlan',
-      data: { opd: await this.queries.execute(new OpdStatusQuery(opdCode)), year, goals: goalsOf(body) },
-    }));
-    setLocation(response, `/api/v1/opds/${code}/plans/${year}`);
-    return result;
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<WriteResult> {
+    const address = opdYearAddress(code, year, write.metadata.today);
+    const data = { opd: await this.queries.execute(new OpdStatusQuery(address.opdCode)), year: address.year, goals: goalsOf(body) };
+    return this.writer.decide(reply, write, { ...planTarget(address), location: planLocation(address) }, mayWritePlan, { type: 'DraftPlan', data });
   }
 
   @Put(':year')
@@ -56,23 +56,36 @@ export class PlansController {
     @Param('year') year: string,
     @Body() body: PlanContentDto,
     @Write() write: WriteContext,
-    @Res({ passthrough: true }) response: FastifyReply,
-  ) {
-    return this.act(['opd_operator'], code, year, write, response, () => ({ type: 'ReplacePlanContent', data: { goals: goalsOf(body) } }));
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<WriteResult> {
+    const target = planTarget(opdYearAddress(code, year, write.metadata.today));
+    return this.writer.decide(reply, write, target, mayWritePlan, { type: 'ReplacePlanContent', data: { goals: goalsOf(body) } });
   }
 
   @Post(':year/submit')
   @Roles('opd_operator')
   @WriteEndpoint(200)
-  submit(@Param('code') code: string, @Param('year') year: string, @Write() write: WriteContext, @Res({ passthrough: true }) response: FastifyReply) {
-    return this.act(['opd_operator'], code, year, write, response, () => ({ type: 'SubmitPlan', data: {} }));
+  submit(
+    @Param('code') code: string,
+    @Param('year') year: string,
+    @Write() write: WriteContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<WriteResult> {
+    const target = planTarget(opdYearAddress(code, year, write.metadata.today));
+    return this.writer.decide(reply, write, target, mayWritePlan, { type: 'SubmitPlan', data: {} });
   }
 
   @Post(':year/approve')
   @Roles('opd_head')
   @WriteEndpoint(200)
-  approve(@Param('code') code: string, @Param('year') year: string, @Write() write: WriteContext, @Res({ passthrough: true }) response: FastifyReply) {
-    return this.act(['opd_head'], code, year, write, response, () => ({ type: 'ApprovePlan', data: {} }));
+  approve(
+    @Param('code') code: string,
+    @Param('year') year: string,
+    @Write() write: WriteContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<WriteResult> {
+    const target = planTarget(opdYearAddress(code, year, write.metadata.today));
+    return this.writer.decide(reply, write, target, mayDecideOnPlan, { type: 'ApprovePlan', data: {} });
   }
 
   @Post(':year/return')
@@ -83,9 +96,10 @@ export class PlansController {
     @Param('year') year: string,
     @Body() body: ReturnPlanDto,
     @Write() write: WriteContext,
-    @Res({ passthrough: true }) response: FastifyReply,
-  ) {
-    return this.act(['opd_head'], code, year, write, response, () => ({ type: 'ReturnPlan', data: { reason: body.reason } }));
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<WriteResult> {
+    const target = planTarget(opdYearAddress(code, year, write.metadata.today));
+    return this.writer.decide(reply, write, target, mayDecideOnPlan, { type: 'ReturnPlan', data: { reason: body.reason } });
   }
 
   @Post(':year/revisions')
@@ -96,12 +110,11 @@ export class PlansController {
     @Param('year') year: string,
     @Body() body: StartRevisionDto,
     @Write() write: WriteContext,
-    @Res({ passthrough: true }) response: FastifyReply,
-  ) {
-    return this.act(['opd_operator'], code, year, write, response, () => ({
-      type: 'StartRevision',
-      data: { reasonCategory: body.reasonCategory, reason: body.reason, goals: goalsOf(body) },
-    }));
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<WriteResult> {
+    const target = planTarget(opdYearAddress(code, year, write.metadata.today));
+    const data = { reasonCategory: body.reasonCategory, reason: body.reason, goals: goalsOf(body) };
+    return this.writer.decide(reply, write, target, mayWritePlan, { type: 'StartRevision', data });
   }
 
   @Post(':year/realisations/:quarter')
@@ -113,12 +126,11 @@ export class PlansController {
     @Param('quarter') quarter: string,
     @Body() body: ReportRealisationDto,
     @Write() write: WriteContext,
-    @Res({ passthrough: true }) response: FastifyReply,
-  ) {
-    return this.act(['opd_operator'], code, year, write, response, () => ({
-      type: 'ReportRealisation',
-      data: { quarter: quarterFrom(quarter), values: valuesOf(body) },
-    }));
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<WriteResult> {
+    const target = planTarget(opdYearAddress(code, year, write.metadata.today));
+    const data = { quarter: quarterFrom(quarter), values: realisationValuesOf(body) };
+    return this.writer.decide(reply, write, target, mayWritePlan, { type: 'ReportRealisation', data });
   }
 
   @Post(':year/realisations/:quarter/corrections')
@@ -130,12 +142,11 @@ export class PlansController {
     @Param('quarter') quarter: string,
     @Body() body: CorrectRealisationDto,
     @Write() write: WriteContext,
-    @Res({ passthrough: true }) response: FastifyReply,
-  ) {
-    return this.act(['opd_operator'], code, year, write, response, () => ({
-      type: 'CorrectRealisation',
-      data: { quarter: quarterFrom(quarter), values: valuesOf(body), reason: body.reason },
-    }));
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<WriteResult> {
+    const target = planTarget(opdYearAddress(code, year, write.metadata.today));
+    const data = { quarter: quarterFrom(quarter), values: realisationValuesOf(body), reason: body.reason };
+    return this.writer.decide(reply, write, target, mayWritePlan, { type: 'CorrectRealisation', data });
   }
 
   @Get()
@@ -156,29 +167,13 @@ export class PlansController {
     @Today() today: string,
     @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<PlanView> {
-    const { opdCode, year } = planAddress(code, yearParameter, today);
+    const address = opdYearAddress(code, yearParameter, today);
     const asOf = parseAsOf(asOfParameter);
-    if (asOf) requireMayReadPastStates(principal, opdCode);
-    const plan = await this.queries.execute(new GetPlanQuery(opdCode, year, asOf));
-    if (!plan) throw new ProblemException(problem(404, 'NOT_FOUND', `No plan of ${opdCode} for ${year}`));
+    if (asOf) mayReadPastPlan(principal, address);
+    const plan = await this.queries.execute(new GetPlanQuery(address.opdCode, address.year, asOf));
+    if (!plan) throw notFound(`No plan of ${address.opdCode} for ${address.year}`);
     tagRevision(response, plan.revision);
     return plan;
-  }
-
-  /** Who may act, on which stream, then the command: the one way every plan write goes. */
-  private async act(
-    roles: Role[],
-    code: string,
-    yearParameter: string,
-    write: WriteContext,
-    response: FastifyReply,
-    commandFor: (address: { opdCode: string; year: number }) => CommandBody<PlanCommand> | Promise<CommandBody<PlanCommand>>,
-  ): Promise<WriteResult> {
-    const address = planAddress(code, yearParameter, write.metadata.today);
-    requireActsForOpd(write.principal, address.opdCode, roles);
-    const command = { ...(await commandFor(address)), metadata: write.metadata };
-    const result = await this.commands.execute(new DecideCommand(planStream(address.opdCode, address.year), planDecider, command, write.options));
-    return writeResult(response, `${address.opdCode}-${address.year}`, result);
   }
 }
 
@@ -196,14 +191,5 @@ function goalsOf(body: PlanContentDto) {
       annualTarget: indicator.annualTarget,
       quarterlyTargets: indicator.quarterlyTargets ?? null,
     })),
-  }));
-}
-
-function valuesOf(body: ReportRealisationDto) {
-  return body.values.map((value) => ({
-    indicatorCode: value.indicatorCode,
-    value: value.value,
-    evidenceUrl: value.evidenceUrl ?? null,
-    note: value.note ?? null,
   }));
 }

@@ -6,7 +6,7 @@ import { Public } from '../auth/auth.decorators';
 import { Today } from '../commands/write-context';
 import { problem, ProblemException } from '../http/problem';
 import { sendCacheable } from '../http/public-cache';
-import { planAddress } from './plan-address';
+import { opdYearAddress } from '../http/opd-year-address';
 import { PublicPlanQuery } from './public-plan.query';
 import { PublicPlanView } from './public-plan.views';
 
@@ -29,7 +29,7 @@ export class PublicPlansController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const { opdCode, year } = planAddress(code, yearParameter, today);
+    const { opdCode, year } = opdYearAddress(code, yearParameter, today);
     const plan = await this.queries.execute(new PublicPlanQuery(opdCode, year));
     if (!plan) throw new ProblemException(problem(404, 'NOT_FOUND', `No approved plan of ${opdCode} for ${year}`));
     await sendCacheable(request, reply, JSON.stringify(plan), 'application/json; charset=utf-8');

@@ -14,7 +14,8 @@ import { problem, ProblemException } from '../http/problem';
 import { notModified, PUBLIC_CACHE_CONTROL } from '../http/public-cache';
 import { RegencyQuery, ScorecardQuery } from '../dashboards';
 import { PublicOpd, PublicOpdsQuery } from '../opds';
-import { planAddress, planViewSettingsFrom, PublicPlanQuery, yearFrom } from '../plans';
+import { opdYearAddress, yearFrom } from '../http/opd-year-address';
+import { planViewSettingsFrom, PublicPlanQuery } from '../plans';
 import { feedItemOf, LatestItemsQuery } from '../public-feed';
 import { PageCache, RenderedPage } from './page-cache';
 import { feedPanel } from './pages/feed-panel';
@@ -93,7 +94,7 @@ export class PortalController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const { opdCode, year } = planAddress(code, yearParameter, today);
+    const { opdCode, year } = opdYearAddress(code, yearParameter, today);
     const lang = langFrom(langParameter);
     const rendered = await this.cached(`unit|${opdCode}|${year}|${lang}|${today}`, async () => {
       const [scorecard, plan, units]: [Scorecard | null, PublicPlan | null, PublicOpd[]] = await Promise.all([

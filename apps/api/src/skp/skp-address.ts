@@ -1,5 +1,5 @@
 import { isValidNip, SKP_PERIODS, SKP_QUARTERS, SkpPeriod, SkpQuarter } from '@app/domain/skp';
-import { yearFrom } from '../plans';
+import { yearFrom } from '../http/opd-year-address';
 import { problem, ProblemException } from '../http/problem';
 
 const invalid = (field: string, message: string) =>

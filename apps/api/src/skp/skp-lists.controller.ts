@@ -8,7 +8,7 @@ import { Today } from '../commands/write-context';
 import { CODE } from '../http/input-rules';
 import { Page } from '../http/pagination';
 import { problem, ProblemException } from '../http/problem';
-import { opdCodeFrom, planAddress } from '../plans';
+import { opdCodeFrom, opdYearAddress } from '../http/opd-year-address';
 import { CascadeNode, CascadeTreeQuery } from './cascade-tree.query';
 import { requireMayReadUnit } from './skp-policies';
 import { ListUnitSkpQuery } from './skp-queries';
@@ -47,7 +47,7 @@ export class SkpListsController {
     @CurrentPrincipal() principal: Principal,
     @Today() today: string,
   ): Promise<{ opdCode: string; year: number; indicatorCode: string; items: CascadeNode[] }> {
-    const { opdCode, year } = planAddress(code, yearParameter, today);
+    const { opdCode, year } = opdYearAddress(code, yearParameter, today);
     if (!CODE.test(indicatorCode)) {
       throw new ProblemException(
         problem(400, 'VALIDATION_FAILED', 'indicatorCode must be an indicator code', {

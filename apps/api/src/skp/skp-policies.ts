@@ -1,12 +1,13 @@
 import { mayActAsEmployee, mayAppraise, mayDraftSkp, mayReadPastSkp, mayReadSkp, SkpParties } from '@app/domain/skp';
-import { forbidden } from '../auth/policies';
+import { Policy } from '../auth/policies';
 import { actsForOpd, Principal } from '../auth/principal';
+import { forbidden } from '../http/problem';
 
 /**
  * skp-access.ts's answers as the 403s the HTTP layer gives. No detail names a NIP or a
  * person: problem details reach clients and logs (docs/domain.md, Privacy).
  */
-export type SkpPolicy = (principal: Principal, skp: SkpParties) => void;
+type SkpPolicy = Policy<SkpParties>;
 
 export const requireMayDraft: SkpPolicy = (principal, skp) => {
   if (!mayDraftSkp(principal, skp)) throw forbidden('Only the employee, or an operator of the unit, may draft this SKP');

@@ -1,7 +1,7 @@
-import { evolveSkpDocument, SkpDocument, SkpDrafted, SkpParties, skpStream, SkpStatus, SkpView, StoredSkpEvent } from '@app/domain/skp';
-import { EVENT_STORE, EventStore } from '@app/event-store';
+import { evolveSkpDocument, SkpDrafted, SkpParties, skpStream, SkpStatus, SkpView } from '@app/domain/skp';
+import { EVENT_STORE, EventStore, foldStream } from '@app/event-store';
 import { Projections } from '@app/projections';
-import { skpReadModel, SkpRow, storedEvent } from '@app/read-models';
+import { skpReadModel, SkpRow } from '@app/read-models';
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { SelectQueryBuilder } from 'typeorm';
@@ -28,16 +28,10 @@ export class GetSkpHandler implements IQueryHandler<GetSkpQuery> {
   ) {}
 
   async execute({ address, asOf }: GetSkpQuery): Promise<SkpView | null> {
-    const document = asOf ? await this.pastDocument(address, asOf) : ((await this.projections.findByKey(skpReadModel, address))?.document ?? null);
+    const document = asOf
+      ? (await foldStream(this.store, skpStream(address.nip, address.year), evolveSkpDocument, asOf)).folded
+      : ((await this.projections.findByKey(skpReadModel, address))?.document ?? null);
     return document && (await skpViews(this.queries, [document], asOf))[0];
-  }
-
-  private async pastDocument({ nip, year }: SkpAddress, asOf: Date): Promise<SkpDocument | null> {
-    const events = await this.store.readStream(skpStream(nip, year));
-    return events
-      .filter((event) => new Date(event.recordedAt) <= asOf)
-      .map((event) => storedEvent<StoredSkpEvent>(event))
-      .reduce(evolveSkpDocument, null);
   }
 }
 

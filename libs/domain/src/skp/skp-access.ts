@@ -1,3 +1,5 @@
+import type { SkpState } from './skp.decider';
+
 /**
  * Who may act on an SKP (docs/domain.md, SKP 4; docs/api.md, SKP), as pure answers for the HTTP layer:
  * a refusal is a 403, which is no DomainError kind, so the decider never checks who acts.
@@ -10,6 +12,10 @@ export interface SkpParties {
   appraiserNip: string;
   opdCode: string;
 }
+
+/** Who the SKP names, as the decider's state holds them (fixed at drafting); null before it is drafted. */
+export const partiesOf = (state: SkpState): SkpParties | null =>
+  state.status === 'NONE' ? null : { nip: state.nip, appraiserNip: state.appraiserNip, opdCode: state.opdCode };
 
 /** The caller as a verified token describes it; `opd` scopes the OPD roles, `nip` the personal ones. */
 export interface SkpCaller {

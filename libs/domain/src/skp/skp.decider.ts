@@ -4,7 +4,7 @@ import { predikatOf } from './predikat';
 import { CascadeLookup, requireCascadeTargets } from './skp-cascade';
 import { requireValidResults, skpIndicatorsOf } from './skp-results';
 import { SkpErrors } from './skp.errors';
-import { BehaviourNotes, Rating, SkpEvent, SkpPeriod, SkpQuarter, SkpRating, SkpRealisationValue, SkpResult } from './skp.events';
+import { BehaviourNotes, Predikat, Rating, SkpEvent, SkpPeriod, SkpQuarter, SkpRating, SkpRealisationValue, SkpResult } from './skp.events';
 
 export type SkpStatus = 'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'AGREED';
 
@@ -19,14 +19,15 @@ export type SkpState =
       appraiserNip: string;
       results: SkpResult[];
       reportedPeriods: SkpQuarter[];
-      evaluatedPeriods: SkpPeriod[];
+      /** The predikat each evaluated period holds now: the latest rating's (a re-evaluation supersedes). */
+      predikats: Partial<Record<SkpPeriod, Predikat>>;
     };
 
 type ExistingSkp = Exclude<SkpState, { status: 'NONE' }>;
 
 /**
- * Who acts is not the decider's to check: a DomainError has no 403, so the HTTP layer asks
- * skp-access.ts before it sends a command.
+ * Who acts is not the decider's to check: a DomainError has no 403, so the HTTP layer's
+ * policy asks skp-access.ts about the parties of the state this decision is made on.
  */
 export type SkpCommand =
   | DomainCommand<
@@ -66,7 +67,7 @@ export const initialState = (): SkpState => ({ status: 'NONE' });
 export function evolve(state: SkpState, event: SkpEvent): SkpState {
   if (event.type === 'SkpDrafted') {
     const { nip, year, opdCode, appraiserNip, results } = event.data;
-    return { status: 'DRAFT', nip, year, opdCode, appraiserNip, results, reportedPeriods: [], evaluatedPeriods: [] };
+    return { status: 'DRAFT', nip, year, opdCode, appraiserNip, results, reportedPeriods: [], predikats: {} };
   }
   if (state.status === 'NONE') return state;
   switch (event.type) {
@@ -81,9 +82,8 @@ export function evolve(state: SkpState, event: SkpEvent): SkpState {
     case 'SkpRealisationReported':
       return { ...state, reportedPeriods: [...state.reportedPeriods, event.data.period] };
     case 'SkpEvaluated':
-      return { ...state, evaluatedPeriods: [...state.evaluatedPeriods, event.data.period] };
     case 'SkpReevaluated':
-      return state;
+      return { ...state, predikats: { ...state.predikats, [event.data.period]: event.data.predikat } };
     default:
       return unreachable(event);
   }
@@ -149,7 +149,7 @@ export function decide(command: SkpCommand, state: SkpState): SkpEvent[] {
         behaviourNotes: behaviourNotes ?? {},
         on: command.metadata.today,
       };
-      if (!state.evaluatedPeriods.includes(period)) return [{ type: 'SkpEvaluated', data: { ...key, ...rating } }];
+      if (state.predikats[period] === undefined) return [{ type: 'SkpEvaluated', data: { ...key, ...rating } }];
       // A blank reason is no reason: the first rating may only be superseded for a stated cause.
       if (!reason?.trim()) throw SkpErrors.periodAlreadyEvaluated(period);
       return [{ type: 'SkpReevaluated', data: { ...key, ...rating, reason } }];
@@ -173,3 +173,6 @@ function requireReportable(state: ExistingSkp, values: SkpRealisationValue[]): v
 }
 
 export const skpDecider: Decider<SkpState, SkpCommand, SkpEvent> = { initialState, evolve, decide };
+
+/** The predikat a period holds in this state: what an evaluation answers, also when a retry replays it. */
+export const predikatIn = (state: SkpState, period: SkpPeriod): Predikat | null => (state.status === 'NONE' ? null : (state.predikats[period] ?? null));
