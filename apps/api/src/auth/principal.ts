@@ -18,7 +18,5 @@ export function actorOf(principal: Principal): Actor {
   return { sub: principal.sub, ...(principal.name ? { name: principal.name } : {}), roles: principal.roles };
 }
 
-/** An OPD role holder acts for one OPD only. */
-export function actsForOpd(principal: Principal, opdCode: string, roles: Role[] = ['opd_operator', 'opd_head']): boolean {
-  return principal.opd === opdCode && principal.roles.some((role) => roles.includes(role));
-}
+/** The domain's rule, for the HTTP layer's policies: a Principal is the domain's Caller. */
+export { actsForOpd } from '@app/domain';

@@ -4,7 +4,7 @@ import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '../auth/auth.decorators';
 import { Today } from '../commands/write-context';
-import { problem, ProblemException } from '../http/problem';
+import { notFound } from '../http/problem';
 import { sendCacheable } from '../http/public-cache';
 import { opdYearAddress, yearFrom } from '../http/opd-year-address';
 import { RegencyQuery, ScorecardQuery } from './scorecard-queries';
@@ -32,7 +32,7 @@ export class PublicScorecardsController {
   ): Promise<void> {
     const { opdCode, year } = opdYearAddress(code, yearParameter, today);
     const scorecard = await this.queries.execute(new ScorecardQuery(opdCode, year, today));
-    if (!scorecard) throw new ProblemException(problem(404, 'NOT_FOUND', `No OPD ${opdCode}`));
+    if (!scorecard) throw notFound(`No OPD ${opdCode}`);
     await sendCacheable(request, reply, JSON.stringify(scorecard), 'application/json; charset=utf-8');
   }
 

@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { problem, ProblemException } from '../http/problem';
+import { notFound } from '../http/problem';
 import { tagRevision } from '../http/write-result';
 import { SealedLkjip } from './lkjip-queries';
 import { renderLkjipPdf } from './lkjip-pdf';
@@ -14,8 +14,8 @@ export const PdfEndpoint = (): MethodDecorator =>
   );
 
 /** The sealed report as a PDF buffer, named for a download; 404 when there is none to print. */
-export async function sendLkjipPdf(reply: FastifyReply, sealed: SealedLkjip | null, notFound: string): Promise<Buffer> {
-  if (!sealed) throw new ProblemException(problem(404, 'NOT_FOUND', notFound));
+export async function sendLkjipPdf(reply: FastifyReply, sealed: SealedLkjip | null, missing: string): Promise<Buffer> {
+  if (!sealed) throw notFound(missing);
   const { document, position, hash } = sealed;
   const pdf = await renderLkjipPdf(document, { position, hash });
   tagRevision(reply, document.revision);

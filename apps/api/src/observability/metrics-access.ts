@@ -2,7 +2,7 @@ import { Environment } from '@app/config';
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
-import { problem, ProblemException } from '../http/problem';
+import { notFound, problem, ProblemException } from '../http/problem';
 
 /**
  * /metrics tells whoever reads it the routes, their traffic and the process's health: it is
@@ -21,7 +21,7 @@ export class MetricsAccessGuard implements CanActivate {
   }
 
   canActivate(context: ExecutionContext): boolean {
-    if (this.hidden) throw new ProblemException(problem(404, 'NOT_FOUND', 'No such resource'));
+    if (this.hidden) throw notFound('No such resource');
     if (!this.digest) return true;
     const [scheme, token] = (context.switchToHttp().getRequest<FastifyRequest>().headers.authorization ?? '').split(' ');
     // Digests of equal length, compared in constant time: the answer's timing tells nothing of the token.

@@ -4,7 +4,7 @@ import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '../auth/auth.decorators';
 import { Today } from '../commands/write-context';
-import { problem, ProblemException } from '../http/problem';
+import { notFound } from '../http/problem';
 import { sendCacheable } from '../http/public-cache';
 import { opdYearAddress } from '../http/opd-year-address';
 import { PublicPlanQuery } from './public-plan.query';
@@ -31,7 +31,7 @@ export class PublicPlansController {
   ): Promise<void> {
     const { opdCode, year } = opdYearAddress(code, yearParameter, today);
     const plan = await this.queries.execute(new PublicPlanQuery(opdCode, year));
-    if (!plan) throw new ProblemException(problem(404, 'NOT_FOUND', `No approved plan of ${opdCode} for ${year}`));
+    if (!plan) throw notFound(`No approved plan of ${opdCode} for ${year}`);
     await sendCacheable(request, reply, JSON.stringify(plan), 'application/json; charset=utf-8');
   }
 }

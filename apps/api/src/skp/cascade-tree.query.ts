@@ -1,4 +1,5 @@
-import { mayReadSkp, SkpCaller, SkpDocument, SkpEvaluationRecord } from '@app/domain/skp';
+import { Caller } from '@app/domain';
+import { mayReadSkp, SkpDocument, SkpEvaluationRecord } from '@app/domain/skp';
 import { Projections } from '@app/projections';
 import { planSourceKey, skpReadModel, skpSourceKey } from '@app/read-models';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
@@ -33,7 +34,7 @@ export class CascadeTreeQuery extends Query<CascadeNode[]> {
     readonly opdCode: string,
     readonly year: number,
     readonly indicatorCode: string,
-    readonly caller: SkpCaller,
+    readonly caller: Caller,
   ) {
     super();
   }
@@ -86,7 +87,7 @@ export class CascadeTreeHandler implements IQueryHandler<CascadeTreeQuery> {
   }
 }
 
-function nodesOf(document: SkpDocument, servesParent: (from: SkpDocument['results'][number]['cascadedFrom']) => boolean, caller: SkpCaller): CascadeNode[] {
+function nodesOf(document: SkpDocument, servesParent: (from: SkpDocument['results'][number]['cascadedFrom']) => boolean, caller: Caller): CascadeNode[] {
   if (!mayReadSkp(caller, document)) return [];
   const { nip, year, name, position, opdCode, status, predikat, latestEvaluation } = document;
   return document.results

@@ -1,14 +1,15 @@
-import { mayActAsEmployee, mayAppraise, mayDraftSkp, mayReadPastSkp, mayReadSkp, SkpCaller } from './skp-access';
+import { Caller } from '../shared/caller';
+import { mayActAsEmployee, mayAppraise, mayDraftSkp, mayReadPastSkp, mayReadSkp } from './skp-access';
 
 const skp = { nip: '198001012005011001', appraiserNip: '197502022000031002', opdCode: 'DINKES' };
-const employee: SkpCaller = { roles: ['employee'], nip: skp.nip };
-const appraiser: SkpCaller = { roles: ['appraiser'], nip: skp.appraiserNip };
-const colleague: SkpCaller = { roles: ['employee', 'appraiser'], nip: '199001012015011001' };
-const operator: SkpCaller = { roles: ['opd_operator'], opd: 'DINKES' };
-const head: SkpCaller = { roles: ['opd_head'], opd: 'DINKES' };
-const otherOperator: SkpCaller = { roles: ['opd_operator'], opd: 'BAPPEDA' };
-const inspector: SkpCaller = { roles: ['inspector'] };
-const admin: SkpCaller = { roles: ['admin'] };
+const employee: Caller = { roles: ['employee'], nip: skp.nip };
+const appraiser: Caller = { roles: ['appraiser'], nip: skp.appraiserNip };
+const colleague: Caller = { roles: ['employee', 'appraiser'], nip: '199001012015011001' };
+const operator: Caller = { roles: ['opd_operator'], opd: 'DINKES' };
+const head: Caller = { roles: ['opd_head'], opd: 'DINKES' };
+const otherOperator: Caller = { roles: ['opd_operator'], opd: 'BAPPEDA' };
+const inspector: Caller = { roles: ['inspector'] };
+const admin: Caller = { roles: ['admin'] };
 
 describe('who may act on an SKP', () => {
   it('lets only the named appraiser appraise', () => {
@@ -31,7 +32,7 @@ describe('who may act on an SKP', () => {
     expect(mayDraftSkp(head, skp)).toBe(false);
   });
 
-  it.each<[string, SkpCaller, boolean]>([
+  it.each<[string, Caller, boolean]>([
     ['the employee', employee, true],
     ['the appraiser', appraiser, true],
     ['the unit’s operator', operator, true],

@@ -1,3 +1,4 @@
+import { actsForOpd, Caller } from '../shared/caller';
 import type { SkpState } from './skp.decider';
 
 /**
@@ -17,15 +18,7 @@ export interface SkpParties {
 export const partiesOf = (state: SkpState): SkpParties | null =>
   state.status === 'NONE' ? null : { nip: state.nip, appraiserNip: state.appraiserNip, opdCode: state.opdCode };
 
-/** The caller as a verified token describes it; `opd` scopes the OPD roles, `nip` the personal ones. */
-export interface SkpCaller {
-  roles: readonly string[];
-  opd?: string;
-  nip?: string;
-}
-
-const has = (caller: SkpCaller, role: string) => caller.roles.includes(role);
-const actsForOpd = (caller: SkpCaller, opdCode: string) => caller.opd === opdCode && (has(caller, 'opd_operator') || has(caller, 'opd_head'));
+const has = (caller: Caller, role: string) => caller.roles.includes(role);
 
 /** Agree, return and evaluate: the appraiser named in the SKP, and nobody else. */
 export const mayAppraise = (skp: Pick<SkpParties, 'appraiserNip'>, nip: string | undefined): boolean => nip !== undefined && nip === skp.appraiserNip;
@@ -34,16 +27,16 @@ export const mayAppraise = (skp: Pick<SkpParties, 'appraiserNip'>, nip: string |
 export const mayActAsEmployee = (skp: Pick<SkpParties, 'nip'>, nip: string | undefined): boolean => nip !== undefined && nip === skp.nip;
 
 /** Draft: the employee for their own NIP, or an operator of the unit the SKP is drafted in. */
-export function mayDraftSkp(caller: SkpCaller, skp: Pick<SkpParties, 'nip' | 'opdCode'>): boolean {
+export function mayDraftSkp(caller: Caller, skp: Pick<SkpParties, 'nip' | 'opdCode'>): boolean {
   return (has(caller, 'employee') && caller.nip === skp.nip) || (has(caller, 'opd_operator') && caller.opd === skp.opdCode);
 }
 
 /** Read: the employee, the appraiser, the unit's operator and head, the inspectorate. */
-export function mayReadSkp(caller: SkpCaller, skp: SkpParties): boolean {
+export function mayReadSkp(caller: Caller, skp: SkpParties): boolean {
   if (has(caller, 'inspector') || actsForOpd(caller, skp.opdCode)) return true;
   const personal = has(caller, 'employee') || has(caller, 'appraiser');
   return personal && (mayActAsEmployee(skp, caller.nip) || mayAppraise(skp, caller.nip));
 }
 
 /** `asOf`: past states are for the inspectorate and the unit itself (docs/api.md, Reads). */
-export const mayReadPastSkp = (caller: SkpCaller, skp: Pick<SkpParties, 'opdCode'>): boolean => has(caller, 'inspector') || actsForOpd(caller, skp.opdCode);
+export const mayReadPastSkp = (caller: Caller, skp: Pick<SkpParties, 'opdCode'>): boolean => has(caller, 'inspector') || actsForOpd(caller, skp.opdCode);
