@@ -1,8 +1,9 @@
 import { Scorecard } from '@app/domain/dashboard';
 import { AchievementScale } from '@app/domain/plan';
 import { markup, SafeHtml } from '../markup';
-import { bandClass, percent, rupiah } from '../portal-format';
-import { Lang, nameOf, textFor } from '../portal-text';
+import { percent, rupiah } from '../portal-format';
+import { Lang, textFor } from '../portal-text';
+import { categoryBadge, lkjipCell } from './components';
 import { page } from './layout';
 
 export interface RegencyPageData {
@@ -21,21 +22,6 @@ export interface RegencyPageData {
 export const unitHref = (lang: Lang, code: string, year: number) => `/opd/${code}/${year}${lang === 'en' ? '?lang=en' : ''}`;
 export const regencyHref = (lang: Lang, year: number) => `/?year=${year}${lang === 'en' ? '&lang=en' : ''}`;
 export const lkjipPdfHref = (code: string, year: number) => `/public/v1/opds/${code}/lkjip/${year}.pdf`;
-
-/** A category in colour and in words: the colour alone would tell a colour-blind reader nothing. */
-export const categoryBadge = (lang: Lang, scale: AchievementScale, category: string | null): SafeHtml =>
-  category === null
-    ? markup`<span class="badge band-none">–</span>`
-    : markup`<span class="badge ${bandClass(scale, category)}">${nameOf(lang, category)}</span>`;
-
-/** The LKjIP's state, with the published document linked. */
-export function lkjipCell(lang: Lang, item: Scorecard): SafeHtml {
-  const text = textFor(lang);
-  const status = item.lkjip.status;
-  return markup`${status === null ? text.notCompiled : nameOf(lang, status)}${item.lkjip.late ? markup` <span class="late">(${text.late})</span>` : ''}${
-    status === 'PUBLISHED' ? markup`<br /><a href="${lkjipPdfHref(item.opdCode, item.year)}">${text.document}</a>` : ''
-  }`;
-}
 
 /** The regency page: every unit ranked as /public/v1/regency/{year} ranks them. */
 export function regencyPage(data: RegencyPageData): string {

@@ -3,8 +3,9 @@ import { AchievementScale, PublicIndicator, PublicPlan } from '@app/domain/plan'
 import { markup, SafeHtml } from '../markup';
 import { day, number, percent, rupiah } from '../portal-format';
 import { Lang, nameOf, textFor } from '../portal-text';
+import { categoryBadge, lkjipCell } from './components';
 import { page } from './layout';
-import { categoryBadge, lkjipCell, regencyHref, unitHref } from './regency-page';
+import { regencyHref, unitHref } from './regency-page';
 
 export interface UnitPageData {
   lang: Lang;
