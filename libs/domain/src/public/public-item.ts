@@ -34,3 +34,4 @@ export interface PublicItemSource {
 }
 
 export const publicScorecardLink = (opdCode: string, year: number) => `/public/v1/opds/${opdCode}/${year}`;
+export const publicLkjipPdfLink = (opdCode: string, year: number) => `/public/v1/opds/${opdCode}/lkjip/${year}.pdf`;
