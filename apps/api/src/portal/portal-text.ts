@@ -3,11 +3,15 @@ export type Lang = 'id' | 'en';
 
 export const langFrom = (parameter: string | undefined): Lang => (parameter === 'en' ? 'en' : 'id');
 
+/** The language the page links to as its alternative. */
+export const otherLang = (lang: Lang): Lang => (lang === 'id' ? 'en' : 'id');
+
 const TEXT = {
   id: {
     siteTitle: 'Portal Akuntabilitas Kinerja',
     siteLead: 'Janji kinerja, capaian triwulanan, tindak lanjut temuan audit dan laporan yang diterbitkan setiap perangkat daerah, langsung dari buku besar.',
     otherLanguage: 'English',
+    skipToContent: 'Langsung ke isi',
     regencyTitle: (year: number) => `Peringkat perangkat daerah ${year}`,
     regencyCaption: (year: number) => `Perangkat daerah menurut capaian kinerja ${year}, tertinggi lebih dahulu`,
     year: 'Tahun',
@@ -55,6 +59,7 @@ const TEXT = {
     realisation: 'Realisasi',
     target: 'Target',
     quarter: 'Triwulan',
+    quarterLabel: (quarter: number) => `TW${quarter}`,
     quartersCaption: (indicator: string) => `Target dan realisasi triwulanan: ${indicator}`,
     chartLabel: (indicator: string) => `Grafik target dan realisasi triwulanan: ${indicator}`,
     corrected: 'dikoreksi',
@@ -80,6 +85,7 @@ const TEXT = {
     siteTitle: 'Performance Accountability Portal',
     siteLead: "Every regional unit's promises, quarterly delivery, audit follow-up and published reports, straight from the ledger.",
     otherLanguage: 'Bahasa Indonesia',
+    skipToContent: 'Skip to content',
     regencyTitle: (year: number) => `Unit ranking ${year}`,
     regencyCaption: (year: number) => `Regional units by performance achievement ${year}, highest first`,
     year: 'Year',
@@ -127,6 +133,7 @@ const TEXT = {
     realisation: 'Realisation',
     target: 'Target',
     quarter: 'Quarter',
+    quarterLabel: (quarter: number) => `Q${quarter}`,
     quartersCaption: (indicator: string) => `Quarterly target and realisation: ${indicator}`,
     chartLabel: (indicator: string) => `Chart of quarterly target and realisation: ${indicator}`,
     corrected: 'corrected',

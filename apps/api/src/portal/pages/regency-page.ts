@@ -2,7 +2,8 @@ import { Scorecard } from '@app/domain/dashboard';
 import { AchievementScale } from '@app/domain/plan';
 import { markup, SafeHtml } from '../markup';
 import { percent, rupiah } from '../portal-format';
-import { Lang, textFor } from '../portal-text';
+import { REGENCY_FORM_ACTION, regencyHref, unitHref } from '../portal-links';
+import { Lang, otherLang, textFor } from '../portal-text';
 import { categoryBadge, lkjipCell } from './components';
 import { page } from './layout';
 
@@ -18,10 +19,6 @@ export interface RegencyPageData {
   feed: SafeHtml;
   integrity: SafeHtml;
 }
-
-export const unitHref = (lang: Lang, code: string, year: number) => `/opd/${code}/${year}${lang === 'en' ? '?lang=en' : ''}`;
-export const regencyHref = (lang: Lang, year: number) => `/?year=${year}${lang === 'en' ? '&lang=en' : ''}`;
-export const lkjipPdfHref = (code: string, year: number) => `/public/v1/opds/${code}/lkjip/${year}.pdf`;
 
 /** The regency page: every unit ranked as /public/v1/regency/{year} ranks them. */
 export function regencyPage(data: RegencyPageData): string {
@@ -50,7 +47,7 @@ export function regencyPage(data: RegencyPageData): string {
   const columns = [text.rank, text.unit, text.achievement, text.category, text.skpCoverage, text.lkjip, text.followUpRate, text.outstanding];
   const main = markup`<h1>${text.regencyTitle(year)}</h1>
     <p class="lead">${text.siteLead}</p>
-    <form class="year" method="get" action="/">
+    <form class="year" method="get" action="${REGENCY_FORM_ACTION}">
       <label for="year">${text.year}</label>
       <select id="year" name="year">
         ${data.years.map((option) => markup`<option value="${option}" ${option === year ? markup` selected` : ''}>${option}</option>`)}
@@ -75,5 +72,5 @@ export function regencyPage(data: RegencyPageData): string {
     </div>
     <p class="scale">${text.scale}: ${scale.bands.map((band) => markup`${categoryBadge(lang, scale, band.category)} `)}</p>
     <div class="panels">${data.feed} ${data.integrity}</div>`;
-  return page({ lang, title: text.regencyTitle(year), otherLanguageHref: regencyHref(lang === 'id' ? 'en' : 'id', year), main });
+  return page({ lang, title: text.regencyTitle(year), otherLanguageHref: regencyHref(otherLang(lang), year), main });
 }
