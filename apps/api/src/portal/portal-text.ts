@@ -1,3 +1,5 @@
+import { ACHIEVEMENT_CATEGORY_NAMES, codeAsWords } from '@app/domain/plan';
+
 /** The portal's two languages: Bahasa Indonesia first, English on `?lang=en`. */
 export type Lang = 'id' | 'en';
 
@@ -160,14 +162,10 @@ const TEXT = {
 export type PortalText = (typeof TEXT)['id'];
 export const textFor = (lang: Lang): PortalText => TEXT[lang];
 
-/** Names of the values the public answers carry as codes. */
+/** Names of the values the public answers carry as codes; achievement categories as the printed LKjIP names them. */
 const NAMES: Record<Lang, Record<string, string>> = {
   id: {
-    SANGAT_TINGGI: 'Sangat tinggi',
-    TINGGI: 'Tinggi',
-    SEDANG: 'Sedang',
-    RENDAH: 'Rendah',
-    SANGAT_RENDAH: 'Sangat rendah',
+    ...ACHIEVEMENT_CATEGORY_NAMES.id,
     DRAFT: 'Draf',
     SUBMITTED: 'Diajukan',
     RETURNED: 'Dikembalikan',
@@ -189,11 +187,7 @@ const NAMES: Record<Lang, Record<string, string>> = {
     RECOMMENDATION_ASSESSED: 'Rekomendasi dinilai',
   },
   en: {
-    SANGAT_TINGGI: 'Very high',
-    TINGGI: 'High',
-    SEDANG: 'Medium',
-    RENDAH: 'Low',
-    SANGAT_RENDAH: 'Very low',
+    ...ACHIEVEMENT_CATEGORY_NAMES.en,
     DRAFT: 'Draft',
     SUBMITTED: 'Submitted',
     RETURNED: 'Returned',
@@ -217,10 +211,4 @@ const NAMES: Record<Lang, Record<string, string>> = {
 };
 
 /** A code's name in the language; a region's own category names (ACHIEVEMENT_SCALE_BANDS) read as written. */
-export const nameOf = (lang: Lang, code: string): string =>
-  NAMES[lang][code] ??
-  code
-    .toLowerCase()
-    .split('_')
-    .map((word, index) => (index === 0 ? word.charAt(0).toUpperCase() + word.slice(1) : word))
-    .join(' ');
+export const nameOf = (lang: Lang, code: string): string => NAMES[lang][code] ?? codeAsWords(code);
