@@ -12,7 +12,7 @@ import { LedgerHealthIndicator } from './health/ledger-health.indicator';
 import { LoggingModule } from './observability/app-logger';
 import { Metrics, MetricsController } from './observability/metrics';
 import { HistoryController } from './history/history.controller';
-import { PublicIntegrityController } from './public/public-integrity.controller';
+import { PublicIntegrityController } from './integrity/public-integrity.controller';
 import { MinPositionGuard } from './http/min-position.guard';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { IdempotencyModule } from './idempotency/idempotency.module';

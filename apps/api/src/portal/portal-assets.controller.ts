@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { Public } from '../auth/auth.decorators';
 import { problem, ProblemException } from '../http/problem';
 import { entityTag, notModified } from '../http/public-cache';
+import { ASSETS_PATH } from './portal-links';
 import { withPortalHeaders } from './security-headers';
 
 interface Asset {
@@ -34,7 +35,7 @@ const ASSETS: Record<string, Asset> = {
 
 @ApiExcludeController()
 @Public()
-@Controller('portal/assets')
+@Controller(ASSETS_PATH)
 export class PortalAssetsController {
   @Get(':name')
   async asset(@Param('name') name: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {

@@ -1,13 +1,19 @@
+import { ACHIEVEMENT_CATEGORY_NAMES, codeAsWords } from '@app/domain/plan';
+
 /** The portal's two languages: Bahasa Indonesia first, English on `?lang=en`. */
 export type Lang = 'id' | 'en';
 
 export const langFrom = (parameter: string | undefined): Lang => (parameter === 'en' ? 'en' : 'id');
+
+/** The language the page links to as its alternative. */
+export const otherLang = (lang: Lang): Lang => (lang === 'id' ? 'en' : 'id');
 
 const TEXT = {
   id: {
     siteTitle: 'Portal Akuntabilitas Kinerja',
     siteLead: 'Janji kinerja, capaian triwulanan, tindak lanjut temuan audit dan laporan yang diterbitkan setiap perangkat daerah, langsung dari buku besar.',
     otherLanguage: 'English',
+    skipToContent: 'Langsung ke isi',
     regencyTitle: (year: number) => `Peringkat perangkat daerah ${year}`,
     regencyCaption: (year: number) => `Perangkat daerah menurut capaian kinerja ${year}, tertinggi lebih dahulu`,
     year: 'Tahun',
@@ -55,6 +61,7 @@ const TEXT = {
     realisation: 'Realisasi',
     target: 'Target',
     quarter: 'Triwulan',
+    quarterLabel: (quarter: number) => `TW${quarter}`,
     quartersCaption: (indicator: string) => `Target dan realisasi triwulanan: ${indicator}`,
     chartLabel: (indicator: string) => `Grafik target dan realisasi triwulanan: ${indicator}`,
     corrected: 'dikoreksi',
@@ -80,6 +87,7 @@ const TEXT = {
     siteTitle: 'Performance Accountability Portal',
     siteLead: "Every regional unit's promises, quarterly delivery, audit follow-up and published reports, straight from the ledger.",
     otherLanguage: 'Bahasa Indonesia',
+    skipToContent: 'Skip to content',
     regencyTitle: (year: number) => `Unit ranking ${year}`,
     regencyCaption: (year: number) => `Regional units by performance achievement ${year}, highest first`,
     year: 'Year',
@@ -127,6 +135,7 @@ const TEXT = {
     realisation: 'Realisation',
     target: 'Target',
     quarter: 'Quarter',
+    quarterLabel: (quarter: number) => `Q${quarter}`,
     quartersCaption: (indicator: string) => `Quarterly target and realisation: ${indicator}`,
     chartLabel: (indicator: string) => `Chart of quarterly target and realisation: ${indicator}`,
     corrected: 'corrected',
@@ -153,14 +162,10 @@ const TEXT = {
 export type PortalText = (typeof TEXT)['id'];
 export const textFor = (lang: Lang): PortalText => TEXT[lang];
 
-/** Names of the values the public answers carry as codes. */
+/** Names of the values the public answers carry as codes; achievement categories as the printed LKjIP names them. */
 const NAMES: Record<Lang, Record<string, string>> = {
   id: {
-    SANGAT_TINGGI: 'Sangat tinggi',
-    TINGGI: 'Tinggi',
-    SEDANG: 'Sedang',
-    RENDAH: 'Rendah',
-    SANGAT_RENDAH: 'Sangat rendah',
+    ...ACHIEVEMENT_CATEGORY_NAMES.id,
     DRAFT: 'Draf',
     SUBMITTED: 'Diajukan',
     RETURNED: 'Dikembalikan',
@@ -182,11 +187,7 @@ const NAMES: Record<Lang, Record<string, string>> = {
     RECOMMENDATION_ASSESSED: 'Rekomendasi dinilai',
   },
   en: {
-    SANGAT_TINGGI: 'Very high',
-    TINGGI: 'High',
-    SEDANG: 'Medium',
-    RENDAH: 'Low',
-    SANGAT_RENDAH: 'Very low',
+    ...ACHIEVEMENT_CATEGORY_NAMES.en,
     DRAFT: 'Draft',
     SUBMITTED: 'Submitted',
     RETURNED: 'Returned',
@@ -210,10 +211,4 @@ const NAMES: Record<Lang, Record<string, string>> = {
 };
 
 /** A code's name in the language; a region's own category names (ACHIEVEMENT_SCALE_BANDS) read as written. */
-export const nameOf = (lang: Lang, code: string): string =>
-  NAMES[lang][code] ??
-  code
-    .toLowerCase()
-    .split('_')
-    .map((word, index) => (index === 0 ? word.charAt(0).toUpperCase() + word.slice(1) : word))
-    .join(' ');
+export const nameOf = (lang: Lang, code: string): string => NAMES[lang][code] ?? codeAsWords(code);

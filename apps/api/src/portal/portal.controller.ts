@@ -1,6 +1,6 @@
 import { Environment } from '@app/config';
 import { Scorecard } from '@app/domain/dashboard';
-import { AchievementScale, planYears, PublicPlan } from '@app/domain/plan';
+import { AchievementScale, PublicPlan } from '@app/domain/plan';
 import { IntegrityCheckpoints } from '@app/event-store';
 import { Projections } from '@app/projections';
 import { PublicItemRow } from '@app/read-models';
@@ -24,6 +24,7 @@ import { regencyPage } from './pages/regency-page';
 import { unitPage } from './pages/unit-page';
 import { langFrom } from './portal-text';
 import { withPortalHeaders } from './security-headers';
+import { yearChoices } from './year-choices';
 
 const FEED_ITEMS = 20;
 
@@ -58,8 +59,7 @@ export class PortalController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const thisYear = Number(today.slice(0, 4));
-    const year = yearParameter === undefined ? thisYear : yearFrom(yearParameter, today);
+    const year = yearParameter === undefined ? Number(today.slice(0, 4)) : yearFrom(yearParameter, today);
     const lang = langFrom(langParameter);
     const rendered = await this.cached(`regency|${year}|${lang}|${today}`, async (head) => {
       const [items, latest, units]: [Scorecard[], PublicItemRow[], PublicOpd[]] = await Promise.all([
@@ -67,14 +67,10 @@ export class PortalController {
         this.queries.execute(new LatestItemsQuery(FEED_ITEMS)),
         this.queries.execute(new PublicOpdsQuery()),
       ]);
-      const { earliest } = planYears(today);
-      const years = [...new Set([year, ...Array.from({ length: 7 }, (_, index) => thisYear + 1 - index)])]
-        .filter((option) => option >= earliest)
-        .sort((a, b) => b - a);
       return regencyPage({
         lang,
         year,
-        years,
+        years: yearChoices(year, today),
         items,
         names: new Map(units.map((unit) => [unit.code, unit.name])),
         scale: this.scale,

@@ -1,17 +1,14 @@
-import { PublicItemRow } from '@app/read-models';
 import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
-import { QueryBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/auth.decorators';
 import { problem, ProblemException } from '../http/problem';
 import { FEED_POSITION } from './feed.dto';
-import { feedItemOf, FeedHeadQuery, FeedPageQuery } from './feed-queries';
+import { feedItemOf } from './feed-queries';
 import { LiveFeed } from './live-feed';
 import { openEventStream, SSE_HEARTBEAT, sseEvent } from './server-sent-events';
 
 const HEARTBEAT_MS = 15_000;
-const CATCH_UP_PAGE = 500;
 
 /**
  * The public feed as Server-Sent Events: one `item` event per public item, `id` its position. A
@@ -22,10 +19,7 @@ const CATCH_UP_PAGE = 500;
 @Public()
 @Controller('public/v1/feed')
 export class FeedLiveController {
-  constructor(
-    private readonly queries: QueryBus,
-    private readonly live: LiveFeed,
-  ) {}
+  constructor(private readonly live: LiveFeed) {}
 
   @Get('live')
   @ApiProduces('text/event-stream')
@@ -45,45 +39,18 @@ export class FeedLiveController {
       );
     }
     const raw = reply.raw;
-    let sent: string | null = start ?? null;
-    let catchingUp = true;
-    const waiting: PublicItemRow[] = [];
-    let closed = false;
-    const send = (items: PublicItemRow[]) => {
-      if (closed) return;
-      for (const item of items) {
-        // Whatever came both from catching up and from the watcher is sent once, in order.
-        if (sent !== null && item.position <= sent) continue;
-        raw.write(sseEvent(item.position, 'item', feedItemOf(item)));
-        sent = item.position;
-      }
-    };
-    let stopListening = () => {};
-    const heartbeat = setInterval(() => raw.write(SSE_HEARTBEAT), HEARTBEAT_MS);
-    const finish = () => {
-      if (closed) return;
-      closed = true;
-      clearInterval(heartbeat);
-      stopListening();
-      raw.end();
-    };
+    const subscription = this.live.subscribe(start);
     reply.hijack();
     openEventStream(raw, reply.getHeaders());
-    raw.on('close', finish);
+    raw.on('close', () => subscription.close());
+    const heartbeat = setInterval(() => raw.write(SSE_HEARTBEAT), HEARTBEAT_MS);
     try {
-      stopListening = await this.live.listen({ deliver: (items) => (catchingUp ? waiting.push(...items) : send(items)), close: finish });
-      if (start === undefined) sent = await this.queries.execute(new FeedHeadQuery());
-      for (;;) {
-        if (closed) return;
-        const page: PublicItemRow[] = await this.queries.execute(new FeedPageQuery(sent ?? undefined, CATCH_UP_PAGE));
-        send(page);
-        if (page.length < CATCH_UP_PAGE) break;
-      }
-      send(waiting.splice(0));
-      catchingUp = false;
+      for await (const items of subscription) for (const item of items) raw.write(sseEvent(item.position, 'item', feedItemOf(item)));
     } catch {
       // The headers are sent: a fault can only end the stream; the client reconnects with its last id.
-      finish();
+    } finally {
+      clearInterval(heartbeat);
+      raw.end();
     }
   }
 }

@@ -1,7 +1,8 @@
-import { Projections } from '@app/projections';
-import { publicItemReadModel, PublicItemRow } from '@app/read-models';
+import { PublicItemRow } from '@app/read-models';
 import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
-import { MoreThan } from 'typeorm';
+import { QueryBus } from '@nestjs/cqrs';
+import { FeedHeadQuery, FeedPageQuery } from './feed-queries';
+import { FeedSource, FeedSubscription } from './feed-subscription';
 
 /** How often new items are looked for while someone listens: the live feed's latency. */
 const POLL_MS = 200;
@@ -20,14 +21,22 @@ export interface LiveListener {
  * (not the projection's progress in this process) works when another process projects too.
  */
 @Injectable()
-export class LiveFeed implements BeforeApplicationShutdown {
+export class LiveFeed implements FeedSource, BeforeApplicationShutdown {
   private readonly logger = new Logger(LiveFeed.name);
   private readonly listeners = new Set<LiveListener>();
   private head: Promise<string | null> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private stopping = false;
 
-  constructor(private readonly projections: Projections) {}
+  constructor(private readonly queries: QueryBus) {}
+
+  /**
+   * A client's feed after `after` (after the newest item when it names none): what it missed,
+   * then each new item once, in order, until it is closed or the service stops.
+   */
+  subscribe(after: string | undefined): FeedSubscription {
+    return new FeedSubscription(this, after);
+  }
 
   /**
    * Listens from now on. Resolves once the watcher knows where "now" is: every item committed
@@ -43,6 +52,14 @@ export class LiveFeed implements BeforeApplicationShutdown {
     return () => {
       this.listeners.delete(listener);
     };
+  }
+
+  page(after: string | null, limit: number): Promise<PublicItemRow[]> {
+    return this.queries.execute(new FeedPageQuery(after ?? undefined, limit));
+  }
+
+  newest(): Promise<string | null> {
+    return this.queries.execute(new FeedHeadQuery());
   }
 
   get listening(): number {
@@ -63,14 +80,7 @@ export class LiveFeed implements BeforeApplicationShutdown {
 
   private async poll(): Promise<void> {
     try {
-      const after = await this.head;
-      const items = await (
-        await this.projections.reader(publicItemReadModel)
-      ).find({
-        where: after ? { position: MoreThan(after) } : {},
-        order: { position: 'ASC' },
-        take: BATCH,
-      });
+      const items = await this.page(await this.head, BATCH);
       if (items.length > 0) {
         this.head = Promise.resolve(items.at(-1)!.position);
         for (const listener of this.listeners) listener.deliver(items);
@@ -83,10 +93,5 @@ export class LiveFeed implements BeforeApplicationShutdown {
       if (this.listeners.size === 0) this.head = null;
       this.schedule();
     }
-  }
-
-  private async newest(): Promise<string | null> {
-    const [newest] = await (await this.projections.reader(publicItemReadModel)).find({ select: { position: true }, order: { position: 'DESC' }, take: 1 });
-    return newest?.position ?? null;
   }
 }

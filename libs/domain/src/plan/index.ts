@@ -7,3 +7,4 @@ export * from './plan-document';
 export * from './plan-view';
 export * from './plan.errors';
 export * from './public-plan';
+export * from './achievement-category-names';

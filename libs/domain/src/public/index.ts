@@ -1,2 +1,2 @@
 export * from './public-item';
-export * from './public-items';
+export * from './public-item-builders';

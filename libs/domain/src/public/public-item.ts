@@ -26,11 +26,5 @@ export interface PublicItem {
   details: Record<string, unknown>;
 }
 
-/** The event's place in the log and its instant, which every item carries besides. */
-export interface PublicItemSource {
-  eventId: string;
-  position: string;
-  occurredAt: string;
-}
-
 export const publicScorecardLink = (opdCode: string, year: number) => `/public/v1/opds/${opdCode}/${year}`;
+export const publicLkjipPdfLink = (opdCode: string, year: number) => `/public/v1/opds/${opdCode}/lkjip/${year}.pdf`;

@@ -81,10 +81,11 @@
       timeStyle: 'short',
       timeZone: list.getAttribute('data-time-zone') || undefined,
     });
-    var source = new EventSource('/public/v1/feed/live' + (after ? '?after=' + encodeURIComponent(after) : ''));
+    var unitHref = list.getAttribute('data-unit-href');
+    var source = new EventSource(list.getAttribute('data-live-href') + (after ? '?after=' + encodeURIComponent(after) : ''));
     source.addEventListener('item', function (event) {
       var item = JSON.parse(event.data);
-      list.insertBefore(feedItem(item, names, time), list.firstChild);
+      list.insertBefore(feedItem(item, names, time, unitHref), list.firstChild);
       while (list.children.length > 50) list.removeChild(list.lastChild);
       var empty = document.querySelector('.feed-empty');
       if (empty) empty.hidden = true;
@@ -92,12 +93,12 @@
   }
 
   /** The markup pages/feed-panel.ts renders for an item, made with DOM calls (no HTML from data). */
-  function feedItem(item, names, time) {
+  function feedItem(item, names, time, unitHref) {
     var li = document.createElement('li');
     li.setAttribute('data-position', item.position);
     var type = paragraph('feed-type', (names[item.type] || item.type) + ' · ');
     var link = document.createElement('a');
-    link.href = /\.pdf$/.test(item.link) ? item.link : '/opd/' + encodeURIComponent(item.opdCode) + '/' + item.year;
+    link.href = /\.pdf$/.test(item.link) ? item.link : unitHref.replace('{code}', encodeURIComponent(item.opdCode)).replace('{year}', item.year);
     link.textContent = item.opdCode + ' ' + item.year;
     type.appendChild(link);
     var title = paragraph('feed-title', item.title);

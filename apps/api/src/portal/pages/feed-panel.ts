@@ -1,6 +1,7 @@
 import { PUBLIC_ITEM_TYPES } from '@app/domain/public';
 import { FeedItem } from '../../public-feed';
 import { markup, SafeHtml } from '../markup';
+import { feedItemHref, LIVE_FEED_HREF, UNIT_HREF_TEMPLATE } from '../portal-links';
 import { instant } from '../portal-format';
 import { Lang, nameOf, textFor } from '../portal-text';
 
@@ -11,17 +12,14 @@ import { Lang, nameOf, textFor } from '../portal-text';
  */
 export const feedItemHtml = (lang: Lang, item: FeedItem, timeZone: string): SafeHtml =>
   markup`<li data-position="${item.position}">
-    <p class="feed-type">${nameOf(lang, item.type)} · <a href="${portalLink(item)}">${item.opdCode} ${item.year}</a></p>
+    <p class="feed-type">${nameOf(lang, item.type)} · <a href="${feedItemHref(item)}">${item.opdCode} ${item.year}</a></p>
     <p class="feed-title" lang="id">${item.title}</p>
     <p class="feed-time"><time datetime="${item.occurredAt}">${instant(lang, item.occurredAt, timeZone)}</time></p>
   </li>`;
 
-/** The unit's portal page rather than its JSON scorecard; a published report's PDF as it is. */
-const portalLink = (item: FeedItem): string => (item.link.endsWith('.pdf') ? item.link : `/opd/${item.opdCode}/${item.year}`);
-
 /**
  * The latest items, newest first; the script continues after the newest one through
- * `/public/v1/feed/live?after=`, and the browser resumes with Last-Event-ID after a drop.
+ * the live feed (`LIVE_FEED_HREF?after=`), and the browser resumes with Last-Event-ID after a drop.
  */
 export function feedPanel(lang: Lang, items: FeedItem[], timeZone: string): SafeHtml {
   const text = textFor(lang);
@@ -37,6 +35,8 @@ export function feedPanel(lang: Lang, items: FeedItem[], timeZone: string): Safe
       data-time-zone="${timeZone}"
       data-names="${JSON.stringify(Object.fromEntries(PUBLIC_ITEM_TYPES.map((type) => [type, nameOf(lang, type)])))}"
       data-after="${items[0]?.position ?? ''}"
+      data-live-href="${LIVE_FEED_HREF}"
+      data-unit-href="${UNIT_HREF_TEMPLATE}"
     >
       ${items.map((item) => feedItemHtml(lang, item, timeZone))}
     </ol>

@@ -1,6 +1,7 @@
 import { IntegrityCheckpoint } from '@app/event-store';
 import { markup, SafeHtml } from '../markup';
 import { instant, number } from '../portal-format';
+import { INTEGRITY_HEAD_HREF } from '../portal-links';
 import { Lang, textFor } from '../portal-text';
 
 /** The current public head (/public/v1/integrity/head) and how anyone checks it. */
@@ -28,6 +29,6 @@ export function integrityPanel(lang: Lang, head: IntegrityCheckpoint | null, tim
           </dl>`
         : markup`<p>${text.integrityNone}</p>`
     }
-    <p>${how[0]}<code>${how[1]}</code>${how[2]} <a href="/public/v1/integrity/head">/public/v1/integrity/head</a></p>
+    <p>${how[0]}<code>${how[1]}</code>${how[2]} <a href="${INTEGRITY_HEAD_HREF}">${INTEGRITY_HEAD_HREF}</a></p>
   </section>`;
 }

@@ -1,5 +1,6 @@
 import { markup, SafeHtml } from '../markup';
-import { Lang, textFor } from '../portal-text';
+import { API_DOCS_HREF, ASSET_HREFS, homeHref } from '../portal-links';
+import { Lang, otherLang, textFor } from '../portal-text';
 
 export interface PageFrame {
   lang: Lang;
@@ -20,21 +21,21 @@ export function page({ lang, title, otherLanguageHref, main }: PageFrame): strin
       <meta charset="utf-8" />
       <meta name="viewport" content="width=device-width, initial-scale=1" />
       <title>${title} · ${text.siteTitle}</title>
-      <link rel="stylesheet" href="/portal/assets/portal.css" />
-      <script src="/portal/assets/chart.umd.min.js" defer></script>
-      <script src="/portal/assets/portal.js" defer></script>
+      <link rel="stylesheet" href="${ASSET_HREFS.styles}" />
+      <script src="${ASSET_HREFS.charts}" defer></script>
+      <script src="${ASSET_HREFS.script}" defer></script>
     </head>
     <body>
-      <a class="skip" href="#main">${lang === 'id' ? 'Langsung ke isi' : 'Skip to content'}</a>
+      <a class="skip" href="#main">${text.skipToContent}</a>
       <header class="site">
-        <p class="site-title"><a href="/${lang === 'en' ? '?lang=en' : ''}">${text.siteTitle}</a></p>
+        <p class="site-title"><a href="${homeHref(lang)}">${text.siteTitle}</a></p>
         <p class="lang">
-          <a href="${otherLanguageHref}" hreflang="${lang === 'id' ? 'en' : 'id'}" lang="${lang === 'id' ? 'en' : 'id'}">${text.otherLanguage}</a>
+          <a href="${otherLanguageHref}" hreflang="${otherLang(lang)}" lang="${otherLang(lang)}">${text.otherLanguage}</a>
         </p>
       </header>
       <main id="main">${main}</main>
       <footer class="site">
-        <p>${text.source} <a href="/docs">/docs</a></p>
+        <p>${text.source} <a href="${API_DOCS_HREF}">${API_DOCS_HREF}</a></p>
       </footer>
     </body>
   </html>`;

@@ -1,8 +1,10 @@
 import { Scorecard } from '@app/domain/dashboard';
 import { AchievementScale } from '@app/domain/plan';
 import { markup, SafeHtml } from '../markup';
-import { bandClass, percent, rupiah } from '../portal-format';
-import { Lang, nameOf, textFor } from '../portal-text';
+import { percent, rupiah } from '../portal-format';
+import { REGENCY_FORM_ACTION, regencyHref, unitHref } from '../portal-links';
+import { Lang, otherLang, textFor } from '../portal-text';
+import { categoryBadge, lkjipCell } from './components';
 import { page } from './layout';
 
 export interface RegencyPageData {
@@ -16,25 +18,6 @@ export interface RegencyPageData {
   scale: AchievementScale;
   feed: SafeHtml;
   integrity: SafeHtml;
-}
-
-export const unitHref = (lang: Lang, code: string, year: number) => `/opd/${code}/${year}${lang === 'en' ? '?lang=en' : ''}`;
-export const regencyHref = (lang: Lang, year: number) => `/?year=${year}${lang === 'en' ? '&lang=en' : ''}`;
-export const lkjipPdfHref = (code: string, year: number) => `/public/v1/opds/${code}/lkjip/${year}.pdf`;
-
-/** A category in colour and in words: the colour alone would tell a colour-blind reader nothing. */
-export const categoryBadge = (lang: Lang, scale: AchievementScale, category: string | null): SafeHtml =>
-  category === null
-    ? markup`<span class="badge band-none">–</span>`
-    : markup`<span class="badge ${bandClass(scale, category)}">${nameOf(lang, category)}</span>`;
-
-/** The LKjIP's state, with the published document linked. */
-export function lkjipCell(lang: Lang, item: Scorecard): SafeHtml {
-  const text = textFor(lang);
-  const status = item.lkjip.status;
-  return markup`${status === null ? text.notCompiled : nameOf(lang, status)}${item.lkjip.late ? markup` <span class="late">(${text.late})</span>` : ''}${
-    status === 'PUBLISHED' ? markup`<br /><a href="${lkjipPdfHref(item.opdCode, item.year)}">${text.document}</a>` : ''
-  }`;
 }
 
 /** The regency page: every unit ranked as /public/v1/regency/{year} ranks them. */
@@ -64,7 +47,7 @@ export function regencyPage(data: RegencyPageData): string {
   const columns = [text.rank, text.unit, text.achievement, text.category, text.skpCoverage, text.lkjip, text.followUpRate, text.outstanding];
   const main = markup`<h1>${text.regencyTitle(year)}</h1>
     <p class="lead">${text.siteLead}</p>
-    <form class="year" method="get" action="/">
+    <form class="year" method="get" action="${REGENCY_FORM_ACTION}">
       <label for="year">${text.year}</label>
       <select id="year" name="year">
         ${data.years.map((option) => markup`<option value="${option}" ${option === year ? markup` selected` : ''}>${option}</option>`)}
@@ -89,5 +72,5 @@ export function regencyPage(data: RegencyPageData): string {
     </div>
     <p class="scale">${text.scale}: ${scale.bands.map((band) => markup`${categoryBadge(lang, scale, band.category)} `)}</p>
     <div class="panels">${data.feed} ${data.integrity}</div>`;
-  return page({ lang, title: text.regencyTitle(year), otherLanguageHref: regencyHref(lang === 'id' ? 'en' : 'id', year), main });
+  return page({ lang, title: text.regencyTitle(year), otherLanguageHref: regencyHref(otherLang(lang), year), main });
 }

@@ -2,9 +2,10 @@ import { Scorecard } from '@app/domain/dashboard';
 import { AchievementScale, PublicIndicator, PublicPlan } from '@app/domain/plan';
 import { markup, SafeHtml } from '../markup';
 import { day, number, percent, rupiah } from '../portal-format';
-import { Lang, nameOf, textFor } from '../portal-text';
+import { regencyHref, unitHref, unitSourceHrefs } from '../portal-links';
+import { Lang, nameOf, otherLang, textFor } from '../portal-text';
+import { categoryBadge, lkjipCell } from './components';
 import { page } from './layout';
-import { categoryBadge, lkjipCell, regencyHref, unitHref } from './regency-page';
 
 export interface UnitPageData {
   lang: Lang;
@@ -25,7 +26,7 @@ function chartData(lang: Lang, indicator: PublicIndicator) {
   const text = textFor(lang);
   const reported = new Map(indicator.quarters.map((quarter) => [quarter.quarter, quarter.value]));
   return JSON.stringify({
-    labels: QUARTERS.map((quarter) => `${lang === 'id' ? 'TW' : 'Q'}${quarter}`),
+    labels: QUARTERS.map(text.quarterLabel),
     unit: indicator.unit,
     datasets: [
       { label: text.target, data: QUARTERS.map((quarter) => indicator.quarterlyTargets?.[quarter - 1] ?? (quarter === 4 ? indicator.annualTarget : null)) },
@@ -59,9 +60,9 @@ function indicatorDetails(lang: Lang, scale: AchievementScale, indicator: Public
             ${QUARTERS.map((quarter) => {
               const found = reported.get(quarter);
               return markup`<tr>
-                <th scope="row">${lang === 'id' ? 'TW' : 'Q'}${quarter}</th>
+                <th scope="row">${text.quarterLabel(quarter)}</th>
                 <td class="num">${number(lang, indicator.quarterlyTargets?.[quarter - 1] ?? null)}</td>
-                <td class="num">${found ? number(lang, found.value) : '–'}${found?.corrected ? markup` <span class="note">(${text.corrected})</span>` : ''}</td>
+                <td class="num">${found ? number(lang, found.value) : text.none}${found?.corrected ? markup` <span class="note">(${text.corrected})</span>` : ''}</td>
                 <td class="num">${percent(lang, found?.achievement ?? null)}</td>
               </tr>`;
             })}
@@ -191,14 +192,6 @@ function findingsSection(lang: Lang, scorecard: Scorecard): SafeHtml {
   </section>`;
 }
 
-/** The public answers the page is made of: each figure can be checked against them, and the feed and head against the log. */
-const sourcesOf = (opdCode: string, year: number) => [
-  `/public/v1/opds/${opdCode}/${year}`,
-  `/public/v1/opds/${opdCode}/plans/${year}`,
-  '/public/v1/feed',
-  '/public/v1/integrity/head',
-];
-
 /** A unit's page for a year: its plan's figures by quarter, its findings, its report, its versions. */
 export function unitPage({ lang, scorecard, name, plan, scale }: UnitPageData): string {
   const text = textFor(lang);
@@ -216,8 +209,8 @@ export function unitPage({ lang, scorecard, name, plan, scale }: UnitPageData): 
       <h2 id="sources-title">${text.sourcesTitle}</h2>
       <p>${text.sources}</p>
       <ul>
-        ${sourcesOf(opdCode, year).map((path) => markup`<li><a href="${path}"><code>${path}</code></a></li>`)}
+        ${unitSourceHrefs(opdCode, year).map((path) => markup`<li><a href="${path}"><code>${path}</code></a></li>`)}
       </ul>
     </section>`;
-  return page({ lang, title: text.unitTitle(opdCode, year), otherLanguageHref: unitHref(lang === 'id' ? 'en' : 'id', opdCode, year), main });
+  return page({ lang, title: text.unitTitle(opdCode, year), otherLanguageHref: unitHref(otherLang(lang), opdCode, year), main });
 }

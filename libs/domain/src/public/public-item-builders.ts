@@ -2,7 +2,7 @@ import { AuditFindingRecorded, RecommendationAssessed } from '../audit-finding/a
 import { LkjipFigures } from '../lkjip/lkjip.events';
 import { Goal, PlanApproved, RealisationCorrected, RealisationReported, RealisationValue, RevisionApproved } from '../plan/plan.events';
 import { publicIndicatorTargets } from '../plan/public-plan';
-import { PublicItem, publicScorecardLink } from './public-item';
+import { PublicItem, publicLkjipPdfLink, publicScorecardLink } from './public-item';
 
 /**
  * DOMAIN.md, Privacy: one builder per public item type, each naming every field it lets out.
@@ -88,7 +88,7 @@ export function lkjipPublishedItem(opdCode: string, year: number, figures: Retur
     year,
     title: `${opdCode} ${year}: LKjIP diterbitkan`,
     summary: figures.achievement === null ? 'Capaian belum ada' : `Capaian ${figures.achievement} (${figures.category})`,
-    link: `/public/v1/opds/${opdCode}/lkjip/${year}.pdf`,
+    link: publicLkjipPdfLink(opdCode, year),
     details: { figures },
   };
 }

@@ -1,0 +1,57 @@
+import { publicLkjipPdfLink, publicScorecardLink } from '@app/domain/public';
+import { Lang } from './portal-text';
+
+/**
+ * Every address the portal's pages link to or load, in one place. A page's own address keeps its
+ * language (`?lang=en`; Indonesian needs none); the public API's addresses have no language.
+ */
+
+/** Only English is named in an address: a plain link, no cookie. */
+const inLanguage = (lang: Lang, path: string, query?: string): string => {
+  const parameters = [query, lang === 'en' ? 'lang=en' : undefined].filter((parameter) => parameter !== undefined);
+  return parameters.length === 0 ? path : `${path}?${parameters.join('&')}`;
+};
+
+export const homeHref = (lang: Lang): string => inLanguage(lang, '/');
+export const regencyHref = (lang: Lang, year: number): string => inLanguage(lang, '/', `year=${year}`);
+export const unitHref = (lang: Lang, code: string, year: number): string => inLanguage(lang, unitPath(code, year));
+
+/** The year form submits here; its `lang` travels as a hidden field. */
+export const REGENCY_FORM_ACTION = '/';
+
+/**
+ * A unit's page with no language. The script (assets/portal.js) links items that arrive live the
+ * same way from `UNIT_HREF_TEMPLATE`, so a live item links where a rendered one does.
+ */
+const unitPath = (code: string, year: number | string): string => `/opd/${code}/${year}`;
+export const UNIT_HREF_TEMPLATE = unitPath('{code}', '{year}');
+
+export const lkjipPdfHref = publicLkjipPdfLink;
+
+/** A feed item's link on the portal: the unit's page rather than its JSON scorecard; a published report's PDF as it is. */
+export const feedItemHref = (item: { link: string; opdCode: string; year: number }): string =>
+  item.link.endsWith('.pdf') ? item.link : unitPath(item.opdCode, item.year);
+
+/** Where the script follows the feed live (Server-Sent Events). */
+export const LIVE_FEED_HREF = '/public/v1/feed/live';
+
+export const INTEGRITY_HEAD_HREF = '/public/v1/integrity/head';
+
+/** The public answers a unit's page is made of: each figure can be checked against them, and the feed and head against the log. */
+export const unitSourceHrefs = (code: string, year: number): string[] => [
+  publicScorecardLink(code, year),
+  `/public/v1/opds/${code}/plans/${year}`,
+  '/public/v1/feed',
+  INTEGRITY_HEAD_HREF,
+];
+
+/** The OpenAPI document of the answers the pages are made of. */
+export const API_DOCS_HREF = '/docs';
+
+/** Where portal-assets.controller.ts serves the portal's own scripts and styles. */
+export const ASSETS_PATH = 'portal/assets';
+export const ASSET_HREFS = {
+  styles: `/${ASSETS_PATH}/portal.css`,
+  charts: `/${ASSETS_PATH}/chart.umd.min.js`,
+  script: `/${ASSETS_PATH}/portal.js`,
+} as const;
