@@ -65,17 +65,15 @@ module.exports = {
       comment:
         'The portal renders what the public API answers, so it reads other slices only through their index.ts (public queries and views) and ' +
         "never the write side: no slice's controllers, DTOs or commands, no skp or audit-findings, nothing of commands/ or idempotency/. " +
-        "Of the shared HTTP pieces it needs the problem documents, the public cache headers and @Public. One exception: @Today, the request clock's day, " +
-        'lives in commands/write-context.ts beside @Write; it belongs with the request clock outside the write path, and this exception goes when it moves.',
+        'Of the shared HTTP pieces it needs the problem documents, the public cache headers, the OPD+year address, the request clock (@Today) and @Public.',
       severity: 'error',
       from: { path: '^apps/api/src/portal/' },
       to: {
         path: '^apps/api/src/(?!portal/)',
         pathNot: [
           '^apps/api/src/(plans|opds|dashboards|public-feed|lkjip|integrity)/index\\.ts$',
-          '^apps/api/src/http/(problem|public-cache)\\.ts$',
+          '^apps/api/src/http/(problem|public-cache|opd-year-address|request-clock)\\.ts$',
           '^apps/api/src/auth/auth\\.decorators\\.ts$',
-          '^apps/api/src/commands/write-context\\.ts$',
         ],
       },
     },

@@ -6,7 +6,7 @@ import { refuseUnstorableParameters } from './http/parameter-text';
 import { refuseRepeatedQueryParameters } from './http/single-query-values';
 import { validationPipe } from './http/validation';
 import { Clock } from '@app/platform';
-import { readClockOncePerRequest } from './commands/request-clock';
+import { readClockOncePerRequest } from './http/request-clock';
 import { AppLogger } from './observability/app-logger';
 import { logRequests, requestIdOf } from './observability/logging';
 import { countRequests, Metrics } from './observability/metrics';

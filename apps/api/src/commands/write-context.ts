@@ -4,7 +4,7 @@ import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { actorOf, Principal } from '../auth/principal';
 import { expectedRevisionFrom } from '../http/write-result';
-import { ClockReading } from './request-clock';
+import { ClockReading } from '../http/request-clock';
 
 /**
  * What every write carries into its command, built the same way for every endpoint: who asks
@@ -36,11 +36,6 @@ export const Write = createParamDecorator((_data: unknown, context: ExecutionCon
     options: { expectedRevision: expectedRevisionFrom(Array.isArray(ifMatch) ? ifMatch.join(',') : ifMatch), requestId: request.requestId },
   };
 });
-
-/** The day of this request's clock reading, for reads whose rules depend on the calendar. */
-export const Today = createParamDecorator(
-  (_data: unknown, context: ExecutionContext): string => context.switchToHttp().getRequest<{ clockReading: ClockReading }>().clockReading.today,
-);
 
 /** An id the server assigns to a new resource; a retry of the same request gets the same one. */
 export function newResourceId(write: WriteContext, kind: string): string {

@@ -5,7 +5,7 @@ import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagge
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import { readableOpd } from '../auth/policies';
 import { Principal } from '../auth/principal';
-import { Today } from '../commands/write-context';
+import { Today } from '../http/request-clock';
 import { Page } from '../http/pagination';
 import { notFound } from '../http/problem';
 import { opdYearAddress, yearFrom } from '../http/opd-year-address';

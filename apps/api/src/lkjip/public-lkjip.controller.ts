@@ -3,7 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/auth.decorators';
-import { Today } from '../commands/write-context';
+import { Today } from '../http/request-clock';
 import { opdYearAddress } from '../http/opd-year-address';
 import { PdfEndpoint, sendLkjipPdf } from './lkjip-pdf.response';
 import { SealedLkjipQuery } from './lkjip-queries';

@@ -3,7 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '../auth/auth.decorators';
-import { Today } from '../commands/write-context';
+import { Today } from '../http/request-clock';
 import { notFound } from '../http/problem';
 import { sendCacheable } from '../http/public-cache';
 import { opdYearAddress } from '../http/opd-year-address';

@@ -9,7 +9,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '../auth/auth.decorators';
-import { Today } from '../commands/write-context';
+import { Today } from '../http/request-clock';
 import { problem, ProblemException } from '../http/problem';
 import { notModified, PUBLIC_CACHE_CONTROL } from '../http/public-cache';
 import { RegencyQuery, ScorecardQuery } from '../dashboards';

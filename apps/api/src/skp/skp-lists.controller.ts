@@ -4,7 +4,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import { Principal } from '../auth/principal';
-import { Today } from '../commands/write-context';
+import { Today } from '../http/request-clock';
 import { CODE } from '../http/input-rules';
 import { Page } from '../http/pagination';
 import { problem, ProblemException } from '../http/problem';

@@ -7,7 +7,7 @@ import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { SelectQueryBuilder } from 'typeorm';
 import { decodeCursor, encodeCursor, Page } from '../http/pagination';
 import { SkpAddress } from './skp-address';
-import { skpViews } from './skp-views';
+import { skpViews } from './skp-views-with-plans';
 
 export class GetSkpQuery extends Query<SkpView | null> {
   /** `asOf`: the SKP as its events up to that instant left it, straight from the log. */

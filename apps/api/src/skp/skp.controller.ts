@@ -5,7 +5,8 @@ import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagge
 import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import { Principal } from '../auth/principal';
-import { Today, Write, WriteContext } from '../commands/write-context';
+import { Write, WriteContext } from '../commands/write-context';
+import { Today } from '../http/request-clock';
 import { Writer } from '../commands/writer';
 import { parseAsOf } from '../http/as-of';
 import { Page } from '../http/pagination';

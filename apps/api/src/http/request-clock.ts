@@ -1,4 +1,5 @@
 import { Clock } from '@app/platform';
+import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 
 export interface ClockReading {
@@ -22,3 +23,8 @@ export function readClockOncePerRequest(fastify: FastifyInstance, clock: Clock):
     },
   });
 }
+
+/** The day of this request's clock reading, for reads whose rules depend on the calendar. */
+export const Today = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): string => context.switchToHttp().getRequest<{ clockReading: ClockReading }>().clockReading.today,
+);
