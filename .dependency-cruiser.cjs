@@ -38,6 +38,13 @@ module.exports = {
       to: { path: ['^libs/domain/', '^libs/read-models/', '^libs/platform/'] },
     },
     {
+      name: 'personal-data-stands-apart',
+      comment: 'Subjects, keys and envelopes serve every context: they know the database and node:crypto, never a domain, a read model or the event log.',
+      severity: 'error',
+      from: { path: '^libs/personal-data/src' },
+      to: { path: ['^libs/(domain|read-models|projections|event-store|platform|config)/', '^apps/'] },
+    },
+    {
       name: 'libraries-know-no-app',
       severity: 'error',
       from: { path: '^libs/' },

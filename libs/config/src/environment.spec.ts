@@ -22,7 +22,14 @@ describe('configuration', () => {
 
   it('refuses to run in production on the development secret', () => {
     expect(() => validateEnvironment({ NODE_ENV: 'production' })).toThrow(/AUTH_JWT_SECRET/);
-    expect(validateEnvironment({ NODE_ENV: 'production', AUTH_JWT_SECRET: 'x'.repeat(32) }).AUTH_JWT_SECRET).toBe('x'.repeat(32));
+    const key = Buffer.alloc(32, 7).toString('base64');
+    expect(validateEnvironment({ NODE_ENV: 'production', AUTH_JWT_SECRET: 'x'.repeat(32), PERSONAL_DATA_KEY: key }).AUTH_JWT_SECRET).toBe('x'.repeat(32));
+  });
+
+  it('refuses to run in production without PERSONAL_DATA_KEY, and a malformed one anywhere, naming the variable but never its value', () => {
+    expect(() => validateEnvironment({ NODE_ENV: 'production', AUTH_JWT_SECRET: 'x'.repeat(32) })).toThrow(/PERSONAL_DATA_KEY is required/);
+    expect(() => validateEnvironment({ PERSONAL_DATA_KEY: 'c2hvcnQ=' })).toThrow(/PERSONAL_DATA_KEY/);
+    expect(() => validateEnvironment({ PERSONAL_DATA_KEY: 'c2hvcnQ=' })).not.toThrow(/c2hvcnQ/);
   });
 
   it('takes LKJIP_DUE as a month and day of the next year, absent by default (the end of February)', () => {

@@ -177,6 +177,22 @@ export class Environment {
   @IsBoolean()
   PROJECTIONS_INLINE = true;
 
+  /**
+   * The deployment key (32 bytes, base64) that wraps every data subject's key (libs/personal-data).
+   * Required in production; elsewhere a key file under DATA_DIR is generated on first start.
+   * Never logged: a bad value is reported by name only.
+   */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'PERSONAL_DATA_KEY must be 32 bytes in base64 (44 characters)' })
+  PERSONAL_DATA_KEY?: string;
+
+  /** How many years after an SKP's year its employee's data must be kept (erasure is refused until then). */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  SKP_RETENTION_YEARS = 5;
+
   /** Derived: tokens are signed with the secret everyone can read in this repository. */
   usesDevelopmentSecret = false;
 }
@@ -193,6 +209,9 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
   }
   if (environment.NODE_ENV === 'production' && !environment.AUTH_JWT_SECRET) {
     throw new Error('Invalid configuration: AUTH_JWT_SECRET is required when NODE_ENV=production');
+  }
+  if (environment.NODE_ENV === 'production' && !environment.PERSONAL_DATA_KEY) {
+    throw new Error('Invalid configuration: PERSONAL_DATA_KEY is required when NODE_ENV=production');
   }
   environment.AUTH_JWT_SECRET ??= DEVELOPMENT_JWT_SECRET;
   environment.usesDevelopmentSecret = environment.AUTH_JWT_SECRET === DEVELOPMENT_JWT_SECRET;

@@ -1,6 +1,7 @@
 import { Database, migrateSchema, openDatabase } from '@app/database';
 import { Environment, validateEnvironment } from '@app/config';
 import { EVENT_STORE, EventStore, IntegrityCheckpoints, PostgresEventStore } from '@app/event-store';
+import { PersonalData, resolveDeploymentKey } from '@app/personal-data';
 import { openReadModelDataSource, Projection, Projections } from '@app/projections';
 import { DynamicModule, Global, Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -130,10 +131,16 @@ export class PlatformModule {
             return checkpoints;
           },
         },
+        {
+          // Subjects and their keys (libs/personal-data): a wrong PERSONAL_DATA_KEY stops the start here.
+          provide: PersonalData,
+          inject: [Environment, DATABASE],
+          useFactory: (environment: Environment, database: Database) => PersonalData.open(database.pool, resolveDeploymentKey(environment)),
+        },
         { provide: Clock, inject: [Environment], useFactory: (environment: Environment) => new SystemClock(environment.TIME_ZONE) },
         PlatformLifecycle,
       ],
-      exports: [Environment, Clock, DATABASE, EVENT_STORE, DataSource, Projections, IntegrityCheckpoints],
+      exports: [Environment, Clock, DATABASE, EVENT_STORE, DataSource, Projections, IntegrityCheckpoints, PersonalData],
     };
   }
 }

@@ -3,6 +3,7 @@ import { eventStoreMigration } from './001-event-store';
 import { projectionStateMigration } from './002-projection-state';
 import { integrityCheckpointsMigration } from './003-integrity-checkpoints';
 import { idempotencyKeysMigration } from './004-idempotency-keys';
+import { personalDataMigration } from './005-personal-data';
 
 /**
  * Every table the service keeps besides the read models, in the order it was introduced. A
@@ -15,6 +16,7 @@ export const SCHEMA_MIGRATIONS: ReadonlyArray<{ version: number; name: string; s
   projectionStateMigration,
   integrityCheckpointsMigration,
   idempotencyKeysMigration,
+  personalDataMigration,
 ];
 
 /** Serialises concurrent start-ups: only one process migrates at a time. */

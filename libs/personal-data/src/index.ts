@@ -1,0 +1,3 @@
+export * from './envelope';
+export * from './deployment-key';
+export * from './personal-data';
