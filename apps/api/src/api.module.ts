@@ -24,6 +24,7 @@ import { SkpModule } from './skp/skp.module';
 import { DashboardsModule } from './dashboards/dashboards.module';
 import { PublicFeedModule } from './public-feed/public-feed.module';
 import { PortalModule } from './portal/portal.module';
+import { PersonalDataModule } from './personal-data/personal-data.module';
 
 @Module({
   imports: [
@@ -41,6 +42,7 @@ import { PortalModule } from './portal/portal.module';
     DashboardsModule,
     PublicFeedModule,
     PortalModule,
+    PersonalDataModule,
   ],
   controllers: [HealthController, HistoryController, PublicIntegrityController, MetricsController],
   providers: [

@@ -1,5 +1,5 @@
 import { Decider, DomainCommand, DomainEvent } from '@app/decider';
-import { CommandOptions, CommandResult, EVENT_STORE, EventStore, handleCommand, StreamQueue } from '@app/event-store';
+import { codecStore, CommandOptions, CommandResult, EVENT_STORE, EventCodec, EventStore, handleCommand, StreamQueue } from '@app/event-store';
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 
@@ -15,6 +15,8 @@ export class DecideCommand<State = unknown, C extends DomainCommand = DomainComm
     readonly decider: Decider<State, C, E>,
     readonly command: C,
     readonly options: CommandOptions<State>,
+    /** How the stream's events are stored when they hold personal data (see EventCodec). */
+    readonly codec?: EventCodec,
   ) {
     super();
   }
@@ -27,7 +29,8 @@ export class DecideHandler implements ICommandHandler<DecideCommand> {
 
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  execute({ stream, decider, command, options }: DecideCommand): Promise<CommandResult<unknown, DomainEvent>> {
-    return this.queue.run(stream, () => handleCommand(this.store, stream, decider, command, options));
+  execute({ stream, decider, command, options, codec }: DecideCommand): Promise<CommandResult<unknown, DomainEvent>> {
+    const store = codec ? codecStore(this.store, codec) : this.store;
+    return this.queue.run(stream, () => handleCommand(store, stream, decider, command, options));
   }
 }

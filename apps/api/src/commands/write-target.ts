@@ -1,4 +1,5 @@
 import { Decider, DomainCommand, DomainEvent } from '@app/decider';
+import { EventCodec } from '@app/event-store';
 
 /**
  * Where a write lands: one stream and its decider, the id the answer names, and what the
@@ -10,6 +11,8 @@ export interface WriteTarget<State, C extends DomainCommand, E extends DomainEve
   decider: Decider<State, C, E>;
   /** The resource id every write answers with (docs/api.md, Writes). */
   id: string;
+  /** How the stream's events are stored when they hold personal data (sealed under their subjects' keys). */
+  codec?: EventCodec;
   /** Where the resource a creating write made can be read. */
   location?: string;
   /**

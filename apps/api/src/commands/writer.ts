@@ -27,7 +27,7 @@ export class Writer {
   ): Promise<WriteResult & Extra> {
     const authorize = (state: State) => policy(write.principal, target.subject(state));
     const complete = { ...command, metadata: write.metadata } as C;
-    const result = await this.commands.execute(new DecideCommand(target.stream, target.decider, complete, { ...write.options, authorize }));
+    const result = await this.commands.execute(new DecideCommand(target.stream, target.decider, complete, { ...write.options, authorize }, target.codec));
     return { ...writeResult(reply, target.id, result, target.location), ...(answer?.(result.state) as Extra) };
   }
 }

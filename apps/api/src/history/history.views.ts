@@ -17,7 +17,11 @@ export class HistoryEntryView {
   @ApiProperty({ nullable: true, type: String }) reason: string | null;
   @ApiProperty() correlationId: string;
   @ApiProperty({ nullable: true, type: String }) causationId: string | null;
-  @ApiProperty({ type: Object, description: 'The event as recorded' }) data: unknown;
+  @ApiProperty({
+    type: Object,
+    description: 'The event as recorded, its personal fields opened (null once their subject is erased); `hash` covers them sealed',
+  })
+  data: unknown;
   @ApiProperty({ description: 'SHA-256 chain value of this event' }) hash: string;
 }
 

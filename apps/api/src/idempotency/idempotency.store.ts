@@ -1,5 +1,6 @@
 import { Environment } from '@app/config';
 import { Database } from '@app/database';
+import { PersonalData } from '@app/personal-data';
 import { DATABASE } from '@app/platform';
 import { Inject, Injectable } from '@nestjs/common';
 
@@ -7,16 +8,24 @@ export type Claim = { kind: 'claimed' } | { kind: 'replay'; status: number; body
 
 /**
  * Idempotency keys, durably: the first answer to a key is kept and replayed to retries with
- * the same body. Keys are scoped by the caller (token subject).
+ * the same body. Keys are scoped by the caller (token subject), kept as a keyed pseudonym; the
+ * answer is kept with its NIPs replaced by subject ids (docs/domain.md, Personal data at rest),
+ * so erasing a subject leaves no NIP here either.
  */
 @Injectable()
 export class IdempotencyStore {
   constructor(
     @Inject(DATABASE) private readonly database: Database,
     private readonly environment: Environment,
+    private readonly personalData: PersonalData,
   ) {}
 
-  async claim(scope: string, key: string, fingerprint: string): Promise<Claim> {
+  private scopeOf(scope: string): string {
+    return this.personalData.pseudonym('idempotency-scope', scope);
+  }
+
+  async claim(caller: string, key: string, fingerprint: string): Promise<Claim> {
+    const scope = this.scopeOf(caller);
     const { rows } = await this.database.pool.query<{ fingerprint: string; status: number | null; body: unknown; etag: string | null; claimed: boolean }>(
       `WITH inserted AS (
          INSERT INTO kl_idempotency_keys (scope, key, fingerprint) VALUES ($1, $2, $3)
@@ -35,21 +44,22 @@ export class IdempotencyStore {
     if (row.claimed) return { kind: 'claimed' };
     if (row.fingerprint !== fingerprint) return { kind: 'reused' };
     if (row.status === null) return { kind: 'in_progress' };
-    return { kind: 'replay', status: Number(row.status), body: row.body, etag: row.etag };
+    const body: unknown = row.body === null ? null : JSON.parse(await this.personalData.restoreNips(JSON.stringify(row.body)));
+    return { kind: 'replay', status: Number(row.status), body, etag: row.etag };
   }
 
-  async complete(scope: string, key: string, status: number, body: unknown, etag: string | null): Promise<void> {
+  async complete(caller: string, key: string, status: number, body: unknown, etag: string | null): Promise<void> {
     await this.database.pool.query('UPDATE kl_idempotency_keys SET status = $3, body = $4, etag = $5 WHERE scope = $1 AND key = $2', [
-      scope,
+      this.scopeOf(caller),
       key,
       status,
-      JSON.stringify(body ?? null),
+      await this.personalData.pseudonymizeNips(JSON.stringify(body ?? null)),
       etag,
     ]);
   }
 
   /** The request failed: a retry runs it again. */
-  async release(scope: string, key: string): Promise<void> {
-    await this.database.pool.query('DELETE FROM kl_idempotency_keys WHERE scope = $1 AND key = $2 AND status IS NULL', [scope, key]);
+  async release(caller: string, key: string): Promise<void> {
+    await this.database.pool.query('DELETE FROM kl_idempotency_keys WHERE scope = $1 AND key = $2 AND status IS NULL', [this.scopeOf(caller), key]);
   }
 }

@@ -5,6 +5,7 @@ import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { PlanDocumentQuery } from '../plans';
 import { SkpAddress } from './skp-address';
+import { SkpPersonalData } from './skp-personal-data';
 
 /**
  * What the decider needs to know before it judges an SKP's links (skp-cascade.ts): for each
@@ -25,6 +26,7 @@ export class CascadeLookupHandler implements IQueryHandler<CascadeLookupQuery> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly queries: QueryBus,
+    private readonly personal: SkpPersonalData,
   ) {}
 
   async execute({ skp, results }: CascadeLookupQuery): Promise<CascadeLookup> {
@@ -49,7 +51,10 @@ export class CascadeLookupHandler implements IQueryHandler<CascadeLookupQuery> {
 
   /** The results of the superior's SKP for the same year, as they stand (draft or agreed). */
   private async resultCodes(nip: string, year: number): Promise<ReadonlySet<string>> {
-    const events = await this.store.readStream(skpStream(nip, year));
+    // Result codes are not personal: the superior's events are folded without opening them.
+    const subject = await this.personal.subjectOf(nip);
+    if (!subject) return new Set();
+    const events = await this.store.readStream(skpStream(subject, year));
     const state = events.reduce((current, event) => skpDecider.evolve(current, event as never), skpDecider.initialState());
     return new Set(state.status === 'NONE' ? [] : state.results.map((result) => result.code));
   }

@@ -1,8 +1,10 @@
 import { Caller } from '@app/domain';
 import { mayReadSkp, SkpDocument, SkpEvaluationRecord } from '@app/domain/skp';
 import { Projections } from '@app/projections';
-import { planSourceKey, skpReadModel, skpSourceKey } from '@app/read-models';
+import { planSourceKey, skpReadModel, SkpRow, skpSourceKey } from '@app/read-models';
+import { subjectOf } from '@app/personal-data';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { SkpPersonalData } from './skp-personal-data';
 
 /** One result of one SKP in the tree, and the results of other SKPs cascaded from it. */
 export interface CascadeNode {
@@ -42,50 +44,70 @@ export class CascadeTreeQuery extends Query<CascadeNode[]> {
 
 @QueryHandler(CascadeTreeQuery)
 export class CascadeTreeHandler implements IQueryHandler<CascadeTreeQuery> {
-  constructor(private readonly projections: Projections) {}
+  constructor(
+    private readonly projections: Projections,
+    private readonly personal: SkpPersonalData,
+  ) {}
 
+  /**
+   * The rows name subjects and hold sealed documents: links are followed on subject ids, and
+   * each document is opened (the caller's right to read it judged on the opened one) before
+   * it becomes a node. Siblings are in NIP order, as before sealing.
+   */
   async execute({ opdCode, year, indicatorCode, caller }: CascadeTreeQuery): Promise<CascadeNode[]> {
     const reader = await this.projections.reader(skpReadModel);
+    const opened = async (rows: SkpRow[]) =>
+      (await Promise.all(rows.map(async (row) => ({ subject: row.subject, sealed: row.document, document: await this.personal.open(row.document) })))).sort(
+        (a, b) => compareNip(a.document.nip, b.document.nip),
+      );
     const source = planSourceKey(opdCode, year, indicatorCode);
+    const subjects = new Map<CascadeNode, string>();
     const roots = (
-      await reader
-        .createQueryBuilder('skp')
-        .where('skp.year = :year', { year })
-        .andWhere(':source = ANY(skp.planSources)', { source })
-        .orderBy('skp.nip')
-        .getMany()
-    ).flatMap(({ document }) =>
-      nodesOf(document, (from) => from.kind === 'PLAN_INDICATOR' && planSourceKey(from.opdCode, from.year, from.indicatorCode) === source, caller),
-    );
-    const seen = new Set(roots.map((node) => skpSourceKey(node.nip, node.resultCode)));
+      await opened(await reader.createQueryBuilder('skp').where('skp.year = :year', { year }).andWhere(':source = ANY(skp.planSources)', { source }).getMany())
+    ).flatMap(({ subject, document }) => {
+      const nodes = nodesOf(
+        document,
+        (from) => from.kind === 'PLAN_INDICATOR' && planSourceKey(from.opdCode, from.year, from.indicatorCode) === source,
+        caller,
+      );
+      for (const node of nodes) subjects.set(node, subject);
+      return nodes;
+    });
+    const seen = new Set(roots.map((node) => skpSourceKey(subjects.get(node)!, node.resultCode)));
     let frontier = roots;
     for (let depth = 1; depth < MAX_DEPTH && frontier.length > 0; depth++) {
-      const parents = new Map(frontier.map((node) => [skpSourceKey(node.nip, node.resultCode), node]));
-      const rows = await reader
-        .createQueryBuilder('skp')
-        .where('skp.year = :year', { year })
-        .andWhere('skp.skpSources && ARRAY[:...keys]::text[]', { keys: [...parents.keys()] })
-        .orderBy('skp.nip')
-        .getMany();
+      const parents = new Map(frontier.map((node) => [skpSourceKey(subjects.get(node)!, node.resultCode), node]));
+      const rows = await opened(
+        await reader
+          .createQueryBuilder('skp')
+          .where('skp.year = :year', { year })
+          .andWhere('skp.skpSources && ARRAY[:...keys]::text[]', { keys: [...parents.keys()] })
+          .getMany(),
+      );
       const next: CascadeNode[] = [];
-      for (const { document } of rows) {
-        for (const result of document.results) {
+      for (const { subject, sealed, document } of rows) {
+        document.results.forEach((result, index) => {
           const from = result.cascadedFrom;
-          const parent = from.kind === 'SKP_RESULT' ? parents.get(skpSourceKey(from.nip, from.resultCode)) : undefined;
-          const key = skpSourceKey(document.nip, result.code);
-          if (!parent || seen.has(key)) continue;
+          const sealedFrom = sealed.results[index]?.cascadedFrom;
+          const parent = sealedFrom?.kind === 'SKP_RESULT' ? parents.get(skpSourceKey(subjectOf(sealedFrom.nip), sealedFrom.resultCode)) : undefined;
+          const key = skpSourceKey(subject, result.code);
+          if (!parent || seen.has(key)) return;
           seen.add(key);
           const [child] = nodesOf(document, (candidate) => candidate === from, caller);
-          if (!child) continue;
+          if (!child) return;
+          subjects.set(child, subject);
           parent.children.push(child);
           next.push(child);
-        }
+        });
       }
       frontier = next;
     }
     return roots;
   }
 }
+
+/** NIP order; an erased employee (no NIP) after every NIP. */
+const compareNip = (a: string | null, b: string | null) => (a ?? '~').localeCompare(b ?? '~');
 
 function nodesOf(document: SkpDocument, servesParent: (from: SkpDocument['results'][number]['cascadedFrom']) => boolean, caller: Caller): CascadeNode[] {
   if (!mayReadSkp(caller, document)) return [];

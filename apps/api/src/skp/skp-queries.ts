@@ -1,4 +1,4 @@
-import { evolveSkpDocument, SkpDrafted, SkpParties, skpStream, SkpStatus, SkpView } from '@app/domain/skp';
+import { evolveSkpDocument, SkpDocument, SkpDrafted, SkpParties, skpStream, SkpStatus, SkpView } from '@app/domain/skp';
 import { EVENT_STORE, EventStore, foldStream } from '@app/event-store';
 import { Projections } from '@app/projections';
 import { skpReadModel, SkpRow } from '@app/read-models';
@@ -7,6 +7,7 @@ import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { SelectQueryBuilder } from 'typeorm';
 import { decodeCursor, encodeCursor, Page } from '../http/pagination';
 import { SkpAddress } from './skp-address';
+import { SkpPersonalData } from './skp-personal-data';
 import { skpViews } from './skp-views-with-plans';
 
 export class GetSkpQuery extends Query<SkpView | null> {
@@ -25,13 +26,16 @@ export class GetSkpHandler implements IQueryHandler<GetSkpQuery> {
     private readonly projections: Projections,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly queries: QueryBus,
+    private readonly personal: SkpPersonalData,
   ) {}
 
   async execute({ address, asOf }: GetSkpQuery): Promise<SkpView | null> {
-    const document = asOf
-      ? (await foldStream(this.store, skpStream(address.nip, address.year), evolveSkpDocument, asOf)).folded
-      : ((await this.projections.findByKey(skpReadModel, address))?.document ?? null);
-    return document && (await skpViews(this.queries, [document], asOf))[0];
+    const subject = await this.personal.subjectOf(address.nip);
+    if (!subject) return null;
+    const sealed = asOf
+      ? (await foldStream(this.store, skpStream(subject, address.year), evolveSkpDocument, asOf)).folded
+      : ((await this.projections.findByKey(skpReadModel, { subject, year: address.year }))?.document ?? null);
+    return sealed && (await skpViews(this.queries, [await this.personal.open(sealed)], asOf))[0];
   }
 }
 
@@ -47,12 +51,17 @@ export class SkpPartiesQuery extends Query<SkpParties | null> {
 
 @QueryHandler(SkpPartiesQuery)
 export class SkpPartiesHandler implements IQueryHandler<SkpPartiesQuery> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly personal: SkpPersonalData,
+  ) {}
 
   async execute({ address }: SkpPartiesQuery): Promise<SkpParties | null> {
-    const [first] = await this.store.readStream(skpStream(address.nip, address.year), { maxCount: 1 });
+    const subject = await this.personal.subjectOf(address.nip);
+    if (!subject) return null;
+    const [first] = await this.store.readStream(skpStream(subject, address.year), { maxCount: 1 });
     if (!first) return null;
-    const { nip, appraiserNip, opdCode } = first.data as SkpDrafted['data'];
+    const { nip, appraiserNip, opdCode } = await this.personal.open(first.data as SkpDrafted['data']);
     return { nip, appraiserNip, opdCode };
   }
 }
@@ -72,7 +81,27 @@ function filtered(query: SelectQueryBuilder<SkpRow>, { year, status, pending }: 
   return query;
 }
 
-async function page(queries: QueryBus, rows: SkpRow[], limit: number, cursorOf: (row: SkpRow) => string): Promise<Page<SkpView>> {
+/**
+ * A row with its document opened. Lists are ordered by NIP, which only the opened document
+ * holds, so a list opens every row its filter selects (a unit's or an appraiser's SKPs), sorts
+ * and pages them here; an erased employee sorts after every NIP, by subject id.
+ */
+interface OpenedRow {
+  year: number;
+  sortNip: string;
+  document: SkpDocument;
+}
+
+async function openedRows(personal: SkpPersonalData, rows: SkpRow[]): Promise<OpenedRow[]> {
+  return Promise.all(
+    rows.map(async (row) => {
+      const document = await personal.open(row.document);
+      return { year: row.year, sortNip: document.nip ?? `~${row.subject}`, document };
+    }),
+  );
+}
+
+async function page(queries: QueryBus, rows: OpenedRow[], limit: number, cursorOf: (row: OpenedRow) => string): Promise<Page<SkpView>> {
   const items = rows.slice(0, limit);
   const last = items.at(-1);
   return {
@@ -83,6 +112,9 @@ async function page(queries: QueryBus, rows: SkpRow[], limit: number, cursorOf: 
     nextCursor: rows.length > limit && last ? encodeCursor(cursorOf(last)) : null,
   };
 }
+
+const SORT_NIP = '(\\d{18}|~[0-9a-f-]{36})';
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export class ListUnitSkpQuery extends Query<Page<SkpView>> {
   constructor(
@@ -101,21 +133,17 @@ export class ListUnitSkpHandler implements IQueryHandler<ListUnitSkpQuery> {
   constructor(
     private readonly projections: Projections,
     private readonly queries: QueryBus,
+    private readonly personal: SkpPersonalData,
   ) {}
 
   async execute({ opdCode, filter, limit, cursor }: ListUnitSkpQuery): Promise<Page<SkpView>> {
     const query = filtered((await this.projections.reader(skpReadModel)).createQueryBuilder('skp').where('skp.opdCode = :opdCode', { opdCode }), filter);
-    const after = decodeCursor(cursor, /^\d{4}\|\d{18}$/);
-    if (after !== undefined) {
-      const [year, nip] = after.split('|');
-      query.andWhere('(skp.year, skp.nip) > (:afterYear, :afterNip)', { afterYear: Number(year), afterNip: nip });
-    }
-    const rows = await query
-      .orderBy('skp.year', 'ASC')
-      .addOrderBy('skp.nip', 'ASC')
-      .take(limit + 1)
-      .getMany();
-    return page(this.queries, rows, limit, (row) => `${row.year}|${row.nip}`);
+    const after = decodeCursor(cursor, new RegExp(`^\\d{4}\\|${SORT_NIP}$`));
+    if (after !== undefined) query.andWhere('skp.year >= :afterYear', { afterYear: Number(after.split('|')[0]) });
+    const rows = (await openedRows(this.personal, await query.getMany()))
+      .sort((a, b) => a.year - b.year || compareText(a.sortNip, b.sortNip))
+      .filter((row) => after === undefined || compareText(`${row.year}|${row.sortNip}`, after) > 0);
+    return page(this.queries, rows, limit, (row) => `${row.year}|${row.sortNip}`);
   }
 }
 
@@ -136,21 +164,18 @@ export class ListAppraisalsHandler implements IQueryHandler<ListAppraisalsQuery>
   constructor(
     private readonly projections: Projections,
     private readonly queries: QueryBus,
+    private readonly personal: SkpPersonalData,
   ) {}
 
   async execute({ appraiserNip, filter, limit, cursor }: ListAppraisalsQuery): Promise<Page<SkpView>> {
+    const after = decodeCursor(cursor, new RegExp(`^${SORT_NIP}\\|\\d{4}$`));
+    const appraiserSubject = await this.personal.subjectOf(appraiserNip);
+    if (!appraiserSubject) return { items: [], nextCursor: null };
     const reader = await this.projections.reader(skpReadModel);
-    const query = filtered(reader.createQueryBuilder('skp').where('skp.appraiserNip = :appraiserNip', { appraiserNip }), filter);
-    const after = decodeCursor(cursor, /^\d{18}\|\d{4}$/);
-    if (after !== undefined) {
-      const [nip, year] = after.split('|');
-      query.andWhere('(skp.nip, skp.year) > (:afterNip, :afterYear)', { afterNip: nip, afterYear: Number(year) });
-    }
-    const rows = await query
-      .orderBy('skp.nip', 'ASC')
-      .addOrderBy('skp.year', 'ASC')
-      .take(limit + 1)
-      .getMany();
-    return page(this.queries, rows, limit, (row) => `${row.nip}|${row.year}`);
+    const query = filtered(reader.createQueryBuilder('skp').where('skp.appraiserSubject = :appraiserSubject', { appraiserSubject }), filter);
+    const rows = (await openedRows(this.personal, await query.getMany()))
+      .sort((a, b) => compareText(a.sortNip, b.sortNip) || a.year - b.year)
+      .filter((row) => after === undefined || compareText(`${row.sortNip}|${row.year}`, after) > 0);
+    return page(this.queries, rows, limit, (row) => `${row.sortNip}|${row.year}`);
   }
 }

@@ -23,6 +23,7 @@ import { GetSkpQuery, ListAppraisalsQuery, SkpPartiesQuery } from './skp-queries
 import { newSkpTarget, noSuchSkp, skpTarget } from './skp-target';
 import { CascadeSourceDto, DraftSkpDto, EvaluateSkpDto, ListAppraisalsParameters, ReturnSkpDto, SkpResultsDto } from './skp.dto';
 import { SkpEvaluationResultView, SkpPageView, SkpViewDto } from './skp.views';
+import { SkpPersonalData } from './skp-personal-data';
 
 /** One employee's yearly performance targets (docs/api.md, SKP). */
 @ApiTags('SKP')
@@ -32,7 +33,13 @@ export class SkpController {
   constructor(
     private readonly writer: Writer,
     private readonly queries: QueryBus,
+    private readonly personal: SkpPersonalData,
   ) {}
+
+  /** The SKP a path names, with its employee's subject; 404 when nothing was ever drafted for the NIP. */
+  private async target(nip: string, year: string, write: WriteContext) {
+    return skpTarget(await this.personal.key(skpAddress(nip, year, write.metadata.today)), this.personal.codec);
+  }
 
   @Post(':nip/:year')
   @Roles('employee', 'opd_operator')
@@ -44,14 +51,14 @@ export class SkpController {
     @Write() write: WriteContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<WriteResult> {
-    const address = skpAddress(nip, year, write.metadata.today);
-    const target = newSkpTarget(address, { nip: address.nip, opdCode: body.opdCode, appraiserNip: body.appraiserNip });
+    const address = await this.personal.key(skpAddress(nip, year, write.metadata.today), { create: true });
+    const target = newSkpTarget(address, this.personal.codec, { nip: address.nip, opdCode: body.opdCode, appraiserNip: body.appraiserNip });
     const results = resultsOf(body);
     const [opd, cascade] = await Promise.all([
       this.queries.execute(new OpdStatusQuery(body.opdCode)),
       this.queries.execute(new CascadeLookupQuery(address, results)),
     ]);
-    const data = { ...address, name: body.name, position: body.position, opd, appraiserNip: body.appraiserNip, results, cascade };
+    const data = { nip: address.nip, year: address.year, name: body.name, position: body.position, opd, appraiserNip: body.appraiserNip, results, cascade };
     return this.writer.decide(reply, write, target, requireMayDraft, { type: 'DraftSkp', data });
   }
 
@@ -65,56 +72,56 @@ export class SkpController {
     @Write() write: WriteContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<WriteResult> {
-    const address = skpAddress(nip, year, write.metadata.today);
+    const target = await this.target(nip, year, write);
     const results = resultsOf(body);
-    const cascade = await this.queries.execute(new CascadeLookupQuery(address, results));
-    return this.writer.decide(reply, write, skpTarget(address), requireIsEmployee, { type: 'ReplaceSkpResults', data: { results, cascade } });
+    const cascade = await this.queries.execute(new CascadeLookupQuery(skpAddress(nip, year, write.metadata.today), results));
+    return this.writer.decide(reply, write, target, requireIsEmployee, { type: 'ReplaceSkpResults', data: { results, cascade } });
   }
 
   @Post(':nip/:year/submit')
   @Roles('employee')
   @WriteEndpoint(200)
-  submit(
+  async submit(
     @Param('nip') nip: string,
     @Param('year') year: string,
     @Write() write: WriteContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<WriteResult> {
-    const target = skpTarget(skpAddress(nip, year, write.metadata.today));
+    const target = await this.target(nip, year, write);
     return this.writer.decide(reply, write, target, requireIsEmployee, { type: 'SubmitSkp', data: {} });
   }
 
   @Post(':nip/:year/agree')
   @Roles('appraiser', 'employee')
   @WriteEndpoint(200)
-  agree(
+  async agree(
     @Param('nip') nip: string,
     @Param('year') year: string,
     @Write() write: WriteContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<WriteResult> {
-    const target = skpTarget(skpAddress(nip, year, write.metadata.today));
+    const target = await this.target(nip, year, write);
     return this.writer.decide(reply, write, target, requireIsAppraiser, { type: 'AgreeSkp', data: {} });
   }
 
   @Post(':nip/:year/return')
   @Roles('appraiser', 'employee')
   @WriteEndpoint(200)
-  returnSkp(
+  async returnSkp(
     @Param('nip') nip: string,
     @Param('year') year: string,
     @Body() body: ReturnSkpDto,
     @Write() write: WriteContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<WriteResult> {
-    const target = skpTarget(skpAddress(nip, year, write.metadata.today));
+    const target = await this.target(nip, year, write);
     return this.writer.decide(reply, write, target, requireIsAppraiser, { type: 'ReturnSkp', data: { reason: body.reason } });
   }
 
   @Post(':nip/:year/realisations/:period')
   @Roles('employee')
   @WriteEndpoint(201)
-  report(
+  async report(
     @Param('nip') nip: string,
     @Param('year') year: string,
     @Param('period') period: string,
@@ -122,7 +129,7 @@ export class SkpController {
     @Write() write: WriteContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<WriteResult> {
-    const target = skpTarget(skpAddress(nip, year, write.metadata.today));
+    const target = await this.target(nip, year, write);
     const data = { period: quarterFrom(period), values: realisationValuesOf(body) };
     return this.writer.decide(reply, write, target, requireIsEmployee, { type: 'ReportSkpRealisation', data });
   }
@@ -130,7 +137,7 @@ export class SkpController {
   @Post(':nip/:year/evaluations/:period')
   @Roles('appraiser', 'employee')
   @WriteEndpoint(201, SkpEvaluationResultView)
-  evaluate(
+  async evaluate(
     @Param('nip') nip: string,
     @Param('year') year: string,
     @Param('period') period: string,
@@ -138,7 +145,7 @@ export class SkpController {
     @Write() write: WriteContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<WriteResult & { predikat: Predikat | null }> {
-    const target = skpTarget(skpAddress(nip, year, write.metadata.today));
+    const target = await this.target(nip, year, write);
     const data = {
       period: periodFrom(period),
       resultRating: body.resultRating,

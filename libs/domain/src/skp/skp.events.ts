@@ -103,4 +103,8 @@ export const SKP_EVENT_TYPES = eventTypes<SkpEvent>({
   SkpReevaluated: true,
 });
 
-export const skpStream = (nip: string, year: number) => `skp-${nip}-${year}`;
+/**
+ * The employee's stream for a year, named by the employee's subject id (libs/personal-data), never
+ * by the NIP: stream names are in clear wherever the log goes (docs/domain.md, Personal data at rest).
+ */
+export const skpStream = (subjectId: string, year: number) => `skp-${subjectId}-${year}`;

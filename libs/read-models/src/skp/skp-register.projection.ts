@@ -1,20 +1,23 @@
 import { awaitingEvaluation, evolveSkpDocument, SKP_EVENT_TYPES, SkpDocument, SkpStatus, StoredSkpEvent } from '@app/domain/skp';
 import { ProjectionEvent } from '@app/event-store';
+import { subjectOf } from '@app/personal-data';
 import { defineReadModel, Projection } from '@app/projections';
 import { rowPerStream, rowsPerStream, storedEvent } from '../row-per-stream';
 
 /**
- * One row per SKP (NIP and year): the document, and the columns lists filter on. Flags depend
- * on plans, which are other streams, so they are worked out when read, not stored here.
+ * One row per SKP (the employee's subject id and year): the document as the events leave it,
+ * its personal fields still sealed (libs/personal-data), and the columns lists filter on, which
+ * name subjects, never NIPs. The query side opens documents when answering. Flags depend on
+ * plans, which are other streams, so they are worked out when read, not stored here.
  *
  * The cascade columns let the tree of a plan indicator be walked in SQL: `planSources` holds
- * `OPD|YEAR|INDICATOR` and `skpSources` `NIP|RESULT` for every result's `cascadedFrom`.
+ * `OPD|YEAR|INDICATOR` and `skpSources` `SUBJECT|RESULT` for every result's `cascadedFrom`.
  */
 export interface SkpRow {
-  nip: string;
+  subject: string;
   year: number;
   opdCode: string;
-  appraiserNip: string;
+  appraiserSubject: string;
   status: SkpStatus;
   awaitingAgreement: boolean;
   awaitingEvaluation: boolean;
@@ -28,10 +31,10 @@ export interface SkpRow {
 export const skpReadModel = defineReadModel<SkpRow>({
   name: 'skp',
   columns: {
-    nip: { type: 'text', primary: true },
+    subject: { type: 'text', primary: true },
     year: { type: 'int', primary: true },
     opdCode: { type: 'text', name: 'opd_code' },
-    appraiserNip: { type: 'text', name: 'appraiser_nip' },
+    appraiserSubject: { type: 'text', name: 'appraiser_subject' },
     status: { type: 'text' },
     awaitingAgreement: { type: 'boolean', name: 'awaiting_agreement' },
     awaitingEvaluation: { type: 'boolean', name: 'awaiting_evaluation' },
@@ -42,26 +45,30 @@ export const skpReadModel = defineReadModel<SkpRow>({
     updatedAt: { type: 'text', name: 'updated_at' },
   },
   indices: [
-    { name: 'rm_skp_opd_year', columns: ['opdCode', 'year', 'nip'] },
-    { name: 'rm_skp_appraiser', columns: ['appraiserNip', 'nip', 'year'] },
+    { name: 'rm_skp_opd_year', columns: ['opdCode', 'year', 'subject'] },
+    { name: 'rm_skp_appraiser', columns: ['appraiserSubject', 'subject', 'year'] },
   ],
 });
 
 export const planSourceKey = (opdCode: string, year: number, indicatorCode: string) => `${opdCode}|${year}|${indicatorCode}`;
-export const skpSourceKey = (nip: string, resultCode: string) => `${nip}|${resultCode}`;
+/** A result of an SKP as links name it: the SKP's employee (subject id) and the result's code. */
+export const skpSourceKey = (subject: string, resultCode: string) => `${subject}|${resultCode}`;
+
+/** The subject a sealed NIP names; a NIP in clear throws: it must never reach a row. */
+const subjectIn = (sealedNip: string) => subjectOf(sealedNip);
 
 export function skpRow(document: SkpDocument): SkpRow {
   const sources = document.results.map((result) => result.cascadedFrom);
   return {
-    nip: document.nip,
+    subject: subjectIn(document.nip),
     year: document.year,
     opdCode: document.opdCode,
-    appraiserNip: document.appraiserNip,
+    appraiserSubject: subjectIn(document.appraiserNip),
     status: document.status,
     awaitingAgreement: document.status === 'SUBMITTED',
     awaitingEvaluation: awaitingEvaluation(document).length > 0,
     planSources: sources.flatMap((source) => (source.kind === 'PLAN_INDICATOR' ? [planSourceKey(source.opdCode, source.year, source.indicatorCode)] : [])),
-    skpSources: sources.flatMap((source) => (source.kind === 'SKP_RESULT' ? [skpSourceKey(source.nip, source.resultCode)] : [])),
+    skpSources: sources.flatMap((source) => (source.kind === 'SKP_RESULT' ? [skpSourceKey(subjectIn(source.nip), source.resultCode)] : [])),
     document,
     revision: document.revision,
     updatedAt: document.updatedAt,
@@ -70,7 +77,7 @@ export function skpRow(document: SkpDocument): SkpRow {
 
 const skpKey = (event: ProjectionEvent) => {
   const { nip, year } = event.data as { nip: string; year: number };
-  return { nip, year };
+  return { subject: subjectIn(nip), year };
 };
 
 const evolveSkpRow = (row: SkpRow | null, event: ProjectionEvent): SkpRow | null => {
@@ -80,7 +87,8 @@ const evolveSkpRow = (row: SkpRow | null, event: ProjectionEvent): SkpRow | null
 
 export const skpRegisterProjection: Projection = {
   name: 'skp-register',
-  version: 1,
+  // 2: keyed by subject id, documents sealed (docs/domain.md, Personal data at rest).
+  version: 2,
   readModels: [skpReadModel],
   handles: SKP_EVENT_TYPES,
   apply: rowPerStream(skpReadModel, skpKey, evolveSkpRow),
