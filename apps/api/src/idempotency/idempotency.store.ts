@@ -20,12 +20,13 @@ export class IdempotencyStore {
     private readonly personalData: PersonalData,
   ) {}
 
-  private scopeOf(scope: string): string {
-    return this.personalData.pseudonym('idempotency-scope', scope);
+  /** The caller and the client's key as kept: keyed pseudonyms, since a client may put a NIP in either. */
+  private idOf(caller: string, key: string): [string, string] {
+    return [this.personalData.pseudonym('idempotency-scope', caller), this.personalData.pseudonym('idempotency-key', key)];
   }
 
-  async claim(caller: string, key: string, fingerprint: string): Promise<Claim> {
-    const scope = this.scopeOf(caller);
+  async claim(caller: string, clientKey: string, fingerprint: string): Promise<Claim> {
+    const [scope, key] = this.idOf(caller, clientKey);
     const { rows } = await this.database.pool.query<{ fingerprint: string; status: number | null; body: unknown; etag: string | null; claimed: boolean }>(
       `WITH inserted AS (
          INSERT INTO kl_idempotency_keys (scope, key, fingerprint) VALUES ($1, $2, $3)
@@ -48,10 +49,9 @@ export class IdempotencyStore {
     return { kind: 'replay', status: Number(row.status), body, etag: row.etag };
   }
 
-  async complete(caller: string, key: string, status: number, body: unknown, etag: string | null): Promise<void> {
+  async complete(caller: string, clientKey: string, status: number, body: unknown, etag: string | null): Promise<void> {
     await this.database.pool.query('UPDATE kl_idempotency_keys SET status = $3, body = $4, etag = $5 WHERE scope = $1 AND key = $2', [
-      this.scopeOf(caller),
-      key,
+      ...this.idOf(caller, clientKey),
       status,
       await this.personalData.pseudonymizeNips(JSON.stringify(body ?? null)),
       etag,
@@ -59,7 +59,7 @@ export class IdempotencyStore {
   }
 
   /** The request failed: a retry runs it again. */
-  async release(caller: string, key: string): Promise<void> {
-    await this.database.pool.query('DELETE FROM kl_idempotency_keys WHERE scope = $1 AND key = $2 AND status IS NULL', [this.scopeOf(caller), key]);
+  async release(caller: string, clientKey: string): Promise<void> {
+    await this.database.pool.query('DELETE FROM kl_idempotency_keys WHERE scope = $1 AND key = $2 AND status IS NULL', this.idOf(caller, clientKey));
   }
 }

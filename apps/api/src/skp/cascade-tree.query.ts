@@ -19,6 +19,7 @@ export interface CascadeNode {
   predikat: SkpDocument['predikat'];
   latestEvaluation: SkpEvaluationRecord | null;
   children: CascadeNode[];
+  erased?: true;
 }
 
 /** Deep enough for any hierarchy of a regency (head, echelon III, IV, staff) many times over. */
@@ -109,7 +110,11 @@ export class CascadeTreeHandler implements IQueryHandler<CascadeTreeQuery> {
 /** NIP order; an erased employee (no NIP) after every NIP. */
 const compareNip = (a: string | null, b: string | null) => (a ?? '~').localeCompare(b ?? '~');
 
-function nodesOf(document: SkpDocument, servesParent: (from: SkpDocument['results'][number]['cascadedFrom']) => boolean, caller: Caller): CascadeNode[] {
+function nodesOf(
+  document: SkpDocument & { erased?: true },
+  servesParent: (from: SkpDocument['results'][number]['cascadedFrom']) => boolean,
+  caller: Caller,
+): CascadeNode[] {
   if (!mayReadSkp(caller, document)) return [];
   const { nip, year, name, position, opdCode, status, predikat, latestEvaluation } = document;
   return document.results
@@ -126,5 +131,6 @@ function nodesOf(document: SkpDocument, servesParent: (from: SkpDocument['result
       predikat,
       latestEvaluation,
       children: [],
+      ...(document.erased ? { erased: true as const } : {}),
     }));
 }

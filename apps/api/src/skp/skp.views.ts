@@ -84,13 +84,16 @@ class SkpFlagView {
   @ApiProperty() indicatorCode: string;
 }
 
+const ERASED = 'null once the person is erased (docs/domain.md, Personal data at rest)';
+
 export class SkpViewDto {
-  @ApiProperty() nip: string;
+  @ApiProperty({ type: String, nullable: true, description: ERASED }) nip: string;
   @ApiProperty() year: number;
-  @ApiProperty() name: string;
+  @ApiProperty({ type: String, nullable: true, description: ERASED }) name: string;
   @ApiProperty() position: string;
   @ApiProperty() opdCode: string;
-  @ApiProperty() appraiserNip: string;
+  @ApiProperty({ type: String, nullable: true, description: ERASED }) appraiserNip: string;
+  @ApiPropertyOptional({ description: 'Present and true when a person the SKP names was erased: their fields read as null' }) erased?: true;
   @ApiProperty({ enum: SKP_STATUSES }) status: string;
   @ApiProperty() revision: number;
   @ApiProperty() createdAt: string;
@@ -120,9 +123,10 @@ export class SkpEvaluationResultView extends WriteResultView {
 }
 
 export class CascadeNodeView {
-  @ApiProperty() nip: string;
+  @ApiProperty({ type: String, nullable: true, description: ERASED }) nip: string;
   @ApiProperty() year: number;
-  @ApiProperty() name: string;
+  @ApiProperty({ type: String, nullable: true, description: ERASED }) name: string;
+  @ApiPropertyOptional({ description: 'Present and true when the employee was erased' }) erased?: true;
   @ApiProperty() position: string;
   @ApiProperty() opdCode: string;
   @ApiProperty({ enum: SKP_STATUSES }) status: string;

@@ -12,6 +12,8 @@ export type SkpView = SkpDocument & {
   /** Periods the appraiser is to rate, in period order (see awaitingEvaluation). */
   awaitingEvaluation: SkpPeriod[];
   flags: SkpFlag[];
+  /** Set by the read side when a person the SKP names was erased: their fields are null. */
+  erased?: true;
 };
 
 /** A result whose plan indicator is no longer in that plan's effective version. */

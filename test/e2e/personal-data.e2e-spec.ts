@@ -1,0 +1,229 @@
+import { Database } from '@app/database';
+import { IntegrityCheckpoints } from '@app/event-store';
+import { DATABASE } from '@app/platform';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import request from 'supertest';
+import { runScript } from '../support/run-script';
+import { startTestApp, TestApp } from '../support/test-app';
+import { TestClock } from '../support/test-clock';
+import { bearer, tokenFor } from '../support/tokens';
+
+jest.setTimeout(120_000);
+
+type Headers = Record<string, string>;
+
+/** The employee whose data is erased: an SKP of 2019, out of its retention by 2026. */
+const ERASED = '198503032010012003';
+const ERASED_NAME = 'Ratna Kusumawati';
+/** An employee with a 2025 SKP, still within its retention (to 2030-12-31). */
+const KEPT = '198001012005011001';
+const KEPT_NAME = 'Siti Aminah';
+const APPRAISER = '197502022000031002';
+
+const planIndicator = (code: string) => ({ code, name: `Indikator ${code}`, unit: '%', polarity: 'HIGHER_IS_BETTER', aggregation: 'LAST', annualTarget: 90 });
+const draftBody = (name: string, year: number) => ({
+  name,
+  position: 'Analis Kesehatan',
+  opdCode: 'DINKES',
+  appraiserNip: APPRAISER,
+  results: [
+    {
+      code: 'R1',
+      statement: 'Hasil kerja R1',
+      cascadedFrom: { kind: 'PLAN_INDICATOR', opdCode: 'DINKES', year, indicatorCode: 'I1' },
+      indicators: [{ code: 'K1', name: 'Cakupan', unit: '%', polarity: 'HIGHER_IS_BETTER', target: 100 }],
+    },
+  ],
+});
+
+function runVerify(environment: Record<string, string>) {
+  return spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'scripts/verify.ts', '--projections'], {
+    cwd: join(__dirname, '../..'),
+    env: { ...process.env, ...environment, LOG_LEVEL: 'silent', TS_NODE_SWC: 'true' },
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+}
+
+describe('personal data at rest and its erasure', () => {
+  const clock = new TestClock('2026-03-02');
+  let testApp: TestApp;
+  let database: Database;
+  const as: Record<string, Headers> = {};
+  const http = () => request(testApp.app.getHttpServer());
+
+  /**
+   * Every base table of the database (events, read models, idempotency, checkpoints, keys and
+   * map, migrations): each row as text, every column (jsonb included), searched for each needle.
+   */
+  async function scan(needles: string[]): Promise<string[]> {
+    const { rows: tables } = await database.pool.query<{ name: string }>(
+      `SELECT format('%I.%I', table_schema, table_name) AS name FROM information_schema.tables
+        WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema')`,
+    );
+    expect(tables.length).toBeGreaterThan(10);
+    const hits: string[] = [];
+    for (const { name } of tables) {
+      for (const needle of needles) {
+        const { rows } = await database.pool.query<{ count: string }>(`SELECT count(*) AS count FROM ${name} AS t WHERE t::text ILIKE '%' || $1 || '%'`, [
+          needle,
+        ]);
+        if (Number(rows[0].count) > 0) hits.push(`${name}: ${needle}`);
+      }
+    }
+    return hits;
+  }
+
+  async function agreedSkp(nip: string, name: string, year: number): Promise<string> {
+    const employee = bearer(await tokenFor({ roles: ['employee'], nip }));
+    await http().post(`/api/v1/skp/${nip}/${year}`).set(employee).set('Idempotency-Key', `draft-${nip}-${year}`).send(draftBody(name, year)).expect(201);
+    await http().post(`/api/v1/skp/${nip}/${year}/submit`).set(employee).expect(200);
+    await http().post(`/api/v1/skp/${nip}/${year}/agree`).set(as.appraiser).expect(200);
+    const evaluated = await http()
+      .post(`/api/v1/skp/${nip}/${year}/evaluations/ANNUAL`)
+      .set(as.appraiser)
+      .send({ resultRating: 'AS_EXPECTED', behaviourRating: 'AS_EXPECTED' })
+      .expect(201);
+    return evaluated.body.position;
+  }
+
+  async function approvedPlan(year: number): Promise<void> {
+    const goals = [{ code: 'G1', statement: 'Derajat kesehatan', indicators: [planIndicator('I1')] }];
+    await http().post(`/api/v1/opds/DINKES/plans/${year}`).set(as.operator).send({ goals }).expect(201);
+    await http().post(`/api/v1/opds/DINKES/plans/${year}/submit`).set(as.operator).expect(200);
+    await http().post(`/api/v1/opds/DINKES/plans/${year}/approve`).set(as.head).expect(200);
+  }
+
+  let position: string;
+  let erasedStream: string;
+
+  beforeAll(async () => {
+    // A checkpoint after every few events, so that verify checks checkpoints sealed before the erasure.
+    testApp = await startTestApp({ INTEGRITY_CHECKPOINT_EVENTS: '5', INTEGRITY_CHECKPOINT_SECONDS: '0' }, { clock });
+    database = testApp.app.get(DATABASE);
+    as.admin = bearer(await tokenFor({ roles: ['admin'] }));
+    as.inspector = bearer(await tokenFor({ roles: ['inspector'] }));
+    as.dpo = bearer(await tokenFor({ roles: ['dpo'] }));
+    as.operator = bearer(await tokenFor({ roles: ['opd_operator'], opd: 'DINKES' }));
+    as.head = bearer(await tokenFor({ roles: ['opd_head'], opd: 'DINKES' }));
+    as.appraiser = bearer(await tokenFor({ roles: ['appraiser'], nip: APPRAISER }));
+    await http().post('/api/v1/opds').set(as.admin).send({ code: 'DINKES', name: 'Dinas Kesehatan' }).expect(201);
+    await approvedPlan(2019);
+    await approvedPlan(2025);
+    await agreedSkp(ERASED, ERASED_NAME, 2019);
+    position = await agreedSkp(KEPT, KEPT_NAME, 2025);
+    const { rows } = await database.pool.query<{ stream_name: string }>(`SELECT DISTINCT stream_name FROM kl_events WHERE stream_name LIKE 'skp-%-2019'`);
+    erasedStream = rows[0].stream_name;
+  });
+  afterAll(() => testApp.close());
+
+  it('finds a NIP planted in clear in any column, jsonb included (the scan can fail)', async () => {
+    await database.pool.query(`INSERT INTO kl_idempotency_keys (scope, key, fingerprint, status, body) VALUES ('planted', 'planted', 'x', 200, $1)`, [
+      JSON.stringify({ deep: { list: [{ nip: ERASED }] } }),
+    ]);
+    try {
+      expect(await scan([ERASED])).toEqual(['public.kl_idempotency_keys: ' + ERASED]);
+    } finally {
+      await database.pool.query(`DELETE FROM kl_idempotency_keys WHERE scope = 'planted'`);
+    }
+  });
+
+  it('keeps NIPs and names only as ciphertext, while the answers show them to those allowed', async () => {
+    expect(await scan([ERASED, ERASED_NAME, KEPT, KEPT_NAME, APPRAISER])).toEqual([]);
+    expect(erasedStream).toMatch(/^skp-[0-9a-f-]{36}-2019$/);
+    const { rows } = await database.pool.query<{ data: { nip: string; name: string; appraiserNip: string } }>(
+      `SELECT data FROM kl_events WHERE stream_name = $1 AND stream_revision = 0`,
+      [erasedStream],
+    );
+    for (const field of [rows[0].data.nip, rows[0].data.name, rows[0].data.appraiserNip]) expect(field).toMatch(/^pd1:[0-9a-f-]{36}:/);
+    const skp = await http().get(`/api/v1/skp/${ERASED}/2019`).set(as.inspector).set('X-Min-Position', position).expect(200);
+    expect(skp.body).toMatchObject({ nip: ERASED, name: ERASED_NAME, appraiserNip: APPRAISER, predikat: 'BAIK' });
+    expect(skp.body.erased).toBeUndefined();
+    const history = await http().get(`/api/v1/history/skp/${ERASED}-2019`).set(as.inspector).expect(200);
+    expect(history.body.items[0].data).toMatchObject({ nip: ERASED, name: ERASED_NAME });
+    // A retried draft answers as the first did, NIP and all, though the store kept none.
+    const employee = bearer(await tokenFor({ roles: ['employee'], nip: ERASED }));
+    const retried = await http()
+      .post(`/api/v1/skp/${ERASED}/2019`)
+      .set(employee)
+      .set('Idempotency-Key', `draft-${ERASED}-2019`)
+      .send(draftBody(ERASED_NAME, 2019))
+      .expect(201);
+    expect(retried.body.id).toBe(`${ERASED}-2019`);
+  });
+
+  it('refuses erasure to anyone but the DPO, and inside the retention with the day it ends', async () => {
+    const body = (nip: string) => ({ subject: { nip }, legalBasis: 'UU 27/2022 Pasal 8', reason: 'Permintaan subjek data' });
+    await http().post('/api/v1/personal-data/erasures').set(as.inspector).send(body(ERASED)).expect(403);
+    await http().get('/api/v1/personal-data/erasures').set(as.inspector).expect(403);
+    const kept = await http().post('/api/v1/personal-data/erasures').set(as.dpo).send(body(KEPT)).expect(409);
+    expect(kept.body).toMatchObject({ code: 'RETENTION_APPLIES', until: '2030-12-31' });
+    // The appraiser is named by the 2025 SKP, which is kept.
+    expect((await http().post('/api/v1/personal-data/erasures').set(as.dpo).send(body(APPRAISER)).expect(409)).body.until).toBe('2030-12-31');
+    await http().post('/api/v1/personal-data/erasures').set(as.dpo).send(body('199912312020121001')).expect(404);
+    await http()
+      .post('/api/v1/personal-data/erasures')
+      .set(as.dpo)
+      .send({ ...body(ERASED), reason: `on request of ${ERASED}` })
+      .expect(400);
+    await http().post('/api/v1/personal-data/erasures').set(as.dpo).send({ subject: {}, legalBasis: 'x', reason: 'y' }).expect(400);
+    expect(await scan([ERASED])).toEqual([]);
+  });
+
+  it('erases: the SKP is found by that NIP no more, reads show null with erased, and no table holds the NIP or name', async () => {
+    const erased = await http()
+      .post('/api/v1/personal-data/erasures')
+      .set(as.dpo)
+      .send({ subject: { nip: ERASED }, legalBasis: 'UU 27/2022 Pasal 8', reason: 'Permintaan subjek data' })
+      .expect(201);
+    const subjectId = erasedStream.slice('skp-'.length, -'-2019'.length);
+    expect(erased.body.id).toBe(subjectId);
+
+    const list = await http().get('/api/v1/personal-data/erasures').set(as.dpo).expect(200);
+    expect(list.body.items).toEqual([expect.objectContaining({ subjectId, kind: 'EMPLOYEE', legalBasis: 'UU 27/2022 Pasal 8', on: '2026-03-02' })]);
+    expect(JSON.stringify(list.body)).not.toContain(ERASED);
+
+    await http().get(`/api/v1/skp/${ERASED}/2019`).set(as.inspector).expect(404);
+    await http().get(`/api/v1/history/skp/${ERASED}-2019`).set(as.inspector).expect(404);
+    const unit = await http().get('/api/v1/opds/DINKES/skp').query({ year: 2019 }).set(as.inspector).expect(200);
+    expect(unit.body.items).toEqual([expect.objectContaining({ nip: null, name: null, appraiserNip: APPRAISER, erased: true, predikat: 'BAIK' })]);
+    const history = await http().get(`/api/v1/history/skp/${subjectId}-2019`).set(as.inspector).expect(200);
+    expect(history.body.items[0].data).toMatchObject({ nip: null, name: null, appraiserNip: APPRAISER });
+    // The others are untouched.
+    expect((await http().get(`/api/v1/skp/${KEPT}/2025`).set(as.inspector).expect(200)).body).toMatchObject({ nip: KEPT, name: KEPT_NAME });
+
+    expect(await scan([ERASED, ERASED_NAME])).toEqual([]);
+    const { rows } = await database.pool.query(`SELECT 1 FROM kl_personal_data_keys WHERE subject_id = $1`, [subjectId]);
+    expect(rows).toEqual([]);
+    // A retry of the erasure finishes without a second record.
+    await http()
+      .post('/api/v1/personal-data/erasures')
+      .set(as.dpo)
+      .send({ subject: { nip: ERASED }, legalBasis: 'UU 27/2022 Pasal 8', reason: 'Permintaan subjek data' })
+      .expect(404);
+  });
+
+  it("keeps the erased subject's hash chain verifiable, and verify (chain, checkpoints, every rebuild) passes", async () => {
+    const subjectId = erasedStream.slice('skp-'.length, -'-2019'.length);
+    const integrity = await http().get(`/api/v1/integrity/streams/skp/${subjectId}-2019`).set(as.inspector).expect(200);
+    expect(integrity.body).toMatchObject({ valid: true, events: 4 });
+    expect((await testApp.app.get(IntegrityCheckpoints).all()).length).toBeGreaterThan(0);
+    const verify = runVerify(testApp.databaseEnvironment);
+    expect(verify.stderr).toBe('');
+    expect(verify.status).toBe(0);
+    const report = JSON.parse(verify.stdout) as { valid: boolean; checkpoints: unknown; projections: Array<{ projection: string; differences: number }> };
+    expect(report.valid).toBe(true);
+    expect(report.projections.find((projection) => projection.projection === 'skp-register')).toMatchObject({ differences: 0 });
+    expect(verify.stdout).not.toContain(ERASED);
+  });
+
+  it('exports a file that holds neither the NIP nor the name', async () => {
+    const exported = await runScript('export', [], testApp.databaseEnvironment);
+    expect(exported.status).toBe(0);
+    expect(exported.stdout.length).toBeGreaterThan(1000);
+    expect(exported.stdout).not.toContain(ERASED);
+    expect(exported.stdout).not.toContain(ERASED_NAME);
+    expect(exported.stdout).toContain(erasedStream);
+  });
+});
