@@ -221,6 +221,29 @@ describe('answers match the OpenAPI document', () => {
     expect(live).toContain(`id: ${page.items[1].position}`);
   });
 
+  it('personal data', async () => {
+    // A NIP named by a draft the unit refused has a subject and no SKP to retain: it may be erased.
+    const nip = '199203042015031004';
+    const employee = bearer(await tokenFor({ roles: ['employee'], nip }));
+    const results = [
+      {
+        code: 'R1',
+        statement: 'Cakupan',
+        cascadedFrom: { kind: 'PLAN_INDICATOR', opdCode: 'NOPE', year: 2025, indicatorCode: 'I1' },
+        indicators: [{ code: 'K1', name: 'Cakupan', unit: '%', polarity: 'HIGHER_IS_BETTER', target: 100 }],
+      },
+    ];
+    const draft = { name: 'Dewi', position: 'Analis', opdCode: 'NOPE', appraiserNip: '197502022000031002', results };
+    await http().post(`/api/v1/skp/${nip}/2025`).set(employee).send(draft).expect(422);
+    const dpo = bearer(await tokenFor({ roles: ['dpo'] }));
+    await call('post', '/api/v1/personal-data/erasures', '/api/v1/personal-data/erasures', dpo, {
+      subject: { nip },
+      legalBasis: 'UU 27/2022 Pasal 8',
+      reason: 'Permintaan subjek data',
+    });
+    await call('get', '/api/v1/personal-data/erasures', '/api/v1/personal-data/erasures', dpo);
+  });
+
   it('history and integrity', async () => {
     await call('get', '/api/v1/history/{streamType}/{id}', '/api/v1/history/plan/DINKES-2025', as.inspector);
     await call('get', '/api/v1/integrity/streams/{streamType}/{id}', '/api/v1/integrity/streams/plan/DINKES-2025', as.inspector);

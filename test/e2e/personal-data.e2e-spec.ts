@@ -1,11 +1,14 @@
 import { Database } from '@app/database';
-import { IntegrityCheckpoints } from '@app/event-store';
+import { IntegrityCheckpoints, LogFileEncoder, LogFileHeader } from '@app/event-store';
 import { DATABASE } from '@app/platform';
 import { spawnSync } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { runScript } from '../support/run-script';
 import { startTestApp, TestApp } from '../support/test-app';
+import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { TestClock } from '../support/test-clock';
 import { bearer, tokenFor } from '../support/tokens';
 
@@ -218,12 +221,93 @@ describe('personal data at rest and its erasure', () => {
     expect(verify.stdout).not.toContain(ERASED);
   });
 
-  it('exports a file that holds neither the NIP nor the name', async () => {
-    const exported = await runScript('export', [], testApp.databaseEnvironment);
-    expect(exported.status).toBe(0);
-    expect(exported.stdout.length).toBeGreaterThan(1000);
-    expect(exported.stdout).not.toContain(ERASED);
-    expect(exported.stdout).not.toContain(ERASED_NAME);
-    expect(exported.stdout).toContain(erasedStream);
+  describe('export and import', () => {
+    let directory: string;
+    const targets: TestDatabase[] = [];
+    const exportTo = async (name: string, args: string[] = []) => {
+      const file = join(directory, name);
+      const run = await runScript('export', ['--out', file, ...args], testApp.databaseEnvironment);
+      expect(run.stderr).not.toContain('Error');
+      expect(run.status).toBe(0);
+      return { file, text: await readFile(file, 'utf8') };
+    };
+    async function importInto(file: string, environment: Record<string, string> = {}) {
+      const target = await createTestDatabase();
+      targets.push(target);
+      return { target, run: await runScript('import', [file], { DATABASE_URL: target.connectionString, ...environment }) };
+    }
+    /** The API on an imported database; its projections rebuild the read models from position 0. */
+    async function readImported(target: TestDatabase, work: (http: () => request.Agent) => Promise<void>) {
+      const app = await startTestApp({ DATABASE_URL: target.connectionString }, { clock });
+      try {
+        await work(() => request.agent(app.app.getHttpServer()));
+      } finally {
+        await app.stopApp();
+      }
+    }
+    const head = (text: string) => (JSON.parse(text.split('\n')[0]) as { head: string; sections: string[] }).head;
+
+    beforeAll(async () => {
+      directory = await mkdtemp(join(tmpdir(), 'kl-pd-export-'));
+    });
+    afterAll(async () => {
+      for (const target of targets) await target.drop();
+      await rm(directory, { recursive: true, force: true });
+    });
+
+    it('exports the wrapped keys in a section of their own, under the digest, and no NIP or name in clear', async () => {
+      const { text } = await exportTo('with.ndjson');
+      const lines = text
+        .trimEnd()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { kind: string; name?: string; value?: { keys: unknown[] } });
+      expect(JSON.parse(text.split('\n')[0])).toMatchObject({ version: 2, sections: ['personal-data'] });
+      const section = lines.find((line) => line.kind === 'section');
+      expect(section).toMatchObject({ name: 'personal-data' });
+      expect(section!.value!.keys.length).toBeGreaterThan(0);
+      for (const needle of [ERASED, ERASED_NAME, KEPT, KEPT_NAME, APPRAISER, process.env.PERSONAL_DATA_KEY!]) expect(text).not.toContain(needle);
+      expect(text).toContain(erasedStream);
+    });
+
+    it('imports with the keys: the copy reads as the original, and a wrong PERSONAL_DATA_KEY is refused by name', async () => {
+      const { file, text } = await exportTo('round.ndjson');
+      const wrong = await importInto(file, { PERSONAL_DATA_KEY: Buffer.alloc(32, 1).toString('base64') });
+      expect(wrong.run.status).toBe(1);
+      expect(wrong.run.stderr).toMatch(/^REFUSED PERSONAL_DATA_KEY does not open/);
+      const { target, run } = await importInto(file);
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(0);
+      await readImported(target, async (http) => {
+        const kept = await http().get(`/api/v1/skp/${KEPT}/2025`).set(as.inspector).set('X-Min-Position', head(text)).expect(200);
+        expect(kept.body).toMatchObject({ nip: KEPT, name: KEPT_NAME, appraiserNip: APPRAISER });
+      });
+    });
+
+    it('exports --without-personal-data a file that verifies and imports, and whose personal fields read as erased', async () => {
+      const { file, text } = await exportTo('auditor.ndjson', ['--without-personal-data']);
+      expect(JSON.parse(text.split('\n')[0])).toMatchObject({ sections: [] });
+      expect(text).not.toContain('"kind":"section"');
+      const { target, run } = await importInto(file);
+      expect(run.status).toBe(0);
+      const verified = await runScript('verify', [], { DATABASE_URL: target.connectionString });
+      expect(verified.status).toBe(0);
+      await readImported(target, async (http) => {
+        await http().get(`/api/v1/skp/${KEPT}/2025`).set(as.inspector).set('X-Min-Position', head(text)).expect(404);
+        const unit = await http().get('/api/v1/opds/DINKES/skp').query({ year: 2025 }).set(as.inspector).set('X-Min-Position', head(text)).expect(200);
+        expect(unit.body.items).toEqual([expect.objectContaining({ nip: null, name: null, appraiserNip: null, erased: true, predikat: 'BAIK' })]);
+      });
+    });
+
+    it('refuses a version 1 file (NIPs in clear), naming the version', async () => {
+      const { text } = await exportTo('v1-source.ndjson', ['--without-personal-data']);
+      const [header, ...rest] = text.trimEnd().split('\n').slice(0, -1);
+      const encoder = new LogFileEncoder();
+      const { sections: _sections, ...v1 } = { ...(JSON.parse(header) as LogFileHeader), version: 1 };
+      const file = join(directory, 'v1.ndjson');
+      await writeFile(file, encoder.raw(JSON.stringify(v1)) + rest.map((line) => encoder.raw(line)).join('') + encoder.end());
+      const { run } = await importInto(file);
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain('format version 1 holds NIPs and names in clear');
+    });
   });
 });

@@ -179,13 +179,16 @@ export class PersonalData {
 
 /** What an export carries of the key store: wrapped keys and the map, never a key in clear. */
 export interface PersonalDataKeysSection {
-  keyId: string;
+  /** The id of the deployment key they are wrapped with: an import needs that key. */
+  keyId: string | null;
   meta: Array<{ name: string; wrapped: string }>;
   keys: Array<{ subjectId: string; kind: string; wrappedKey: string }>;
   subjects: Array<{ lookup: string; subjectId: string; sealedRef: string }>;
 }
 
-export async function exportKeys(pool: SqlQueryable, deploymentKey: DeploymentKey): Promise<PersonalDataKeysSection> {
+export const PERSONAL_DATA_SECTION = 'personal-data';
+
+export async function exportKeys(pool: SqlQueryable): Promise<PersonalDataKeysSection> {
   const meta = await pool.query<{ name: string; wrapped: string }>('SELECT name, wrapped FROM kl_personal_data_meta ORDER BY name');
   const keys = await pool.query<{ subjectId: string; kind: string; wrappedKey: string }>(
     'SELECT subject_id AS "subjectId", kind, wrapped_key AS "wrappedKey" FROM kl_personal_data_keys ORDER BY subject_id',
@@ -193,28 +196,27 @@ export async function exportKeys(pool: SqlQueryable, deploymentKey: DeploymentKe
   const subjects = await pool.query<{ lookup: string; subjectId: string; sealedRef: string }>(
     'SELECT lookup, subject_id AS "subjectId", sealed_ref AS "sealedRef" FROM kl_personal_data_subjects ORDER BY lookup',
   );
-  return { keyId: deploymentKey.id, meta: meta.rows, keys: keys.rows, subjects: subjects.rows };
+  return { keyId: meta.rows[0]?.wrapped.split(':')[1] ?? null, meta: meta.rows, keys: keys.rows, subjects: subjects.rows };
 }
 
 /**
- * Puts an exported key store into an empty one. The deployment key must be the one the export's
- * keys are wrapped with: a wrong one is refused here, before anything is written.
+ * Puts an exported key store in place of this one, inside the caller's transaction (the log's
+ * import). The deployment key must be the one the export's keys are wrapped with: every key is
+ * unwrapped first, so a wrong one is refused before anything is written.
  */
-export async function importKeys(pool: SqlPool, deploymentKey: DeploymentKey, section: PersonalDataKeysSection): Promise<void> {
+export async function importKeys(client: SqlQueryable, deploymentKey: DeploymentKey, section: PersonalDataKeysSection): Promise<void> {
   for (const { name, wrapped } of section.meta) deploymentKey.unwrap(wrapped, name);
   for (const { subjectId, wrappedKey } of section.keys) deploymentKey.unwrap(wrappedKey, subjectId);
-  await inTransaction(pool, async (client) => {
-    await client.query('DELETE FROM kl_personal_data_subjects');
-    await client.query('DELETE FROM kl_personal_data_keys');
-    await client.query('DELETE FROM kl_personal_data_meta');
-    for (const { name, wrapped } of section.meta) await client.query('INSERT INTO kl_personal_data_meta (name, wrapped) VALUES ($1, $2)', [name, wrapped]);
-    for (const { subjectId, kind, wrappedKey } of section.keys) {
-      await client.query('INSERT INTO kl_personal_data_keys (subject_id, kind, wrapped_key) VALUES ($1, $2, $3)', [subjectId, kind, wrappedKey]);
-    }
-    for (const { lookup, subjectId, sealedRef } of section.subjects) {
-      await client.query('INSERT INTO kl_personal_data_subjects (lookup, subject_id, sealed_ref) VALUES ($1, $2, $3)', [lookup, subjectId, sealedRef]);
-    }
-  });
+  await client.query('DELETE FROM kl_personal_data_subjects');
+  await client.query('DELETE FROM kl_personal_data_keys');
+  await client.query('DELETE FROM kl_personal_data_meta');
+  for (const { name, wrapped } of section.meta) await client.query('INSERT INTO kl_personal_data_meta (name, wrapped) VALUES ($1, $2)', [name, wrapped]);
+  for (const { subjectId, kind, wrappedKey } of section.keys) {
+    await client.query('INSERT INTO kl_personal_data_keys (subject_id, kind, wrapped_key) VALUES ($1, $2, $3)', [subjectId, kind, wrappedKey]);
+  }
+  for (const { lookup, subjectId, sealedRef } of section.subjects) {
+    await client.query('INSERT INTO kl_personal_data_subjects (lookup, subject_id, sealed_ref) VALUES ($1, $2, $3)', [lookup, subjectId, sealedRef]);
+  }
 }
 
 /**

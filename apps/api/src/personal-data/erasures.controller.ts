@@ -5,7 +5,7 @@ import { PersonalData } from '@app/personal-data';
 import { Projections } from '@app/projections';
 import { skpReadModel } from '@app/read-models';
 import { Body, Controller, Get, Inject, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Roles } from '../auth/auth.decorators';
 import { theRoleSuffices } from '../auth/policies';
@@ -81,6 +81,7 @@ export class ErasuresController {
 
   @Get()
   @Roles('dpo')
+  @ApiOkResponse({ type: ErasureListView })
   async list(): Promise<ErasureListView> {
     const events = await this.store.readStream(ERASURE_STREAM);
     return { items: events.map((event) => ({ ...(event.data as Erasure), recordedAt: event.recordedAt })) };

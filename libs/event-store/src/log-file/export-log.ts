@@ -16,7 +16,13 @@ import { LOG_FILE_FORMAT, LOG_FILE_VERSION, LogFileEncoder, LogFileEvent, LogFil
  * comes first and carries the counts, so the events are first written to a temporary file
  * while they are counted: one pass over the log, through the port, whatever the adapter.
  */
-export async function exportLog(store: EventStore, checkpoints: IntegrityCheckpoint[], out: Writable, pageSize = 1000): Promise<LogFileHeader> {
+export async function exportLog(
+  store: EventStore,
+  checkpoints: IntegrityCheckpoint[],
+  out: Writable,
+  pageSize = 1000,
+  sections: ReadonlyArray<{ name: string; value: unknown }> = [],
+): Promise<LogFileHeader> {
   const head = await store.headPosition();
   const covered = checkpoints.filter((checkpoint) => head !== null && comparePositions(checkpoint.position, head) <= 0);
   const directory = await mkdtemp(join(tmpdir(), 'kl-export-'));
@@ -51,11 +57,13 @@ export async function exportLog(store: EventStore, checkpoints: IntegrityCheckpo
       events,
       streams: lastHash.size,
       checkpoints: covered.length,
+      sections: sections.map((section) => section.name),
       head,
       exportedAt: new Date().toISOString(),
     };
     await write(out, encoder.line(header));
     for (const checkpoint of covered) await write(out, encoder.line({ kind: 'checkpoint', ...checkpoint }));
+    for (const { name, value } of sections) await write(out, encoder.line({ kind: 'section', name, value }));
     // The digest runs in file order, so the event lines go through the encoder only now.
     let rest = '';
     for await (const chunk of createReadStream(eventsFile, { encoding: 'utf8' })) {

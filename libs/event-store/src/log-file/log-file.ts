@@ -8,13 +8,20 @@ import { isPosition, Position } from '../position';
  *   header      format, version and the counts that follow
  *   checkpoint  every integrity checkpoint, by sequence (before the events, so that an import
  *               verifies them in the same single pass that loads the events)
+ *   section     what the service keeps beside the log and an import needs, by name, as the
+ *               header lists them (`personal-data`: the wrapped subject keys and the subject
+ *               map; left out by `npm run export -- --without-personal-data`)
  *   event       every event in log order, as the store keeps it: position, stream, revision,
  *               id, type, recordedAt, data, metadata, hash, and the stream's previous hash
  *   end         SHA-256 of every byte before this line: a file cut short or changed anywhere,
  *               even where no hash chain reaches (a position), is refused
  */
 export const LOG_FILE_FORMAT = 'kinerja-ledger-log';
-export const LOG_FILE_VERSION = 1;
+/**
+ * 2: personal fields are sealed (docs/domain.md, Personal data at rest) and the header lists the
+ * sections. A version 1 file holds NIPs and names in clear and is refused (README, Personal data).
+ */
+export const LOG_FILE_VERSION = 2;
 
 export interface LogFileHeader {
   kind: 'header';
@@ -25,6 +32,8 @@ export interface LogFileHeader {
   events: number;
   streams: number;
   checkpoints: number;
+  /** The sections that follow the checkpoints, by name, in file order. */
+  sections: string[];
   /** The position of the last event; null for an empty log. */
   head: Position | null;
   exportedAt: string;
@@ -46,12 +55,19 @@ export interface LogFileEvent {
 
 export type LogFileCheckpoint = { kind: 'checkpoint' } & IntegrityCheckpoint;
 
+/** Opaque to the log: its owner writes and reads `value` (the digest covers it like every line). */
+export interface LogFileSection {
+  kind: 'section';
+  name: string;
+  value: unknown;
+}
+
 export interface LogFileEnd {
   kind: 'end';
   sha256: string;
 }
 
-export type LogFileLine = LogFileHeader | LogFileCheckpoint | LogFileEvent | LogFileEnd;
+export type LogFileLine = LogFileHeader | LogFileCheckpoint | LogFileSection | LogFileEvent | LogFileEnd;
 
 /** Lines out, with the digest of everything written so far for the `end` line. */
 export class LogFileEncoder {
@@ -105,10 +121,16 @@ export class LogFileDecoder {
     if (this.lineNumber === 1) {
       const header = line as LogFileHeader;
       if (header.kind !== 'header' || header.format !== LOG_FILE_FORMAT) this.refuse(`not a ${LOG_FILE_FORMAT} file`);
+      if ((header.version as number) === 1) {
+        this.refuse(
+          'format version 1 holds NIPs and names in clear, from before personal data was sealed; this service reads version 2 only (README, Personal data: re-enter the data)',
+        );
+      }
       if (header.version !== LOG_FILE_VERSION) this.refuse(`format version ${String(header.version)}; this service reads version ${String(LOG_FILE_VERSION)}`);
       const counts = [header.events, header.streams, header.checkpoints];
       if (!counts.every((count) => Number.isSafeInteger(count) && count >= 0) || !(header.head === null || isPosition(header.head)))
         this.refuse('malformed header');
+      if (!Array.isArray(header.sections) || !header.sections.every((name) => typeof name === 'string')) this.refuse('malformed header');
       this.header = header;
     } else if (line.kind === 'end') {
       if (line.sha256 !== this.digest.digest('hex')) this.refuse('the file does not match its digest: it was changed or cut short');
@@ -116,6 +138,8 @@ export class LogFileDecoder {
       return line;
     } else if (line.kind === 'checkpoint') {
       if (!validCheckpoint(line)) this.refuse('malformed checkpoint');
+    } else if (line.kind === 'section') {
+      if (typeof line.name !== 'string' || typeof line.value !== 'object' || line.value === null) this.refuse('malformed section');
     } else if (line.kind === 'event') {
       if (!validEvent(line)) this.refuse('malformed event');
     } else {

@@ -36,7 +36,14 @@ const EVENTS_PER_INSERT = 500;
  * and then one transaction inserts every event with its explicit transaction id and
  * sequence, the stream rows, the checkpoints, and moves the sequence past the last event.
  */
-export async function importLog(database: Database, input: Readable): Promise<LogImport> {
+export async function importLog(
+  database: Database,
+  input: Readable,
+  /** Loads a section in the import's transaction (a section no handler takes is refused). */
+  onSection: (name: string, value: unknown, client: SqlClient) => Promise<void> = async (name) => {
+    throw new LogFileRefusedError(`a section this import does not take: ${name}`);
+  },
+): Promise<LogImport> {
   await migrateSchema(database.pool);
   await refuseUnlessEmpty(database.pool);
   const lines = createInterface({ input, crlfDelay: Infinity })[Symbol.asyncIterator]();
@@ -54,6 +61,7 @@ export async function importLog(database: Database, input: Readable): Promise<Lo
     let events = 0;
     let last: string | null = null;
     let maxSequence = 0n;
+    const sections: string[] = [];
 
     async function* pages(): AsyncIterable<LogFileEvent[]> {
       let page: LogFileEvent[] = [];
@@ -68,6 +76,12 @@ export async function importLog(database: Database, input: Readable): Promise<Lo
           if (events > 0) decoder.refuse('a checkpoint after the events');
           const { kind: _kind, ...checkpoint } = line;
           checkpoints.push(checkpoint);
+          continue;
+        }
+        if (line.kind === 'section') {
+          if (events > 0) decoder.refuse('a section after the events');
+          sections.push(line.name);
+          await onSection(line.name, line.value, client);
           continue;
         }
         if (line.kind !== 'event') return decoder.refuse('a second header');
@@ -100,6 +114,8 @@ export async function importLog(database: Database, input: Readable): Promise<Lo
         `the header counts ${header.events} events, ${header.streams} streams and ${header.checkpoints} checkpoints; the file holds ${events}, ${streams.size} and ${checkpoints.length}`,
       );
     }
+    if (sections.join(',') !== header.sections.join(','))
+      decoder.refuse(`the header lists sections [${header.sections.join(', ')}]; the file holds [${sections.join(', ')}]`);
     if (last !== header.head) decoder.refuse(`the header names ${String(header.head)} as the head; the last event is at ${String(last)}`);
     for (const { stream, firstInvalidRevision } of verification.invalidStreams)
       decoder.refuse(`the chain of ${stream} breaks at revision ${firstInvalidRevision}`);
