@@ -1,4 +1,5 @@
 import { Database } from '@app/database';
+import { PersonalData } from '@app/personal-data';
 import { DATABASE } from '@app/platform';
 import { Projections } from '@app/projections';
 import request from 'supertest';
@@ -59,7 +60,9 @@ describe('npm run verify -- --projections', () => {
     const plans = await table('plan-register', 'plan');
     const skps = await table('skp-register', 'skp');
     await database.pool.query(`UPDATE ${plans} SET status = 'APPROVED', revision = revision + 1 WHERE opd_code = 'DINKES' AND year = 2026`);
-    await database.pool.query(`DELETE FROM ${skps} WHERE nip = $1`, [EMPLOYEE]);
+    // Rows are keyed by the employee's subject id, never the NIP (docs/domain.md, Personal data at rest).
+    const subject = await testApp.app.get(PersonalData).subjectOf({ kind: 'nip', value: EMPLOYEE });
+    await database.pool.query(`DELETE FROM ${skps} WHERE subject = $1`, [subject]);
     const run = await verify();
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('MISMATCH projection plan-register: 1 rows differ from its rebuild');
@@ -68,7 +71,9 @@ describe('npm run verify -- --projections', () => {
     const output = JSON.parse(run.stdout) as VerifyOutput;
     const byName = new Map(output.projections.map((projection) => [projection.projection, projection]));
     expect(byName.get('plan-register')!.tables[0].firstDifferences).toEqual(['changed (opd_code=DINKES, year=2026) in revision, status']);
-    expect(byName.get('skp-register')!.tables[0].firstDifferences.filter((line) => line.startsWith('missing'))).toEqual(['missing (nip=[nip], year=2025)']);
+    expect(byName.get('skp-register')!.tables[0].firstDifferences.filter((line) => line.startsWith('missing'))).toEqual([
+      `missing (subject=${subject}, year=2025)`,
+    ]);
     expect(run.stdout + run.stderr).not.toContain(EMPLOYEE);
   });
 });
