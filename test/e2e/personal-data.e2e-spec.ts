@@ -281,6 +281,26 @@ describe('personal data at rest and its erasure', () => {
         const kept = await http().get(`/api/v1/skp/${KEPT}/2025`).set(as.inspector).set('X-Min-Position', head(text)).expect(200);
         expect(kept.body).toMatchObject({ nip: KEPT, name: KEPT_NAME, appraiserNip: APPRAISER });
       });
+
+      // Rotation re-wraps the keys and touches no event; the old key no longer starts the service.
+      const events = async () => (await target.database.pool.query(`SELECT string_agg(hash, ',' ORDER BY global_position) AS hashes FROM kl_events`)).rows[0];
+      const before = await events();
+      const next = Buffer.alloc(32, 9).toString('base64');
+      const rotated = await runScript('personal-data', ['rotate-key'], { DATABASE_URL: target.connectionString, PERSONAL_DATA_KEY_NEW: next });
+      expect(rotated.status).toBe(0);
+      expect(JSON.parse(rotated.stdout).rotated.keys).toBeGreaterThan(0);
+      expect(rotated.stdout + rotated.stderr).not.toContain(next);
+      expect(await events()).toEqual(before);
+      const stale = await runScript('personal-data', ['key-id'], { DATABASE_URL: target.connectionString });
+      expect(stale.status).toBe(2);
+      expect(stale.stderr).toMatch(/^PERSONAL_DATA_KEY does not open the personal-data keys of this database/);
+      const app = await startTestApp({ DATABASE_URL: target.connectionString, PERSONAL_DATA_KEY: next }, { clock });
+      try {
+        const kept = await request(app.app.getHttpServer()).get(`/api/v1/skp/${KEPT}/2025`).set(as.inspector).set('X-Min-Position', head(text)).expect(200);
+        expect(kept.body).toMatchObject({ nip: KEPT, name: KEPT_NAME });
+      } finally {
+        await app.stopApp();
+      }
     });
 
     it('exports --without-personal-data a file that verifies and imports, and whose personal fields read as erased', async () => {
