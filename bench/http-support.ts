@@ -38,7 +38,7 @@ export function start(script: string, port: number, env: Record<string, string |
   const merged: Record<string, string | undefined> = { ...process.env, ...env, PORT: String(port) };
   for (const key of Object.keys(merged)) if (merged[key] === undefined) delete merged[key];
   const typescript = script.endsWith('.ts') ? ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'] : [];
-  const service = /^dist\/apps\/(api|projector)\//.test(script) ? SERVICE_NODE_ARGS : [];
+  const service = /(^|\/)dist\/apps\/(api|projector)\//.test(script) ? SERVICE_NODE_ARGS : [];
   const child = spawn(process.execPath, [...service, ...nodeArgs, ...typescript, script], { cwd: ROOT, env: merged, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     const deadline = setTimeout(() => reject(new Error(`${script} did not start`)), 60000);
@@ -141,7 +141,8 @@ async function withApi(body: BenchBody, env: Record<string, string | undefined>)
     children.push(bareProcess);
     const nestFloorProcess = await start('bench/nest-floor-server.ts', floorPort);
     children.push(nestFloorProcess);
-    const apiEnv = { LOG_LEVEL: 'warn', NODE_ENV: 'development', HOST: '127.0.0.1', ...env };
+    // A deployment key of the run's own, so that no key file is written under the checkout's DATA_DIR.
+    const apiEnv = { LOG_LEVEL: 'warn', NODE_ENV: 'development', HOST: '127.0.0.1', PERSONAL_DATA_KEY: randomBytes(32).toString('base64'), ...env };
     const apiProcess = await start('dist/apps/api/src/main.js', apiPort, apiEnv);
     children.push(apiProcess);
     const servers = {
