@@ -29,6 +29,8 @@ const LOOKUP_KEY = 'lookup-key';
  */
 export class PersonalData {
   private readonly keys: LRUCache<string, { key: Buffer | null }> | null;
+  /** NIP (by its HMAC) to subject id, found ones only: a subject made in another process is never missed. */
+  private readonly subjects: LRUCache<string, string> | null;
 
   private constructor(
     private readonly pool: SqlPool,
@@ -38,6 +40,7 @@ export class PersonalData {
   ) {
     const max = options.cacheEntries ?? 10_000;
     this.keys = max > 0 ? new LRUCache({ max, ttl: options.cacheMs ?? 60_000 }) : null;
+    this.subjects = max > 0 ? new LRUCache({ max, ttl: options.cacheMs ?? 60_000 }) : null;
   }
 
   /**
@@ -60,8 +63,13 @@ export class PersonalData {
 
   /** The subject's id, or null when there is none (never was, or erased). */
   async subjectOf(ref: SubjectRef): Promise<string | null> {
-    const { rows } = await this.pool.query<{ subject_id: string }>('SELECT subject_id FROM kl_personal_data_subjects WHERE lookup = $1', [this.lookupOf(ref)]);
-    return rows[0]?.subject_id ?? null;
+    const lookup = this.lookupOf(ref);
+    const cached = this.subjects?.get(lookup);
+    if (cached) return cached;
+    const { rows } = await this.pool.query<{ subject_id: string }>('SELECT subject_id FROM kl_personal_data_subjects WHERE lookup = $1', [lookup]);
+    const subjectId = rows[0]?.subject_id ?? null;
+    if (subjectId) this.subjects?.set(lookup, subjectId);
+    return subjectId;
   }
 
   /** The subject's id, made (with its key) on first use. Concurrent first uses agree on one. */
@@ -94,6 +102,11 @@ export class PersonalData {
     const key = rows[0] ? this.deploymentKey.unwrap(rows[0].wrapped_key, subjectId) : null;
     this.keys?.set(subjectId, { key });
     return key;
+  }
+
+  /** Whether the subject still has its key (not erased), as the key cache knows it. */
+  async hasKey(subjectId: string): Promise<boolean> {
+    return (await this.keyOf(subjectId)) !== null;
   }
 
   /** The value sealed under the subject's key; refuses a subject that has none (erased). */
@@ -162,6 +175,7 @@ export class PersonalData {
 
   /** Destroys the subject's key and map entry in one transaction; false when there was none. */
   async erase(subjectId: string): Promise<boolean> {
+    for (const [lookup, cached] of this.subjects?.entries() ?? []) if (cached === subjectId) this.subjects?.delete(lookup);
     const erased = await inTransaction(this.pool, async (client) => {
       await client.query('DELETE FROM kl_personal_data_subjects WHERE subject_id = $1', [subjectId]);
       const { rowCount } = await client.query('DELETE FROM kl_personal_data_keys WHERE subject_id = $1', [subjectId]);
@@ -174,6 +188,7 @@ export class PersonalData {
   /** Forgets every cached key (after an import or a rotation in this process). */
   forgetKeys(): void {
     this.keys?.clear();
+    this.subjects?.clear();
   }
 }
 

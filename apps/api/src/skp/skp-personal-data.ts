@@ -1,6 +1,6 @@
 import { SkpResult } from '@app/domain/skp';
-import { EventCodec, NewEvent, RecordedEvent } from '@app/event-store';
-import { isEnvelope, PersonalData } from '@app/personal-data';
+import { deepFreeze, EventCodec, NewEvent, RecordedEvent } from '@app/event-store';
+import { isEnvelope, PersonalData, subjectOf } from '@app/personal-data';
 import { Injectable } from '@nestjs/common';
 import { SkpAddress } from './skp-address';
 import { noSuchSkp } from './skp-target';
@@ -21,6 +21,17 @@ export type Opened<T> = T & { erased?: true };
 
 const nipRef = (value: string) => ({ kind: 'nip' as const, value });
 
+/** The subjects whose envelopes a value holds. */
+function subjectsIn(data: PersonalFields): string[] {
+  const sealed = [
+    data.nip,
+    data.name,
+    data.appraiserNip,
+    ...(data.results ?? []).map((result) => (result.cascadedFrom.kind === 'SKP_RESULT' ? result.cascadedFrom.nip : null)),
+  ];
+  return [...new Set(sealed.filter(isEnvelope).map(subjectOf))];
+}
+
 /**
  * The SKP's personal data at rest (docs/domain.md, Personal data at rest): the employee's NIP
  * and name sealed under the employee's key, the appraiser's NIP under the appraiser's, a
@@ -31,6 +42,14 @@ const nipRef = (value: string) => ({ kind: 'nip' as const, value });
 @Injectable()
 export class SkpPersonalData {
   constructor(private readonly personalData: PersonalData) {}
+
+  /**
+   * Values opened before, by the (frozen, cached) object the store or the read cache gave: a
+   * write reads its whole stream and a read the same row again and again, and opening each
+   * again would cost a decryption per field. A hit counts only while every subject it names
+   * still has its key, so an erasure is honoured as soon as the key cache knows of it.
+   */
+  private readonly opened = new WeakMap<object, { value: unknown; subjects: string[] }>();
 
   readonly codec: EventCodec = {
     seal: async (event: NewEvent) => ({ ...event, data: await this.seal(event.data as PersonalFields) }),
@@ -70,6 +89,14 @@ export class SkpPersonalData {
 
   /** Every envelope opened; a field whose subject is erased is null and the value says `erased`. */
   async open<T extends PersonalFields>(data: T): Promise<Opened<T>> {
+    const hit = this.opened.get(data);
+    if (hit && (await Promise.all(hit.subjects.map((subject) => this.personalData.hasKey(subject)))).every(Boolean)) return hit.value as Opened<T>;
+    const value = await this.openFields(data);
+    if (!value.erased && Object.isFrozen(data)) this.opened.set(data, { value: deepFreeze(value), subjects: subjectsIn(data) });
+    return value;
+  }
+
+  private async openFields<T extends PersonalFields>(data: T): Promise<Opened<T>> {
     let erased = false;
     const reveal = async (value: string | null | undefined) => {
       if (!isEnvelope(value)) return value;
