@@ -1,4 +1,4 @@
-import { evolveLkjipDocument, LkjipDocument, lkjipStream, StoredLkjipEvent } from '@app/domain/lkjip';
+import { evolveLkjipDocument, LkjipDocument, lkjipStream, LkjipView, lkjipView, StoredLkjipEvent } from '@app/domain/lkjip';
 import { EVENT_STORE, EventStore, Position } from '@app/event-store';
 import { Clock } from '@app/platform';
 import { Projections } from '@app/projections';
@@ -7,7 +7,6 @@ import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { PlanDocumentQuery } from '../plans';
 import { LKJIP_SETTINGS, LkjipSettings } from './lkjip-settings';
-import { LkjipView, lkjipView } from './lkjip-view';
 
 export class GetLkjipQuery extends Query<LkjipView | null> {
   /**

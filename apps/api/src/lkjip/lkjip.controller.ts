@@ -18,7 +18,7 @@ import { sectionKeyFrom } from './lkjip-address';
 import { PdfEndpoint, sendLkjipPdf } from './lkjip-pdf.response';
 import { GetLkjipQuery, SealedLkjipQuery } from './lkjip-queries';
 import { LKJIP_SETTINGS, LkjipSettings } from './lkjip-settings';
-import { LkjipView } from './lkjip-view';
+import { LkjipView } from '@app/domain/lkjip';
 import { ReviewLkjipDto, WriteSectionDto } from './lkjip.dto';
 import { LkjipViewDto } from './lkjip.views';
 
