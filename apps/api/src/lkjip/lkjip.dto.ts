@@ -1,4 +1,4 @@
-import { REVIEW_OUTCOMES, ReviewOutcome } from '@app/domain/lkjip';
+import { REVIEW_OUTCOMES, returnLacksNotes, ReviewOutcome } from '@app/domain/lkjip';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsString, MaxLength, ValidateBy, ValidateIf } from 'class-validator';
@@ -30,7 +30,7 @@ export class ReviewLkjipDto {
   @ValidateBy({
     name: 'notesToReturn',
     validator: {
-      validate: (notes, args) => (args?.object as ReviewLkjipDto).outcome !== 'RETURNED' || notes !== '',
+      validate: (notes, args) => typeof notes !== 'string' || !returnLacksNotes((args?.object as ReviewLkjipDto).outcome, notes),
       defaultMessage: () => 'notes must not be blank to return a report',
     },
   })

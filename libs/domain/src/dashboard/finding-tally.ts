@@ -1,5 +1,6 @@
 import { RecommendationStatus } from '../audit-finding/audit-finding.events';
-import { FindingDocument, FindingFigures, findingView } from '../audit-finding/finding-document';
+import { isPastDue } from '../audit-finding/follow-up-rules';
+import { END_OF_TIME, FindingDocument, FindingFigures, findingView } from '../audit-finding/finding-document';
 import { roundHalfUp } from '../shared/rounding';
 
 /**
@@ -31,8 +32,7 @@ export const noFindingTally = (): FindingTally => ({
 
 /** One finding's share of its unit's figures. */
 export function findingTally(document: FindingDocument): FindingTally {
-  // Judged on the last day there is: "overdue once the due date has passed", whatever today is.
-  const view = findingView(document, '9999-12-31');
+  const view = findingView(document, END_OF_TIME);
   return view.recommendations.reduce<FindingTally>((tally, recommendation) => {
     const countable = recommendation.status !== 'TIDAK_DAPAT_DITINDAKLANJUTI';
     return {
@@ -75,7 +75,7 @@ export function tallyFigures(tally: FindingTally, today: string): FindingFigures
   return {
     recommendations: tally.recommendations,
     byStatus: tally.byStatus,
-    overdue: Object.entries(tally.overdueAfter).reduce((sum, [due, count]) => (today > due ? sum + count : sum), 0),
+    overdue: Object.entries(tally.overdueAfter).reduce((sum, [due, count]) => (isPastDue(due, today) ? sum + count : sum), 0),
     followUpRate: tally.recommendations === 0 ? 0 : roundHalfUp((tally.byStatus.SESUAI / tally.recommendations) * 100, 2),
     amountIdr: { total: tally.amountTotal, settled: tally.amountSettled, outstanding: Math.max(0, tally.countableAmount - tally.countableSettled) },
   };

@@ -135,11 +135,11 @@ export function planView(document: PlanDocument, settings: PlanViewSettings = DE
 export function planFlags(document: PlanDocument, settings: Pick<PlanViewSettings, 'reportDueDays' | 'lateCorrectionDays'>): PlanFlag[] {
   const flags: PlanFlag[] = [];
   for (const report of document.quarters) {
-    if (reportDelayDays(document.year, report) > settings.reportDueDays) {
+    if (isLateReport(reportDelayDays(document.year, report), settings)) {
       flags.push({ code: 'LATE_REPORT', quarter: report.quarter, at: report.reportedAt });
     }
     for (const correction of report.corrections) {
-      if (correctionDelayDays(report, correction) <= settings.lateCorrectionDays) continue;
+      if (!isLateCorrection(correctionDelayDays(report, correction), settings)) continue;
       for (const value of correction.values)
         flags.push({ code: 'LATE_CORRECTION', quarter: report.quarter, indicatorCode: value.indicatorCode, at: correction.at });
     }
@@ -163,6 +163,13 @@ export const reportDelayDays = (year: number, report: Pick<QuarterReport, 'quart
 /** Days from the quarter's original report to a correction: LATE_CORRECTION when above LATE_CORRECTION_DAYS. */
 export const correctionDelayDays = (report: Pick<QuarterReport, 'reportedOn'>, correction: { on: string }): number =>
   daysBetween(report.reportedOn, correction.on);
+
+/** LATE_REPORT: reported more than REALISATION_REPORT_DUE_DAYS after the quarter ended; on the last day is in time. */
+export const isLateReport = (reportDelay: number, settings: Pick<PlanViewSettings, 'reportDueDays'>): boolean => reportDelay > settings.reportDueDays;
+
+/** LATE_CORRECTION: corrected more than LATE_CORRECTION_DAYS after the original report. */
+export const isLateCorrection = (correctionDelay: number, settings: Pick<PlanViewSettings, 'lateCorrectionDays'>): boolean =>
+  correctionDelay > settings.lateCorrectionDays;
 
 /**
  * The indicators whose target the version at `index` eased, of those whose Q3 realisation was

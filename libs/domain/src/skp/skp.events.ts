@@ -1,5 +1,6 @@
 import { eventTypes } from '@app/decider';
 import { Polarity } from '../plan/plan.events';
+import { RealisationValue } from '../shared/realisation-value';
 
 /**
  * One civil servant's yearly performance targets (Sasaran Kinerja Pegawai, PermenPANRB 6/2022):
@@ -55,13 +56,6 @@ export interface SkpResult {
   indicators: SkpIndicator[];
 }
 
-export interface SkpRealisationValue {
-  indicatorCode: string;
-  value: number;
-  evidenceUrl: string | null;
-  note: string | null;
-}
-
 /** One rating of one period, as the appraiser gave it and with the predikat it makes. */
 export interface SkpRating {
   period: SkpPeriod;
@@ -85,7 +79,7 @@ export type SkpReturned = { type: 'SkpReturned'; data: SkpKey & { reason: string
 /** The agreement: `results` are what realisation and evaluation are measured against. */
 export type SkpAgreed = { type: 'SkpAgreed'; data: SkpKey & { results: SkpResult[]; on: string } };
 /** `on`: the calendar day it was reported. */
-export type SkpRealisationReported = { type: 'SkpRealisationReported'; data: SkpKey & { period: SkpQuarter; values: SkpRealisationValue[]; on: string } };
+export type SkpRealisationReported = { type: 'SkpRealisationReported'; data: SkpKey & { period: SkpQuarter; values: RealisationValue[]; on: string } };
 export type SkpEvaluated = { type: 'SkpEvaluated'; data: SkpKey & SkpRating };
 /** A later rating of an evaluated period; the first stays in the stream and in the history. */
 export type SkpReevaluated = { type: 'SkpReevaluated'; data: SkpKey & SkpRating & { reason: string } };
