@@ -39,7 +39,7 @@ function bash(script: string): Promise<{ status: number; stdout: string; stderr:
     const child = execFile(
       'bash',
       ['-c', script],
-      { cwd: ROOT, env: inherited, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 240_000 },
+      { cwd: ROOT, env: inherited, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 420_000 },
       (error, stdout, stderr) => resolve({ status: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
     );
     child.stdin?.end();
@@ -59,7 +59,7 @@ describe('docs/quickstart.md', () => {
     testApp = await startTestApp();
     await testApp.app.listen(0, '127.0.0.1');
     base = (await testApp.app.getUrl()).replace('[::1]', '127.0.0.1').replace('localhost', '127.0.0.1');
-  });
+  }, 120_000);
   afterAll(() => testApp.close());
 
   it('has its blocks, the start of the service left to the test', () => {
@@ -83,5 +83,5 @@ describe('docs/quickstart.md', () => {
     // The finding's id was picked out of its answer, and the portal shows the unit.
     expect(run.stdout).toMatch(/^finding [0-9a-f-]{36}$/m);
     expect(run.stdout).toMatch(/^200 application\/pdf/m);
-  }, 300_000);
+  }, 480_000);
 });
