@@ -1,7 +1,7 @@
 import { RECOMMENDATION_STATUSES_IN_ORDER } from './scorecard-enums';
 import { ApiProperty } from '@nestjs/swagger';
 
-/** API.md, Read shapes: Scorecard (signed-in and public alike: it holds no personal data). */
+/** docs/api.md, Dashboards: the scorecard (signed-in and public alike: it holds no personal data). */
 class PlanFiguresView {
   @ApiProperty({ nullable: true, type: String, description: 'null when the unit has no plan for the year' }) status: string | null;
   @ApiProperty({ nullable: true, type: Number }) effectiveVersion: number | null;

@@ -6,7 +6,7 @@ import { roundHalfUp } from '../shared/rounding';
 /**
  * A unit's finding figures in a form that adds up finding by finding and does not depend on
  * today: overdue is kept as the due dates of recommendations that would be overdue once their
- * due date passes, and counted against the day of the read (DOMAIN.md, Audit findings 3).
+ * due date passes, and counted against the day of the read (docs/domain.md, Audit findings: 60-day due date and overdue).
  */
 export interface FindingTally {
   recommendations: number;

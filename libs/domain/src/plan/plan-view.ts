@@ -189,7 +189,7 @@ export function easedLate(document: PlanDocument, index: number): string[] {
 
 /**
  * Whether the next version eases the indicator's annual target or a quarter's target: lower
- * when higher is better, higher when lower is better (DOMAIN.md, Red flags). A target that
+ * when higher is better, higher when lower is better (docs/domain.md, Red flags on plans). A target that
  * moves the demanding way is not flagged. When the polarity itself changes, every target now
  * means the opposite, so any revision of it that late counts as easing.
  */

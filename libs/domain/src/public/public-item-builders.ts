@@ -6,7 +6,7 @@ import { publicIndicatorTargets } from '../plan/public-plan';
 import { PublicItem, publicLkjipPdfLink, publicScorecardLink } from './public-item';
 
 /**
- * DOMAIN.md, Privacy: one builder per public item type, each naming every field it lets out.
+ * docs/domain.md, The public feed: one builder per public item type, each naming every field it lets out.
  * Notes, evidence links, free-text revision reasons, finding narratives and ids, recommendation
  * texts, actors: none is named, so none leaves.
  */

@@ -6,7 +6,7 @@ import { defineReadModel } from '@app/projections';
 export { RED_FLAG_CODES, RedFlagCode } from '@app/domain/dashboard';
 
 /**
- * A flag of DOMAIN.md's table, or a candidate for one, with the event that raised it. What
+ * A flag of docs/domain.md's red-flag table, or a candidate for one, with the event that raised it. What
  * decides it beyond the events is kept as a figure, not a verdict, and judged when read: the
  * days late against the configured limits, the due date against today. So a changed setting
  * needs no rebuild, and a recommendation becomes overdue without a new event.
