@@ -3,7 +3,7 @@ import { isPastDue } from '../audit-finding/follow-up-rules';
 import { isLate, lkjipDueDate } from '../lkjip/lkjip-due';
 import { isLateCorrection, isLateReport, PlanViewSettings } from '../plan/plan-view';
 
-/** DOMAIN.md's red-flag table: what the inspectorate's register lists. */
+/** The red-flag table of docs/domain.md: what the inspectorate's register lists. */
 export const RED_FLAG_CODES = ['TARGET_LOWERED_LATE', 'LATE_REPORT', 'LATE_CORRECTION', 'RECOMMENDATION_OVERDUE', 'LKJIP_LATE'] as const;
 export type RedFlagCode = (typeof RED_FLAG_CODES)[number];
 
