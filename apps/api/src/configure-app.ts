@@ -31,7 +31,7 @@ export function createHttpAdapter(): FastifyAdapter {
  * What main.ts and the HTTP tests both apply, so that tests run the real app. The app must be
  * created with `bodyParser: false`: the body parsers are these.
  */
-export async function configureApp(app: NestFastifyApplication): Promise<void> {
+export async function configureApp(app: NestFastifyApplication, options: { shutdownHooks?: boolean } = {}): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('X-Request-Id', request.id);
@@ -44,7 +44,8 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
   refuseUnstorableParameters(fastify);
   refuseRepeatedQueryParameters(fastify);
   app.useGlobalPipes(validationPipe());
-  app.enableShutdownHooks();
+  // main.ts handles the signals itself (it logs "stopped" once all is closed); test processes use Nest's.
+  if (options.shutdownHooks !== false) app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
