@@ -1,6 +1,5 @@
-import { ASSESSMENT_STATUSES, DELAY_REASONS, FINDING_CATEGORIES } from '@app/domain/audit-finding';
+import { ASSESSMENT_STATUSES, DELAY_REASONS, FINDING_CATEGORIES, RECOMMENDATION_STATUSES } from '@app/domain/audit-finding';
 import { ApiProperty } from '@nestjs/swagger';
-import { RECOMMENDATION_STATUSES } from './audit-finding.dto';
 
 /** Answer shapes, for the OpenAPI document (docs/api.md, Read shapes: Finding). */
 class FollowUpView {

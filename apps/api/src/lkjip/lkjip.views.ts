@@ -1,4 +1,4 @@
-import { REVIEW_OUTCOMES } from '@app/domain/lkjip';
+import { LKJIP_STATUSES, REVIEW_OUTCOMES } from '@app/domain/lkjip';
 import { AGGREGATIONS, POLARITIES } from '@app/domain/plan';
 import { ApiProperty } from '@nestjs/swagger';
 
@@ -84,7 +84,7 @@ class FigureDifferenceView {
 export class LkjipViewDto {
   @ApiProperty() opdCode: string;
   @ApiProperty() year: number;
-  @ApiProperty({ enum: ['DRAFT', 'SUBMITTED', 'RETURNED', 'REVIEWED', 'PUBLISHED'] }) status: string;
+  @ApiProperty({ enum: LKJIP_STATUSES }) status: string;
   @ApiProperty() revision: number;
   @ApiProperty({ type: FiguresView, description: 'Frozen at the latest compile or recompile' }) figures: FiguresView;
   @ApiProperty() compiledAt: string;

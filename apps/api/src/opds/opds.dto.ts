@@ -1,3 +1,4 @@
+import { OPD_STATUSES, OpdStatus } from '@app/domain/opd';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
 import { MAX_REASON, NonBlankText, OPD_CODE } from '../http/input-rules';
@@ -42,7 +43,7 @@ export class OpdView {
   @ApiProperty() code: string;
   @ApiProperty() name: string;
   @ApiProperty({ nullable: true, type: String }) parentCode: string | null;
-  @ApiProperty({ enum: ['ACTIVE', 'DISSOLVED'] }) status: 'ACTIVE' | 'DISSOLVED';
+  @ApiProperty({ enum: OPD_STATUSES }) status: OpdStatus;
   @ApiProperty({ nullable: true, type: String }) successorCode: string | null;
   @ApiProperty() revision: number;
   @ApiProperty() registeredAt: string;

@@ -1,4 +1,4 @@
-import { AGGREGATIONS, POLARITIES, REVISION_REASONS } from '@app/domain/plan';
+import { AGGREGATIONS, PLAN_FLAG_CODES, PLAN_STATUSES, POLARITIES, REVISION_REASONS } from '@app/domain/plan';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 /** Answer shapes, for the OpenAPI document (docs/api.md, Read shapes: Plan). */
@@ -34,7 +34,7 @@ export class GoalView {
 }
 
 class FlagView {
-  @ApiProperty({ enum: ['TARGET_LOWERED_LATE', 'LATE_CORRECTION', 'LATE_REPORT'] }) code: string;
+  @ApiProperty({ enum: PLAN_FLAG_CODES }) code: string;
   @ApiProperty() at: string;
   @ApiPropertyOptional() quarter?: number;
   @ApiPropertyOptional() indicatorCode?: string;
@@ -83,7 +83,7 @@ class VersionView {
 export class PlanViewDto {
   @ApiProperty() opdCode: string;
   @ApiProperty() year: number;
-  @ApiProperty({ enum: ['DRAFT', 'SUBMITTED', 'RETURNED', 'APPROVED', 'REVISION_DRAFT', 'REVISION_SUBMITTED'] }) status: string;
+  @ApiProperty({ enum: PLAN_STATUSES }) status: string;
   @ApiProperty() revision: number;
   @ApiProperty({ nullable: true, type: Number }) effectiveVersion: number | null;
   @ApiProperty({ nullable: true, type: Number }) achievement: number | null;

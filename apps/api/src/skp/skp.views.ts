@@ -1,12 +1,12 @@
 import { POLARITIES } from '@app/domain/plan';
-import { PREDIKATS, RATINGS, SKP_PERIODS, SKP_QUARTERS } from '@app/domain/skp';
+import { BERAKHLAK_VALUES, CASCADE_KINDS, PREDIKATS, RATINGS, SKP_FLAG_CODES, SKP_PERIODS, SKP_QUARTERS, SKP_STATUSES } from '@app/domain/skp';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { fieldPerValue } from '../http/field-per-value';
 import { WriteResultView } from '../http/write-result';
-import { SKP_STATUSES } from './skp.dto';
 
 /** Answer shapes, for the OpenAPI document (docs/api.md, SKP). */
 class CascadeSourceView {
-  @ApiProperty({ enum: ['PLAN_INDICATOR', 'SKP_RESULT'] }) kind: string;
+  @ApiProperty({ enum: CASCADE_KINDS }) kind: string;
   @ApiPropertyOptional() opdCode?: string;
   @ApiPropertyOptional() year?: number;
   @ApiPropertyOptional() indicatorCode?: string;
@@ -43,15 +43,8 @@ class SkpRealisationView {
   @ApiProperty({ type: [RealisationValueView] }) values: RealisationValueView[];
 }
 
-class BehaviourNotesView {
-  @ApiPropertyOptional() BERORIENTASI_PELAYANAN?: string;
-  @ApiPropertyOptional() AKUNTABEL?: string;
-  @ApiPropertyOptional() KOMPETEN?: string;
-  @ApiPropertyOptional() HARMONIS?: string;
-  @ApiPropertyOptional() LOYAL?: string;
-  @ApiPropertyOptional() ADAPTIF?: string;
-  @ApiPropertyOptional() KOLABORATIF?: string;
-}
+class BehaviourNotesView {}
+fieldPerValue(BehaviourNotesView, BERAKHLAK_VALUES, ApiPropertyOptional({ type: String }));
 
 export class SkpEvaluationView {
   @ApiProperty({ enum: SKP_PERIODS }) period: string;
@@ -77,7 +70,7 @@ class SkpReturnView {
 }
 
 class SkpFlagView {
-  @ApiProperty({ enum: ['CASCADE_SOURCE_REMOVED'] }) code: string;
+  @ApiProperty({ enum: SKP_FLAG_CODES }) code: string;
   @ApiProperty() resultCode: string;
   @ApiProperty() opdCode: string;
   @ApiProperty() year: number;

@@ -6,7 +6,8 @@ import { requireValidResults, skpIndicatorsOf } from './skp-results';
 import { SkpErrors } from './skp.errors';
 import { BehaviourNotes, Rating, SkpEvent, SkpPeriod, SkpQuarter, SkpRating, SkpRealisationValue, SkpResult } from './skp.events';
 
-export type SkpStatus = 'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'AGREED';
+export const SKP_STATUSES = ['DRAFT', 'SUBMITTED', 'RETURNED', 'AGREED'] as const;
+export type SkpStatus = (typeof SKP_STATUSES)[number];
 
 export type SkpState =
   | { status: 'NONE' }
