@@ -1,4 +1,5 @@
 import { OPD_STATUSES, OpdStatus } from '@app/domain/opd';
+import { OpdRow } from '@app/read-models';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
 import { MAX_REASON, NonBlankText, OPD_CODE } from '../http/input-rules';
@@ -39,7 +40,8 @@ export class DissolveOpdDto {
   successorCode?: string;
 }
 
-export class OpdView {
+/** Implements the register's row it documents, so a field added there fails to compile here. */
+export class OpdView implements OpdRow {
   @ApiProperty() code: string;
   @ApiProperty() name: string;
   @ApiProperty({ nullable: true, type: String }) parentCode: string | null;
