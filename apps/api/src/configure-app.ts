@@ -3,6 +3,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { answerClientError, answerFrameworkError } from './http/framework-errors';
 import { useJsonBodies } from './http/json-body';
 import { refuseUnstorableParameters } from './http/parameter-text';
+import { answerOnceBodyIsSent } from './http/unread-body';
 import { refuseRepeatedQueryParameters } from './http/single-query-values';
 import { validationPipe } from './http/validation';
 import { Clock } from '@app/platform';
@@ -41,6 +42,7 @@ export async function configureApp(app: NestFastifyApplication, options: { shutd
   countRequests(fastify, app.get(Metrics));
   readClockOncePerRequest(fastify, app.get(Clock));
   useJsonBodies(fastify);
+  answerOnceBodyIsSent(fastify);
   refuseUnstorableParameters(fastify);
   refuseRepeatedQueryParameters(fastify);
   app.useGlobalPipes(validationPipe());

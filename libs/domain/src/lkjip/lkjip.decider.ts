@@ -5,7 +5,8 @@ import { blankSections } from './lkjip-sections';
 import { LkjipErrors } from './lkjip.errors';
 import { LkjipEvent, LkjipFigures, ReviewOutcome, SectionKey } from './lkjip.events';
 
-export type LkjipStatus = 'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'REVIEWED' | 'PUBLISHED';
+export const LKJIP_STATUSES = ['DRAFT', 'SUBMITTED', 'RETURNED', 'REVIEWED', 'PUBLISHED'] as const;
+export type LkjipStatus = (typeof LKJIP_STATUSES)[number];
 
 export type LkjipState = { status: 'NONE' } | { status: LkjipStatus; opdCode: string; year: number; sections: Partial<Record<SectionKey, string>> };
 

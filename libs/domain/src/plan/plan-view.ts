@@ -27,7 +27,8 @@ export interface QuarterView {
 export type IndicatorView = Indicator & { realisation: number | null; achievement: number | null; category: string | null; quarters: QuarterView[] };
 export type GoalView = Omit<Goal, 'indicators'> & { achievement: number | null; category: string | null; indicators: IndicatorView[] };
 
-export type FlagCode = 'TARGET_LOWERED_LATE' | 'LATE_CORRECTION' | 'LATE_REPORT';
+export const PLAN_FLAG_CODES = ['TARGET_LOWERED_LATE', 'LATE_CORRECTION', 'LATE_REPORT'] as const;
+export type FlagCode = (typeof PLAN_FLAG_CODES)[number];
 export interface PlanFlag {
   code: FlagCode;
   at: string;

@@ -6,7 +6,8 @@ import { indicatorsOf, requireValidContent } from './plan-content';
 import { PlanErrors } from './plan.errors';
 import { Goal, PlanEvent, Quarter, RealisationValue, RevisionReason } from './plan.events';
 
-export type PlanStatus = 'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'APPROVED' | 'REVISION_DRAFT' | 'REVISION_SUBMITTED';
+export const PLAN_STATUSES = ['DRAFT', 'SUBMITTED', 'RETURNED', 'APPROVED', 'REVISION_DRAFT', 'REVISION_SUBMITTED'] as const;
+export type PlanStatus = (typeof PLAN_STATUSES)[number];
 
 export type PlanState =
   | { status: 'NONE' }

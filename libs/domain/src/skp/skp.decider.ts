@@ -7,7 +7,8 @@ import { requireValidResults, skpIndicatorsOf } from './skp-results';
 import { SkpErrors } from './skp.errors';
 import { BehaviourNotes, Predikat, Rating, SkpEvent, SkpPeriod, SkpQuarter, SkpRating, SkpResult } from './skp.events';
 
-export type SkpStatus = 'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'AGREED';
+export const SKP_STATUSES = ['DRAFT', 'SUBMITTED', 'RETURNED', 'AGREED'] as const;
+export type SkpStatus = (typeof SKP_STATUSES)[number];
 
 export type SkpState =
   | { status: 'NONE' }

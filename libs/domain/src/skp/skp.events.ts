@@ -39,6 +39,10 @@ export type BehaviourNotes = Partial<Record<BerakhlakValue, string>>;
 export type CascadeSource =
   { kind: 'PLAN_INDICATOR'; opdCode: string; year: number; indicatorCode: string } | { kind: 'SKP_RESULT'; nip: string; resultCode: string };
 
+/** Keyed by the union, so a kind added to CascadeSource fails to compile until it is listed. */
+const CASCADE_KIND_SET: Record<CascadeSource['kind'], true> = { PLAN_INDICATOR: true, SKP_RESULT: true };
+export const CASCADE_KINDS = Object.keys(CASCADE_KIND_SET) as ReadonlyArray<CascadeSource['kind']>;
+
 /** A measure of a result. Targets follow the plan rules: ≥ 0, and not 0 when more is better. */
 export interface SkpIndicator {
   code: string;
