@@ -8,7 +8,7 @@ const EMPLOYEE_B = '198202022006042002';
 const APPRAISER = '197502022000031002';
 
 /**
- * The scorecard of API.md's example, computed by hand, and the regency's ranking. Every figure is
+ * An example scorecard, computed by hand, and the regency's ranking. Every figure is
  * made by the events that make it in production, through the HTTP API.
  */
 describe('dashboards over HTTP', () => {
@@ -67,7 +67,7 @@ describe('dashboards over HTTP', () => {
   });
   afterAll(() => testApp.close());
 
-  it('answers API.md’s example scorecard, the overdue recommendation judged today', async () => {
+  it('answers the example scorecard, the overdue recommendation judged today', async () => {
     clock.setToday('2025-05-03');
     expect(await get('/api/v1/dashboards/opds/DINKES/2025')).toEqual({
       opdCode: 'DINKES',

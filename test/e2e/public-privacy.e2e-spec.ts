@@ -8,7 +8,7 @@ const EMPLOYEE = '198001012005011001';
 const APPRAISER = '197502022000031002';
 
 /**
- * DOMAIN.md, Privacy: a plan, an SKP, a finding with its narrative and notes, returns and reviews
+ * docs/domain.md, Privacy and The public feed: a plan, an SKP, a finding with its narrative and notes, returns and reviews
  * are recorded, every private field holding a marker; then every public answer (JSON, Atom, SSE,
  * the scorecards, the published PDF) is scanned for NIPs, names, notes, drafts and narratives.
  */

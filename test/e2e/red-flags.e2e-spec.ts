@@ -6,7 +6,7 @@ import { bearer, tokenFor } from '../support/tokens';
 type Flag = { code: string; opdCode: string; year: number; stream: string; event: { id: string; position: string; revision: number }; [key: string]: unknown };
 
 /**
- * The inspectorate's register: every flag of DOMAIN.md raised by the events that should raise it,
+ * The inspectorate's register: every flag of docs/domain.md raised by the events that should raise it,
  * none by the events beside them that should not, each naming the event (checked against the
  * stream's history), in log order and in cursor pages.
  */

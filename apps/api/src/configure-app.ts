@@ -3,6 +3,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { answerClientError, answerFrameworkError } from './http/framework-errors';
 import { useJsonBodies } from './http/json-body';
 import { refuseUnstorableParameters } from './http/parameter-text';
+import { answerOnceBodyIsSent } from './http/unread-body';
 import { refuseRepeatedQueryParameters } from './http/single-query-values';
 import { validationPipe } from './http/validation';
 import { Clock } from '@app/platform';
@@ -31,7 +32,7 @@ export function createHttpAdapter(): FastifyAdapter {
  * What main.ts and the HTTP tests both apply, so that tests run the real app. The app must be
  * created with `bodyParser: false`: the body parsers are these.
  */
-export async function configureApp(app: NestFastifyApplication): Promise<void> {
+export async function configureApp(app: NestFastifyApplication, options: { shutdownHooks?: boolean } = {}): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('X-Request-Id', request.id);
@@ -41,10 +42,12 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
   countRequests(fastify, app.get(Metrics));
   readClockOncePerRequest(fastify, app.get(Clock));
   useJsonBodies(fastify);
+  answerOnceBodyIsSent(fastify);
   refuseUnstorableParameters(fastify);
   refuseRepeatedQueryParameters(fastify);
   app.useGlobalPipes(validationPipe());
-  app.enableShutdownHooks();
+  // main.ts handles the signals itself (it logs "stopped" once all is closed); test processes use Nest's.
+  if (options.shutdownHooks !== false) app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

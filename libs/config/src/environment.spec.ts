@@ -20,6 +20,12 @@ describe('configuration', () => {
     expect(() => validateEnvironment({ EVENT_STORE: 'mongo' })).toThrow(/EVENT_STORE/);
   });
 
+  it('says what PORT takes in one message, not three range messages', () => {
+    expect(() => validateEnvironment({ PORT: 'abc' })).toThrow(
+      /^Invalid configuration: PORT must be a port number \(1 to 65535, or 0 for any free port\) \(it is "abc"\)$/,
+    );
+  });
+
   it('refuses to run in production on the development secret', () => {
     expect(() => validateEnvironment({ NODE_ENV: 'production' })).toThrow(/AUTH_JWT_SECRET/);
     const key = Buffer.alloc(32, 7).toString('base64');

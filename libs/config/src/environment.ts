@@ -1,6 +1,42 @@
 import { isLkjipDueSetting } from '@app/domain/lkjip';
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsTimeZone, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateBy, validateSync } from 'class-validator';
+import { IsBoolean, IsTimeZone, IsIn, IsOptional, IsString, Matches, MinLength, ValidateBy, ValidationError, validateSync } from 'class-validator';
+
+/** A configuration that cannot run: its message names the setting and what it takes. */
+export class ConfigurationError extends Error {
+  override readonly name = 'ConfigurationError';
+}
+
+/** One message per setting: "abc" is not a number, which says more than three range messages. */
+function IsWhole(min: number, max: number) {
+  return ValidateBy({
+    name: 'isWhole',
+    validator: {
+      validate: (value) => typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max,
+      defaultMessage: (args) => `${args?.property} must be a whole number from ${min} to ${max}`,
+    },
+  });
+}
+
+function IsNumberFrom(min: number, max: number) {
+  return ValidateBy({
+    name: 'isNumberFrom',
+    validator: {
+      validate: (value) => typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max,
+      defaultMessage: (args) => `${args?.property} must be a number from ${min} to ${max}, like ${min + 20}`,
+    },
+  });
+}
+
+function IsPort() {
+  return ValidateBy({
+    name: 'isPort',
+    validator: {
+      validate: (value) => typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 65535,
+      defaultMessage: () => 'PORT must be a port number (1 to 65535, or 0 for any free port)',
+    },
+  });
+}
 
 /**
  * Every setting the service reads, validated once at start-up. A bad value stops the process
@@ -11,9 +47,7 @@ export class Environment {
   NODE_ENV: 'development' | 'production' | 'test' = 'development';
 
   @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
-  @IsInt()
-  @Min(0)
-  @Max(65535)
+  @IsPort()
   PORT = 3000;
 
   /** The interface the API listens on; 127.0.0.1 keeps it to this machine. */
@@ -31,9 +65,7 @@ export class Environment {
   DATA_DIR = './data';
 
   @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
-  @IsInt()
-  @Min(1)
-  @Max(200)
+  @IsWhole(1, 200)
   DATABASE_POOL_SIZE = 10;
 
   /** Where events live: PostgreSQL (the database above) or an EventStoreDB/KurrentDB cluster. */
@@ -64,9 +96,7 @@ export class Environment {
    * must stop working on its own.
    */
   @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
-  @IsInt()
-  @Min(1)
-  @Max(8760)
+  @IsWhole(1, 8760)
   AUTH_MAX_TOKEN_HOURS = 24;
 
   /**
@@ -83,16 +113,12 @@ export class Environment {
 
   /** An integrity checkpoint is recorded after this many new events… */
   @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
-  @IsInt()
-  @Min(1)
-  @Max(100000)
+  @IsWhole(1, 100000)
   INTEGRITY_CHECKPOINT_EVENTS = 1000;
 
   /** …or after this many seconds when there are new events. */
   @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
-  @IsInt()
-  @Min(0)
-  @Max(86400)
+  @IsWhole(0, 86400)
   INTEGRITY_CHECKPOINT_SECONDS = 60;
 
   /** The time zone whose calendar decides due dates and overdue flags (WIB by default). */
@@ -102,9 +128,7 @@ export class Environment {
 
   /** Achievement values are capped at this before they enter an average (docs/domain.md). */
   @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
-  @IsNumber({ allowNaN: false, allowInfinity: false })
-  @Min(100)
-  @Max(1000)
+  @IsNumberFrom(100, 1000)
   ACHIEVEMENT_CAP = 120;
 
   /** The category scale's name, shown in every plan read model. */
@@ -121,16 +145,12 @@ export class Environment {
 
   /** A quarter reported more than this many days after it ended is flagged LATE_REPORT. */
   @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
-  @IsInt()
-  @Min(0)
-  @Max(366)
+  @IsWhole(0, 366)
   REALISATION_REPORT_DUE_DAYS = 15;
 
   /** A correction more than this many days after the original report is flagged LATE_CORRECTION. */
   @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
-  @IsInt()
-  @Min(0)
-  @Max(366)
+  @IsWhole(0, 366)
   LATE_CORRECTION_DAYS = 30;
 
   /**
@@ -153,23 +173,17 @@ export class Environment {
    * it finds the events the first attempt appended (see handleCommand).
    */
   @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
-  @IsInt()
-  @Min(1)
-  @Max(3600)
+  @IsWhole(1, 3600)
   IDEMPOTENCY_TAKEOVER_SECONDS = 60;
 
   /** The stream cache's bound, in MiB of event JSON (0 turns it off); see PostgresEventStore. */
   @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
-  @IsInt()
-  @Min(0)
-  @Max(4096)
+  @IsWhole(0, 4096)
   STREAM_CACHE_MB = 64;
 
   /** The by-key read cache's bound, in MiB of JSON (0 turns it off); see ReadCache in libs/projections. */
   @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
-  @IsInt()
-  @Min(0)
-  @Max(4096)
+  @IsWhole(0, 4096)
   READ_CACHE_MB = 16;
 
   /** Run the projections inside this process (default) or leave them to apps/projector. */
@@ -188,9 +202,7 @@ export class Environment {
 
   /** How many years after an SKP's year its employee's data must be kept (erasure is refused until then). */
   @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
-  @IsInt()
-  @Min(0)
-  @Max(100)
+  @IsWhole(0, 100)
   SKP_RETENTION_YEARS = 5;
 
   /** Derived: tokens are signed with the secret everyone can read in this repository. */
@@ -204,19 +216,31 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
   const environment = plainToInstance(Environment, raw, { exposeDefaultValues: true });
   const errors = validateSync(environment, { skipMissingProperties: false });
   if (errors.length > 0) {
-    const detail = errors.map((error) => `${error.property}: ${Object.values(error.constraints ?? {}).join(', ')}`).join('; ');
-    throw new Error(`Invalid configuration: ${detail}`);
+    throw new ConfigurationError(`Invalid configuration: ${errors.map((error) => describe(error, raw[error.property])).join('; ')}`);
   }
   if (environment.NODE_ENV === 'production' && !environment.AUTH_JWT_SECRET) {
-    throw new Error('Invalid configuration: AUTH_JWT_SECRET is required when NODE_ENV=production');
+    throw new ConfigurationError(
+      'Invalid configuration: AUTH_JWT_SECRET is required when NODE_ENV=production: set it to a random secret of at least 32 characters (openssl rand -base64 32)',
+    );
   }
   if (environment.NODE_ENV === 'production' && !environment.PERSONAL_DATA_KEY) {
-    throw new Error('Invalid configuration: PERSONAL_DATA_KEY is required when NODE_ENV=production');
+    throw new ConfigurationError(
+      'Invalid configuration: PERSONAL_DATA_KEY is required when NODE_ENV=production: set it to 32 random bytes in base64 (openssl rand -base64 32); README, Personal data',
+    );
   }
   environment.AUTH_JWT_SECRET ??= DEVELOPMENT_JWT_SECRET;
   environment.usesDevelopmentSecret = environment.AUTH_JWT_SECRET === DEVELOPMENT_JWT_SECRET;
   if (environment.EVENT_STORE === 'eventstoredb' && !environment.EVENTSTORE_CONNECTION_STRING) {
-    throw new Error('Invalid configuration: EVENTSTORE_CONNECTION_STRING is required when EVENT_STORE=eventstoredb');
+    throw new ConfigurationError('Invalid configuration: EVENTSTORE_CONNECTION_STRING is required when EVENT_STORE=eventstoredb');
   }
   return environment;
+}
+
+/** The first message only (the one that says what the setting takes), then the value given. */
+function describe(error: ValidationError, given: unknown): string {
+  const message = Object.values(error.constraints ?? {})[0] ?? 'is not valid';
+  const named = message.startsWith(error.property) ? message : `${error.property}: ${message}`;
+  // A secret's value is not repeated into a log.
+  const secret = /SECRET|TOKEN|PASSWORD|URL|CONNECTION|KEY/.test(error.property);
+  return given === undefined || secret ? named : `${named} (it is ${JSON.stringify(typeof given === 'string' ? given.slice(0, 60) : given)})`;
 }

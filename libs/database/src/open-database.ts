@@ -10,6 +10,8 @@ export interface DatabaseSettings {
   applicationName?: string;
   /** The embedded postgres's own log lines. */
   onEmbeddedLog?: (line: string) => void;
+  /** Where the embedded cluster lives, once it answers; `started` when this process started it. */
+  onEmbeddedOpen?: (cluster: { directory: string; port: number; started: boolean }) => void;
 }
 
 export async function openDatabase(settings: DatabaseSettings): Promise<Database> {
@@ -21,6 +23,7 @@ export async function openDatabase(settings: DatabaseSettings): Promise<Database
     });
   }
   const cluster = await EmbeddedCluster.open({ dataDir: settings.dataDir, onLog: settings.onEmbeddedLog });
+  settings.onEmbeddedOpen?.({ directory: cluster.directory, port: cluster.port, started: cluster.owned });
   return new PostgresDatabase({
     connectionString: cluster.connectionString,
     poolSize: settings.poolSize,

@@ -81,6 +81,8 @@ export class PlatformModule {
               poolSize: environment.DATABASE_POOL_SIZE,
               applicationName: options.applicationName,
               onEmbeddedLog: (line) => embeddedLogger.debug(line),
+              onEmbeddedOpen: ({ directory, port, started }) =>
+                embeddedLogger.log(`embedded PostgreSQL under ${directory} on 127.0.0.1:${port}${started ? '' : ' (already running for another process)'}`),
             });
             // Every table but the read models, whichever event store is configured.
             await migrateSchema(database.pool);

@@ -5,16 +5,16 @@ import {
   DelayReason,
   FINDING_CATEGORIES,
   FindingCategory,
+  RECOMMENDATION_STATUSES,
   RecommendationStatus,
 } from '@app/domain/audit-finding';
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsUrl, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, IsUrl, Matches, Max, MaxLength, Min } from 'class-validator';
 import { IsCalendarDate, MAX_RUPIAH, NestedList, NonBlankText, OPD_CODE } from '../http/input-rules';
+import { OneOf } from '../http/one-of';
 import { PageQuery } from '../http/pagination';
-
-export const RECOMMENDATION_STATUSES: readonly RecommendationStatus[] = ['BELUM_DITINDAKLANJUTI', ...ASSESSMENT_STATUSES];
 
 const Rupiah = () => applyDecorators(IsInt({ message: ({ property }) => `${property} must be whole rupiah` }), Min(0), Max(MAX_RUPIAH));
 
@@ -53,9 +53,7 @@ export class RecordAuditFindingDto {
   @ApiProperty({ description: 'sebab' }) @NonBlankText() cause: string;
   @ApiProperty({ description: 'akibat' }) @NonBlankText() effect: string;
 
-  @ApiProperty({ enum: FINDING_CATEGORIES })
-  @IsIn(FINDING_CATEGORIES, { message: `category must be one of ${FINDING_CATEGORIES.join(', ')}` })
-  category: FindingCategory;
+  @OneOf(FINDING_CATEGORIES) category: FindingCategory;
 
   @ApiPropertyOptional({ minimum: 0, maximum: MAX_RUPIAH })
   @IsOptional()
@@ -76,18 +74,12 @@ export class RecordFollowUpDto {
 }
 
 export class AssessRecommendationDto {
-  @ApiProperty({ enum: ASSESSMENT_STATUSES })
-  @IsIn(ASSESSMENT_STATUSES, { message: `status must be one of ${ASSESSMENT_STATUSES.join(', ')}` })
-  status: AssessmentStatus;
-
+  @OneOf(ASSESSMENT_STATUSES) status: AssessmentStatus;
   @ApiProperty({ description: "The inspector's reasoning" }) @NonBlankText() note: string;
 }
 
 export class RecordDelayReasonDto {
-  @ApiProperty({ enum: DELAY_REASONS })
-  @IsIn(DELAY_REASONS, { message: `reasonCategory must be one of ${DELAY_REASONS.join(', ')}` })
-  reasonCategory: DelayReason;
-
+  @OneOf(DELAY_REASONS) reasonCategory: DelayReason;
   @ApiProperty() @NonBlankText() note: string;
 }
 
@@ -109,9 +101,8 @@ export class FindingScopeQuery {
 }
 
 export class ListFindingsQuery extends IntersectionType(PageQuery, FindingScopeQuery) {
-  @ApiPropertyOptional({ enum: RECOMMENDATION_STATUSES, description: 'Findings with a recommendation in this status' })
   @IsOptional()
-  @IsIn(RECOMMENDATION_STATUSES, { message: `status must be one of ${RECOMMENDATION_STATUSES.join(', ')}` })
+  @OneOf(RECOMMENDATION_STATUSES, { required: false, description: 'Findings with a recommendation in this status' })
   status?: RecommendationStatus;
 
   @ApiPropertyOptional({ description: 'Findings with (true) or without (false) an overdue recommendation today' })

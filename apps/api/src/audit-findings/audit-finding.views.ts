@@ -1,9 +1,28 @@
-import { ASSESSMENT_STATUSES, DELAY_REASONS, FINDING_CATEGORIES } from '@app/domain/audit-finding';
+import {
+  ASSESSMENT_STATUSES,
+  AssessmentStatus,
+  DELAY_REASONS,
+  DelayReason,
+  FINDING_CATEGORIES,
+  FindingCategory,
+  RECOMMENDATION_STATUSES,
+  RecommendationStatus,
+} from '@app/domain/audit-finding';
+import type * as finding from '@app/domain/audit-finding';
 import { ApiProperty } from '@nestjs/swagger';
-import { RECOMMENDATION_STATUSES } from './audit-finding.dto';
 
-/** Answer shapes, for the OpenAPI document (docs/api.md, Read shapes: Finding). */
-class FollowUpView {
+/**
+ * Answer shapes, for the OpenAPI document (docs/api.md, Read shapes: Finding). Each implements
+ * the domain's type it documents, so a field the domain adds or changes fails to compile here.
+ */
+type Recommendation = finding.RecommendationDocument;
+type FollowUp = Recommendation['followUps'][number];
+type Assessment = Recommendation['assessments'][number];
+type DelayReasonNote = Recommendation['delayReasons'][number];
+type Figures = finding.FindingFigures;
+type Amounts = Figures['amountIdr'];
+
+class FollowUpView implements FollowUp {
   @ApiProperty({ description: 'When it was recorded' }) at: string;
   @ApiProperty({ description: 'The calendar day it was recorded on, which decides overdue' }) on: string;
   @ApiProperty() description: string;
@@ -11,26 +30,26 @@ class FollowUpView {
   @ApiProperty({ nullable: true, type: Number }) amountSettledIdr: number | null;
 }
 
-class AssessmentView {
+class AssessmentView implements Assessment {
   @ApiProperty() at: string;
   @ApiProperty() on: string;
-  @ApiProperty({ enum: ASSESSMENT_STATUSES }) status: string;
+  @ApiProperty({ enum: ASSESSMENT_STATUSES }) status: AssessmentStatus;
   @ApiProperty() note: string;
 }
 
-class DelayReasonView {
+class DelayReasonView implements DelayReasonNote {
   @ApiProperty() at: string;
   @ApiProperty() on: string;
-  @ApiProperty({ enum: DELAY_REASONS }) reasonCategory: string;
+  @ApiProperty({ enum: DELAY_REASONS }) reasonCategory: DelayReason;
   @ApiProperty() note: string;
 }
 
-class RecommendationView {
+class RecommendationView implements finding.RecommendationView {
   @ApiProperty() no: number;
   @ApiProperty() text: string;
   @ApiProperty({ nullable: true, type: Number }) amountIdr: number | null;
   @ApiProperty() amountSettledIdr: number;
-  @ApiProperty({ enum: RECOMMENDATION_STATUSES }) status: string;
+  @ApiProperty({ enum: RECOMMENDATION_STATUSES }) status: RecommendationStatus;
   @ApiProperty() awaitingAssessment: boolean;
   @ApiProperty({ description: 'Evaluated against today when read' }) overdue: boolean;
   @ApiProperty() delayExcused: boolean;
@@ -39,7 +58,7 @@ class RecommendationView {
   @ApiProperty({ type: [DelayReasonView] }) delayReasons: DelayReasonView[];
 }
 
-export class FindingViewDto {
+export class FindingViewDto implements finding.FindingView {
   @ApiProperty() id: string;
   @ApiProperty() opdCode: string;
   @ApiProperty() reportNumber: string;
@@ -51,7 +70,7 @@ export class FindingViewDto {
   @ApiProperty() criteria: string;
   @ApiProperty() cause: string;
   @ApiProperty() effect: string;
-  @ApiProperty({ enum: FINDING_CATEGORIES }) category: string;
+  @ApiProperty({ enum: FINDING_CATEGORIES }) category: FindingCategory;
   @ApiProperty({ nullable: true, type: Number }) amountIdr: number | null;
   @ApiProperty({ description: 'Every recommendation is final' }) closed: boolean;
   @ApiProperty({ description: 'Some recommendation is overdue today' }) overdue: boolean;
@@ -64,13 +83,13 @@ export class FindingPageView {
   @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
 }
 
-class AmountsView {
+class AmountsView implements Amounts {
   @ApiProperty() total: number;
   @ApiProperty() settled: number;
   @ApiProperty() outstanding: number;
 }
 
-class OpdFiguresView {
+class OpdFiguresView implements Figures {
   @ApiProperty() opdCode: string;
   @ApiProperty() recommendations: number;
   @ApiProperty({ example: { SESUAI: 1, BELUM_SESUAI: 0, BELUM_DITINDAKLANJUTI: 1, TIDAK_DAPAT_DITINDAKLANJUTI: 1 } }) byStatus: Record<string, number>;

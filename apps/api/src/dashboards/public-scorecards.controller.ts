@@ -11,7 +11,7 @@ import { RegencyQuery, ScorecardQuery } from './scorecard-queries';
 import { RegencyView, ScorecardView } from './scorecard.views';
 
 /**
- * The scorecards for anyone (DOMAIN.md, Privacy: "scorecard"). They are the signed-in ones: a
+ * The scorecards for anyone (docs/domain.md, Privacy: "scorecard"). They are the signed-in ones: a
  * scorecard holds counts and figures only, never a NIP, a name, one person's rating or a note.
  * Cacheable by a CDN; a client holding the current ETag gets a 304.
  */

@@ -41,7 +41,9 @@ export class RedFlagsQuery extends Query<Page<RedFlag>> {
 
 /**
  * The register in log order of the raising events; the cursor is the last item's (position, id).
- * Each candidate row is judged here, in SQL, against the configured limits and today.
+ * Each candidate row is judged in SQL, so that a page is a page of flags; the query says what
+ * isRedFlag (@app/domain/dashboard) says, and red-flag-verdicts.int-spec.ts holds the two to the
+ * same cases.
  */
 @QueryHandler(RedFlagsQuery)
 export class RedFlagsHandler implements IQueryHandler<RedFlagsQuery> {

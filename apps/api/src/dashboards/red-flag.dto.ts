@@ -1,8 +1,9 @@
 import { RED_FLAG_CODES, RedFlagCode } from '@app/read-models';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { OPD_CODE } from '../http/input-rules';
+import { OneOf } from '../http/one-of';
 import { PageQuery } from '../http/pagination';
 
 export class RedFlagListQuery extends PageQuery {
@@ -19,8 +20,7 @@ export class RedFlagListQuery extends PageQuery {
   @Max(9999)
   year?: number;
 
-  @ApiPropertyOptional({ enum: RED_FLAG_CODES })
   @IsOptional()
-  @IsIn(RED_FLAG_CODES, { message: `code must be one of ${RED_FLAG_CODES.join(', ')}` })
+  @OneOf(RED_FLAG_CODES, { required: false })
   code?: RedFlagCode;
 }

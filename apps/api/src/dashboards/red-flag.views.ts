@@ -1,15 +1,19 @@
-import { RED_FLAG_CODES } from '@app/read-models';
+import { RED_FLAG_CODES, RedFlagCode } from '@app/read-models';
 import { ApiProperty } from '@nestjs/swagger';
+import { RedFlag } from './red-flag-queries';
 
-class RaisingEventView {
+type RaisingEvent = RedFlag['event'];
+
+/** Each class implements the answer it documents, so a field added to a flag fails to compile here. */
+class RaisingEventView implements RaisingEvent {
   @ApiProperty({ description: 'The event id, as in the history' }) id: string;
   @ApiProperty() position: string;
   @ApiProperty({ description: 'Its revision in the stream' }) revision: number;
   @ApiProperty() recordedAt: string;
 }
 
-class RedFlagView {
-  @ApiProperty({ enum: RED_FLAG_CODES }) code: string;
+class RedFlagView implements RedFlag {
+  @ApiProperty({ enum: RED_FLAG_CODES }) code: RedFlagCode;
   @ApiProperty() opdCode: string;
   @ApiProperty() year: number;
   @ApiProperty({ description: 'The stream the event belongs to, e.g. plan-DINKES-2025' }) stream: string;

@@ -33,7 +33,7 @@ export class ScorecardHandler implements IQueryHandler<ScorecardQuery> {
 }
 
 /**
- * Every unit's scorecard for the year, ranked (API.md): every active unit, with zeros when it has
+ * Every unit's scorecard for the year, ranked (docs/api.md, Dashboards): every active unit, with zeros when it has
  * nothing yet, and a dissolved one only when it has something for that year.
  */
 export class RegencyQuery extends Query<Scorecard[]> {

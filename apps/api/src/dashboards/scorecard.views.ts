@@ -1,15 +1,27 @@
-import { RECOMMENDATION_STATUSES_IN_ORDER } from './scorecard-enums';
+import { Scorecard } from '@app/domain/dashboard';
+import { LkjipStatus } from '@app/domain/lkjip';
+import { PlanStatus } from '@app/domain/plan';
 import { ApiProperty } from '@nestjs/swagger';
+import { RECOMMENDATION_STATUSES_IN_ORDER } from './scorecard-enums';
 
-/** API.md, Read shapes: Scorecard (signed-in and public alike: it holds no personal data). */
-class PlanFiguresView {
-  @ApiProperty({ nullable: true, type: String, description: 'null when the unit has no plan for the year' }) status: string | null;
+type PlanFigures = Scorecard['plan'];
+type SkpFigures = Scorecard['skp'];
+type LkjipFigures = Scorecard['lkjip'];
+type FindingFigures = Scorecard['findings'];
+type Amounts = FindingFigures['amountIdr'];
+
+/**
+ * docs/api.md, Dashboards: the scorecard (signed-in and public alike: it holds no personal data). Each
+ * class implements the part of the domain's Scorecard it documents, so a drift fails to compile.
+ */
+class PlanFiguresView implements PlanFigures {
+  @ApiProperty({ nullable: true, type: String, description: 'null when the unit has no plan for the year' }) status: PlanStatus | null;
   @ApiProperty({ nullable: true, type: Number }) effectiveVersion: number | null;
   @ApiProperty({ nullable: true, type: Number, description: 'The unit’s capped average, as the plan shows it' }) achievement: number | null;
   @ApiProperty({ nullable: true, type: String }) category: string | null;
 }
 
-class SkpFiguresView {
+class SkpFiguresView implements SkpFigures {
   @ApiProperty({ description: 'SKPs drafted in the unit for the year' }) total: number;
   @ApiProperty({ description: 'Of them, AGREED' }) agreed: number;
   @ApiProperty({ nullable: true, type: Number, description: 'agreed / total × 100, 2 decimals; null without SKPs' }) coverage: number | null;
@@ -17,19 +29,19 @@ class SkpFiguresView {
   predikat: Record<string, number>;
 }
 
-class LkjipFiguresView {
-  @ApiProperty({ nullable: true, type: String, description: 'null when no report was compiled' }) status: string | null;
+class LkjipFiguresView implements LkjipFigures {
+  @ApiProperty({ nullable: true, type: String, description: 'null when no report was compiled' }) status: LkjipStatus | null;
   @ApiProperty({ description: 'Not submitted by the due date, judged today' }) late: boolean;
   @ApiProperty({ description: 'LKJIP_DUE of the next year' }) dueDate: string;
 }
 
-class AmountsView {
+class AmountsView implements Amounts {
   @ApiProperty() total: number;
   @ApiProperty() settled: number;
   @ApiProperty() outstanding: number;
 }
 
-class FindingFiguresView {
+class FindingFiguresView implements FindingFigures {
   @ApiProperty() recommendations: number;
   @ApiProperty({ example: Object.fromEntries(RECOMMENDATION_STATUSES_IN_ORDER.map((status) => [status, 0])) }) byStatus: Record<string, number>;
   @ApiProperty({ description: 'Judged today' }) overdue: number;
@@ -37,7 +49,7 @@ class FindingFiguresView {
   @ApiProperty({ type: AmountsView }) amountIdr: AmountsView;
 }
 
-export class ScorecardView {
+export class ScorecardView implements Scorecard {
   @ApiProperty() opdCode: string;
   @ApiProperty() year: number;
   @ApiProperty({ type: PlanFiguresView }) plan: PlanFiguresView;

@@ -69,7 +69,8 @@ function toProblem(error: unknown): { body: Problem; headers?: Record<string, st
     const response = error.getResponse() as { details?: unknown };
     // A failed health check carries which dependency is down.
     const checks = typeof response === 'object' && response?.details ? { checks: response.details } : {};
-    return { body: problem(status, HTTP_CODES[status] ?? 'ERROR', status === 503 ? 'A dependency is unavailable' : httpDetail(error), checks) };
+    const detail = status === 503 ? 'A dependency is unavailable' : status === 415 ? JSON_WANTED : httpDetail(error);
+    return { body: problem(status, HTTP_CODES[status] ?? 'ERROR', detail, checks) };
   }
   if (isDependencyDown(error)) {
     return { body: problem(503, 'UNAVAILABLE', 'A dependency is unavailable; try again shortly'), headers: { 'Retry-After': '5' } };
@@ -77,12 +78,14 @@ function toProblem(error: unknown): { body: Problem; headers?: Record<string, st
   return { body: problem(500, 'INTERNAL', 'Something went wrong on our side; it has been logged') };
 }
 
+const JSON_WANTED = 'The body must be JSON, sent with the header Content-Type: application/json';
+
 /** Fastify refused the body before any handler ran: too large, not JSON, or not a type we read. */
 function bodyParsingProblem(error: unknown): Problem | null {
   const { code, statusCode } = (error ?? {}) as { code?: unknown; statusCode?: unknown };
   if (typeof statusCode !== 'number' || statusCode >= 500) return null;
   if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') return problem(413, 'PAYLOAD_TOO_LARGE', 'The body is larger than 1 MiB');
-  if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return problem(415, 'UNSUPPORTED_MEDIA_TYPE', 'The body must be JSON (Content-Type: application/json)');
+  if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return problem(415, 'UNSUPPORTED_MEDIA_TYPE', JSON_WANTED);
   if (error instanceof SyntaxError || code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return problem(400, 'VALIDATION_FAILED', 'The body is not valid JSON');
   if (typeof code === 'string' && code.startsWith('FST_'))
     return problem(statusCode, HTTP_CODES[statusCode] ?? 'VALIDATION_FAILED', 'The request could not be read');

@@ -1,4 +1,4 @@
-import { evolveLkjipDocument, LkjipDocument, lkjipStream } from '@app/domain/lkjip';
+import { evolveLkjipDocument, LkjipDocument, lkjipStream, LkjipView, lkjipView } from '@app/domain/lkjip';
 import { EVENT_STORE, EventStore, foldStream, Position } from '@app/event-store';
 import { Clock } from '@app/platform';
 import { Projections } from '@app/projections';
@@ -7,7 +7,6 @@ import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { PlanDocumentQuery } from '../plans';
 import { LKJIP_SETTINGS, LkjipSettings } from './lkjip-settings';
-import { LkjipView, lkjipView } from './lkjip-view';
 
 export class GetLkjipQuery extends Query<LkjipView | null> {
   /**

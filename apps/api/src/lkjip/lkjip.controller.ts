@@ -1,4 +1,4 @@
-import { freezeFigures } from '@app/domain/lkjip';
+import { freezeFigures, LkjipView } from '@app/domain/lkjip';
 import { Body, Controller, Get, Inject, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
@@ -21,7 +21,6 @@ import { mayCompileLkjip, mayReadPastLkjip, mayReviewLkjip, maySignLkjip } from 
 import { GetLkjipQuery, SealedLkjipQuery } from './lkjip-queries';
 import { LKJIP_SETTINGS, LkjipSettings } from './lkjip-settings';
 import { lkjipLocation, lkjipTarget } from './lkjip-target';
-import { LkjipView } from './lkjip-view';
 import { ReviewLkjipDto, WriteSectionDto } from './lkjip.dto';
 import { LkjipViewDto } from './lkjip.views';
 

@@ -1,8 +1,9 @@
-import { REVIEW_OUTCOMES, ReviewOutcome } from '@app/domain/lkjip';
+import { REVIEW_OUTCOMES, returnLacksNotes, ReviewOutcome } from '@app/domain/lkjip';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsString, MaxLength, ValidateBy, ValidateIf } from 'class-validator';
+import { IsString, MaxLength, ValidateBy, ValidateIf } from 'class-validator';
 import { MAX_TEXT, NonBlankText, StorableText, trim } from '../http/input-rules';
+import { OneOf } from '../http/one-of';
 
 /**
  * A chapter runs to pages (Bab III carries the whole analysis), so it may be ten times the usual
@@ -16,9 +17,7 @@ export class WriteSectionDto {
 }
 
 export class ReviewLkjipDto {
-  @ApiProperty({ enum: REVIEW_OUTCOMES })
-  @IsIn(REVIEW_OUTCOMES, { message: `outcome must be one of ${REVIEW_OUTCOMES.join(', ')}` })
-  outcome: ReviewOutcome;
+  @OneOf(REVIEW_OUTCOMES) outcome: ReviewOutcome;
 
   /** Required (non-blank) to return a report; optional on acceptance. */
   @ApiPropertyOptional({ maxLength: MAX_TEXT, description: 'Required when RETURNED; never shown on the public side' })
@@ -30,7 +29,7 @@ export class ReviewLkjipDto {
   @ValidateBy({
     name: 'notesToReturn',
     validator: {
-      validate: (notes, args) => (args?.object as ReviewLkjipDto).outcome !== 'RETURNED' || notes !== '',
+      validate: (notes, args) => typeof notes !== 'string' || !returnLacksNotes((args?.object as ReviewLkjipDto).outcome, notes),
       defaultMessage: () => 'notes must not be blank to return a report',
     },
   })

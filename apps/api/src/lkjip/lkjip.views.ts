@@ -1,29 +1,33 @@
-import { REVIEW_OUTCOMES } from '@app/domain/lkjip';
-import { AGGREGATIONS, POLARITIES } from '@app/domain/plan';
+import { LKJIP_STATUSES, LkjipStatus, LkjipView, REVIEW_OUTCOMES, ReviewOutcome } from '@app/domain/lkjip';
+import type * as lkjip from '@app/domain/lkjip';
+import { AGGREGATIONS, Aggregation, POLARITIES, Polarity } from '@app/domain/plan';
 import { ApiProperty } from '@nestjs/swagger';
 
-/** Answer shapes, for the OpenAPI document (docs/api.md, LKjIP). */
-class IndicatorFiguresView {
+/**
+ * Answer shapes, for the OpenAPI document (docs/api.md, LKjIP). Each implements the type it
+ * documents, so a field the domain adds or changes fails to compile here.
+ */
+class IndicatorFiguresView implements lkjip.IndicatorFigures {
   @ApiProperty() goalCode: string;
   @ApiProperty() code: string;
   @ApiProperty() name: string;
   @ApiProperty({ description: 'Unit of measure (satuan)' }) unit: string;
-  @ApiProperty({ enum: POLARITIES }) polarity: string;
-  @ApiProperty({ enum: AGGREGATIONS }) aggregation: string;
+  @ApiProperty({ enum: POLARITIES }) polarity: Polarity;
+  @ApiProperty({ enum: AGGREGATIONS }) aggregation: Aggregation;
   @ApiProperty({ description: 'Annual target of the plan version reported on' }) target: number;
   @ApiProperty({ nullable: true, type: Number }) realisation: number | null;
   @ApiProperty({ nullable: true, type: Number }) achievement: number | null;
   @ApiProperty({ nullable: true, type: String }) category: string | null;
 }
 
-class GoalFiguresView {
+class GoalFiguresView implements lkjip.GoalFigures {
   @ApiProperty() code: string;
   @ApiProperty() statement: string;
   @ApiProperty({ nullable: true, type: Number }) achievement: number | null;
   @ApiProperty({ nullable: true, type: String }) category: string | null;
 }
 
-class FigureSourceView {
+class FigureSourceView implements lkjip.FigureSource {
   @ApiProperty() planVersion: number;
   @ApiProperty({ description: "The plan stream's revision after the last event read" }) planRevision: number;
   @ApiProperty({ description: "Log position of the plan's last event read" }) fromPosition: string;
@@ -33,7 +37,7 @@ class RecompilationView extends FigureSourceView {
   @ApiProperty() at: string;
 }
 
-class FiguresView extends FigureSourceView {
+class FiguresView extends FigureSourceView implements lkjip.LkjipFigures {
   @ApiProperty() scale: string;
   @ApiProperty() cap: number;
   @ApiProperty({ nullable: true, type: Number }) achievement: number | null;
@@ -42,13 +46,16 @@ class FiguresView extends FigureSourceView {
   @ApiProperty({ type: [IndicatorFiguresView] }) indicators: IndicatorFiguresView[];
 }
 
-class SectionView {
+type Section = lkjip.LkjipDocument['sections'][lkjip.SectionKey];
+type Submission = lkjip.LkjipDocument['submissions'][number];
+
+class SectionView implements Section {
   @ApiProperty() title: string;
   @ApiProperty({ description: 'Empty until written' }) text: string;
   @ApiProperty({ nullable: true, type: String }) updatedAt: string | null;
 }
 
-class SectionsView {
+class SectionsView implements Record<lkjip.SectionKey, Section> {
   @ApiProperty({ type: SectionView }) summary: SectionView;
   @ApiProperty({ type: SectionView }) introduction: SectionView;
   @ApiProperty({ type: SectionView }) planning: SectionView;
@@ -56,13 +63,13 @@ class SectionsView {
   @ApiProperty({ type: SectionView }) closing: SectionView;
 }
 
-class SubmissionView {
+class SubmissionView implements Submission {
   @ApiProperty() at: string;
   @ApiProperty() on: string;
 }
 
-class ReviewView {
-  @ApiProperty({ enum: REVIEW_OUTCOMES }) outcome: string;
+class ReviewView implements lkjip.LkjipReview {
+  @ApiProperty({ enum: REVIEW_OUTCOMES }) outcome: ReviewOutcome;
   @ApiProperty({ description: 'The inspectorate’s; never on the public side' }) notes: string;
   @ApiProperty() at: string;
   @ApiProperty() on: string;
@@ -74,17 +81,17 @@ class ComparedValuesView {
   @ApiProperty({ nullable: true, type: Number }) achievement: number | null;
 }
 
-class FigureDifferenceView {
+class FigureDifferenceView implements lkjip.FigureDifference {
   @ApiProperty() code: string;
   @ApiProperty() goalCode: string;
   @ApiProperty({ nullable: true, type: ComparedValuesView, description: 'Null: new to the plan since' }) compiled: ComparedValuesView | null;
   @ApiProperty({ nullable: true, type: ComparedValuesView, description: 'Null: dropped from the plan since' }) current: ComparedValuesView | null;
 }
 
-export class LkjipViewDto {
+export class LkjipViewDto implements LkjipView {
   @ApiProperty() opdCode: string;
   @ApiProperty() year: number;
-  @ApiProperty({ enum: ['DRAFT', 'SUBMITTED', 'RETURNED', 'REVIEWED', 'PUBLISHED'] }) status: string;
+  @ApiProperty({ enum: LKJIP_STATUSES }) status: LkjipStatus;
   @ApiProperty() revision: number;
   @ApiProperty({ type: FiguresView, description: 'Frozen at the latest compile or recompile' }) figures: FiguresView;
   @ApiProperty() compiledAt: string;

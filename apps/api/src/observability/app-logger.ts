@@ -28,12 +28,24 @@ export class AppLogger implements LoggerService {
     this.write('fatal', message, parameters);
   }
 
+  /**
+   * Nest lists every module and route it sets up (a hundred lines per start) and its
+   * ExceptionHandler logs a failed start-up with its stack, which main.ts already reports in
+   * one line: both are debug.
+   */
+  private static readonly DEBUG_CONTEXTS = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'ExceptionHandler']);
+
   /** Nest's convention: the last string parameter is the context; an error's first, its stack. */
-  private write(level: Level, message: unknown, parameters: unknown[]): void {
-    if (!this.pino.isLevelEnabled(level)) return;
+  private write(asked: Level, message: unknown, parameters: unknown[]): void {
     const rest = [...parameters];
     const context = rest.length > 0 && typeof rest[rest.length - 1] === 'string' ? (rest.pop() as string) : undefined;
-    const stack = level === 'error' && typeof rest[0] === 'string' ? rest[0] : undefined;
+    // A port in use is reported by main.ts in one line; Nest's own report of it is the stack.
+    const reported =
+      (message instanceof Error && (message as NodeJS.ErrnoException).syscall === 'listen') ||
+      (typeof message === 'string' && /^Error: listen E[A-Z]+/.test(message));
+    const level: Level = reported || (context && AppLogger.DEBUG_CONTEXTS.has(context)) ? 'debug' : asked;
+    if (!this.pino.isLevelEnabled(level)) return;
+    const stack = asked === 'error' && typeof rest[0] === 'string' ? rest[0] : undefined;
     const fields = { ...(context ? { context } : {}), ...(stack ? { stack } : {}) };
     if (message instanceof Error) this.pino[level]({ ...fields, err: message }, message.message);
     else if (typeof message === 'object' && message !== null) this.pino[level]({ ...fields, ...message });

@@ -1,3 +1,5 @@
+import { OPD_STATUSES, OpdStatus } from '@app/domain/opd';
+import { OpdRow } from '@app/read-models';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
 import { MAX_REASON, NonBlankText, OPD_CODE } from '../http/input-rules';
@@ -38,11 +40,12 @@ export class DissolveOpdDto {
   successorCode?: string;
 }
 
-export class OpdView {
+/** Implements the register's row it documents, so a field added there fails to compile here. */
+export class OpdView implements OpdRow {
   @ApiProperty() code: string;
   @ApiProperty() name: string;
   @ApiProperty({ nullable: true, type: String }) parentCode: string | null;
-  @ApiProperty({ enum: ['ACTIVE', 'DISSOLVED'] }) status: 'ACTIVE' | 'DISSOLVED';
+  @ApiProperty({ enum: OPD_STATUSES }) status: OpdStatus;
   @ApiProperty({ nullable: true, type: String }) successorCode: string | null;
   @ApiProperty() revision: number;
   @ApiProperty() registeredAt: string;

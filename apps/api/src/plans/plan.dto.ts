@@ -1,8 +1,9 @@
 import { AGGREGATIONS, Aggregation, POLARITIES, Polarity, REVISION_REASONS, RevisionReason } from '@app/domain/plan';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNumber, IsOptional, Max, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsNumber, IsOptional, Max, Min } from 'class-validator';
 import { Code, MAX_REASON, NestedList, NonBlankText, Target } from '../http/input-rules';
+import { OneOf } from '../http/one-of';
 import { PageQuery } from '../http/pagination';
 import { ReportRealisationDto } from '../http/realisation-value.dto';
 
@@ -11,13 +12,8 @@ export class IndicatorDto {
   @ApiProperty({ example: 'Persentase balita gizi baik' }) @NonBlankText(2000) name: string;
   @ApiProperty({ example: '%' }) @NonBlankText(100) unit: string;
 
-  @ApiProperty({ enum: POLARITIES })
-  @IsIn(POLARITIES, { message: `polarity must be one of ${POLARITIES.join(', ')}` })
-  polarity: Polarity;
-
-  @ApiProperty({ enum: AGGREGATIONS })
-  @IsIn(AGGREGATIONS, { message: `aggregation must be one of ${AGGREGATIONS.join(', ')}` })
-  aggregation: Aggregation;
+  @OneOf(POLARITIES) polarity: Polarity;
+  @OneOf(AGGREGATIONS) aggregation: Aggregation;
 
   @ApiProperty({ minimum: 0, description: 'Not 0 when higher is better' }) @Target() annualTarget: number;
 
@@ -47,10 +43,7 @@ export class ReturnPlanDto {
 }
 
 export class StartRevisionDto extends PlanContentDto {
-  @ApiProperty({ enum: REVISION_REASONS })
-  @IsIn(REVISION_REASONS, { message: `reasonCategory must be one of ${REVISION_REASONS.join(', ')}` })
-  reasonCategory: RevisionReason;
-
+  @OneOf(REVISION_REASONS) reasonCategory: RevisionReason;
   @ApiProperty() @NonBlankText(MAX_REASON) reason: string;
 }
 

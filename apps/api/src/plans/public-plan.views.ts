@@ -1,4 +1,5 @@
-import { REVISION_REASONS } from '@app/domain/plan';
+import { REVISION_REASONS, RevisionReason } from '@app/domain/plan';
+import type * as plan from '@app/domain/plan';
 import { ApiProperty, OmitType } from '@nestjs/swagger';
 import { GoalView, IndicatorView, QuarterView } from './plan.views';
 
@@ -9,21 +10,24 @@ import { GoalView, IndicatorView, QuarterView } from './plan.views';
  */
 class PublicQuarterView extends OmitType(QuarterView, ['evidenceUrl', 'note'] as const) {}
 
-class PublicIndicatorView extends OmitType(IndicatorView, ['quarters'] as const) {
+class PublicIndicatorView extends OmitType(IndicatorView, ['quarters'] as const) implements plan.PublicIndicator {
   @ApiProperty({ type: [PublicQuarterView], description: 'Reported quarters only' }) quarters: PublicQuarterView[];
 }
 
-class PublicGoalView extends OmitType(GoalView, ['indicators'] as const) {
+class PublicGoalView extends OmitType(GoalView, ['indicators'] as const) implements plan.PublicGoal {
   @ApiProperty({ type: [PublicIndicatorView] }) indicators: PublicIndicatorView[];
 }
 
-class PublicVersionView {
+type PublicVersion = plan.PublicPlan['versions'][number];
+
+class PublicVersionView implements PublicVersion {
   @ApiProperty() version: number;
   @ApiProperty() approvedOn: string;
-  @ApiProperty({ nullable: true, enum: REVISION_REASONS, description: 'null for the first version; never the free-text reason' }) reasonCategory: string | null;
+  @ApiProperty({ nullable: true, enum: REVISION_REASONS, description: 'null for the first version; never the free-text reason' })
+  reasonCategory: RevisionReason | null;
 }
 
-export class PublicPlanView {
+export class PublicPlanView implements plan.PublicPlan {
   @ApiProperty() opdCode: string;
   @ApiProperty() year: number;
   @ApiProperty() effectiveVersion: number;

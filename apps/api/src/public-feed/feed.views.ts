@@ -10,7 +10,7 @@ export class FeedItemView {
   @ApiProperty() title: string;
   @ApiProperty() summary: string;
   @ApiProperty({ description: 'A public address: the unit’s public scorecard or the published LKjIP' }) link: string;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The fields DOMAIN.md’s privacy table allows for the type' })
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The fields the privacy table of docs/domain.md allows for the type' })
   details: Record<string, unknown>;
 }
 

@@ -1,14 +1,13 @@
 import { POLARITIES, Polarity } from '@app/domain/plan';
-import { CascadeSource, RATINGS, Rating, SkpStatus } from '@app/domain/skp';
+import { BERAKHLAK_VALUES, BehaviourNotes, CASCADE_KINDS, CascadeSource, RATINGS, Rating, SKP_STATUSES, SkpIndicator, SkpStatus } from '@app/domain/skp';
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsDefined, IsIn, IsInt, IsOptional, Matches, Max, Min, ValidateBy, ValidateIf } from 'class-validator';
+import { IsBoolean, IsDefined, IsInt, IsOptional, Matches, Max, Min, ValidateBy, ValidateIf } from 'class-validator';
 import { Code, IsNip, MAX_REASON, NestedList, NestedObject, NonBlankText, OPD_CODE, Target } from '../http/input-rules';
+import { fieldPerValue } from '../http/field-per-value';
+import { OneOf } from '../http/one-of';
 import { PageQuery } from '../http/pagination';
-
-const CASCADE_KINDS: ReadonlyArray<CascadeSource['kind']> = ['PLAN_INDICATOR', 'SKP_RESULT'];
-export const SKP_STATUSES: readonly SkpStatus[] = ['DRAFT', 'SUBMITTED', 'RETURNED', 'AGREED'];
 
 /**
  * A field of one kind of link only: validated when the link is of that kind, refused when it
@@ -29,9 +28,7 @@ const OnlyFor = (kind: CascadeSource['kind']) =>
 
 /** What a result is cascaded from: `{ kind: PLAN_INDICATOR, opdCode, year, indicatorCode }` or `{ kind: SKP_RESULT, nip, resultCode }`. */
 export class CascadeSourceDto {
-  @ApiProperty({ enum: CASCADE_KINDS })
-  @IsIn(CASCADE_KINDS, { message: `kind must be one of ${CASCADE_KINDS.join(', ')}` })
-  kind: CascadeSource['kind'];
+  @OneOf(CASCADE_KINDS) kind: CascadeSource['kind'];
 
   @ApiPropertyOptional({ example: 'DINKES', description: 'PLAN_INDICATOR: the unit whose plan' })
   @OnlyFor('PLAN_INDICATOR')
@@ -61,15 +58,12 @@ export class CascadeSourceDto {
   resultCode?: string;
 }
 
-export class SkpIndicatorDto {
+export class SkpIndicatorDto implements SkpIndicator {
   @ApiProperty({ example: 'K1' }) @Code() code: string;
   @ApiProperty({ example: 'Persentase balita ditimbang' }) @NonBlankText(2000) name: string;
   @ApiProperty({ example: '%' }) @NonBlankText(100) unit: string;
 
-  @ApiProperty({ enum: POLARITIES })
-  @IsIn(POLARITIES, { message: `polarity must be one of ${POLARITIES.join(', ')}` })
-  polarity: Polarity;
-
+  @OneOf(POLARITIES) polarity: Polarity;
   @ApiProperty({ minimum: 0, description: 'Not 0 when higher is better' }) @Target() target: number;
 }
 
@@ -100,25 +94,16 @@ export class ReturnSkpDto {
   @ApiProperty() @NonBlankText(MAX_REASON) reason: string;
 }
 
-/** The appraiser's optional note per BerAKHLAK value (docs/domain.md, SKP 6). */
-export class BehaviourNotesDto {
-  @ApiPropertyOptional() @IsOptional() @NonBlankText() BERORIENTASI_PELAYANAN?: string;
-  @ApiPropertyOptional() @IsOptional() @NonBlankText() AKUNTABEL?: string;
-  @ApiPropertyOptional() @IsOptional() @NonBlankText() KOMPETEN?: string;
-  @ApiPropertyOptional() @IsOptional() @NonBlankText() HARMONIS?: string;
-  @ApiPropertyOptional() @IsOptional() @NonBlankText() LOYAL?: string;
-  @ApiPropertyOptional() @IsOptional() @NonBlankText() ADAPTIF?: string;
-  @ApiPropertyOptional() @IsOptional() @NonBlankText() KOLABORATIF?: string;
-}
+/**
+ * The appraiser's optional note per BerAKHLAK value (docs/domain.md, SKP 6): a field for each
+ * value of the domain's list, so a value added there is accepted here.
+ */
+export class BehaviourNotesDto implements BehaviourNotes {}
+fieldPerValue(BehaviourNotesDto, BERAKHLAK_VALUES, applyDecorators(ApiPropertyOptional({ type: String }), IsOptional(), NonBlankText()));
 
 export class EvaluateSkpDto {
-  @ApiProperty({ enum: RATINGS })
-  @IsIn(RATINGS, { message: `resultRating must be one of ${RATINGS.join(', ')}` })
-  resultRating: Rating;
-
-  @ApiProperty({ enum: RATINGS })
-  @IsIn(RATINGS, { message: `behaviourRating must be one of ${RATINGS.join(', ')}` })
-  behaviourRating: Rating;
+  @OneOf(RATINGS) resultRating: Rating;
+  @OneOf(RATINGS) behaviourRating: Rating;
 
   @ApiPropertyOptional() @IsOptional() @NonBlankText() note?: string;
 
@@ -146,9 +131,8 @@ class SkpFilterQuery {
 }
 
 export class ListUnitSkpParameters extends IntersectionType(PageQuery, SkpFilterQuery) {
-  @ApiPropertyOptional({ enum: SKP_STATUSES })
   @IsOptional()
-  @IsIn(SKP_STATUSES, { message: `status must be one of ${SKP_STATUSES.join(', ')}` })
+  @OneOf(SKP_STATUSES, { required: false })
   status?: SkpStatus;
 }
 

@@ -1,12 +1,36 @@
-import { POLARITIES } from '@app/domain/plan';
-import { PREDIKATS, RATINGS, SKP_PERIODS, SKP_QUARTERS } from '@app/domain/skp';
+import { POLARITIES, Polarity, RealisationValue } from '@app/domain/plan';
+import {
+  BERAKHLAK_VALUES,
+  CASCADE_KINDS,
+  PREDIKATS,
+  RATINGS,
+  SKP_FLAG_CODES,
+  SKP_PERIODS,
+  SKP_QUARTERS,
+  SKP_STATUSES,
+  BehaviourNotes,
+  CascadeSource,
+  Predikat,
+  Rating,
+  SkpFlag,
+  SkpPeriod,
+  SkpQuarter,
+  SkpStatus,
+} from '@app/domain/skp';
+import type * as skp from '@app/domain/skp';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { fieldPerValue } from '../http/field-per-value';
 import { WriteResultView } from '../http/write-result';
-import { SKP_STATUSES } from './skp.dto';
+import { CascadeNode } from './cascade-tree.query';
 
-/** Answer shapes, for the OpenAPI document (docs/api.md, SKP). */
+/**
+ * Answer shapes, for the OpenAPI document (docs/api.md, SKP). Each implements the domain's type
+ * it documents, so a field the domain adds or changes fails to compile here. A link is one
+ * shape with both kinds' fields: a class cannot implement the domain's union, so the fields
+ * that hold one are typed by the union itself.
+ */
 class CascadeSourceView {
-  @ApiProperty({ enum: ['PLAN_INDICATOR', 'SKP_RESULT'] }) kind: string;
+  @ApiProperty({ enum: CASCADE_KINDS }) kind: string;
   @ApiPropertyOptional() opdCode?: string;
   @ApiPropertyOptional() year?: number;
   @ApiPropertyOptional() indicatorCode?: string;
@@ -14,50 +38,43 @@ class CascadeSourceView {
   @ApiPropertyOptional() resultCode?: string;
 }
 
-class SkpIndicatorView {
+class SkpIndicatorView implements skp.SkpIndicator {
   @ApiProperty() code: string;
   @ApiProperty() name: string;
   @ApiProperty() unit: string;
-  @ApiProperty({ enum: POLARITIES }) polarity: string;
+  @ApiProperty({ enum: POLARITIES }) polarity: Polarity;
   @ApiProperty() target: number;
 }
 
-class SkpResultView {
+class SkpResultView implements skp.SkpResult {
   @ApiProperty() code: string;
   @ApiProperty() statement: string;
-  @ApiProperty({ type: CascadeSourceView }) cascadedFrom: CascadeSourceView;
+  @ApiProperty({ type: CascadeSourceView }) cascadedFrom: CascadeSource;
   @ApiProperty({ type: [SkpIndicatorView] }) indicators: SkpIndicatorView[];
 }
 
-class RealisationValueView {
+class RealisationValueView implements RealisationValue {
   @ApiProperty() indicatorCode: string;
   @ApiProperty() value: number;
   @ApiProperty({ nullable: true, type: String }) evidenceUrl: string | null;
   @ApiProperty({ nullable: true, type: String }) note: string | null;
 }
 
-class SkpRealisationView {
-  @ApiProperty({ enum: SKP_QUARTERS }) period: string;
+class SkpRealisationView implements skp.PeriodRealisation {
+  @ApiProperty({ enum: SKP_QUARTERS }) period: SkpQuarter;
   @ApiProperty() reportedAt: string;
   @ApiProperty() reportedOn: string;
   @ApiProperty({ type: [RealisationValueView] }) values: RealisationValueView[];
 }
 
-class BehaviourNotesView {
-  @ApiPropertyOptional() BERORIENTASI_PELAYANAN?: string;
-  @ApiPropertyOptional() AKUNTABEL?: string;
-  @ApiPropertyOptional() KOMPETEN?: string;
-  @ApiPropertyOptional() HARMONIS?: string;
-  @ApiPropertyOptional() LOYAL?: string;
-  @ApiPropertyOptional() ADAPTIF?: string;
-  @ApiPropertyOptional() KOLABORATIF?: string;
-}
+class BehaviourNotesView implements BehaviourNotes {}
+fieldPerValue(BehaviourNotesView, BERAKHLAK_VALUES, ApiPropertyOptional({ type: String }));
 
-export class SkpEvaluationView {
-  @ApiProperty({ enum: SKP_PERIODS }) period: string;
-  @ApiProperty({ enum: RATINGS }) resultRating: string;
-  @ApiProperty({ enum: RATINGS }) behaviourRating: string;
-  @ApiProperty({ enum: PREDIKATS }) predikat: string;
+export class SkpEvaluationView implements skp.SkpEvaluationRecord {
+  @ApiProperty({ enum: SKP_PERIODS }) period: SkpPeriod;
+  @ApiProperty({ enum: RATINGS }) resultRating: Rating;
+  @ApiProperty({ enum: RATINGS }) behaviourRating: Rating;
+  @ApiProperty({ enum: PREDIKATS }) predikat: Predikat;
   @ApiProperty({ nullable: true, type: String }) note: string | null;
   @ApiProperty({ type: BehaviourNotesView }) behaviourNotes: BehaviourNotesView;
   @ApiProperty({ description: 'The calendar day it was given' }) on: string;
@@ -65,19 +82,21 @@ export class SkpEvaluationView {
   @ApiProperty({ nullable: true, type: String, description: 'Why a period was rated again; null for its first rating' }) reason: string | null;
 }
 
-class PeriodEvaluationView {
-  @ApiProperty({ enum: SKP_PERIODS }) period: string;
+class PeriodEvaluationView implements skp.PeriodEvaluation {
+  @ApiProperty({ enum: SKP_PERIODS }) period: SkpPeriod;
   @ApiProperty({ type: SkpEvaluationView, description: 'The rating in force' }) current: SkpEvaluationView;
   @ApiProperty({ type: [SkpEvaluationView], description: 'Every rating of the period, the first one first' }) history: SkpEvaluationView[];
 }
 
-class SkpReturnView {
+type SkpReturn = skp.SkpDocument['returns'][number];
+
+class SkpReturnView implements SkpReturn {
   @ApiProperty() at: string;
   @ApiProperty() reason: string;
 }
 
-class SkpFlagView {
-  @ApiProperty({ enum: ['CASCADE_SOURCE_REMOVED'] }) code: string;
+class SkpFlagView implements SkpFlag {
+  @ApiProperty({ enum: SKP_FLAG_CODES }) code: SkpFlag['code'];
   @ApiProperty() resultCode: string;
   @ApiProperty() opdCode: string;
   @ApiProperty() year: number;
@@ -86,7 +105,7 @@ class SkpFlagView {
 
 const ERASED = 'null once the person is erased (docs/domain.md, Personal data at rest)';
 
-export class SkpViewDto {
+export class SkpViewDto implements skp.SkpView {
   @ApiProperty({ type: String, nullable: true, description: ERASED }) nip: string;
   @ApiProperty() year: number;
   @ApiProperty({ type: String, nullable: true, description: ERASED }) name: string;
@@ -94,7 +113,7 @@ export class SkpViewDto {
   @ApiProperty() opdCode: string;
   @ApiProperty({ type: String, nullable: true, description: ERASED }) appraiserNip: string;
   @ApiPropertyOptional({ description: 'Present and true when a person the SKP names was erased: their fields read as null' }) erased?: true;
-  @ApiProperty({ enum: SKP_STATUSES }) status: string;
+  @ApiProperty({ enum: SKP_STATUSES }) status: SkpStatus;
   @ApiProperty() revision: number;
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
@@ -106,10 +125,10 @@ export class SkpViewDto {
   @ApiProperty({ type: [SkpRealisationView] }) realisations: SkpRealisationView[];
   @ApiProperty({ type: [PeriodEvaluationView] }) evaluations: PeriodEvaluationView[];
   @ApiProperty({ nullable: true, type: SkpEvaluationView, description: 'The rating recorded last, of any period' }) latestEvaluation: SkpEvaluationView | null;
-  @ApiProperty({ nullable: true, enum: PREDIKATS, description: 'The ANNUAL rating once given, else the latest quarter’s' }) predikat: string | null;
+  @ApiProperty({ nullable: true, enum: PREDIKATS, description: 'The ANNUAL rating once given, else the latest quarter’s' }) predikat: Predikat | null;
   @ApiProperty({ description: 'Submitted, waiting for the appraiser to agree or return it' }) awaitingAgreement: boolean;
   @ApiProperty({ enum: SKP_PERIODS, isArray: true, description: 'Reported quarters not rated yet, and ANNUAL once Q4 is reported' })
-  awaitingEvaluation: string[];
+  awaitingEvaluation: SkpPeriod[];
   @ApiProperty({ type: [SkpFlagView] }) flags: SkpFlagView[];
 }
 
@@ -122,17 +141,17 @@ export class SkpEvaluationResultView extends WriteResultView {
   @ApiProperty({ enum: PREDIKATS, description: 'The predikat the two ratings make' }) predikat: string;
 }
 
-export class CascadeNodeView {
+export class CascadeNodeView implements CascadeNode {
   @ApiProperty({ type: String, nullable: true, description: ERASED }) nip: string;
   @ApiProperty() year: number;
   @ApiProperty({ type: String, nullable: true, description: ERASED }) name: string;
   @ApiPropertyOptional({ description: 'Present and true when the employee was erased' }) erased?: true;
   @ApiProperty() position: string;
   @ApiProperty() opdCode: string;
-  @ApiProperty({ enum: SKP_STATUSES }) status: string;
+  @ApiProperty({ enum: SKP_STATUSES }) status: SkpStatus;
   @ApiProperty({ description: 'The result that serves the parent' }) resultCode: string;
   @ApiProperty() statement: string;
-  @ApiProperty({ nullable: true, enum: PREDIKATS }) predikat: string | null;
+  @ApiProperty({ nullable: true, enum: PREDIKATS }) predikat: Predikat | null;
   @ApiProperty({ nullable: true, type: SkpEvaluationView }) latestEvaluation: SkpEvaluationView | null;
   @ApiProperty({ type: () => [CascadeNodeView], description: 'Results of other SKPs cascaded from this one' }) children: CascadeNodeView[];
 }

@@ -1,4 +1,4 @@
-import { Environment } from '@app/config';
+import { ConfigurationError, Environment } from '@app/config';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { Client } from 'pg';
@@ -42,6 +42,11 @@ export async function waitForDatabase(environment: Environment): Promise<Databas
     for (let attempt = 1, delay = FIRST_DELAY_MS; ; attempt++, delay = Math.min(delay * 2, MAX_DELAY_MS)) {
       const failure = await tryConnect(environment.DATABASE_URL!);
       if (!failure) break;
+      const mistake = permanentMistake(failure, environment.DATABASE_URL!);
+      if (mistake) {
+        await close(server);
+        throw new ConfigurationError(mistake);
+      }
       logger.warn({ attempt, retryInMs: delay, error: failure }, 'the database does not answer yet; retrying');
       await new Promise((resolve) => setTimeout(resolve, delay));
     }
@@ -49,6 +54,34 @@ export async function waitForDatabase(environment: Environment): Promise<Databas
     await close(server);
   })();
   return { port, ready };
+}
+
+/**
+ * What no retry mends: a database that does not exist, a login the server refuses. The server
+ * answered, so waiting would only hide the mistake behind an endless "retrying".
+ */
+function permanentMistake(failure: string, connectionString: string): string | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(connectionString);
+  } catch {
+    return 'DATABASE_URL is not a connection string: set it like postgres://user:password@host:5432/database';
+  }
+  const where = `${parsed.hostname}:${parsed.port || '5432'}`;
+  const database = decodeURIComponent(parsed.pathname.slice(1));
+  const user = decodeURIComponent(parsed.username);
+  if (failure === '3D000') {
+    return `DATABASE_URL names the database "${database}", which does not exist on ${where}: create it (createdb -h ${url(where)} ${database}) or correct DATABASE_URL`;
+  }
+  if (failure === '28P01' || failure === '28000') {
+    return `${where} refused the login of DATABASE_URL (user "${user}", ${failure}): correct the user or password in DATABASE_URL`;
+  }
+  return undefined;
+}
+
+function url(where: string): string {
+  const [host, port] = where.split(':');
+  return port === '5432' ? host : `${host} -p ${port}`;
 }
 
 /** null when the database answers; otherwise what went wrong, without the connection string. */

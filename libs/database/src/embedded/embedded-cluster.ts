@@ -1,9 +1,10 @@
-import { existsSync, mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { clusterPassword } from './cluster-password';
+import { makeDataDir } from './data-dir';
 import { freeLocalPort } from './free-port';
-import { loadEmbeddedPostgres } from './load-embedded-postgres';
+import { inOwnProcessGroup, loadEmbeddedPostgres } from './load-embedded-postgres';
 import { isAlive, isPostgresProcess, parentPid, readPostmasterFile, removePostmasterFile, stopPostmaster } from './postmaster';
 import { assertReachableByPostgresUser } from './reachable';
 
@@ -15,6 +16,7 @@ export interface EmbeddedClusterOptions {
 }
 
 const SUPERUSER = 'postgres';
+const started = new Set<EmbeddedCluster>();
 const DATABASE = 'kinerja_ledger';
 const START_ATTEMPTS = 3;
 
@@ -37,7 +39,20 @@ export class EmbeddedCluster {
     readonly connectionString: string,
     private readonly stopServer: (() => Promise<void>) | undefined,
     private readonly ownerFile: string,
-  ) {}
+    /** Where the cluster lives (DATA_DIR/postgres, absolute) and its port on 127.0.0.1. */
+    readonly directory: string,
+    readonly port: number,
+  ) {
+    if (stopServer) started.add(this);
+  }
+
+  /**
+   * Stops every cluster this process started and has not closed: a start-up that fails after
+   * the cluster started (a port in use, a migration) must not leave postgres running.
+   */
+  static async stopAllStarted(): Promise<void> {
+    await Promise.all([...started].map((cluster) => cluster.close().catch(() => undefined)));
+  }
 
   /** Whether closing this handle stops the cluster (it was started here). */
   get owned(): boolean {
@@ -48,11 +63,11 @@ export class EmbeddedCluster {
     const dataDir = resolve(options.dataDir);
     const clusterDir = join(dataDir, 'postgres');
     const ownerFile = join(dataDir, 'postgres.owner');
-    mkdirSync(dataDir, { recursive: true });
+    makeDataDir(options.dataDir);
     const password = clusterPassword(join(dataDir, 'postgres.password'));
     const running = await findRunning(clusterDir, password);
     if (running && ownerAlive(ownerFile, running.pid)) {
-      return new EmbeddedCluster(urlOf(running.port, password), undefined, ownerFile);
+      return new EmbeddedCluster(urlOf(running.port, password), undefined, ownerFile, clusterDir, running.port);
     }
     if (running) await stopPostmaster(running.pid);
     discardStalePidFile(clusterDir);
@@ -61,14 +76,29 @@ export class EmbeddedCluster {
     const { port, stop } = await startServer(clusterDir, password, log);
     writeFileSync(ownerFile, `${process.pid}\n`);
     const url = urlOf(port, password);
-    await createDatabaseOnce(url);
-    return new EmbeddedCluster(url, stop, ownerFile);
+    const cluster = new EmbeddedCluster(url, stop, ownerFile, clusterDir, port);
+    try {
+      await createDatabaseOnce(url);
+    } catch (error) {
+      await cluster.close().catch(() => undefined);
+      throw error;
+    }
+    return cluster;
   }
 
-  async close(): Promise<void> {
-    if (!this.stopServer) return;
-    await this.stopServer();
-    rmSync(this.ownerFile, { force: true });
+  private closing?: Promise<void>;
+
+  close(): Promise<void> {
+    if (!this.stopServer) return Promise.resolve();
+    this.closing ??= (async () => {
+      try {
+        await this.stopServer!();
+        rmSync(this.ownerFile, { force: true });
+      } finally {
+        started.delete(this);
+      }
+    })();
+    return this.closing;
   }
 }
 
@@ -108,7 +138,10 @@ async function startServer(clusterDir: string, password: string, log: (line: str
     if (!existsSync(join(clusterDir, 'PG_VERSION'))) await server.initialise();
     recent.length = 0;
     try {
-      await server.start();
+      // In a process group of its own: a Ctrl-C in the terminal reaches the whole foreground
+      // group, and postgres would shut down under the requests and projections still draining.
+      // The service stops it, last, once its connections are closed.
+      await inOwnProcessGroup(() => server.start());
       return { port, stop: () => server.stop() };
     } catch {
       const bindRefused = recent.some((line) => /could not bind|address already in use/i.test(line));

@@ -1,1 +1,2 @@
 export * from './embedded-cluster';
+export * from './data-dir';

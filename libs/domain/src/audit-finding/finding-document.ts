@@ -22,6 +22,18 @@ export interface RecommendationDocument {
   delayReasons: Array<{ at: string; on: IsoDate; reasonCategory: DelayReason; note: string }>;
 }
 
+/**
+ * The year a finding counts in (on its unit's scorecard, in the register, on the public feed):
+ * the year of the audit report that made it, whenever it was received or recorded.
+ */
+export const findingYear = ({ reportDate }: { reportDate: IsoDate }): number => Number(reportDate.slice(0, 4));
+
+/**
+ * A day after every due date: a finding judged on it shows what will be overdue once its due
+ * date passes, whatever today is. What depends on today is judged when read, never stored.
+ */
+export const END_OF_TIME: IsoDate = '9999-12-31';
+
 /** An event with what the store adds: when it was recorded and the stream's revision after it. */
 export type StoredFindingEvent = AuditFindingEvent & { recordedAt: string; revision: number };
 
@@ -101,7 +113,7 @@ export function findingView(document: FindingDocument, today: IsoDate): FindingV
 
 /** True when some recommendation will be overdue once its due date passes (stored to filter lists). */
 export function mayBecomeOverdue(document: FindingDocument): boolean {
-  return findingView(document, '9999-12-31').recommendations.some((recommendation) => recommendation.overdue);
+  return findingView(document, END_OF_TIME).recommendations.some((recommendation) => recommendation.overdue);
 }
 
 export interface FindingFigures {

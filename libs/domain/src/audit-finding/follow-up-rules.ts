@@ -8,6 +8,9 @@ export const dueDate = (receivedDate: IsoDate): IsoDate => addDays(receivedDate,
 
 export const isFinal = (status: RecommendationStatus): boolean => FINAL_STATUSES.includes(status);
 
+/** A due date has passed only the day after it: the due day itself is still in time. */
+export const isPastDue = (due: IsoDate, today: IsoDate): boolean => today > due;
+
 export interface RecommendationProgress {
   status: RecommendationStatus;
   followUpDates: IsoDate[];
@@ -20,5 +23,5 @@ export interface RecommendationProgress {
  * becomes overdue without any new event.
  */
 export function isOverdue(progress: RecommendationProgress, due: IsoDate, today: IsoDate): boolean {
-  return !isFinal(progress.status) && today > due && !progress.followUpDates.some((date) => date <= due) && !progress.delayExcused;
+  return !isFinal(progress.status) && isPastDue(due, today) && !progress.followUpDates.some((date) => date <= due) && !progress.delayExcused;
 }

@@ -1,11 +1,12 @@
 import { RecommendationStatus } from '../audit-finding/audit-finding.events';
-import { FindingDocument, FindingFigures, findingView } from '../audit-finding/finding-document';
+import { isPastDue } from '../audit-finding/follow-up-rules';
+import { END_OF_TIME, FindingDocument, FindingFigures, findingView } from '../audit-finding/finding-document';
 import { roundHalfUp } from '../shared/rounding';
 
 /**
  * A unit's finding figures in a form that adds up finding by finding and does not depend on
  * today: overdue is kept as the due dates of recommendations that would be overdue once their
- * due date passes, and counted against the day of the read (DOMAIN.md, Audit findings 3).
+ * due date passes, and counted against the day of the read (docs/domain.md, Audit findings: 60-day due date and overdue).
  */
 export interface FindingTally {
   recommendations: number;
@@ -31,8 +32,7 @@ export const noFindingTally = (): FindingTally => ({
 
 /** One finding's share of its unit's figures. */
 export function findingTally(document: FindingDocument): FindingTally {
-  // Judged on the last day there is: "overdue once the due date has passed", whatever today is.
-  const view = findingView(document, '9999-12-31');
+  const view = findingView(document, END_OF_TIME);
   return view.recommendations.reduce<FindingTally>((tally, recommendation) => {
     const countable = recommendation.status !== 'TIDAK_DAPAT_DITINDAKLANJUTI';
     return {
@@ -75,7 +75,7 @@ export function tallyFigures(tally: FindingTally, today: string): FindingFigures
   return {
     recommendations: tally.recommendations,
     byStatus: tally.byStatus,
-    overdue: Object.entries(tally.overdueAfter).reduce((sum, [due, count]) => (today > due ? sum + count : sum), 0),
+    overdue: Object.entries(tally.overdueAfter).reduce((sum, [due, count]) => (isPastDue(due, today) ? sum + count : sum), 0),
     followUpRate: tally.recommendations === 0 ? 0 : roundHalfUp((tally.byStatus.SESUAI / tally.recommendations) * 100, 2),
     amountIdr: { total: tally.amountTotal, settled: tally.amountSettled, outstanding: Math.max(0, tally.countableAmount - tally.countableSettled) },
   };

@@ -32,7 +32,7 @@ export const emptyScorecardParts = (opdCode: string, year: number): ScorecardPar
   findings: noFindingTally(),
 });
 
-/** API.md, Read shapes: Scorecard. The public one is the same: it holds no personal data. */
+/** docs/api.md, Dashboards: the scorecard. The public one is the same: it holds no personal data. */
 export interface Scorecard {
   opdCode: string;
   year: number;
@@ -80,7 +80,7 @@ export function scorecardOf(parts: ScorecardParts, today: string, settings: Scor
 }
 
 /**
- * The regency's order (API.md): plan achievement, highest first; units without one last; equal
+ * The regency's order (docs/api.md, Dashboards): plan achievement, highest first; units without one last; equal
  * achievements (and the units without one) by code, so the order never depends on the storage.
  */
 export function rankScorecards(scorecards: Scorecard[]): Scorecard[] {

@@ -2,7 +2,7 @@ import { Predikat, PREDIKATS } from '../skp/skp.events';
 import { StoredSkpEvent } from '../skp/skp-document';
 
 /**
- * What one SKP adds to its unit's scorecard (DOMAIN.md, SKP rule 7): whether it is agreed, and
+ * What one SKP adds to its unit's scorecard (docs/domain.md, Dashboards): whether it is agreed, and
  * its ANNUAL predikat. Nothing that names the person: the scorecard only ever counts these.
  */
 export interface SkpTally {

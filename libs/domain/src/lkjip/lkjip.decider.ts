@@ -1,10 +1,12 @@
 import { Decider, DomainCommand, unreachable } from '@app/decider';
 import { OtherOpd, requireActiveOpd } from '../opd/opd.decider';
+import { returnLacksNotes } from './lkjip-review';
 import { blankSections } from './lkjip-sections';
 import { LkjipErrors } from './lkjip.errors';
 import { LkjipEvent, LkjipFigures, ReviewOutcome, SectionKey } from './lkjip.events';
 
-export type LkjipStatus = 'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'REVIEWED' | 'PUBLISHED';
+export const LKJIP_STATUSES = ['DRAFT', 'SUBMITTED', 'RETURNED', 'REVIEWED', 'PUBLISHED'] as const;
+export type LkjipStatus = (typeof LKJIP_STATUSES)[number];
 
 export type LkjipState = { status: 'NONE' } | { status: LkjipStatus; opdCode: string; year: number; sections: Partial<Record<SectionKey, string>> };
 
@@ -45,7 +47,7 @@ export function evolve(state: LkjipState, event: LkjipEvent): LkjipState {
 }
 
 /** The unit works on its report only while it holds it: before submission, or after a return. */
-const editable = (state: ExistingLkjip) => state.status === 'DRAFT' || state.status === 'RETURNED';
+export const isEditable = (status: LkjipStatus): boolean => status === 'DRAFT' || status === 'RETURNED';
 
 const invalidTransition = (state: ExistingLkjip, action: string) => LkjipErrors.invalidTransition(state.status, action);
 
@@ -63,21 +65,22 @@ export function decide(command: LkjipCommand, state: LkjipState): LkjipEvent[] {
   switch (command.type) {
     case 'RecompileLkjip': {
       // What is under review (or published) must not move under the reviewer.
-      if (!editable(state)) throw invalidTransition(state, 'recompiled');
+      if (!isEditable(state.status)) throw invalidTransition(state, 'recompiled');
       if (!command.data.figures) throw LkjipErrors.planNotApproved();
       // Recorded even when nothing changed: the spec makes a recompile an explicit act, worth its event.
       return [{ type: 'LkjipRecompiled', data: { ...key, figures: command.data.figures } }];
     }
     case 'WriteLkjipSection': {
-      if (!editable(state)) throw invalidTransition(state, 'edited');
+      if (!isEditable(state.status)) throw invalidTransition(state, 'edited');
       const { key: section, text } = command.data;
       // The same text again changes nothing, so nothing is recorded (as renaming an OPD to its name).
       if (state.sections[section] === text) return [];
-      // A blank text is accepted (it clears the section); only submitting needs every section written.
+      // Blank text never comes this far: the HTTP layer refuses it, as every free text
+      // (NonBlankText). Nothing here depends on that: submitting counts a blank section as unwritten.
       return [{ type: 'LkjipSectionWritten', data: { ...key, key: section, text } }];
     }
     case 'SubmitLkjip': {
-      if (!editable(state)) throw invalidTransition(state, 'submitted');
+      if (!isEditable(state.status)) throw invalidTransition(state, 'submitted');
       const missing = blankSections(state.sections);
       if (missing.length > 0) throw LkjipErrors.sectionsIncomplete(missing);
       return [{ type: 'LkjipSubmitted', data: { ...key, on: command.metadata.today } }];
@@ -85,8 +88,7 @@ export function decide(command: LkjipCommand, state: LkjipState): LkjipEvent[] {
     case 'ReviewLkjip': {
       if (state.status !== 'SUBMITTED') throw invalidTransition(state, 'reviewed');
       const { outcome, notes } = command.data;
-      // Notes are optional on acceptance: the spec requires them for a return only.
-      if (outcome === 'RETURNED' && !notes.trim()) throw LkjipErrors.notesRequired();
+      if (returnLacksNotes(outcome, notes)) throw LkjipErrors.notesRequired();
       return [{ type: 'LkjipReviewed', data: { ...key, outcome, notes, on: command.metadata.today } }];
     }
     case 'PublishLkjip':

@@ -17,6 +17,6 @@ export const LkjipErrors = {
   },
   sectionsIncomplete: (missing: readonly SectionKey[]) =>
     new DomainError('RULE_VIOLATED', 'SECTIONS_INCOMPLETE', `Every section must be written before submitting; blank: ${missing.join(', ')}`),
-  // The unit has to know what to fix; a bare return tells it nothing.
+  // When: lkjip-review.ts.
   notesRequired: () => CommonErrors.invalidInput('Returning a report needs notes'),
 };

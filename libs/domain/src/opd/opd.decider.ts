@@ -2,8 +2,10 @@ import { Decider, DomainCommand, unreachable } from '@app/decider';
 import { OpdErrors } from './opd.errors';
 import { OpdEvent } from './opd.events';
 
-export type OpdState =
-  { status: 'UNREGISTERED' } | { status: 'ACTIVE' | 'DISSOLVED'; code: string; name: string; parentCode: string | null; successorCode: string | null };
+export const OPD_STATUSES = ['ACTIVE', 'DISSOLVED'] as const;
+export type OpdStatus = (typeof OPD_STATUSES)[number];
+
+export type OpdState = { status: 'UNREGISTERED' } | { status: OpdStatus; code: string; name: string; parentCode: string | null; successorCode: string | null };
 
 /** What the handler found out about another unit before deciding (I/O stays out of decide). */
 export type OtherOpd = { code: string; status: OpdState['status'] };

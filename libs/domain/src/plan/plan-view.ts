@@ -27,7 +27,8 @@ export interface QuarterView {
 export type IndicatorView = Indicator & { realisation: number | null; achievement: number | null; category: string | null; quarters: QuarterView[] };
 export type GoalView = Omit<Goal, 'indicators'> & { achievement: number | null; category: string | null; indicators: IndicatorView[] };
 
-export type FlagCode = 'TARGET_LOWERED_LATE' | 'LATE_CORRECTION' | 'LATE_REPORT';
+export const PLAN_FLAG_CODES = ['TARGET_LOWERED_LATE', 'LATE_CORRECTION', 'LATE_REPORT'] as const;
+export type FlagCode = (typeof PLAN_FLAG_CODES)[number];
 export interface PlanFlag {
   code: FlagCode;
   at: string;
@@ -135,11 +136,11 @@ export function planView(document: PlanDocument, settings: PlanViewSettings = DE
 export function planFlags(document: PlanDocument, settings: Pick<PlanViewSettings, 'reportDueDays' | 'lateCorrectionDays'>): PlanFlag[] {
   const flags: PlanFlag[] = [];
   for (const report of document.quarters) {
-    if (reportDelayDays(document.year, report) > settings.reportDueDays) {
+    if (isLateReport(reportDelayDays(document.year, report), settings)) {
       flags.push({ code: 'LATE_REPORT', quarter: report.quarter, at: report.reportedAt });
     }
     for (const correction of report.corrections) {
-      if (correctionDelayDays(report, correction) <= settings.lateCorrectionDays) continue;
+      if (!isLateCorrection(correctionDelayDays(report, correction), settings)) continue;
       for (const value of correction.values)
         flags.push({ code: 'LATE_CORRECTION', quarter: report.quarter, indicatorCode: value.indicatorCode, at: correction.at });
     }
@@ -164,6 +165,13 @@ export const reportDelayDays = (year: number, report: Pick<QuarterReport, 'quart
 export const correctionDelayDays = (report: Pick<QuarterReport, 'reportedOn'>, correction: { on: string }): number =>
   daysBetween(report.reportedOn, correction.on);
 
+/** LATE_REPORT: reported more than REALISATION_REPORT_DUE_DAYS after the quarter ended; on the last day is in time. */
+export const isLateReport = (reportDelay: number, settings: Pick<PlanViewSettings, 'reportDueDays'>): boolean => reportDelay > settings.reportDueDays;
+
+/** LATE_CORRECTION: corrected more than LATE_CORRECTION_DAYS after the original report. */
+export const isLateCorrection = (correctionDelay: number, settings: Pick<PlanViewSettings, 'lateCorrectionDays'>): boolean =>
+  correctionDelay > settings.lateCorrectionDays;
+
 /**
  * The indicators whose target the version at `index` eased, of those whose Q3 realisation was
  * recorded before that version's approval (TARGET_LOWERED_LATE). The first version eases nothing.
@@ -182,7 +190,7 @@ export function easedLate(document: PlanDocument, index: number): string[] {
 
 /**
  * Whether the next version eases the indicator's annual target or a quarter's target: lower
- * when higher is better, higher when lower is better (DOMAIN.md, Red flags). A target that
+ * when higher is better, higher when lower is better (docs/domain.md, Red flags on plans). A target that
  * moves the demanding way is not flagged. When the polarity itself changes, every target now
  * means the opposite, so any revision of it that late counts as easing.
  */

@@ -1,11 +1,13 @@
 import { Decider, DomainCommand, unreachable } from '@app/decider';
 import { OtherOpd, requireActiveOpd } from '../opd/opd.decider';
+import { requireReportableValues } from '../shared/realisation-value';
 import { quarterStart } from './plan-calendar';
 import { indicatorsOf, requireValidContent } from './plan-content';
 import { PlanErrors } from './plan.errors';
 import { Goal, PlanEvent, Quarter, RealisationValue, RevisionReason } from './plan.events';
 
-export type PlanStatus = 'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'APPROVED' | 'REVISION_DRAFT' | 'REVISION_SUBMITTED';
+export const PLAN_STATUSES = ['DRAFT', 'SUBMITTED', 'RETURNED', 'APPROVED', 'REVISION_DRAFT', 'REVISION_SUBMITTED'] as const;
+export type PlanStatus = (typeof PLAN_STATUSES)[number];
 
 export type PlanState =
   | { status: 'NONE' }
@@ -134,15 +136,10 @@ export function decide(command: PlanCommand, state: PlanState): PlanEvent[] {
 
 /** docs/domain.md, Plans 6: an effective version, its indicators only, each once, a quarter that has begun. */
 function requireReportable(state: ExistingPlan, quarter: Quarter, values: RealisationValue[], today: string): void {
-  if (!state.effective) throw PlanErrors.notApproved();
-  if (values.length === 0) throw PlanErrors.noValues();
-  const known = new Set(indicatorsOf(state.effective.goals).map((indicator) => indicator.code));
-  const seen = new Set<string>();
-  for (const { indicatorCode } of values) {
-    if (!known.has(indicatorCode)) throw PlanErrors.unknownIndicator(indicatorCode, state.effective.version);
-    if (seen.has(indicatorCode)) throw PlanErrors.duplicateValue(indicatorCode);
-    seen.add(indicatorCode);
-  }
+  const { effective } = state;
+  if (!effective) throw PlanErrors.notApproved();
+  const agreed = indicatorsOf(effective.goals).map((indicator) => indicator.code);
+  requireReportableValues(values, agreed, (code) => PlanErrors.unknownIndicator(code, effective.version));
   if (today < quarterStart(state.year, quarter)) throw PlanErrors.quarterNotStarted(quarter, state.year);
 }
 

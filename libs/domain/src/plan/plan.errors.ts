@@ -1,4 +1,5 @@
 import { CommonErrors, DomainError } from '../shared/domain-error';
+import { IndicatorErrors } from '../shared/indicator.errors';
 import { Quarter } from './plan.events';
 
 /** Everything a performance plan can refuse (the unit it names: see OpdErrors). */
@@ -11,10 +12,9 @@ export const PlanErrors = {
   goalWithoutIndicators: (code: string) => CommonErrors.invalidInput(`Goal ${code} needs at least one indicator`),
   duplicateIndicator: (code: string) => CommonErrors.invalidInput(`Indicator code ${code} appears twice in the plan`),
   negativeTarget: (code: string) => CommonErrors.invalidInput(`Indicator ${code}: targets are numbers ≥ 0`),
-  // R / T has no meaning for T = 0 when more is better (docs/domain.md, Achievement).
-  zeroTargetHigherIsBetter: (code: string) => CommonErrors.invalidInput(`Indicator ${code}: a higher-is-better target cannot be 0`),
-  noValues: () => CommonErrors.invalidInput('At least one value is needed'),
-  duplicateValue: (code: string) => CommonErrors.invalidInput(`${code} appears twice`),
+  zeroTargetHigherIsBetter: IndicatorErrors.zeroTargetHigherIsBetter,
+  noValues: IndicatorErrors.noValues,
+  duplicateValue: IndicatorErrors.duplicateValue,
   notApproved: () => new DomainError('RULE_VIOLATED', 'PLAN_NOT_APPROVED', 'Realisation needs an approved plan'),
   unknownIndicator: (code: string, version: number) => CommonErrors.unknownIndicator(`${code} is not an indicator of effective version ${version}`),
   quarterAlreadyReported: (quarter: Quarter) =>

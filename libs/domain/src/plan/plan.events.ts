@@ -1,4 +1,5 @@
 import { eventTypes } from '@app/decider';
+import { RealisationValue } from '../shared/realisation-value';
 
 /**
  * A unit's yearly performance agreement (Perjanjian Kinerja / RKT): goals (sasaran) with
@@ -35,12 +36,8 @@ export interface Goal {
   indicators: Indicator[];
 }
 
-export interface RealisationValue {
-  indicatorCode: string;
-  value: number;
-  evidenceUrl: string | null;
-  note: string | null;
-}
+// Plans and SKPs report the same shape; it is one type, named where both rules of it live.
+export type { RealisationValue } from '../shared/realisation-value';
 
 type PlanKey = { opdCode: string; year: number };
 

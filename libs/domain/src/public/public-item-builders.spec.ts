@@ -12,7 +12,7 @@ import {
 } from './public-item-builders';
 
 /**
- * The privacy allow-list (DOMAIN.md, Privacy) against what it must keep out: every event below
+ * The privacy allow-list (docs/domain.md, The public feed) against what it must keep out: every event below
  * carries, at every level, fields no public item may show (an employee's NIP and name, an internal
  * note) besides the event's own private fields (notes, evidence links, free-text revision reasons,
  * finding narratives and ids, recommendation texts, the inspector's note). Every one of them is

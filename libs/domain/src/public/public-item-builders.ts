@@ -1,11 +1,12 @@
 import { AuditFindingRecorded, RecommendationAssessed } from '../audit-finding/audit-finding.events';
+import { findingYear } from '../audit-finding/finding-document';
 import { LkjipFigures } from '../lkjip/lkjip.events';
 import { Goal, PlanApproved, RealisationCorrected, RealisationReported, RealisationValue, RevisionApproved } from '../plan/plan.events';
 import { publicIndicatorTargets } from '../plan/public-plan';
 import { PublicItem, publicLkjipPdfLink, publicScorecardLink } from './public-item';
 
 /**
- * DOMAIN.md, Privacy: one builder per public item type, each naming every field it lets out.
+ * docs/domain.md, The public feed: one builder per public item type, each naming every field it lets out.
  * Notes, evidence links, free-text revision reasons, finding narratives and ids, recommendation
  * texts, actors: none is named, so none leaves.
  */
@@ -96,7 +97,7 @@ export function lkjipPublishedItem(opdCode: string, year: number, figures: Retur
 /** "finding recorded: OPD, report number and date, title, category, amounts, number of recommendations". */
 export function findingRecordedItem(event: AuditFindingRecorded): PublicItem {
   const { opdCode, reportNumber, reportDate, title, category, amountIdr, recommendations } = event.data;
-  const year = Number(reportDate.slice(0, 4));
+  const year = findingYear({ reportDate });
   return {
     type: 'FINDING_RECORDED',
     opdCode,

@@ -1,7 +1,7 @@
 /**
- * An item of the public feed (API.md: `{ position, occurredAt, type, opdCode, title, summary,
- * link }`), plus its `year` and `details`. Everything in it is built from the fields DOMAIN.md's
- * privacy table names for its type, one by one: a field an event carries that the table does
+ * An item of the public feed (docs/api.md, Public: `{ position, occurredAt, type, opdCode, title, summary,
+ * link }`), plus its `year` and `details`. Everything in it is built from the fields docs/domain.md's
+ * public-feed table names for its type, one by one: a field an event carries that the table does
  * not name never reaches an item, whatever later events add.
  */
 export const PUBLIC_ITEM_TYPES = [

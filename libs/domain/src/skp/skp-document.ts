@@ -1,6 +1,7 @@
 import { unreachable } from '@app/decider';
 import { SkpStatus } from './skp.decider';
-import { Predikat, SKP_PERIODS, SkpEvent, SkpPeriod, SkpQuarter, SkpRating, SkpRealisationValue, SkpResult } from './skp.events';
+import { RealisationValue } from '../shared/realisation-value';
+import { Predikat, SKP_PERIODS, SkpEvent, SkpPeriod, SkpQuarter, SkpRating, SkpResult } from './skp.events';
 
 /**
  * An SKP as its events leave it: what the read model stores and `asOf` rebuilds. It names a
@@ -39,7 +40,7 @@ export interface PeriodRealisation {
   period: SkpQuarter;
   reportedAt: string;
   reportedOn: string;
-  values: SkpRealisationValue[];
+  values: RealisationValue[];
 }
 
 /** One rating as recorded; `reason` is null for the first evaluation of a period. */

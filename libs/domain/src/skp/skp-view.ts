@@ -17,8 +17,9 @@ export type SkpView = SkpDocument & {
 };
 
 /** A result whose plan indicator is no longer in that plan's effective version. */
+export const SKP_FLAG_CODES = ['CASCADE_SOURCE_REMOVED'] as const;
 export interface SkpFlag {
-  code: 'CASCADE_SOURCE_REMOVED';
+  code: (typeof SKP_FLAG_CODES)[number];
   resultCode: string;
   opdCode: string;
   year: number;

@@ -2,7 +2,8 @@ import { DomainError } from '../shared/domain-error';
 import { DeciderSpecification, SpecCommand } from '../testing/decider-specification';
 import { CascadeLookup } from './skp-cascade';
 import { SkpCommand, skpDecider } from './skp.decider';
-import { SkpEvent, SkpIndicator, SkpRealisationValue, SkpResult } from './skp.events';
+import { RealisationValue } from '../shared/realisation-value';
+import { SkpEvent, SkpIndicator, SkpResult } from './skp.events';
 
 type Command = SpecCommand<SkpCommand>;
 
@@ -24,7 +25,7 @@ const results: SkpResult[] = [
 ];
 const replacedResults: SkpResult[] = [{ code: 'R3', statement: 'Terlayaninya pengaduan', cascadedFrom: fromPlan, indicators: [indicator('K9')] }];
 const found: CascadeLookup = { R1: 'FOUND', R2: 'FOUND', R3: 'FOUND' };
-const values = (...codes: string[]): SkpRealisationValue[] => codes.map((indicatorCode) => ({ indicatorCode, value: 80, evidenceUrl: null, note: null }));
+const values = (...codes: string[]): RealisationValue[] => codes.map((indicatorCode) => ({ indicatorCode, value: 80, evidenceUrl: null, note: null }));
 
 const drafted: SkpEvent = {
   type: 'SkpDrafted',

@@ -1,12 +1,14 @@
 import { Decider, DomainCommand, unreachable } from '@app/decider';
+import { RealisationValue, requireReportableValues } from '../shared/realisation-value';
 import { OtherOpd, requireActiveOpd } from '../opd/opd.decider';
 import { predikatOf } from './predikat';
 import { CascadeLookup, requireCascadeTargets } from './skp-cascade';
 import { requireValidResults, skpIndicatorsOf } from './skp-results';
 import { SkpErrors } from './skp.errors';
-import { BehaviourNotes, Predikat, Rating, SkpEvent, SkpPeriod, SkpQuarter, SkpRating, SkpRealisationValue, SkpResult } from './skp.events';
+import { BehaviourNotes, Predikat, Rating, SkpEvent, SkpPeriod, SkpQuarter, SkpRating, SkpResult } from './skp.events';
 
-export type SkpStatus = 'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'AGREED';
+export const SKP_STATUSES = ['DRAFT', 'SUBMITTED', 'RETURNED', 'AGREED'] as const;
+export type SkpStatus = (typeof SKP_STATUSES)[number];
 
 export type SkpState =
   | { status: 'NONE' }
@@ -48,7 +50,7 @@ export type SkpCommand =
   | DomainCommand<'SubmitSkp', Record<string, never>>
   | DomainCommand<'AgreeSkp', Record<string, never>>
   | DomainCommand<'ReturnSkp', { reason: string }>
-  | DomainCommand<'ReportSkpRealisation', { period: SkpQuarter; values: SkpRealisationValue[] }>
+  | DomainCommand<'ReportSkpRealisation', { period: SkpQuarter; values: RealisationValue[] }>
   | DomainCommand<
       'EvaluateSkp',
       {
@@ -160,16 +162,10 @@ export function decide(command: SkpCommand, state: SkpState): SkpEvent[] {
 }
 
 /** docs/domain.md, SKP 3: an agreed SKP, its indicators only, each once. */
-function requireReportable(state: ExistingSkp, values: SkpRealisationValue[]): void {
+function requireReportable(state: ExistingSkp, values: RealisationValue[]): void {
   if (state.status !== 'AGREED') throw SkpErrors.notAgreed(state.status);
-  if (values.length === 0) throw SkpErrors.noValues();
-  const known = new Set(skpIndicatorsOf(state.results).map((indicator) => indicator.code));
-  const seen = new Set<string>();
-  for (const { indicatorCode } of values) {
-    if (!known.has(indicatorCode)) throw SkpErrors.unknownIndicator(indicatorCode);
-    if (seen.has(indicatorCode)) throw SkpErrors.duplicateValue(indicatorCode);
-    seen.add(indicatorCode);
-  }
+  const agreed = skpIndicatorsOf(state.results).map((indicator) => indicator.code);
+  requireReportableValues(values, agreed, SkpErrors.unknownIndicator);
 }
 
 export const skpDecider: Decider<SkpState, SkpCommand, SkpEvent> = { initialState, evolve, decide };

@@ -1,4 +1,5 @@
 import { CommonErrors, DomainError } from '../shared/domain-error';
+import { IndicatorErrors } from '../shared/indicator.errors';
 import { SkpPeriod } from './skp.events';
 
 /** Everything an SKP can refuse (the unit it names: see OpdErrors). */
@@ -14,13 +15,12 @@ export const SkpErrors = {
   resultWithoutIndicators: (code: string) => CommonErrors.invalidInput(`Result ${code} needs at least one indicator`),
   duplicateIndicator: (code: string) => CommonErrors.invalidInput(`Indicator code ${code} appears twice in the SKP`),
   negativeTarget: (code: string) => CommonErrors.invalidInput(`Indicator ${code}: the target is a number ≥ 0`),
-  // As in plans: R / T has no meaning for T = 0 when more is better.
-  zeroTargetHigherIsBetter: (code: string) => CommonErrors.invalidInput(`Indicator ${code}: a higher-is-better target cannot be 0`),
+  zeroTargetHigherIsBetter: IndicatorErrors.zeroTargetHigherIsBetter,
   cascadeTargetMissing: (resultCode: string, detail: string) =>
     new DomainError('RULE_VIOLATED', 'CASCADE_TARGET_MISSING', `Result ${resultCode} cascades from nothing that exists: ${detail}`),
   notAgreed: (status: string) => new DomainError('RULE_VIOLATED', 'SKP_NOT_AGREED', `Realisation and evaluation need an agreed SKP; this one is ${status}`),
-  noValues: () => CommonErrors.invalidInput('At least one value is needed'),
-  duplicateValue: (code: string) => CommonErrors.invalidInput(`${code} appears twice`),
+  noValues: IndicatorErrors.noValues,
+  duplicateValue: IndicatorErrors.duplicateValue,
   // The same code as plans' own, for the same refusal; clients match on it across contexts.
   unknownIndicator: (code: string) => CommonErrors.unknownIndicator(`${code} is not an indicator of the agreed SKP`),
   periodAlreadyReported: (period: SkpPeriod) => new DomainError('RULE_VIOLATED', 'PERIOD_ALREADY_REPORTED', `${period} is already reported`),

@@ -1,5 +1,6 @@
 import { eventTypes } from '@app/decider';
 import { Polarity } from '../plan/plan.events';
+import { RealisationValue } from '../shared/realisation-value';
 
 /**
  * One civil servant's yearly performance targets (Sasaran Kinerja Pegawai, PermenPANRB 6/2022):
@@ -38,6 +39,10 @@ export type BehaviourNotes = Partial<Record<BerakhlakValue, string>>;
 export type CascadeSource =
   { kind: 'PLAN_INDICATOR'; opdCode: string; year: number; indicatorCode: string } | { kind: 'SKP_RESULT'; nip: string; resultCode: string };
 
+/** Keyed by the union, so a kind added to CascadeSource fails to compile until it is listed. */
+const CASCADE_KIND_SET: Record<CascadeSource['kind'], true> = { PLAN_INDICATOR: true, SKP_RESULT: true };
+export const CASCADE_KINDS = Object.keys(CASCADE_KIND_SET) as ReadonlyArray<CascadeSource['kind']>;
+
 /** A measure of a result. Targets follow the plan rules: ≥ 0, and not 0 when more is better. */
 export interface SkpIndicator {
   code: string;
@@ -53,13 +58,6 @@ export interface SkpResult {
   statement: string;
   cascadedFrom: CascadeSource;
   indicators: SkpIndicator[];
-}
-
-export interface SkpRealisationValue {
-  indicatorCode: string;
-  value: number;
-  evidenceUrl: string | null;
-  note: string | null;
 }
 
 /** One rating of one period, as the appraiser gave it and with the predikat it makes. */
@@ -85,7 +83,7 @@ export type SkpReturned = { type: 'SkpReturned'; data: SkpKey & { reason: string
 /** The agreement: `results` are what realisation and evaluation are measured against. */
 export type SkpAgreed = { type: 'SkpAgreed'; data: SkpKey & { results: SkpResult[]; on: string } };
 /** `on`: the calendar day it was reported. */
-export type SkpRealisationReported = { type: 'SkpRealisationReported'; data: SkpKey & { period: SkpQuarter; values: SkpRealisationValue[]; on: string } };
+export type SkpRealisationReported = { type: 'SkpRealisationReported'; data: SkpKey & { period: SkpQuarter; values: RealisationValue[]; on: string } };
 export type SkpEvaluated = { type: 'SkpEvaluated'; data: SkpKey & SkpRating };
 /** A later rating of an evaluated period; the first stays in the stream and in the history. */
 export type SkpReevaluated = { type: 'SkpReevaluated'; data: SkpKey & SkpRating & { reason: string } };

@@ -2,6 +2,7 @@ import {
   AUDIT_FINDING_EVENT_TYPES,
   evolveFindingDocument,
   FindingDocument,
+  findingYear,
   isFinal,
   mayBecomeOverdue,
   RecommendationStatus,
@@ -57,7 +58,7 @@ export function findingRow(document: FindingDocument): FindingRow {
   return {
     id: document.id,
     opdCode: document.opdCode,
-    year: Number(document.reportDate.slice(0, 4)),
+    year: findingYear(document),
     reportDate: document.reportDate,
     dueDate: document.dueDate,
     closed: document.recommendations.every((recommendation) => isFinal(recommendation.status)),

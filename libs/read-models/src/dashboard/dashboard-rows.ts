@@ -1,4 +1,5 @@
-import { AUDIT_FINDING_EVENT_TYPES } from '@app/domain/audit-finding';
+import { AUDIT_FINDING_EVENT_TYPES, findingYear } from '@app/domain/audit-finding';
+import { redFlagId } from '@app/domain/dashboard';
 import { SKP_EVENT_TYPES } from '@app/domain/skp';
 import { ProjectionEvent } from '@app/event-store';
 import { ProjectionTarget } from '@app/projections';
@@ -46,12 +47,12 @@ export async function dashboardRows(events: readonly ProjectionEvent[], target: 
   for (const event of events) {
     const { opdCode, year, reportDate, findingId, recommendationNo } = data(event);
     if (opdCode && year) scorecards.push({ opdCode, year });
-    if (opdCode && reportDate) scorecards.push({ opdCode, year: Number(reportDate.slice(0, 4)) });
+    if (opdCode && reportDate) scorecards.push({ opdCode, year: findingYear({ reportDate }) });
     const tally = SKP_TYPES.has(event.type) ? rows.skps.held({ stream: event.stream })?.tally : undefined;
     if (tally) scorecards.push({ opdCode: tally.opdCode, year: tally.year });
     const finding = findingId ? rows.findings.held({ id: findingId })?.document : undefined;
-    if (finding) scorecards.push({ opdCode: finding.opdCode, year: Number(finding.reportDate.slice(0, 4)) });
-    if (findingId && recommendationNo !== undefined) flags.push({ id: `RECOMMENDATION_OVERDUE|${event.stream}|${recommendationNo}` });
+    if (finding) scorecards.push({ opdCode: finding.opdCode, year: findingYear(finding) });
+    if (findingId && recommendationNo !== undefined) flags.push({ id: redFlagId('RECOMMENDATION_OVERDUE', event.stream, String(recommendationNo)) });
   }
   await rows.scorecards.load(scorecards);
   await rows.flags.load(flags);

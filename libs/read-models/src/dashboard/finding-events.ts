@@ -1,5 +1,5 @@
-import { addFindingTally, findingTally } from '@app/domain/dashboard';
-import { evolveFindingDocument, findingView, StoredFindingEvent } from '@app/domain/audit-finding';
+import { addFindingTally, findingTally, redFlagId } from '@app/domain/dashboard';
+import { END_OF_TIME, evolveFindingDocument, findingView, findingYear, StoredFindingEvent } from '@app/domain/audit-finding';
 import { ProjectionEvent } from '@app/event-store';
 import { storedEvent } from '../row-per-stream';
 import { DashboardRows } from './dashboard-rows';
@@ -19,13 +19,13 @@ export async function applyFindingEvent(event: ProjectionEvent, rows: DashboardR
   const document = evolveFindingDocument(before, storedEvent<StoredFindingEvent>(event));
   if (!document) return;
   rows.findings.put({ id: findingId, document, revision: event.revision });
-  const year = Number(document.reportDate.slice(0, 4));
+  const year = findingYear(document);
   await updateScorecard(rows.scorecards, document.opdCode, year, event.recordedAt, (parts) => ({
     ...parts,
     findings: addFindingTally(addFindingTally(parts.findings, before && findingTally(before), -1), findingTally(document), 1),
   }));
 
-  const recommendations = findingView(document, '9999-12-31').recommendations;
+  const recommendations = findingView(document, END_OF_TIME).recommendations;
   if (!before) {
     recommendations.forEach((recommendation) =>
       rows.flags.put(
@@ -44,6 +44,6 @@ export async function applyFindingEvent(event: ProjectionEvent, rows: DashboardR
   }
   const no = (event.data as { recommendationNo: number }).recommendationNo;
   const recommendation = recommendations.find((candidate) => candidate.no === no);
-  const flag = recommendation && (await rows.flags.get({ id: `RECOMMENDATION_OVERDUE|${event.stream}|${no}` }));
+  const flag = recommendation && (await rows.flags.get({ id: redFlagId('RECOMMENDATION_OVERDUE', event.stream, String(no)) }));
   if (flag) rows.flags.put({ ...flag, open: recommendation.overdue });
 }

@@ -1,17 +1,18 @@
+import { RedFlagCode, redFlagId } from '@app/domain/dashboard';
 import { ProjectionEvent } from '@app/event-store';
 import { defineReadModel } from '@app/projections';
 
-export const RED_FLAG_CODES = ['TARGET_LOWERED_LATE', 'LATE_REPORT', 'LATE_CORRECTION', 'RECOMMENDATION_OVERDUE', 'LKJIP_LATE'] as const;
-export type RedFlagCode = (typeof RED_FLAG_CODES)[number];
+// The codes are the domain's; the register's callers have always found them here.
+export { RED_FLAG_CODES, RedFlagCode } from '@app/domain/dashboard';
 
 /**
- * A flag of DOMAIN.md's table, or a candidate for one, with the event that raised it. What
+ * A flag of docs/domain.md's red-flag table, or a candidate for one, with the event that raised it. What
  * decides it beyond the events is kept as a figure, not a verdict, and judged when read: the
  * days late against the configured limits, the due date against today. So a changed setting
  * needs no rebuild, and a recommendation becomes overdue without a new event.
  */
 export interface RedFlagRow {
-  /** code | stream | what in the stream (quarter, indicator, recommendation …). */
+  /** redFlagId: code | stream | what in the stream (quarter, indicator, recommendation …). */
   id: string;
   code: RedFlagCode;
   opdCode: string;
@@ -70,7 +71,7 @@ type Raised = Pick<RedFlagRow, 'code' | 'opdCode' | 'year'> & Partial<Omit<RedFl
 /** A row raised by `event`, its id made of the code, the stream and `what`. */
 export function redFlag(event: ProjectionEvent, what: string, raised: Raised): RedFlagRow {
   return {
-    id: `${raised.code}|${event.stream}|${what}`,
+    id: redFlagId(raised.code, event.stream, what),
     stream: event.stream,
     eventId: event.id,
     position: event.position,

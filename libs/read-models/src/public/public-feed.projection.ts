@@ -74,7 +74,7 @@ async function itemOf(event: PublicSourceEvent, context: RowBuffer<PublicContext
 }
 
 /**
- * The public feed: the items DOMAIN.md's privacy table allows, made by an allow-list (public-item-builders.ts)
+ * The public feed: the items docs/domain.md's public-feed table allows, made by an allow-list (public-item-builders.ts)
  * from the events that make them. Drafts, returns, reviews, SKPs and follow-ups make none.
  */
 export const publicFeedProjection: Projection = {

@@ -1,6 +1,17 @@
-import { FigureDifference, figureDifferences, freezeFigures, isLate, LkjipDocument, lkjipDueDate } from '@app/domain/lkjip';
-import { PlanDocument } from '@app/domain/plan';
-import { LkjipSettings } from './lkjip-settings';
+import { AchievementSettings } from '../plan/achievement';
+import { PlanDocument } from '../plan/plan-document';
+import { isEditable } from './lkjip.decider';
+import { LkjipDocument } from './lkjip-document';
+import { isLate, lkjipDueDate } from './lkjip-due';
+import { FigureDifference, figureDifferences, freezeFigures } from './lkjip-figures';
+
+/** What the report's read shape is configured by: the plan's achievement rules and the due date. */
+export interface LkjipViewSettings {
+  /** The plan's own cap and scale, so a report freezes exactly what the plan shows. */
+  achievement: AchievementSettings;
+  /** LKJIP_DUE (`MM-DD` of the next year), or undefined for the end of February. */
+  dueSetting: string | undefined;
+}
 
 /**
  * The report as read (docs/api.md, LKjIP): its document, plus what depends on the day it is read
@@ -18,7 +29,7 @@ export type LkjipView = LkjipDocument & {
   recompileDue: boolean;
 };
 
-export function lkjipView(document: LkjipDocument, plan: PlanDocument | null, today: string, settings: LkjipSettings): LkjipView {
+export function lkjipView(document: LkjipDocument, plan: PlanDocument | null, today: string, settings: LkjipViewSettings): LkjipView {
   const dueDate = lkjipDueDate(document.year, settings.dueSetting);
   // The position is the report's own concern; comparing figures needs none.
   const current = freezeFigures(plan, settings.achievement, '');
@@ -30,6 +41,6 @@ export function lkjipView(document: LkjipDocument, plan: PlanDocument | null, to
     late: isLate(document, today, dueDate),
     currentPlanVersion: current?.planVersion ?? null,
     differences,
-    recompileDue: moved && (document.status === 'DRAFT' || document.status === 'RETURNED'),
+    recompileDue: moved && isEditable(document.status),
   };
 }

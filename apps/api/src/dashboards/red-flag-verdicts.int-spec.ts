@@ -1,0 +1,108 @@
+import { DEFAULT_PLAN_VIEW_SETTINGS } from '@app/domain/plan';
+import { isRedFlag, RedFlagCandidate, redFlagId, ScorecardSettings } from '@app/domain/dashboard';
+import { PostgresEventStore } from '@app/event-store';
+import { openReadModelDataSource, Projections } from '@app/projections';
+import { dashboardsProjection, redFlagReadModel, RedFlagRow } from '@app/read-models';
+import { DataSource } from 'typeorm';
+import { createTestDatabase, TestDatabase } from '../../../../test/support/test-database';
+import { RedFlagsHandler, RedFlagsQuery } from './red-flag-queries';
+
+const DEFAULTS: ScorecardSettings = { plan: DEFAULT_PLAN_VIEW_SETTINGS, lkjipDue: undefined };
+const CONFIGURED: ScorecardSettings = { plan: { ...DEFAULT_PLAN_VIEW_SETTINGS, reportDueDays: 5, lateCorrectionDays: 10 }, lkjipDue: '03-31' };
+const LEAP_DAY: ScorecardSettings = { ...DEFAULTS, lkjipDue: '02-29' };
+
+const candidate = (code: RedFlagCandidate['code'], fields: Partial<RedFlagCandidate> = {}): RedFlagCandidate => ({
+  code,
+  year: 2024,
+  days: null,
+  dueDate: null,
+  open: false,
+  submittedOn: null,
+  ...fields,
+});
+
+/** [what, candidate, today, settings, raised]: each limit on both sides of its edge. */
+const CASES: Array<[string, RedFlagCandidate, string, ScorecardSettings, boolean]> = [
+  ['a report on the last day allowed', candidate('LATE_REPORT', { days: 15 }), '2025-01-01', DEFAULTS, false],
+  ['a report a day after it', candidate('LATE_REPORT', { days: 16 }), '2025-01-01', DEFAULTS, true],
+  ['a report before the quarter ended', candidate('LATE_REPORT', { days: -3 }), '2025-01-01', DEFAULTS, false],
+  ['a report past a configured limit', candidate('LATE_REPORT', { days: 6 }), '2025-01-01', CONFIGURED, true],
+  ['a correction on the last day allowed', candidate('LATE_CORRECTION', { days: 30 }), '2025-01-01', DEFAULTS, false],
+  ['a correction a day after it', candidate('LATE_CORRECTION', { days: 31 }), '2025-01-01', DEFAULTS, true],
+  ['a correction within a configured limit', candidate('LATE_CORRECTION', { days: 10 }), '2025-01-01', CONFIGURED, false],
+  ['a correction past a configured limit', candidate('LATE_CORRECTION', { days: 11 }), '2025-01-01', CONFIGURED, true],
+  ['a target eased late', candidate('TARGET_LOWERED_LATE'), '2025-01-01', DEFAULTS, true],
+  ['an open recommendation on its due day', candidate('RECOMMENDATION_OVERDUE', { dueDate: '2025-05-02', open: true }), '2025-05-02', DEFAULTS, false],
+  ['an open recommendation the day after', candidate('RECOMMENDATION_OVERDUE', { dueDate: '2025-05-02', open: true }), '2025-05-03', DEFAULTS, true],
+  ['a closed recommendation long after', candidate('RECOMMENDATION_OVERDUE', { dueDate: '2025-05-02', open: false }), '2026-01-01', DEFAULTS, false],
+  ['no LKjIP on the end of February', candidate('LKJIP_LATE'), '2025-02-28', DEFAULTS, false],
+  ['no LKjIP on the first of March', candidate('LKJIP_LATE'), '2025-03-01', DEFAULTS, true],
+  ['an LKjIP submitted on the due day, read later', candidate('LKJIP_LATE', { submittedOn: '2025-02-28' }), '2025-06-01', DEFAULTS, false],
+  ['an LKjIP submitted the day after', candidate('LKJIP_LATE', { submittedOn: '2025-03-01' }), '2025-03-01', DEFAULTS, true],
+  ['an LKjIP submitted on a leap day', candidate('LKJIP_LATE', { year: 2023, submittedOn: '2024-02-29' }), '2024-06-01', DEFAULTS, false],
+  ['no LKjIP on a leap day', candidate('LKJIP_LATE', { year: 2023 }), '2024-02-29', DEFAULTS, false],
+  ['no LKjIP the day after a leap day', candidate('LKJIP_LATE', { year: 2023 }), '2024-03-01', DEFAULTS, true],
+  ['an LKjIP submitted on a configured due day', candidate('LKJIP_LATE', { submittedOn: '2025-03-31' }), '2025-06-01', CONFIGURED, false],
+  ['an LKjIP submitted after a configured due day', candidate('LKJIP_LATE', { submittedOn: '2025-04-01' }), '2025-06-01', CONFIGURED, true],
+  ['no LKjIP on a configured due day', candidate('LKJIP_LATE'), '2025-03-31', CONFIGURED, false],
+  [
+    'an LKjIP submitted on 28 February when 02-29 is configured',
+    candidate('LKJIP_LATE', { year: 2024, submittedOn: '2025-02-28' }),
+    '2025-06-01',
+    LEAP_DAY,
+    false,
+  ],
+  ['no LKjIP on 1 March when 02-29 is configured', candidate('LKJIP_LATE', { year: 2024 }), '2025-03-01', LEAP_DAY, true],
+];
+
+/**
+ * The register judges its flags in SQL (it pages there), the domain in isRedFlag: both must say
+ * the same of every case, or the register and the scorecards and plan views disagree.
+ */
+describe('red-flag verdicts, in the domain and in the register query', () => {
+  let testDatabase: TestDatabase;
+  let store: PostgresEventStore;
+  let dataSource: DataSource;
+  let projections: Projections;
+
+  beforeAll(async () => {
+    testDatabase = await createTestDatabase();
+    store = await PostgresEventStore.open(testDatabase.database, { pollIntervalMs: 50 });
+    dataSource = await openReadModelDataSource(testDatabase.database, [dashboardsProjection]);
+    projections = new Projections(testDatabase.database, store, dataSource, [dashboardsProjection]);
+    await projections.initialise();
+  });
+  afterAll(async () => {
+    await dataSource?.destroy();
+    await store?.close();
+    await testDatabase?.drop();
+  });
+
+  /** Whether the register lists the candidate on `today`, stored as the projection stores it. */
+  async function registerLists(flag: RedFlagCandidate, today: string, settings: ScorecardSettings): Promise<boolean> {
+    const rows = await projections.reader(redFlagReadModel);
+    await rows.clear();
+    const row: RedFlagRow = {
+      ...flag,
+      id: redFlagId(flag.code, 'case-1', 'x'),
+      opdCode: 'DINKES',
+      stream: 'case-1',
+      eventId: 'event-1',
+      position: '00000000000000000001-00000000000000000001',
+      revision: 1,
+      recordedAt: '2025-01-01T00:00:00.000Z',
+      quarter: null,
+      indicatorCode: null,
+      version: null,
+      findingId: null,
+      recommendationNo: null,
+    };
+    await rows.insert(row);
+    const page = await new RedFlagsHandler(projections, settings).execute(new RedFlagsQuery({}, today, 10));
+    return page.items.length === 1;
+  }
+
+  it.each(CASES)('%s', async (_what, flag, today, settings, raised) => {
+    expect({ domain: isRedFlag(flag, today, settings), register: await registerLists(flag, today, settings) }).toEqual({ domain: raised, register: raised });
+  });
+});
