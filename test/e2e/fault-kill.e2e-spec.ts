@@ -1,4 +1,5 @@
 import { PostgresEventStore } from '@app/event-store';
+import { DeploymentKey, PersonalData } from '@app/personal-data';
 import { compareWithRebuild, openReadModelDataSource, Projections } from '@app/projections';
 import { ALL_PROJECTIONS } from '@app/read-models';
 import { AcknowledgedWrite, ApiPool, writeUnitYear } from '../support/fault-writers';
@@ -87,14 +88,21 @@ describe('two APIs and a projector, one API killed twice under load', () => {
     expect(cutOff.every((requests) => requests > 0)).toBe(true);
 
     const { database } = testDatabase;
+    // An SKP's id names its NIP, its stream the employee's subject id (docs/domain.md, Personal data at rest).
+    const personalData = await PersonalData.open(database.pool, DeploymentKey.fromBase64(process.env.PERSONAL_DATA_KEY!));
+    const streamOf = async (stream: string) => {
+      const skp = /^skp-(\d{18})-(\d{4})$/.exec(stream);
+      return skp ? `skp-${await personalData.subjectOf({ kind: 'nip', value: skp[1] })}-${skp[2]}` : stream;
+    };
+    const named = await Promise.all(acknowledged.map(async (write) => ({ ...write, stream: await streamOf(write.stream) })));
     const { rows } = await database.pool.query<{ stream: string; revision: number; position: string }>(
       `SELECT stream_name AS stream, stream_revision::int AS revision,
               lpad(transaction_id::text, 20, '0') || '-' || lpad(global_position::text, 20, '0') AS position
          FROM kl_events WHERE (stream_name, stream_revision) IN (SELECT * FROM unnest($1::text[], $2::bigint[]))`,
-      [acknowledged.map((write) => write.stream), acknowledged.map((write) => write.revision)],
+      [named.map((write) => write.stream), named.map((write) => write.revision)],
     );
     const stored = new Map(rows.map((row) => [`${row.stream}@${row.revision}`, row.position]));
-    const lost = acknowledged.filter((write) => stored.get(`${write.stream}@${write.revision}`) !== write.position || write.etag !== `"${write.revision}"`);
+    const lost = named.filter((write) => stored.get(`${write.stream}@${write.revision}`) !== write.position || write.etag !== `"${write.revision}"`);
     expect(lost).toEqual([]);
     expect(acknowledged.length).toBeGreaterThan(UNITS * 20 + WRITES_BETWEEN * (KILLS + 1));
 

@@ -1,4 +1,5 @@
 import { EventStore, RecordedEvent } from '@app/event-store';
+import { seal } from '@app/personal-data';
 
 /** For the read-model tests: a few streams of every register, with replays to skip and a stream that makes no row. */
 const actor = { sub: 'tester', roles: [] };
@@ -14,7 +15,11 @@ const results = [
     indicators: [{ code: 'K1', name: 'Ukuran', unit: '%', polarity: 'HIGHER_IS_BETTER', target: 100 }],
   },
 ];
-const nip = '197001012005011001';
+// As the SKP slice stores them: NIPs and the name sealed under their subjects' keys, the stream named by the subject.
+const employee = '7b1e0c9a-4f3d-4e2a-9c1b-2d3e4f5a6b7c';
+const appraiser = '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d';
+const sealed = (subject: string, value: string) => seal(subject, Buffer.alloc(32, subject.charCodeAt(0)), value);
+const nip = sealed(employee, '197001012005011001');
 
 /** Each stream's events with revisions and log positions, as the store would record them. */
 function streams(): Record<string, Array<{ type: string; data: object }>> {
@@ -40,8 +45,18 @@ function streams(): Record<string, Array<{ type: string; data: object }>> {
     ],
     // A stream whose first event makes no row: every event of it changes nothing.
     'plan-OPD-C-2025': [{ type: 'PlanSubmitted', data: plan('OPD-C') }],
-    [`skp-${nip}-2025`]: [
-      { type: 'SkpDrafted', data: { ...skp, name: 'Pegawai', position: 'Analis', opdCode: 'OPD-A', appraiserNip: '196001011985031001', results } },
+    [`skp-${employee}-2025`]: [
+      {
+        type: 'SkpDrafted',
+        data: {
+          ...skp,
+          name: sealed(employee, 'Pegawai'),
+          position: 'Analis',
+          opdCode: 'OPD-A',
+          appraiserNip: sealed(appraiser, '196001011985031001'),
+          results,
+        },
+      },
       { type: 'SkpSubmitted', data: skp },
       { type: 'SkpAgreed', data: { ...skp, results, on: '2025-01-20' } },
       {
