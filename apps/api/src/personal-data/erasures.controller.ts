@@ -92,6 +92,12 @@ export class ErasuresController {
    * that name them as appraiser or as the superior a result cascades from.
    */
   private async requireNoRetention(subjectId: string, today: string): Promise<void> {
+    // The register must hold every SKP written so far (a projector elsewhere may lag): an SKP
+    // it has not seen yet must not let its people be erased inside the retention.
+    const head = await this.store.headPosition();
+    if (head && !(await this.projections.waitForPosition(head, 5000))) {
+      throw new ProblemException(problem(503, 'UNAVAILABLE', 'The SKP register has not reached the log yet; try again shortly'), { 'Retry-After': '1' });
+    }
     const reader = await this.projections.reader(skpReadModel);
     const latest = await reader
       .createQueryBuilder('skp')
