@@ -1,4 +1,5 @@
 import { isValidNip, SKP_PERIODS, SKP_QUARTERS, SkpPeriod, SkpQuarter } from '@app/domain/skp';
+import { addressFromPath } from '../http/address-from-path';
 import { yearFrom } from '../http/opd-year-address';
 import { problem, ProblemException } from '../http/problem';
 
@@ -18,6 +19,9 @@ export function skpAddress(nip: string, yearParameter: string, today: string): S
   if (!isValidNip(nip)) throw invalid('nip', 'must be an 18-digit NIP with a real birth date, start of service and sex digit');
   return { nip, year: yearFrom(yearParameter, today) };
 }
+
+/** The route's `{nip}` and `{year}` as an SkpAddress, checked on the request's day. */
+export const SkpAddressFromPath = addressFromPath(['nip', 'year'], ({ nip, year }, today) => skpAddress(nip, year, today));
 
 /** `{nip}-{year}`: the id writes answer and history and integrity take (docs/api.md). */
 export const skpId = ({ nip, year }: SkpAddress) => `${nip}-${year}`;

@@ -6,7 +6,6 @@ import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import { Principal } from '../auth/principal';
 import { Write, WriteContext } from '../commands/write-context';
-import { Today } from '../http/request-clock';
 import { Writer } from '../commands/writer';
 import { parseAsOf } from '../http/as-of';
 import { Page } from '../http/pagination';
@@ -17,7 +16,7 @@ import { WriteEndpoint } from '../http/write-endpoint.decorator';
 import { tagRevision, WriteResult } from '../http/write-result';
 import { OpdStatusQuery } from '../opds';
 import { CascadeLookupQuery } from './cascade-lookup.query';
-import { periodFrom, quarterFrom, skpAddress } from './skp-address';
+import { periodFrom, quarterFrom, SkpAddress, SkpAddressFromPath } from './skp-address';
 import { appraiserToList, requireIsAppraiser, requireIsEmployee, requireMayDraft, requireMayRead, requireMayReadPast } from './skp-policies';
 import { GetSkpQuery, ListAppraisalsQuery, SkpPartiesQuery } from './skp-queries';
 import { newSkpTarget, noSuchSkp, skpTarget } from './skp-target';
@@ -38,13 +37,11 @@ export class SkpController {
   @Roles('employee', 'opd_operator')
   @WriteEndpoint(201)
   async draft(
-    @Param('nip') nip: string,
-    @Param('year') year: string,
+    @SkpAddressFromPath() address: SkpAddress,
     @Body() body: DraftSkpDto,
     @Write() write: WriteContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<WriteResult> {
-    const address = skpAddress(nip, year, write.metadata.today);
     const target = newSkpTarget(address, { nip: address.nip, opdCode: body.opdCode, appraiserNip: body.appraiserNip });
     const results = resultsOf(body);
     const [opd, cascade] = await Promise.all([
@@ -59,13 +56,11 @@ export class SkpController {
   @Roles('employee')
   @WriteEndpoint(200)
   async replace(
-    @Param('nip') nip: string,
-    @Param('year') year: string,
+    @SkpAddressFromPath() address: SkpAddress,
     @Body() body: SkpResultsDto,
     @Write() write: WriteContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<WriteResult> {
-    const address = skpAddress(nip, year, write.metadata.today);
     const results = resultsOf(body);
     const cascade = await this.queries.execute(new CascadeLookupQuery(address, results));
     return this.writer.decide(reply, write, skpTarget(address), requireIsEmployee, { type: 'ReplaceSkpResults', data: { results, cascade } });
@@ -74,71 +69,53 @@ export class SkpController {
   @Post(':nip/:year/submit')
   @Roles('employee')
   @WriteEndpoint(200)
-  submit(
-    @Param('nip') nip: string,
-    @Param('year') year: string,
-    @Write() write: WriteContext,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<WriteResult> {
-    const target = skpTarget(skpAddress(nip, year, write.metadata.today));
-    return this.writer.decide(reply, write, target, requireIsEmployee, { type: 'SubmitSkp', data: {} });
+  submit(@SkpAddressFromPath() address: SkpAddress, @Write() write: WriteContext, @Res({ passthrough: true }) reply: FastifyReply): Promise<WriteResult> {
+    return this.writer.decide(reply, write, skpTarget(address), requireIsEmployee, { type: 'SubmitSkp', data: {} });
   }
 
   @Post(':nip/:year/agree')
   @Roles('appraiser', 'employee')
   @WriteEndpoint(200)
-  agree(
-    @Param('nip') nip: string,
-    @Param('year') year: string,
-    @Write() write: WriteContext,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<WriteResult> {
-    const target = skpTarget(skpAddress(nip, year, write.metadata.today));
-    return this.writer.decide(reply, write, target, requireIsAppraiser, { type: 'AgreeSkp', data: {} });
+  agree(@SkpAddressFromPath() address: SkpAddress, @Write() write: WriteContext, @Res({ passthrough: true }) reply: FastifyReply): Promise<WriteResult> {
+    return this.writer.decide(reply, write, skpTarget(address), requireIsAppraiser, { type: 'AgreeSkp', data: {} });
   }
 
   @Post(':nip/:year/return')
   @Roles('appraiser', 'employee')
   @WriteEndpoint(200)
   returnSkp(
-    @Param('nip') nip: string,
-    @Param('year') year: string,
+    @SkpAddressFromPath() address: SkpAddress,
     @Body() body: ReturnSkpDto,
     @Write() write: WriteContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<WriteResult> {
-    const target = skpTarget(skpAddress(nip, year, write.metadata.today));
-    return this.writer.decide(reply, write, target, requireIsAppraiser, { type: 'ReturnSkp', data: { reason: body.reason } });
+    return this.writer.decide(reply, write, skpTarget(address), requireIsAppraiser, { type: 'ReturnSkp', data: { reason: body.reason } });
   }
 
   @Post(':nip/:year/realisations/:period')
   @Roles('employee')
   @WriteEndpoint(201)
   report(
-    @Param('nip') nip: string,
-    @Param('year') year: string,
+    @SkpAddressFromPath() address: SkpAddress,
     @Param('period') period: string,
     @Body() body: ReportRealisationDto,
     @Write() write: WriteContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<WriteResult> {
-    const target = skpTarget(skpAddress(nip, year, write.metadata.today));
     const data = { period: quarterFrom(period), values: realisationValuesOf(body) };
-    return this.writer.decide(reply, write, target, requireIsEmployee, { type: 'ReportSkpRealisation', data });
+    return this.writer.decide(reply, write, skpTarget(address), requireIsEmployee, { type: 'ReportSkpRealisation', data });
   }
 
   @Post(':nip/:year/evaluations/:period')
   @Roles('appraiser', 'employee')
   @WriteEndpoint(201, SkpEvaluationResultView)
   evaluate(
-    @Param('nip') nip: string,
-    @Param('year') year: string,
+    @SkpAddressFromPath() address: SkpAddress,
     @Param('period') period: string,
     @Body() body: EvaluateSkpDto,
     @Write() write: WriteContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<WriteResult & { predikat: Predikat | null }> {
-    const target = skpTarget(skpAddress(nip, year, write.metadata.today));
     const data = {
       period: periodFrom(period),
       resultRating: body.resultRating,
@@ -147,7 +124,7 @@ export class SkpController {
       behaviourNotes: notesOf(body),
       reason: body.reason ?? null,
     };
-    return this.writer.decide(reply, write, target, requireIsAppraiser, { type: 'EvaluateSkp', data }, (state) => ({
+    return this.writer.decide(reply, write, skpTarget(address), requireIsAppraiser, { type: 'EvaluateSkp', data }, (state) => ({
       predikat: predikatIn(state, data.period),
     }));
   }
@@ -172,14 +149,11 @@ export class SkpController {
   @ApiHeader({ name: 'X-Min-Position', required: false })
   @ApiOkResponse({ type: SkpViewDto })
   async get(
-    @Param('nip') nip: string,
-    @Param('year') year: string,
+    @SkpAddressFromPath() address: SkpAddress,
     @Query('asOf') asOfParameter: string | undefined,
     @CurrentPrincipal() principal: Principal,
-    @Today() today: string,
     @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<SkpView> {
-    const address = skpAddress(nip, year, today);
     const asOf = parseAsOf(asOfParameter);
     if (asOf) {
       // Who may see the past is settled before anything of it is read.
