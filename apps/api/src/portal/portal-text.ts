@@ -1,4 +1,7 @@
-import { ACHIEVEMENT_CATEGORY_NAMES, codeAsWords } from '@app/domain/plan';
+import { RECOMMENDATION_STATUS_NAMES } from '@app/domain/audit-finding';
+import { LKJIP_STATUS_NAMES } from '@app/domain/lkjip';
+import { ACHIEVEMENT_CATEGORY_NAMES, codeAsWords, REVISION_REASON_NAMES } from '@app/domain/plan';
+import { PUBLIC_ITEM_TYPE_NAMES } from '@app/domain/public';
 
 /** The portal's two languages: Bahasa Indonesia first, English on `?lang=en`. */
 export type Lang = 'id' | 'en';
@@ -162,51 +165,21 @@ const TEXT = {
 export type PortalText = (typeof TEXT)['id'];
 export const textFor = (lang: Lang): PortalText => TEXT[lang];
 
-/** Names of the values the public answers carry as codes; achievement categories as the printed LKjIP names them. */
+/** Names of the values the public answers carry as codes: the domain's lists, the same the feed and the printed report use. */
 const NAMES: Record<Lang, Record<string, string>> = {
   id: {
     ...ACHIEVEMENT_CATEGORY_NAMES.id,
-    DRAFT: 'Draf',
-    SUBMITTED: 'Diajukan',
-    RETURNED: 'Dikembalikan',
-    REVIEWED: 'Direviu',
-    PUBLISHED: 'Diterbitkan',
-    OFFICIAL_CHANGED: 'Pergantian pejabat',
-    STRATEGY_CHANGED: 'Perubahan strategi',
-    PRIORITY_CHANGED: 'Perubahan prioritas',
-    SESUAI: 'Sesuai',
-    BELUM_SESUAI: 'Belum sesuai',
-    BELUM_DITINDAKLANJUTI: 'Belum ditindaklanjuti',
-    TIDAK_DAPAT_DITINDAKLANJUTI: 'Tidak dapat ditindaklanjuti',
-    PLAN_APPROVED: 'Rencana disetujui',
-    PLAN_REVISION_APPROVED: 'Revisi rencana disetujui',
-    REALISATION_REPORTED: 'Realisasi dilaporkan',
-    REALISATION_CORRECTED: 'Realisasi dikoreksi',
-    LKJIP_PUBLISHED: 'LKjIP diterbitkan',
-    FINDING_RECORDED: 'Temuan dicatat',
-    RECOMMENDATION_ASSESSED: 'Rekomendasi dinilai',
+    ...LKJIP_STATUS_NAMES.id,
+    ...REVISION_REASON_NAMES.id,
+    ...RECOMMENDATION_STATUS_NAMES.id,
+    ...PUBLIC_ITEM_TYPE_NAMES.id,
   },
   en: {
     ...ACHIEVEMENT_CATEGORY_NAMES.en,
-    DRAFT: 'Draft',
-    SUBMITTED: 'Submitted',
-    RETURNED: 'Returned',
-    REVIEWED: 'Reviewed',
-    PUBLISHED: 'Published',
-    OFFICIAL_CHANGED: 'Official changed',
-    STRATEGY_CHANGED: 'Strategy changed',
-    PRIORITY_CHANGED: 'Priority changed',
-    SESUAI: 'Settled as recommended',
-    BELUM_SESUAI: 'Not yet as recommended',
-    BELUM_DITINDAKLANJUTI: 'Not followed up',
-    TIDAK_DAPAT_DITINDAKLANJUTI: 'Cannot be followed up',
-    PLAN_APPROVED: 'Plan approved',
-    PLAN_REVISION_APPROVED: 'Plan revision approved',
-    REALISATION_REPORTED: 'Realisation reported',
-    REALISATION_CORRECTED: 'Realisation corrected',
-    LKJIP_PUBLISHED: 'LKjIP published',
-    FINDING_RECORDED: 'Finding recorded',
-    RECOMMENDATION_ASSESSED: 'Recommendation assessed',
+    ...LKJIP_STATUS_NAMES.en,
+    ...REVISION_REASON_NAMES.en,
+    ...RECOMMENDATION_STATUS_NAMES.en,
+    ...PUBLIC_ITEM_TYPE_NAMES.en,
   },
 };
 

@@ -5,3 +5,4 @@ export * from './lkjip.decider';
 export * from './lkjip-document';
 export * from './lkjip-due';
 export * from './lkjip.errors';
+export * from './lkjip-status-names';
