@@ -1,6 +1,21 @@
 import { isLkjipDueSetting } from '@app/domain/lkjip';
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsTimeZone, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateBy, validateSync } from 'class-validator';
+import {
+  IsBoolean,
+  IsTimeZone,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateBy,
+  validateSync,
+} from 'class-validator';
 
 /**
  * Every setting the service reads, validated once at start-up. A bad value stops the process
@@ -94,6 +109,17 @@ export class Environment {
   @Min(0)
   @Max(86400)
   INTEGRITY_CHECKPOINT_SECONDS = 60;
+
+  /**
+   * The region whose ledger this is, as its people name it ("Kabupaten Langkat"): the portal's
+   * header, the feed's title and the printed LKjIP's cover ("PEMERINTAH KABUPATEN LANGKAT").
+   * The default is a placeholder a deployment is meant to replace.
+   */
+  @IsString()
+  @MinLength(1)
+  @MaxLength(80)
+  @Matches(/^\S(?:[^\p{Cc}]*\S)?$/u, { message: 'REGION_NAME must be one line of text, like Kabupaten Langkat' })
+  REGION_NAME = 'Kabupaten Contoh';
 
   /** The time zone whose calendar decides due dates and overdue flags (WIB by default). */
   @IsString()

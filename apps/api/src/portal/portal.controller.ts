@@ -39,6 +39,7 @@ const FEED_ITEMS = 20;
 export class PortalController {
   private readonly scale: AchievementScale;
   private readonly timeZone: string;
+  private readonly region: string;
 
   constructor(
     private readonly queries: QueryBus,
@@ -49,6 +50,7 @@ export class PortalController {
   ) {
     this.scale = planViewSettingsFrom(environment).achievement.scale;
     this.timeZone = environment.TIME_ZONE;
+    this.region = environment.REGION_NAME;
   }
 
   @Get()
@@ -69,6 +71,7 @@ export class PortalController {
       ]);
       return regencyPage({
         lang,
+        region: this.region,
         year,
         years: yearChoices(year, today),
         items,
@@ -99,7 +102,7 @@ export class PortalController {
         this.queries.execute(new PublicOpdsQuery()),
       ]);
       const name = units.find((unit) => unit.code === opdCode)?.name ?? opdCode;
-      return scorecard && unitPage({ lang, scorecard, name, plan, scale: this.scale });
+      return scorecard && unitPage({ lang, region: this.region, scorecard, name, plan, scale: this.scale });
     });
     if (rendered === null) throw new ProblemException(problem(404, 'NOT_FOUND', `No OPD ${opdCode}`));
     await send(request, reply, rendered);

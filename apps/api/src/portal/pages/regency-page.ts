@@ -9,6 +9,7 @@ import { page } from './layout';
 
 export interface RegencyPageData {
   lang: Lang;
+  region: string;
   year: number;
   /** The years the selector offers. */
   years: number[];
@@ -72,5 +73,5 @@ export function regencyPage(data: RegencyPageData): string {
     </div>
     <p class="scale">${text.scale}: ${scale.bands.map((band) => markup`${categoryBadge(lang, scale, band.category)} `)}</p>
     <div class="panels">${data.feed} ${data.integrity}</div>`;
-  return page({ lang, title: text.regencyTitle(year), otherLanguageHref: regencyHref(otherLang(lang), year), main });
+  return page({ lang, region: data.region, title: text.regencyTitle(year), otherLanguageHref: regencyHref(otherLang(lang), year), main });
 }

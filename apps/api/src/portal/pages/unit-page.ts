@@ -9,6 +9,7 @@ import { page } from './layout';
 
 export interface UnitPageData {
   lang: Lang;
+  region: string;
   scorecard: Scorecard;
   /** The unit's name from the public registry. */
   name: string;
@@ -193,7 +194,7 @@ function findingsSection(lang: Lang, scorecard: Scorecard): SafeHtml {
 }
 
 /** A unit's page for a year: its plan's figures by quarter, its findings, its report, its versions. */
-export function unitPage({ lang, scorecard, name, plan, scale }: UnitPageData): string {
+export function unitPage({ lang, region, scorecard, name, plan, scale }: UnitPageData): string {
   const text = textFor(lang);
   const { opdCode, year } = scorecard;
   const main = markup`<p><a href="${regencyHref(lang, year)}">← ${text.back}</a></p>
@@ -212,5 +213,5 @@ export function unitPage({ lang, scorecard, name, plan, scale }: UnitPageData): 
         ${unitSourceHrefs(opdCode, year).map((path) => markup`<li><a href="${path}"><code>${path}</code></a></li>`)}
       </ul>
     </section>`;
-  return page({ lang, title: text.unitTitle(opdCode, year), otherLanguageHref: unitHref(otherLang(lang), opdCode, year), main });
+  return page({ lang, region, title: text.unitTitle(opdCode, year), otherLanguageHref: unitHref(otherLang(lang), opdCode, year), main });
 }
