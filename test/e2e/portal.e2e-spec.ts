@@ -78,4 +78,34 @@ describe('the public portal over HTTP', () => {
     expect(script.headers['content-type']).toBe('text/javascript; charset=utf-8');
     await get('/portal/assets/portal.js').expect(200);
   });
+
+  it('answers a browser with pages, not problem documents: not found and bad addresses in words with a way back', async () => {
+    const html = (path: string) => get(path).set('Accept', 'text/html,application/xhtml+xml,*/*;q=0.8');
+    for (const [path, status] of [
+      ['/opd/NOPE/2025', 404],
+      ['/opd/DINKES/1999', 400],
+      ['/opd/bad!/2025', 400],
+      ['/?year=1999', 400],
+      ['/opd/DINKES/2025/extra', 404],
+    ] as const) {
+      const page = await html(path).expect(status);
+      expect({ path, type: page.headers['content-type'] }).toEqual({ path, type: 'text/html; charset=utf-8' });
+      expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+      expect(page.headers['cache-control']).toBe('no-store');
+      expect(page.text).toContain('<h1 id="error-title">Halaman tidak ditemukan</h1>');
+      expect(page.text).toContain('<a href="/">Ke peringkat perangkat daerah</a>');
+    }
+    const english = await html('/opd/NOPE/2025?lang=en').expect(404);
+    expect(english.text).toContain('<html lang="en">');
+    expect(english.text).toContain('Page not found');
+    expect(english.text).toContain('href="/opd/NOPE/2025"');
+  });
+
+  it('takes a unit address without a year to this year, and has an icon', async () => {
+    expect((await get('/opd/DINKES').expect(302)).headers.location).toBe('/opd/DINKES/2025');
+    expect((await get('/opd/DINKES?lang=en').expect(302)).headers.location).toBe('/opd/DINKES/2025?lang=en');
+    expect((await get('/opd').expect(302)).headers.location).toBe('/');
+    expect((await get('/favicon.ico').expect(200)).headers['content-type']).toBe('image/svg+xml');
+    expect((await get('/?year=2025').expect(200)).text).toContain('<link rel="icon" href="/portal/assets/favicon.svg" type="image/svg+xml" />');
+  });
 });

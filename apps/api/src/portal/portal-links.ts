@@ -53,4 +53,8 @@ export const ASSET_HREFS = {
   styles: `/${ASSETS_PATH}/portal.css`,
   charts: `/${ASSETS_PATH}/chart.umd.min.js`,
   script: `/${ASSETS_PATH}/portal.js`,
+  icon: `/${ASSETS_PATH}/favicon.svg`,
 } as const;
+
+/** The icon again where browsers ask for it unprompted. */
+export const FAVICON_PATH = 'favicon.ico';

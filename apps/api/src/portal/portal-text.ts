@@ -85,6 +85,13 @@ const TEXT = {
     reasonCategory: 'Kategori alasan',
     firstVersion: 'Penetapan awal',
     scale: 'Skala kategori',
+    notFoundTitle: 'Halaman tidak ditemukan',
+    notFoundLead: 'Perangkat daerah atau tahun pada alamat ini tidak ada di portal. Periksa alamatnya, atau pilih perangkat daerah dari peringkat.',
+    serverErrorTitle: 'Terjadi kesalahan di pihak kami',
+    serverErrorLead: 'Halaman ini tidak dapat ditampilkan sekarang. Kesalahan sudah dicatat; coba lagi beberapa saat lagi.',
+    errorCode: (status: number) => `Kode kesalahan ${status}`,
+    toRanking: 'Ke peringkat perangkat daerah',
+    tryAgain: 'Coba lagi',
   },
   en: {
     siteTitle: 'Performance Accountability Portal',
@@ -159,6 +166,13 @@ const TEXT = {
     reasonCategory: 'Reason category',
     firstVersion: 'First approval',
     scale: 'Category scale',
+    notFoundTitle: 'Page not found',
+    notFoundLead: 'The unit or year in this address is not on the portal. Check the address, or pick a unit from the ranking.',
+    serverErrorTitle: 'Something went wrong on our side',
+    serverErrorLead: 'This page cannot be shown right now. The error has been logged; please try again in a moment.',
+    errorCode: (status: number) => `Error code ${status}`,
+    toRanking: 'Go to the unit ranking',
+    tryAgain: 'Try again',
   },
 } satisfies Record<Lang, Record<string, unknown>>;
 

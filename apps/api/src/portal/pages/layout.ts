@@ -23,6 +23,7 @@ export function page({ lang, region, title, otherLanguageHref, main }: PageFrame
       <meta charset="utf-8" />
       <meta name="viewport" content="width=device-width, initial-scale=1" />
       <title>${title} · ${text.siteTitle} ${region}</title>
+      <link rel="icon" href="${ASSET_HREFS.icon}" type="image/svg+xml" />
       <link rel="stylesheet" href="${ASSET_HREFS.styles}" />
       <script src="${ASSET_HREFS.charts}" defer></script>
       <script src="${ASSET_HREFS.script}" defer></script>
