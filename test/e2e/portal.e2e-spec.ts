@@ -38,6 +38,12 @@ describe('the public portal over HTTP', () => {
     const ranked = [...page.text.matchAll(/<tr data-opd="([A-Z-]+)">/g)].map((match) => match[1]);
     expect(ranked).toEqual(api.items.map((item: { opdCode: string }) => item.opdCode));
     expect(ranked).toEqual(['DISDIK', 'DINKES', 'BAPPEDA']);
+    // A unit without an achievement is listed apart, unranked, saying why; no rank number beside it.
+    const [ranking, unranked] = page.text.split('<table id="unranked"');
+    expect(ranking).not.toContain('data-opd="BAPPEDA"');
+    expect(unranked).toMatch(/data-opd="BAPPEDA">[\s\S]*<td data-field="status">Belum ada rencana<\/td>/);
+    // One empty sign: no recommendations means no rate and no amount, never "Rp 0".
+    expect(page.text).not.toContain('Rp\u00a00');
     // Rupiah the Indonesian way, the category named in words, the published report linked.
     expect(page.text).toContain('Rp\u00a012.500.000');
     expect(page.text).toContain('Sangat tinggi');
@@ -99,6 +105,18 @@ describe('the public portal over HTTP', () => {
     expect(english.text).toContain('<html lang="en">');
     expect(english.text).toContain('Page not found');
     expect(english.text).toContain('href="/opd/NOPE/2025"');
+  });
+
+  it('explains the integrity head in words, with the command for experts a link away', async () => {
+    const regency = await get('/?year=2025').expect(200);
+    expect(regency.text).toContain('sidik jari seluruh buku besar');
+    expect(regency.text).not.toContain('npm run verify');
+    expect(regency.text).toContain('href="/integritas"');
+    const page = await get('/integritas').expect(200);
+    expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(page.text).toContain('npm run verify -- --head');
+    expect(page.text).toContain('Peristiwa sejak titik periksa sebelumnya');
+    expect((await get('/integritas?lang=en').expect(200)).text).toContain('Data integrity: how to check');
   });
 
   it('takes a unit address without a year to this year, and has an icon', async () => {

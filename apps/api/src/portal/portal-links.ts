@@ -16,6 +16,10 @@ export const homeHref = (lang: Lang): string => inLanguage(lang, '/');
 export const regencyHref = (lang: Lang, year: number): string => inLanguage(lang, '/', `year=${year}`);
 export const unitHref = (lang: Lang, code: string, year: number): string => inLanguage(lang, publicUnitPageLink(code, year));
 
+/** What the integrity head proves and how an expert checks it; the integrity box links here. */
+export const INTEGRITY_PAGE_PATH = 'integritas';
+export const integrityPageHref = (lang: Lang): string => inLanguage(lang, `/${INTEGRITY_PAGE_PATH}`);
+
 /** The year form submits here; its `lang` travels as a hidden field. */
 export const REGENCY_FORM_ACTION = '/';
 

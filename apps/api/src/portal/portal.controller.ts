@@ -19,12 +19,13 @@ import { planViewSettingsFrom, PublicPlanQuery } from '../plans';
 import { feedItemOf, LatestItemsQuery } from '../public-feed';
 import { PageCache, RenderedPage } from './page-cache';
 import { feedPanel } from './pages/feed-panel';
+import { integrityPage } from './pages/integrity-page';
 import { integrityPanel } from './pages/integrity-panel';
 import { regencyPage } from './pages/regency-page';
 import { unitPage } from './pages/unit-page';
 import { langFrom } from './portal-text';
 import { PortalErrorFilter } from './portal-error.filter';
-import { homeHref, unitHref } from './portal-links';
+import { homeHref, INTEGRITY_PAGE_PATH, unitHref } from './portal-links';
 import { withPortalHeaders } from './security-headers';
 import { yearChoices } from './year-choices';
 
@@ -109,6 +110,13 @@ export class PortalController {
     });
     if (rendered === null) throw notFound(`No OPD ${opdCode}`);
     await send(request, reply, rendered);
+  }
+
+  @Get(INTEGRITY_PAGE_PATH)
+  async integrity(@Query('lang') langParameter: string | undefined, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const lang = langFrom(langParameter);
+    const rendered = await this.cached(`integrity|${lang}`, async (head) => integrityPage({ lang, region: this.region, head, timeZone: this.timeZone }));
+    await send(request, reply, rendered!);
   }
 
   /** A unit's address without a year, as people shorten it: this year's page. */

@@ -54,14 +54,16 @@
   function drawChart(canvas) {
     if (typeof Chart === 'undefined') return;
     var data = JSON.parse(canvas.getAttribute('data-chart'));
+    var target = data.datasets[0];
+    var datasets = [{ type: 'bar', label: data.datasets[1].label, data: data.datasets[1].data, backgroundColor: '#15803d' }];
+    // Without quarterly targets there is no line to draw (the page says the target is annual).
+    var hasTarget = target.data.some(function (value) {
+      return value !== null;
+    });
+    if (hasTarget)
+      datasets.unshift({ type: 'line', label: target.label, data: target.data, borderColor: '#1d4ed8', backgroundColor: '#1d4ed8', spanGaps: true });
     new Chart(canvas, {
-      data: {
-        labels: data.labels,
-        datasets: [
-          { type: 'line', label: data.datasets[0].label, data: data.datasets[0].data, borderColor: '#1d4ed8', backgroundColor: '#1d4ed8', spanGaps: true },
-          { type: 'bar', label: data.datasets[1].label, data: data.datasets[1].data, backgroundColor: '#15803d' },
-        ],
-      },
+      data: { labels: data.labels, datasets: datasets },
       options: { animation: false, maintainAspectRatio: false, scales: { y: { beginAtZero: true, title: { display: true, text: data.unit } } } },
     });
   }
