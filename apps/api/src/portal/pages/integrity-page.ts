@@ -47,7 +47,7 @@ export function integrityPage({ lang, region, head, timeZone }: IntegrityPageDat
         <li>${text.integrityStepKeep} <a href="${INTEGRITY_HEAD_HREF}"><code>${INTEGRITY_HEAD_HREF}</code></a></li>
         <li>
           ${text.integrityStepRun}
-          <pre><code>${verifyCommand(head?.hash ?? '<hash>')}</code></pre>
+          <pre tabindex="0"><code>${verifyCommand(head?.hash ?? '<hash>')}</code></pre>
         </li>
         <li>${text.integrityStepRead}</li>
       </ol>
