@@ -67,6 +67,11 @@ describe('the public portal over HTTP', () => {
     const chart = /data-chart="([^"]+)"/.exec(page.text)![1].replace(/&quot;/g, '"');
     expect(JSON.parse(chart)).toMatchObject({ reported: 2, datasets: [{ data: [25, 50, 75, 100] }, { data: [20, 45, null, null] }] });
     expect(page.text).toContain('Penetapan awal');
+    // An indicator with an annual target only: no target line (a lone dot at Q4 read as a quarter's target), a note instead.
+    const annualOnly = (await get('/opd/DISDIK/2025').expect(200)).text;
+    const annualChart = JSON.parse(/data-chart="([^"]+)"/.exec(annualOnly)![1].replace(/&quot;/g, '"'));
+    expect(annualChart.datasets[0].data).toEqual([null, null, null, null]);
+    expect(annualOnly).toContain('Indikator ini hanya bertarget tahunan');
     // Every figure traceable: the page names the public answers it is made of.
     expect(page.text).toContain('href="/public/v1/opds/DINKES/plans/2025"');
     expect(page.text).toContain('href="/public/v1/integrity/head"');
