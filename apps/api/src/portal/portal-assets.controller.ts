@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Public } from '../auth/auth.decorators';
-import { problem, ProblemException } from '../http/problem';
+import { notFound } from '../http/problem';
 import { entityTag, notModified } from '../http/public-cache';
 import { ASSETS_PATH, FAVICON_PATH } from './portal-links';
 import { withPortalHeaders } from './security-headers';
@@ -41,7 +41,7 @@ export class PortalAssetsController {
   @Get(`${ASSETS_PATH}/:name`)
   async asset(@Param('name') name: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const found = Object.hasOwn(ASSETS, name) ? ASSETS[name] : undefined;
-    if (!found) throw new ProblemException(problem(404, 'NOT_FOUND', 'No such asset'));
+    if (!found) throw notFound('No such asset');
     await sendAsset(request, reply, found);
   }
 
