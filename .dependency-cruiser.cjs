@@ -72,14 +72,15 @@ module.exports = {
       comment:
         'The portal renders what the public API answers, so it reads other slices only through their index.ts (public queries and views) and ' +
         "never the write side: no slice's controllers, DTOs or commands, no skp or audit-findings, nothing of commands/ or idempotency/. " +
-        'Of the shared HTTP pieces it needs the problem documents, the public cache headers, the OPD+year address, the request clock (@Today) and @Public.',
+        'Of the shared HTTP pieces it needs the problem documents (and their filter, which answers what is not a browser), the public cache headers, ' +
+        'the OPD+year address, the request clock (@Today) and @Public.',
       severity: 'error',
       from: { path: '^apps/api/src/portal/' },
       to: {
         path: '^apps/api/src/(?!portal/)',
         pathNot: [
           '^apps/api/src/(plans|opds|dashboards|public-feed|lkjip|integrity)/index\\.ts$',
-          '^apps/api/src/http/(problem|public-cache|opd-year-address|request-clock)\\.ts$',
+          '^apps/api/src/http/(problem|problem-details\\.filter|public-cache|opd-year-address|request-clock)\\.ts$',
           '^apps/api/src/auth/auth\\.decorators\\.ts$',
         ],
       },

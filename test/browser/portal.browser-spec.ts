@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { IntegrityCheckpoints } from '@app/event-store';
 import { Locator, Page } from 'playwright-core';
 import { findingBody, goal, indicator, ledgerScenario } from '../support/ledger-scenario';
 import { Chromium, openChromium } from '../support/chromium';
@@ -18,6 +19,19 @@ declare const document: any;
 
 const SCREENSHOTS = join(__dirname, '../../docs/screenshots');
 
+/** The units as a regency registers them: the pages and screenshots show names, not only codes. */
+const UNITS: Record<string, string> = {
+  BAPPEDA: 'Badan Perencanaan Pembangunan Daerah',
+  DINKES: 'Dinas Kesehatan',
+  DISDIK: 'Dinas Pendidikan',
+  DISPAR: 'Dinas Pariwisata',
+  DPUPR: 'Dinas Pekerjaan Umum dan Penataan Ruang',
+  DPRD: 'Sekretariat DPRD',
+};
+
+/** Every unit row of the regency page, ranked ones first, then those listed apart. */
+const UNIT_ROWS = '#ranking tbody tr, #unranked tbody tr';
+
 /**
  * The portal in a real browser (Debian's Chromium), on data recorded through the HTTP API: the
  * ranking and its figures against the public API's answer, one chart point per reported quarter,
@@ -35,10 +49,10 @@ describe('the public portal in Chromium', () => {
   const api = async (path: string) => (await scenario.http().get(path).set('X-Min-Position', last).expect(200)).body;
 
   beforeAll(async () => {
-    testApp = await startTestApp({ INTEGRITY_CHECKPOINT_EVENTS: '5' }, { clock });
+    testApp = await startTestApp({ INTEGRITY_CHECKPOINT_EVENTS: '5', REGION_NAME: 'Kabupaten Langkat' }, { clock });
     await testApp.app.listen(0, '127.0.0.1');
     base = (await testApp.app.getUrl()).replace('[::1]', '127.0.0.1');
-    for (const code of ['BAPPEDA', 'DINKES', 'DISDIK', 'DISPAR', 'DPUPR', 'DPRD']) await scenario.registerOpd(code);
+    for (const [code, name] of Object.entries(UNITS)) await scenario.registerOpd(code, name);
     const targets = { quarterlyTargets: [20, 45, 70, 100] };
     const plans: Array<[string, number[][]]> = [
       [
@@ -96,19 +110,23 @@ describe('the public portal in Chromium', () => {
     await testApp?.close();
   });
 
-  const open = async (path: string, page?: Page) => {
+  const open = async (path: string, page?: Page, status = 200) => {
     const tab = page ?? (await browser.context.newPage());
     const answer = await tab.goto(`${base}${path}`);
-    expect(answer?.status()).toBe(200);
+    expect({ path, status: answer?.status() }).toEqual({ path, status });
     return tab;
   };
 
   it('ranks the units as the public regency answer does, with its figures', async () => {
     const regency = await api('/public/v1/regency/2025');
     const page = await open('/?year=2025');
-    expect(await page.locator('#ranking tbody tr').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-opd')))).toEqual(
+    expect(await page.locator(UNIT_ROWS).evaluateAll((rows) => rows.map((row) => row.getAttribute('data-opd')))).toEqual(
       regency.items.map((item: { opdCode: string }) => item.opdCode),
     );
+    // Only units with an achievement are ranked; the others are listed apart, saying why.
+    const withAchievement = regency.items.filter((item: { plan: { achievement: number | null } }) => item.plan.achievement !== null);
+    expect(await page.locator('#ranking tbody tr').count()).toBe(withAchievement.length);
+    expect(await textOf(page.locator('#unranked tr[data-opd="BAPPEDA"] [data-field="status"]'))).toBe('Belum ada rencana');
     const first = regency.items[0];
     const row = page.locator(`#ranking tr[data-opd="${first.opdCode}"]`);
     const shown = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 2 }).format(first.plan.achievement);
@@ -164,7 +182,7 @@ describe('the public portal in Chromium', () => {
     expect(await item.locator('.feed-type').textContent()).toContain('Rencana disetujui');
     expect(await page.locator('#feed li').count()).toBe(before + 1);
     // The page was not reloaded: the ranking still shows what it was rendered with.
-    expect(await textOf(page.locator('#ranking tr[data-opd="DPRD"] [data-field="achievement"]'))).toBe('Belum ada rencana');
+    expect(await textOf(page.locator('#unranked tr[data-opd="DPRD"] [data-field="status"]'))).toBe('Belum ada rencana');
     await page.close();
   });
 
@@ -202,7 +220,7 @@ describe('the public portal in Chromium', () => {
     const noScript = await openChromium({ javaScriptEnabled: false });
     try {
       const page = await open('/?year=2025', await noScript.context.newPage());
-      expect(await page.locator('#ranking tbody tr').count()).toBe(regency.items.length);
+      expect(await page.locator(UNIT_ROWS).count()).toBe(regency.items.length);
       expect(await page.locator('#ranking caption').textContent()).toContain('2025');
       expect(await page.locator('#ranking thead th[scope="col"]').count()).toBe(8);
       await open('/opd/DINKES/2025', page);
@@ -214,19 +232,59 @@ describe('the public portal in Chromium', () => {
     }
   });
 
+  it('answers a browser with error pages in words and a way back, never problem JSON', async () => {
+    const page = await open('/opd/NOPE/2025', undefined, 404);
+    expect(await textOf(page.locator('h1'))).toBe('Halaman tidak ditemukan');
+    await page.getByRole('link', { name: 'Ke peringkat perangkat daerah' }).click();
+    await page.waitForURL(`${base}/`);
+    expect(await page.locator('#ranking').count()).toBe(1);
+    await open('/opd/DINKES/1999', page, 400);
+    expect(await textOf(page.locator('h1'))).toBe('Halaman tidak ditemukan');
+    // A unit's address without a year is this year's page.
+    await open('/opd/DINKES', page);
+    expect(page.url()).toBe(`${base}/opd/DINKES/2025`);
+    // Something of ours fails: a 500 page that says so, offers the same page again, and works on the retry.
+    const checkpoints = testApp.app.get(IntegrityCheckpoints, { strict: false });
+    const failing = jest.spyOn(checkpoints, 'head').mockRejectedValueOnce(new Error('the head could not be read'));
+    try {
+      await open('/opd/DINKES/2025?lang=en', page, 500);
+      expect(await textOf(page.locator('h1'))).toBe('Something went wrong on our side');
+      expect(await page.locator('body').innerText()).not.toContain('the head could not be read');
+      const retry = page.waitForResponse((response) => response.url() === `${base}/opd/DINKES/2025?lang=en`);
+      await page.getByRole('link', { name: 'Try again' }).click();
+      expect((await retry).status()).toBe(200);
+      expect(page.url()).toBe(`${base}/opd/DINKES/2025?lang=en`);
+    } finally {
+      failing.mockRestore();
+    }
+    // The icon, on the pages and where a browser looks for it unprompted.
+    expect(await page.locator('link[rel="icon"]').getAttribute('href')).toBe('/portal/assets/favicon.svg');
+    const icon = await page.request.get(`${base}/favicon.ico`);
+    expect({ status: icon.status(), type: icon.headers()['content-type'] }).toEqual({ status: 200, type: 'image/svg+xml' });
+    await page.close();
+  });
+
   it('has no serious or critical accessibility violations (axe-core), in either language', async () => {
     // axe is injected as an inline script, which the pages' CSP forbids; this context ignores CSP.
     const audit = await openChromium({ bypassCSP: true });
     try {
       const found: Record<string, string[]> = {};
-      for (const path of ['/?year=2025', '/?year=2025&lang=en', '/opd/DINKES/2025', '/opd/DINKES/2025?lang=en']) {
+      for (const [path, status] of [
+        ['/?year=2025', 200],
+        ['/?year=2025&lang=en', 200],
+        ['/opd/DINKES/2025', 200],
+        ['/opd/DINKES/2025?lang=en', 200],
+        ['/integritas', 200],
+        ['/opd/NOPE/2025', 404],
+        ['/opd/DINKES/1999?lang=en', 400],
+      ] as const) {
         for (const viewport of [
           { width: 1280, height: 800 },
           { width: 390, height: 844 },
         ]) {
           const page = await audit.context.newPage();
           await page.setViewportSize(viewport);
-          await open(path, page);
+          await open(path, page, status);
           await page.addScriptTag({ path: require.resolve('axe-core') });
           const violations: Array<{ id: string; impact: string; nodes: unknown[] }> = await page.evaluate(async () => (await window.axe.run()).violations);
           found[`${path} ${viewport.width}`] = violations
@@ -256,9 +314,23 @@ describe('the public portal in Chromium', () => {
         await page.waitForLoadState('networkidle').catch(() => undefined);
         // A page the width of the phone: nothing wider than the viewport but the tables' own scroll boxes.
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+        // Every table's caption wraps to the screen instead of running off it with its table.
+        const captionRights: number[] = await page
+          .locator('.table-caption')
+          .evaluateAll((captions) => captions.map((caption) => caption.getBoundingClientRect().right));
+        expect(captionRights.length).toBeGreaterThan(0);
+        expect(Math.max(...captionRights)).toBeLessThanOrEqual(width);
+        expect(await textOf(page.locator('.site-title .region'))).toBe('Kabupaten Langkat');
         await page.screenshot({ path: join(SCREENSHOTS, `${name}-${width}x${height}.png`) });
         await page.close();
       }
     }
+    // What a citizen meets at a mistyped address, on a phone.
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await open('/opd/DINKESS/2025', page, 404);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: join(SCREENSHOTS, 'not-found-390x844.png') });
+    await page.close();
   });
 });

@@ -390,6 +390,13 @@ describe('LKjIP over HTTP', () => {
       expect(published.status).toBe(200);
       const text = await pdfText(published.body);
       expect(text).toContain('Tabel Capaian Kinerja');
+      // The cover of a real report: the region, the unit by name, the same word as the portal, a code short enough to read.
+      for (const printed of ['PEMERINTAH KABUPATEN CONTOH', 'UNIT DINKES', '(DINKES)', 'TAHUN 2025', 'Diterbitkan ', 'Kode verifikasi '])
+        expect(text).toContain(printed);
+      expect(text).toMatch(/Kode verifikasi [0-9a-f]{4} [0-9a-f]{4} [0-9a-f]{4}\b/);
+      // Labels, never codes, wherever a person reads.
+      expect(text).toContain('Skala kategori Permendagri No. 86 Tahun 2017');
+      expect(text).not.toMatch(/PERMENDAGRI_86_2017|Dipublikasikan|Perangkat Daerah DINKES/);
       expect(text).not.toContain('CATATAN-INTERNAL');
       expect(text).not.toContain('Inspektur Pembantu');
       for (const hidden of ['/public/v1/opds/DISDIK/lkjip/2025.pdf', '/public/v1/opds/DLH/lkjip/2025.pdf']) {

@@ -210,7 +210,7 @@ describe('answers match the OpenAPI document', () => {
     const page = await call('get', '/public/v1/feed', '/public/v1/feed?limit=2', {});
     expect(page.items).toHaveLength(2);
     const atom = await callText('/public/v1/feed.atom', '/public/v1/feed.atom', 'application/atom+xml', (response) => response.text());
-    expect(atom).toContain('<feed xmlns="http://www.w3.org/2005/Atom">');
+    expect(atom).toContain('<feed xmlns="http://www.w3.org/2005/Atom"');
     const live = await callText('/public/v1/feed/live', `/public/v1/feed/live?after=${page.items[0].position}`, 'text/event-stream', async (response) => {
       const reader = response.body!.getReader();
       let text = '';

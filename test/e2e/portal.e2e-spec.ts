@@ -38,6 +38,12 @@ describe('the public portal over HTTP', () => {
     const ranked = [...page.text.matchAll(/<tr data-opd="([A-Z-]+)">/g)].map((match) => match[1]);
     expect(ranked).toEqual(api.items.map((item: { opdCode: string }) => item.opdCode));
     expect(ranked).toEqual(['DISDIK', 'DINKES', 'BAPPEDA']);
+    // A unit without an achievement is listed apart, unranked, saying why; no rank number beside it.
+    const [ranking, unranked] = page.text.split('<table id="unranked"');
+    expect(ranking).not.toContain('data-opd="BAPPEDA"');
+    expect(unranked).toMatch(/data-opd="BAPPEDA">[\s\S]*<td data-field="status">Belum ada rencana<\/td>/);
+    // One empty sign: no recommendations means no rate and no amount, never "Rp 0".
+    expect(page.text).not.toContain('Rp\u00a00');
     // Rupiah the Indonesian way, the category named in words, the published report linked.
     expect(page.text).toContain('Rp\u00a012.500.000');
     expect(page.text).toContain('Sangat tinggi');
@@ -61,6 +67,11 @@ describe('the public portal over HTTP', () => {
     const chart = /data-chart="([^"]+)"/.exec(page.text)![1].replace(/&quot;/g, '"');
     expect(JSON.parse(chart)).toMatchObject({ reported: 2, datasets: [{ data: [25, 50, 75, 100] }, { data: [20, 45, null, null] }] });
     expect(page.text).toContain('Penetapan awal');
+    // An indicator with an annual target only: no target line (a lone dot at Q4 read as a quarter's target), a note instead.
+    const annualOnly = (await get('/opd/DISDIK/2025').expect(200)).text;
+    const annualChart = JSON.parse(/data-chart="([^"]+)"/.exec(annualOnly)![1].replace(/&quot;/g, '"'));
+    expect(annualChart.datasets[0].data).toEqual([null, null, null, null]);
+    expect(annualOnly).toContain('Indikator ini hanya bertarget tahunan');
     // Every figure traceable: the page names the public answers it is made of.
     expect(page.text).toContain('href="/public/v1/opds/DINKES/plans/2025"');
     expect(page.text).toContain('href="/public/v1/integrity/head"');
@@ -77,5 +88,47 @@ describe('the public portal over HTTP', () => {
     const script = await get('/portal/assets/chart.umd.min.js').expect(200);
     expect(script.headers['content-type']).toBe('text/javascript; charset=utf-8');
     await get('/portal/assets/portal.js').expect(200);
+  });
+
+  it('answers a browser with pages, not problem documents: not found and bad addresses in words with a way back', async () => {
+    const html = (path: string) => get(path).set('Accept', 'text/html,application/xhtml+xml,*/*;q=0.8');
+    for (const [path, status] of [
+      ['/opd/NOPE/2025', 404],
+      ['/opd/DINKES/1999', 400],
+      ['/opd/bad!/2025', 400],
+      ['/?year=1999', 400],
+      ['/opd/DINKES/2025/extra', 404],
+    ] as const) {
+      const page = await html(path).expect(status);
+      expect({ path, type: page.headers['content-type'] }).toEqual({ path, type: 'text/html; charset=utf-8' });
+      expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+      expect(page.headers['cache-control']).toBe('no-store');
+      expect(page.text).toContain('<h1 id="error-title">Halaman tidak ditemukan</h1>');
+      expect(page.text).toContain('<a href="/">Ke peringkat perangkat daerah</a>');
+    }
+    const english = await html('/opd/NOPE/2025?lang=en').expect(404);
+    expect(english.text).toContain('<html lang="en">');
+    expect(english.text).toContain('Page not found');
+    expect(english.text).toContain('href="/opd/NOPE/2025"');
+  });
+
+  it('explains the integrity head in words, with the command for experts a link away', async () => {
+    const regency = await get('/?year=2025').expect(200);
+    expect(regency.text).toContain('sidik jari seluruh buku besar');
+    expect(regency.text).not.toContain('npm run verify');
+    expect(regency.text).toContain('href="/integritas"');
+    const page = await get('/integritas').expect(200);
+    expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(page.text).toContain('npm run verify -- --head');
+    expect(page.text).toContain('Peristiwa sejak titik periksa sebelumnya');
+    expect((await get('/integritas?lang=en').expect(200)).text).toContain('Data integrity: how to check');
+  });
+
+  it('takes a unit address without a year to this year, and has an icon', async () => {
+    expect((await get('/opd/DINKES').expect(302)).headers.location).toBe('/opd/DINKES/2025');
+    expect((await get('/opd/DINKES?lang=en').expect(302)).headers.location).toBe('/opd/DINKES/2025?lang=en');
+    expect((await get('/opd').expect(302)).headers.location).toBe('/');
+    expect((await get('/favicon.ico').expect(200)).headers['content-type']).toBe('image/svg+xml');
+    expect((await get('/?year=2025').expect(200)).text).toContain('<link rel="icon" href="/portal/assets/favicon.svg" type="image/svg+xml" />');
   });
 });

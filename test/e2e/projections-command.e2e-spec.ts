@@ -41,6 +41,7 @@ describe('npm run projections on a running deployment', () => {
   });
   afterAll(() => testApp.close());
 
+  // Two processes of the command start under ts-node, each a few seconds on a loaded machine.
   it('reports every projection, then rebuilds one into the other slot while the service keeps serving the same rows', async () => {
     const inspector = bearer(await tokenFor({ roles: ['inspector'] }));
     const before = await http().get('/api/v1/opds').set(inspector).set('X-Min-Position', lastPosition).expect(200);
@@ -63,7 +64,7 @@ describe('npm run projections on a running deployment', () => {
     // The service notices the swap within its state cache's lifetime.
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect((await http().get('/api/v1/opds').set(inspector).expect(200)).body).toEqual(before.body);
-  });
+  }, 90_000);
 
   it('refuses a projection it does not know, naming the ones it does', async () => {
     await expect(projectionsCommand(testApp.databaseEnvironment, 'rebuild', 'nope')).rejects.toMatchObject({

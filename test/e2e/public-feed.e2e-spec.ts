@@ -59,6 +59,8 @@ describe('public feed over HTTP', () => {
       year: 2025,
       title: 'DINKES 2025: Perjanjian Kinerja versi 1 disetujui',
       link: '/public/v1/opds/DINKES/2025',
+      // The portal page a person follows, beside the JSON a program reads.
+      pageUrl: '/opd/DINKES/2025',
     });
     const { body } = await get(`/public/v1/feed?after=${all[100].position}&limit=5`).expect(200);
     expect(body.items).toEqual(all.slice(101, 106));
@@ -93,6 +95,9 @@ describe('public feed over HTTP', () => {
     const { feed } = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@' }).parse(xml);
     expect(feed['@xmlns']).toBe('http://www.w3.org/2005/Atom');
     expect(feed).toMatchObject({ id: 'urn:kinerja-ledger:feed', author: { name: 'kinerja-ledger' } });
+    // Read by people in a feed reader: Indonesian, titled with the region (REGION_NAME).
+    expect(feed['@xml:lang']).toBe('id');
+    expect(feed.title).toBe('Kabar kinerja Kabupaten Contoh');
     const all = await everyItem(500);
     expect(feed.entry).toHaveLength(all.length);
     const newestFirst = [...all].reverse();
@@ -104,8 +109,12 @@ describe('public feed over HTTP', () => {
         title: item.title,
         summary: item.summary,
         updated: item.occurredAt,
-        link: { '@href': item.link },
-        category: { '@term': item.type },
+        // A reader opens the unit's portal page; the JSON or PDF the item is about is related.
+        link: [
+          { '@rel': 'alternate', '@type': 'text/html', '@href': `/opd/${item.opdCode}/2025` },
+          { '@rel': 'related', '@href': item.link },
+        ],
+        category: { '@term': item.type, '@label': expect.stringMatching(/^[A-Z][a-z]/) },
       });
     });
     expect(new Set(feed.entry.map((entry: { id: string }) => entry.id)).size).toBe(all.length);

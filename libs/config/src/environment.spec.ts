@@ -45,6 +45,13 @@ describe('configuration', () => {
     for (const setting of ['02-30', '2026-03-31', '3-31', '']) expect(() => validateEnvironment({ LKJIP_DUE: setting })).toThrow(/LKJIP_DUE/);
   });
 
+  it('takes REGION_NAME as one line of text, a placeholder by default', () => {
+    expect(validateEnvironment({}).REGION_NAME).toBe('Kabupaten Contoh');
+    expect(validateEnvironment({ REGION_NAME: 'Kota Sibolga' }).REGION_NAME).toBe('Kota Sibolga');
+    for (const setting of ['', ' Kabupaten Langkat', 'Kabupaten\nLangkat', 'x'.repeat(81)])
+      expect(() => validateEnvironment({ REGION_NAME: setting })).toThrow(/REGION_NAME/);
+  });
+
   it('refuses a short secret', () => {
     expect(() => validateEnvironment({ AUTH_JWT_SECRET: 'short' })).toThrow(/AUTH_JWT_SECRET/);
   });

@@ -1,6 +1,6 @@
 import { isLkjipDueSetting } from '@app/domain/lkjip';
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsTimeZone, IsIn, IsOptional, IsString, Matches, MinLength, ValidateBy, ValidationError, validateSync } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, IsTimeZone, Matches, MaxLength, MinLength, ValidateBy, validateSync, ValidationError } from 'class-validator';
 
 /** A configuration that cannot run: its message names the setting and what it takes. */
 export class ConfigurationError extends Error {
@@ -120,6 +120,17 @@ export class Environment {
   @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
   @IsWhole(0, 86400)
   INTEGRITY_CHECKPOINT_SECONDS = 60;
+
+  /**
+   * The region whose ledger this is, as its people name it ("Kabupaten Langkat"): the portal's
+   * header, the feed's title and the printed LKjIP's cover ("PEMERINTAH KABUPATEN LANGKAT").
+   * The default is a placeholder a deployment is meant to replace.
+   */
+  @IsString()
+  @MinLength(1)
+  @MaxLength(80)
+  @Matches(/^\S(?:[^\p{Cc}]*\S)?$/u, { message: 'REGION_NAME must be one line of text, like Kabupaten Langkat' })
+  REGION_NAME = 'Kabupaten Contoh';
 
   /** The time zone whose calendar decides due dates and overdue flags (WIB by default). */
   @IsString()

@@ -1,4 +1,5 @@
 import { RecordedEvent } from '@app/event-store';
+import { oneOfParameter } from '../http/one-of';
 import { problem, ProblemException } from '../http/problem';
 
 export const STREAM_TYPES = ['opd', 'plan', 'skp', 'lkjip', 'finding'] as const;
@@ -8,13 +9,7 @@ const RESOURCE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/;
 
 /** `{streamType}/{id}` as docs/api.md spells them (`plan/DINKES-2025`) to the stream's name. */
 export function streamName(streamType: string, id: string): string {
-  if (!STREAM_TYPES.includes(streamType as StreamType)) {
-    throw new ProblemException(
-      problem(400, 'VALIDATION_FAILED', `streamType must be one of ${STREAM_TYPES.join(', ')}`, {
-        errors: [{ field: 'streamType', message: `one of ${STREAM_TYPES.join(', ')}` }],
-      }),
-    );
-  }
+  oneOfParameter('streamType', STREAM_TYPES, streamType);
   if (!RESOURCE_ID.test(id)) {
     throw new ProblemException(problem(400, 'VALIDATION_FAILED', 'Malformed resource id', { errors: [{ field: 'id', message: 'malformed' }] }));
   }

@@ -1,4 +1,5 @@
 import { planYears } from '@app/domain/plan';
+import { addressFromPath } from './address-from-path';
 import { OPD_CODE } from './input-rules';
 import { invalidParameter } from './problem';
 
@@ -27,3 +28,6 @@ export function opdCodeFrom(code: string): string {
 
 /** `{code}-{year}`: the id writes answer and history and integrity take (docs/api.md). */
 export const opdYearId = ({ opdCode, year }: OpdYearAddress) => `${opdCode}-${year}`;
+
+/** The route's `{code}` and `{year}` as an OpdYearAddress, checked on the request's day. */
+export const OpdYearFromPath = addressFromPath(['code', 'year'], ({ code, year }, today) => opdYearAddress(code, year, today));

@@ -3,7 +3,7 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { IntegrityCheckpointView } from './integrity-checkpoint.view';
 import { Public } from '../auth/auth.decorators';
-import { problem, ProblemException } from '../http/problem';
+import { notFound } from '../http/problem';
 
 /**
  * The latest integrity checkpoint, for anyone to keep: whoever holds a head can later check
@@ -19,7 +19,7 @@ export class PublicIntegrityController {
   @ApiOkResponse({ type: IntegrityCheckpointView })
   async head(): Promise<IntegrityCheckpointView> {
     const head = await this.checkpoints.head();
-    if (!head) throw new ProblemException(problem(404, 'NOT_FOUND', 'No integrity checkpoint has been recorded yet'));
+    if (!head) throw notFound('No integrity checkpoint has been recorded yet');
     return head;
   }
 }

@@ -1,4 +1,5 @@
 import { LkjipFigures } from '@app/domain/lkjip';
+import { scaleName } from '@app/domain/plan';
 import { formatCategory, formatNumber } from './indonesian-format';
 
 /** Column widths (points) of the indicator table; they fill an A4 page between 50 pt margins. */
@@ -46,7 +47,7 @@ export function drawIndicatorTable(pdf: PDFKit.PDFDocument, figures: LkjipFigure
     .moveDown(0.5)
     .font('Helvetica')
     .fontSize(8)
-    .text(`Skala kategori ${figures.scale}; capaian dibatasi ${formatNumber(figures.cap)}% sebelum dirata-ratakan.`, pdf.page.margins.left);
+    .text(`Skala kategori ${scaleName(figures.scale)}; capaian dibatasi ${formatNumber(figures.cap)}% sebelum dirata-ratakan.`, pdf.page.margins.left);
 }
 
 function header(pdf: PDFKit.PDFDocument): void {

@@ -16,8 +16,8 @@ export const PdfEndpoint = (): MethodDecorator =>
 /** The sealed report as a PDF buffer, named for a download; 404 when there is none to print. */
 export async function sendLkjipPdf(reply: FastifyReply, sealed: SealedLkjip | null, missing: string): Promise<Buffer> {
   if (!sealed) throw notFound(missing);
-  const { document, position, hash } = sealed;
-  const pdf = await renderLkjipPdf(document, { position, hash });
+  const { document, position, hash, cover } = sealed;
+  const pdf = await renderLkjipPdf(document, { position, hash }, cover);
   tagRevision(reply, document.revision);
   void reply.header('Content-Type', 'application/pdf').header('Content-Disposition', `inline; filename="lkjip-${document.opdCode}-${document.year}.pdf"`);
   return pdf;

@@ -1,4 +1,4 @@
-import { LkjipDocument, SECTION_KEYS } from '@app/domain/lkjip';
+import { LKJIP_STATUS_NAMES, LkjipDocument, SECTION_KEYS } from '@app/domain/lkjip';
 import { drawIndicatorTable } from './lkjip-pdf-table';
 import { formatDay } from './indonesian-format';
 
@@ -11,13 +11,25 @@ export interface PdfSeal {
 const MARGIN = 50;
 const FOOTER_HEIGHT = 36;
 
-const STATUS_LABELS: Record<LkjipDocument['status'], string> = {
-  DRAFT: 'DRAF – belum diajukan',
-  SUBMITTED: 'Diajukan, menunggu reviu Inspektorat',
-  RETURNED: 'Dikembalikan oleh Inspektorat untuk diperbaiki',
-  REVIEWED: 'Telah direviu, belum dipublikasikan',
-  PUBLISHED: 'Dipublikasikan',
+/** Whose report it is, as its cover names them: REGION_NAME and the unit's registered name. */
+export interface PdfCover {
+  region: string;
+  unitName: string;
+}
+
+/** What a report not yet published still waits for, after its status's name (LKJIP_STATUS_NAMES). */
+const STATUS_NOTES: Record<Exclude<LkjipDocument['status'], 'PUBLISHED'>, string> = {
+  DRAFT: 'belum diajukan',
+  SUBMITTED: 'menunggu reviu Inspektorat',
+  RETURNED: 'oleh Inspektorat untuk diperbaiki',
+  REVIEWED: 'belum diterbitkan',
 };
+
+/**
+ * The cover's verification code: the start of the seal's hash in groups of four, short enough to
+ * read aloud and compare with the full hash printed in every page's footer.
+ */
+export const verificationCode = (hash: string): string => (hash.slice(0, 12).match(/.{1,4}/g) ?? []).join(' ');
 
 /**
  * The report in the customary LKjIP layout (PermenPANRB 53/2014): cover, Ikhtisar Eksekutif,
@@ -26,7 +38,7 @@ const STATUS_LABELS: Record<LkjipDocument['status'], string> = {
  * same document is the public one once published. Standard PDF fonts (WinAnsi) carry every
  * Indonesian letter; the document is small, so it is rendered to one buffer.
  */
-export async function renderLkjipPdf(document: LkjipDocument, seal: PdfSeal): Promise<Buffer> {
+export async function renderLkjipPdf(document: LkjipDocument, seal: PdfSeal, whose: PdfCover): Promise<Buffer> {
   // Loaded by the first report asked for, not at start: pdfkit with fontkit and the brotli
   // dictionary is 5 MB of heap that would stay live in every process, and V8 lets the old
   // generation grow to a multiple of what stays live.
@@ -35,7 +47,7 @@ export async function renderLkjipPdf(document: LkjipDocument, seal: PdfSeal): Pr
     size: 'A4',
     margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: MARGIN + FOOTER_HEIGHT },
     bufferPages: true,
-    info: { Title: `LKjIP ${document.opdCode} ${document.year}`, Subject: 'Laporan Kinerja Instansi Pemerintah' },
+    info: { Title: `LKjIP ${whose.unitName} ${document.year}`, Subject: `Laporan Kinerja Instansi Pemerintah, ${whose.region}` },
   });
   const chunks: Buffer[] = [];
   pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -43,7 +55,7 @@ export async function renderLkjipPdf(document: LkjipDocument, seal: PdfSeal): Pr
     pdf.on('end', () => resolve(Buffer.concat(chunks)));
     pdf.on('error', reject);
   });
-  cover(pdf, document);
+  cover(pdf, document, seal, whose);
   for (const key of SECTION_KEYS) {
     const section = document.sections[key];
     pdf.addPage().font('Helvetica-Bold').fontSize(15).text(section.title.toUpperCase(), { align: 'center' }).moveDown();
@@ -59,16 +71,30 @@ export async function renderLkjipPdf(document: LkjipDocument, seal: PdfSeal): Pr
   return done;
 }
 
-function cover(pdf: PDFKit.PDFDocument, document: LkjipDocument): void {
+/** The customary cover: the government, the report and its year, the unit by name, then its state and how to check it. */
+function cover(pdf: PDFKit.PDFDocument, document: LkjipDocument, seal: PdfSeal, whose: PdfCover): void {
   const { figures } = document;
-  pdf.moveDown(8).font('Helvetica-Bold').fontSize(22).text('LAPORAN KINERJA INSTANSI PEMERINTAH', { align: 'center' });
+  pdf.moveDown(2).font('Helvetica-Bold').fontSize(14).text(`PEMERINTAH ${whose.region.toUpperCase()}`, { align: 'center' });
+  pdf.moveDown(6).fontSize(22).text('LAPORAN KINERJA INSTANSI PEMERINTAH', { align: 'center' });
   pdf.fontSize(18).text('(LKjIP)', { align: 'center' }).moveDown();
-  pdf.fontSize(16).text(`TAHUN ${document.year}`, { align: 'center' }).moveDown(2);
-  pdf.fontSize(14).text(`Perangkat Daerah ${document.opdCode}`, { align: 'center' }).moveDown(4);
-  pdf.font('Helvetica').fontSize(11);
-  pdf.text(`Status: ${STATUS_LABELS[document.status]}`, { align: 'center' });
-  pdf.text(`Angka dari Perjanjian Kinerja versi ${figures.planVersion}, posisi log ${figures.fromPosition}`, { align: 'center' });
-  if (document.publishedOn) pdf.text(`Dipublikasikan ${formatDay(document.publishedOn)}`, { align: 'center' });
+  pdf.fontSize(16).text(`TAHUN ${document.year}`, { align: 'center' }).moveDown(3);
+  pdf.fontSize(16).text(whose.unitName.toUpperCase(), { align: 'center' });
+  pdf.font('Helvetica').fontSize(11).text(`(${document.opdCode})`, { align: 'center' }).moveDown(6);
+  const { status, publishedOn } = document;
+  const state =
+    status === 'PUBLISHED'
+      ? `${LKJIP_STATUS_NAMES.id.PUBLISHED}${publishedOn ? ` ${formatDay(publishedOn)}` : ''}`
+      : `Status: ${LKJIP_STATUS_NAMES.id[status]}, ${STATUS_NOTES[status]}`;
+  pdf.text(state, { align: 'center' });
+  pdf.text(`Angka dari Perjanjian Kinerja versi ${figures.planVersion}`, { align: 'center' });
+  pdf.text(`Kode verifikasi ${verificationCode(seal.hash)}`, { align: 'center' });
+  pdf
+    .fontSize(9)
+    .fillColor('#444444')
+    .text('Kode ini adalah awal hash yang tercetak lengkap di kaki setiap halaman; cara memeriksanya ada di halaman Integritas data portal.', {
+      align: 'center',
+    })
+    .fillColor('black');
 }
 
 function reviewStatement(pdf: PDFKit.PDFDocument, document: LkjipDocument): void {

@@ -5,6 +5,7 @@ import { Projections } from '@app/projections';
 import { lkjipReadModel, planReadModel } from '@app/read-models';
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
+import { PublicOpdsQuery } from '../opds';
 import { PlanDocumentQuery } from '../plans';
 import { LKJIP_SETTINGS, LkjipSettings } from './lkjip-settings';
 
@@ -47,11 +48,15 @@ export class GetLkjipHandler implements IQueryHandler<GetLkjipQuery> {
   }
 }
 
-/** A report as its stream stands, with what seals it: the last event's log position and chain hash. */
+/**
+ * A report as its stream stands, with what seals it (the last event's log position and chain
+ * hash) and whose it is as its cover names them: the region and the unit's registered name.
+ */
 export interface SealedLkjip {
   document: LkjipDocument;
   position: Position;
   hash: string;
+  cover: { region: string; unitName: string };
 }
 
 /**
@@ -69,11 +74,21 @@ export class SealedLkjipQuery extends Query<SealedLkjip | null> {
 
 @QueryHandler(SealedLkjipQuery)
 export class SealedLkjipHandler implements IQueryHandler<SealedLkjipQuery> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly queries: QueryBus,
+    @Inject(LKJIP_SETTINGS) private readonly settings: LkjipSettings,
+  ) {}
 
   async execute({ opdCode, year }: SealedLkjipQuery): Promise<SealedLkjip | null> {
-    const { folded: document, last } = await foldStream(this.store, lkjipStream(opdCode, year), evolveLkjipDocument);
-    return document && last ? { document, position: last.position, hash: last.hash } : null;
+    const [{ folded: document, last }, units] = await Promise.all([
+      foldStream(this.store, lkjipStream(opdCode, year), evolveLkjipDocument),
+      this.queries.execute(new PublicOpdsQuery()),
+    ]);
+    if (!document || !last) return null;
+    // A unit is registered before it can have a report; the code stands in only if the registry lags.
+    const unitName = units.find((unit) => unit.code === opdCode)?.name ?? opdCode;
+    return { document, position: last.position, hash: last.hash, cover: { region: this.settings.region, unitName } };
   }
 }
 

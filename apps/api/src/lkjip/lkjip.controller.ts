@@ -9,7 +9,7 @@ import { Write, WriteContext } from '../commands/write-context';
 import { Today } from '../http/request-clock';
 import { Writer } from '../commands/writer';
 import { parseAsOf } from '../http/as-of';
-import { OpdYearAddress, opdYearAddress } from '../http/opd-year-address';
+import { OpdYearAddress, OpdYearFromPath } from '../http/opd-year-address';
 import { notFound } from '../http/problem';
 import { WriteEndpoint } from '../http/write-endpoint.decorator';
 import { tagRevision, WriteResult } from '../http/write-result';
@@ -39,12 +39,10 @@ export class LkjipController {
   @Roles('opd_operator')
   @WriteEndpoint(201)
   async compile(
-    @Param('code') code: string,
-    @Param('year') year: string,
+    @OpdYearFromPath() address: OpdYearAddress,
     @Write() write: WriteContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<WriteResult> {
-    const address = opdYearAddress(code, year, write.metadata.today);
     const [opd, figures] = await Promise.all([this.queries.execute(new OpdStatusQuery(address.opdCode)), this.figures(address)]);
     const target = { ...lkjipTarget(address), location: lkjipLocation(address) };
     return this.writer.decide(reply, write, target, mayCompileLkjip, { type: 'CompileLkjip', data: { opd, year: address.year, figures } });
@@ -54,12 +52,10 @@ export class LkjipController {
   @Roles('opd_operator')
   @WriteEndpoint(200)
   async recompile(
-    @Param('code') code: string,
-    @Param('year') year: string,
+    @OpdYearFromPath() address: OpdYearAddress,
     @Write() write: WriteContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<WriteResult> {
-    const address = opdYearAddress(code, year, write.metadata.today);
     const figures = await this.figures(address);
     return this.writer.decide(reply, write, lkjipTarget(address), mayCompileLkjip, { type: 'RecompileLkjip', data: { figures } });
   }
@@ -68,81 +64,64 @@ export class LkjipController {
   @Roles('opd_operator')
   @WriteEndpoint(200)
   writeSection(
-    @Param('code') code: string,
-    @Param('year') year: string,
+    @OpdYearFromPath() address: OpdYearAddress,
     @Param('key') key: string,
     @Body() body: WriteSectionDto,
     @Write() write: WriteContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<WriteResult> {
-    const target = lkjipTarget(opdYearAddress(code, year, write.metadata.today));
-    return this.writer.decide(reply, write, target, mayCompileLkjip, { type: 'WriteLkjipSection', data: { key: sectionKeyFrom(key), text: body.text } });
+    return this.writer.decide(reply, write, lkjipTarget(address), mayCompileLkjip, {
+      type: 'WriteLkjipSection',
+      data: { key: sectionKeyFrom(key), text: body.text },
+    });
   }
 
   @Post(':year/submit')
   @Roles('opd_head')
   @WriteEndpoint(200)
-  submit(
-    @Param('code') code: string,
-    @Param('year') year: string,
-    @Write() write: WriteContext,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<WriteResult> {
-    const target = lkjipTarget(opdYearAddress(code, year, write.metadata.today));
-    return this.writer.decide(reply, write, target, maySignLkjip, { type: 'SubmitLkjip', data: {} });
+  submit(@OpdYearFromPath() address: OpdYearAddress, @Write() write: WriteContext, @Res({ passthrough: true }) reply: FastifyReply): Promise<WriteResult> {
+    return this.writer.decide(reply, write, lkjipTarget(address), maySignLkjip, { type: 'SubmitLkjip', data: {} });
   }
 
   @Post(':year/review')
   @Roles('inspector')
   @WriteEndpoint(200)
   review(
-    @Param('code') code: string,
-    @Param('year') year: string,
+    @OpdYearFromPath() address: OpdYearAddress,
     @Body() body: ReviewLkjipDto,
     @Write() write: WriteContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<WriteResult> {
-    const target = lkjipTarget(opdYearAddress(code, year, write.metadata.today));
-    return this.writer.decide(reply, write, target, mayReviewLkjip, { type: 'ReviewLkjip', data: { outcome: body.outcome, notes: body.notes ?? '' } });
+    return this.writer.decide(reply, write, lkjipTarget(address), mayReviewLkjip, {
+      type: 'ReviewLkjip',
+      data: { outcome: body.outcome, notes: body.notes ?? '' },
+    });
   }
 
   @Post(':year/publish')
   @Roles('opd_head')
   @WriteEndpoint(200)
-  publish(
-    @Param('code') code: string,
-    @Param('year') year: string,
-    @Write() write: WriteContext,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<WriteResult> {
-    const target = lkjipTarget(opdYearAddress(code, year, write.metadata.today));
-    return this.writer.decide(reply, write, target, maySignLkjip, { type: 'PublishLkjip', data: {} });
+  publish(@OpdYearFromPath() address: OpdYearAddress, @Write() write: WriteContext, @Res({ passthrough: true }) reply: FastifyReply): Promise<WriteResult> {
+    return this.writer.decide(reply, write, lkjipTarget(address), maySignLkjip, { type: 'PublishLkjip', data: {} });
   }
 
   @Get(':year.pdf')
   @PdfEndpoint()
-  async pdf(
-    @Param('code') code: string,
-    @Param('year') year: string,
-    @Today() today: string,
-    @Res({ passthrough: true }) response: FastifyReply,
-  ): Promise<Buffer> {
-    const { opdCode, year: reportYear } = opdYearAddress(code, year, today);
-    return sendLkjipPdf(response, await this.queries.execute(new SealedLkjipQuery(opdCode, reportYear)), `No LKjIP of ${opdCode} for ${reportYear}`);
+  async pdf(@OpdYearFromPath() address: OpdYearAddress, @Res({ passthrough: true }) response: FastifyReply): Promise<Buffer> {
+    const { opdCode, year } = address;
+    return sendLkjipPdf(response, await this.queries.execute(new SealedLkjipQuery(opdCode, year)), `No LKjIP of ${opdCode} for ${year}`);
   }
 
   @Get(':year')
   @ApiHeader({ name: 'X-Min-Position', required: false })
   @ApiOkResponse({ type: LkjipViewDto })
   async get(
-    @Param('code') code: string,
-    @Param('year') yearParameter: string,
+    @OpdYearFromPath() address: OpdYearAddress,
     @Query('asOf') asOfParameter: string | undefined,
     @CurrentPrincipal() principal: Principal,
     @Today() today: string,
     @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<LkjipView> {
-    const address = opdYearAddress(code, yearParameter, today);
     const asOf = parseAsOf(asOfParameter);
     if (asOf) mayReadPastLkjip(principal, address);
     const report = await this.queries.execute(new GetLkjipQuery(address.opdCode, address.year, today, asOf));

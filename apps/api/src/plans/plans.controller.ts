@@ -6,10 +6,9 @@ import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import { Principal } from '../auth/principal';
 import { Write, WriteContext } from '../commands/write-context';
-import { Today } from '../http/request-clock';
 import { Writer } from '../commands/writer';
 import { parseAsOf } from '../http/as-of';
-import { opdCodeFrom, opdYearAddress } from '../http/opd-year-address';
+import { opdCodeFrom, OpdYearAddress, OpdYearFromPath } from '../http/opd-year-address';
 import { Page } from '../http/pagination';
 import { notFound } from '../http/problem';
 import { ReportRealisationDto } from '../http/realisation-value.dto';
@@ -38,13 +37,11 @@ export class PlansController {
   @Roles('opd_operator')
   @WriteEndpoint(201)
   async draft(
-    @Param('code') code: string,
-    @Param('year') year: string,
+    @OpdYearFromPath() address: OpdYearAddress,
     @Body() body: PlanContentDto,
     @Write() write: WriteContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<WriteResult> {
-    const address = opdYearAddress(code, year, write.metadata.today);
     const data = { opd: await this.queries.execute(new OpdStatusQuery(address.opdCode)), year: address.year, goals: goalsOf(body) };
     return this.writer.decide(reply, write, { ...planTarget(address), location: planLocation(address) }, mayWritePlan, { type: 'DraftPlan', data });
   }
@@ -53,101 +50,79 @@ export class PlansController {
   @Roles('opd_operator')
   @WriteEndpoint(200)
   replace(
-    @Param('code') code: string,
-    @Param('year') year: string,
+    @OpdYearFromPath() address: OpdYearAddress,
     @Body() body: PlanContentDto,
     @Write() write: WriteContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<WriteResult> {
-    const target = planTarget(opdYearAddress(code, year, write.metadata.today));
-    return this.writer.decide(reply, write, target, mayWritePlan, { type: 'ReplacePlanContent', data: { goals: goalsOf(body) } });
+    return this.writer.decide(reply, write, planTarget(address), mayWritePlan, { type: 'ReplacePlanContent', data: { goals: goalsOf(body) } });
   }
 
   @Post(':year/submit')
   @Roles('opd_operator')
   @WriteEndpoint(200)
-  submit(
-    @Param('code') code: string,
-    @Param('year') year: string,
-    @Write() write: WriteContext,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<WriteResult> {
-    const target = planTarget(opdYearAddress(code, year, write.metadata.today));
-    return this.writer.decide(reply, write, target, mayWritePlan, { type: 'SubmitPlan', data: {} });
+  submit(@OpdYearFromPath() address: OpdYearAddress, @Write() write: WriteContext, @Res({ passthrough: true }) reply: FastifyReply): Promise<WriteResult> {
+    return this.writer.decide(reply, write, planTarget(address), mayWritePlan, { type: 'SubmitPlan', data: {} });
   }
 
   @Post(':year/approve')
   @Roles('opd_head')
   @WriteEndpoint(200)
-  approve(
-    @Param('code') code: string,
-    @Param('year') year: string,
-    @Write() write: WriteContext,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<WriteResult> {
-    const target = planTarget(opdYearAddress(code, year, write.metadata.today));
-    return this.writer.decide(reply, write, target, mayDecideOnPlan, { type: 'ApprovePlan', data: {} });
+  approve(@OpdYearFromPath() address: OpdYearAddress, @Write() write: WriteContext, @Res({ passthrough: true }) reply: FastifyReply): Promise<WriteResult> {
+    return this.writer.decide(reply, write, planTarget(address), mayDecideOnPlan, { type: 'ApprovePlan', data: {} });
   }
 
   @Post(':year/return')
   @Roles('opd_head')
   @WriteEndpoint(200)
   returnPlan(
-    @Param('code') code: string,
-    @Param('year') year: string,
+    @OpdYearFromPath() address: OpdYearAddress,
     @Body() body: ReturnPlanDto,
     @Write() write: WriteContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<WriteResult> {
-    const target = planTarget(opdYearAddress(code, year, write.metadata.today));
-    return this.writer.decide(reply, write, target, mayDecideOnPlan, { type: 'ReturnPlan', data: { reason: body.reason } });
+    return this.writer.decide(reply, write, planTarget(address), mayDecideOnPlan, { type: 'ReturnPlan', data: { reason: body.reason } });
   }
 
   @Post(':year/revisions')
   @Roles('opd_operator')
   @WriteEndpoint(201)
   revise(
-    @Param('code') code: string,
-    @Param('year') year: string,
+    @OpdYearFromPath() address: OpdYearAddress,
     @Body() body: StartRevisionDto,
     @Write() write: WriteContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<WriteResult> {
-    const target = planTarget(opdYearAddress(code, year, write.metadata.today));
     const data = { reasonCategory: body.reasonCategory, reason: body.reason, goals: goalsOf(body) };
-    return this.writer.decide(reply, write, target, mayWritePlan, { type: 'StartRevision', data });
+    return this.writer.decide(reply, write, planTarget(address), mayWritePlan, { type: 'StartRevision', data });
   }
 
   @Post(':year/realisations/:quarter')
   @Roles('opd_operator')
   @WriteEndpoint(201)
   report(
-    @Param('code') code: string,
-    @Param('year') year: string,
+    @OpdYearFromPath() address: OpdYearAddress,
     @Param('quarter') quarter: string,
     @Body() body: ReportRealisationDto,
     @Write() write: WriteContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<WriteResult> {
-    const target = planTarget(opdYearAddress(code, year, write.metadata.today));
     const data = { quarter: quarterFrom(quarter), values: realisationValuesOf(body) };
-    return this.writer.decide(reply, write, target, mayWritePlan, { type: 'ReportRealisation', data });
+    return this.writer.decide(reply, write, planTarget(address), mayWritePlan, { type: 'ReportRealisation', data });
   }
 
   @Post(':year/realisations/:quarter/corrections')
   @Roles('opd_operator')
   @WriteEndpoint(201)
   correct(
-    @Param('code') code: string,
-    @Param('year') year: string,
+    @OpdYearFromPath() address: OpdYearAddress,
     @Param('quarter') quarter: string,
     @Body() body: CorrectRealisationDto,
     @Write() write: WriteContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<WriteResult> {
-    const target = planTarget(opdYearAddress(code, year, write.metadata.today));
     const data = { quarter: quarterFrom(quarter), values: realisationValuesOf(body), reason: body.reason };
-    return this.writer.decide(reply, write, target, mayWritePlan, { type: 'CorrectRealisation', data });
+    return this.writer.decide(reply, write, planTarget(address), mayWritePlan, { type: 'CorrectRealisation', data });
   }
 
   @Get()
@@ -161,14 +136,11 @@ export class PlansController {
   @ApiHeader({ name: 'X-Min-Position', required: false })
   @ApiOkResponse({ type: PlanViewDto })
   async get(
-    @Param('code') code: string,
-    @Param('year') yearParameter: string,
+    @OpdYearFromPath() address: OpdYearAddress,
     @Query('asOf') asOfParameter: string | undefined,
     @CurrentPrincipal() principal: Principal,
-    @Today() today: string,
     @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<PlanView> {
-    const address = opdYearAddress(code, yearParameter, today);
     const asOf = parseAsOf(asOfParameter);
     if (asOf) mayReadPastPlan(principal, address);
     const plan = await this.queries.execute(new GetPlanQuery(address.opdCode, address.year, asOf));

@@ -1,4 +1,4 @@
-import { publicLkjipPdfLink, publicScorecardLink } from '@app/domain/public';
+import { publicLkjipPdfLink, publicScorecardLink, publicUnitPageLink } from '@app/domain/public';
 import { Lang } from './portal-text';
 
 /**
@@ -14,23 +14,26 @@ const inLanguage = (lang: Lang, path: string, query?: string): string => {
 
 export const homeHref = (lang: Lang): string => inLanguage(lang, '/');
 export const regencyHref = (lang: Lang, year: number): string => inLanguage(lang, '/', `year=${year}`);
-export const unitHref = (lang: Lang, code: string, year: number): string => inLanguage(lang, unitPath(code, year));
+export const unitHref = (lang: Lang, code: string, year: number): string => inLanguage(lang, publicUnitPageLink(code, year));
+
+/** What the integrity head proves and how an expert checks it; the integrity box links here. */
+export const INTEGRITY_PAGE_PATH = 'integritas';
+export const integrityPageHref = (lang: Lang): string => inLanguage(lang, `/${INTEGRITY_PAGE_PATH}`);
 
 /** The year form submits here; its `lang` travels as a hidden field. */
 export const REGENCY_FORM_ACTION = '/';
 
-/**
- * A unit's page with no language. The script (assets/portal.js) links items that arrive live the
- * same way from `UNIT_HREF_TEMPLATE`, so a live item links where a rendered one does.
- */
-const unitPath = (code: string, year: number | string): string => `/opd/${code}/${year}`;
-export const UNIT_HREF_TEMPLATE = unitPath('{code}', '{year}');
-
 export const lkjipPdfHref = publicLkjipPdfLink;
 
-/** A feed item's link on the portal: the unit's page rather than its JSON scorecard; a published report's PDF as it is. */
-export const feedItemHref = (item: { link: string; opdCode: string; year: number }): string =>
-  item.link.endsWith('.pdf') ? item.link : unitPath(item.opdCode, item.year);
+/**
+ * A feed item's link on the portal: its `pageUrl` in the page's language. The script
+ * (assets/portal.js) links items that arrive live the same way, appending `PAGE_LANGUAGE_QUERY`.
+ */
+export const feedItemHref = (lang: Lang, item: { pageUrl: string }): string => inLanguage(lang, item.pageUrl);
+export const pageLanguageQuery = (lang: Lang): string => inLanguage(lang, '');
+
+/** The document an item is about when it is one a person reads as it is: a published report's PDF. */
+export const feedItemDocumentHref = (item: { link: string }): string | null => (item.link.endsWith('.pdf') ? item.link : null);
 
 /** Where the script follows the feed live (Server-Sent Events). */
 export const LIVE_FEED_HREF = '/public/v1/feed/live';
@@ -54,4 +57,8 @@ export const ASSET_HREFS = {
   styles: `/${ASSETS_PATH}/portal.css`,
   charts: `/${ASSETS_PATH}/chart.umd.min.js`,
   script: `/${ASSETS_PATH}/portal.js`,
+  icon: `/${ASSETS_PATH}/favicon.svg`,
 } as const;
+
+/** The icon again where browsers ask for it unprompted. */
+export const FAVICON_PATH = 'favicon.ico';

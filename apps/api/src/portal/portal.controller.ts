@@ -4,25 +4,28 @@ import { AchievementScale, PublicPlan } from '@app/domain/plan';
 import { IntegrityCheckpoints } from '@app/event-store';
 import { Projections } from '@app/projections';
 import { PublicItemRow } from '@app/read-models';
-import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '../auth/auth.decorators';
 import { Today } from '../http/request-clock';
-import { problem, ProblemException } from '../http/problem';
+import { notFound } from '../http/problem';
 import { notModified, PUBLIC_CACHE_CONTROL } from '../http/public-cache';
 import { RegencyQuery, ScorecardQuery } from '../dashboards';
 import { PublicOpd, PublicOpdsQuery } from '../opds';
-import { opdYearAddress, yearFrom } from '../http/opd-year-address';
+import { opdCodeFrom, opdYearAddress, yearFrom } from '../http/opd-year-address';
 import { planViewSettingsFrom, PublicPlanQuery } from '../plans';
 import { feedItemOf, LatestItemsQuery } from '../public-feed';
 import { PageCache, RenderedPage } from './page-cache';
 import { feedPanel } from './pages/feed-panel';
+import { integrityPage } from './pages/integrity-page';
 import { integrityPanel } from './pages/integrity-panel';
 import { regencyPage } from './pages/regency-page';
 import { unitPage } from './pages/unit-page';
 import { langFrom } from './portal-text';
+import { PortalErrorFilter } from './portal-error.filter';
+import { homeHref, INTEGRITY_PAGE_PATH, unitHref } from './portal-links';
 import { withPortalHeaders } from './security-headers';
 import { yearChoices } from './year-choices';
 
@@ -35,10 +38,12 @@ const FEED_ITEMS = 20;
  */
 @ApiExcludeController()
 @Public()
+@UseFilters(PortalErrorFilter)
 @Controller()
 export class PortalController {
   private readonly scale: AchievementScale;
   private readonly timeZone: string;
+  private readonly region: string;
 
   constructor(
     private readonly queries: QueryBus,
@@ -49,6 +54,7 @@ export class PortalController {
   ) {
     this.scale = planViewSettingsFrom(environment).achievement.scale;
     this.timeZone = environment.TIME_ZONE;
+    this.region = environment.REGION_NAME;
   }
 
   @Get()
@@ -69,6 +75,7 @@ export class PortalController {
       ]);
       return regencyPage({
         lang,
+        region: this.region,
         year,
         years: yearChoices(year, today),
         items,
@@ -99,10 +106,39 @@ export class PortalController {
         this.queries.execute(new PublicOpdsQuery()),
       ]);
       const name = units.find((unit) => unit.code === opdCode)?.name ?? opdCode;
-      return scorecard && unitPage({ lang, scorecard, name, plan, scale: this.scale });
+      return scorecard && unitPage({ lang, region: this.region, scorecard, name, plan, scale: this.scale });
     });
-    if (rendered === null) throw new ProblemException(problem(404, 'NOT_FOUND', `No OPD ${opdCode}`));
+    if (rendered === null) throw notFound(`No OPD ${opdCode}`);
     await send(request, reply, rendered);
+  }
+
+  @Get(INTEGRITY_PAGE_PATH)
+  async integrity(@Query('lang') langParameter: string | undefined, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const lang = langFrom(langParameter);
+    const rendered = await this.cached(`integrity|${lang}`, async (head) => integrityPage({ lang, region: this.region, head, timeZone: this.timeZone }));
+    await send(request, reply, rendered!);
+  }
+
+  /** A unit's address without a year, as people shorten it: this year's page. */
+  @Get('opd/:code')
+  async unitThisYear(
+    @Param('code') code: string,
+    @Query('lang') langParameter: string | undefined,
+    @Today() today: string,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    await reply.redirect(unitHref(langFrom(langParameter), opdCodeFrom(code), Number(today.slice(0, 4))), 302);
+  }
+
+  @Get('opd')
+  async units(@Query('lang') langParameter: string | undefined, @Res() reply: FastifyReply): Promise<void> {
+    await reply.redirect(homeHref(langFrom(langParameter)), 302);
+  }
+
+  /** Any deeper address under /opd is none of the portal's: answered as a page, not as the API's 404. */
+  @Get('opd/*')
+  unknown(): never {
+    throw notFound('No such page');
   }
 
   /** A page rendered once per state of the read models and the integrity head (PageCache). */

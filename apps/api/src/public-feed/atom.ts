@@ -1,3 +1,4 @@
+import { PUBLIC_ITEM_TYPE_NAMES, publicUnitPageLink } from '@app/domain/public';
 import { PublicItemRow } from '@app/read-models';
 
 const escape = (text: string) =>
@@ -14,8 +15,11 @@ export const entryId = (eventId: string) => `urn:kinerja-ledger:event:${eventId}
  * The public feed as Atom 1.0 (RFC 4287): one entry per item, its id from the event, links
  * relative to the feed's own address. `updated` of the feed is its newest entry's instant (or
  * the epoch for an empty feed), so an unchanged feed is the same bytes and keeps its ETag.
+ * A feed reader shows it to people: it is in Indonesian like the items' sentences, titled with
+ * the region, each entry links the unit's portal page (the JSON or PDF it is about as `related`),
+ * and its category carries a label beside the code.
  */
-export function renderAtom(items: PublicItemRow[], selfLink: string): string {
+export function renderAtom(items: PublicItemRow[], selfLink: string, region: string): string {
   const updated = items.reduce((newest, item) => (item.occurredAt > newest ? item.occurredAt : newest), '1970-01-01T00:00:00.000Z');
   const entries = items.map(
     (item) => `  <entry>
@@ -24,18 +28,21 @@ export function renderAtom(items: PublicItemRow[], selfLink: string): string {
     <updated>${item.occurredAt}</updated>
     <published>${item.occurredAt}</published>
     <summary>${xmlText(item.summary)}</summary>
-    <link rel="alternate" href="${xmlText(item.link)}"/>
-    <category term="${item.type}"/>
+    <link rel="alternate" type="text/html" href="${xmlText(publicUnitPageLink(item.opdCode, item.year))}"/>
+    <link rel="related" href="${xmlText(item.link)}"/>
+    <category term="${item.type}" label="${xmlText(PUBLIC_ITEM_TYPE_NAMES.id[item.type as keyof typeof PUBLIC_ITEM_TYPE_NAMES.id] ?? item.type)}"/>
   </entry>
 `,
   );
   return `<?xml version="1.0" encoding="utf-8"?>
-<feed xmlns="http://www.w3.org/2005/Atom">
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="id">
   <id>urn:kinerja-ledger:feed</id>
-  <title>kinerja-ledger: public feed</title>
+  <title>${xmlText(`Kabar kinerja ${region}`)}</title>
+  <subtitle>Janji kinerja, capaian, temuan audit dan laporan perangkat daerah, langsung dari buku besar</subtitle>
   <updated>${updated}</updated>
   <author><name>kinerja-ledger</name></author>
   <link rel="self" type="application/atom+xml" href="${xmlText(selfLink)}"/>
+  <link rel="alternate" type="text/html" href="/"/>
 ${entries.join('')}</feed>
 `;
 }

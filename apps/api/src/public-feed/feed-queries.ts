@@ -1,12 +1,17 @@
+import { publicUnitPageLink } from '@app/domain/public';
 import { Projections } from '@app/projections';
 import { publicItemReadModel, PublicItemRow } from '@app/read-models';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { MoreThan } from 'typeorm';
 
-/** A feed item as answered: the row without its event id (the Atom entry id is made of it). */
-export type FeedItem = Omit<PublicItemRow, 'eventId'>;
+/**
+ * A feed item as answered: the row without its event id (the Atom entry id is made of it), with
+ * `pageUrl`, the portal page a person follows. Made when answered, not stored: it is an address
+ * of this service, and `link` stays what programs already read.
+ */
+export type FeedItem = Omit<PublicItemRow, 'eventId'> & { pageUrl: string };
 
-export const feedItemOf = ({ eventId: _eventId, ...item }: PublicItemRow): FeedItem => item;
+export const feedItemOf = ({ eventId: _eventId, ...item }: PublicItemRow): FeedItem => ({ ...item, pageUrl: publicUnitPageLink(item.opdCode, item.year) });
 
 /** Items after `after` (exclusive), oldest first. */
 export class FeedPageQuery extends Query<PublicItemRow[]> {

@@ -10,6 +10,8 @@ export class FeedItemView {
   @ApiProperty() title: string;
   @ApiProperty() summary: string;
   @ApiProperty({ description: 'A public address: the unit’s public scorecard or the published LKjIP' }) link: string;
+  @ApiProperty({ description: 'The unit’s page on the public portal, for people: where a reader follows the item', example: '/opd/DINKES/2026' })
+  pageUrl: string;
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'The fields the privacy table of docs/domain.md allows for the type' })
   details: Record<string, unknown>;
 }

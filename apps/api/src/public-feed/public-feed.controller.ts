@@ -1,3 +1,4 @@
+import { Environment } from '@app/config';
 import { PublicItemRow } from '@app/read-models';
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
@@ -15,7 +16,14 @@ import { FeedPageView } from './feed.views';
 @Public()
 @Controller('public/v1')
 export class PublicFeedController {
-  constructor(private readonly queries: QueryBus) {}
+  private readonly region: string;
+
+  constructor(
+    private readonly queries: QueryBus,
+    environment: Environment,
+  ) {
+    this.region = environment.REGION_NAME;
+  }
 
   @Get('feed')
   @ApiOkResponse({ type: FeedPageView })
@@ -34,6 +42,6 @@ export class PublicFeedController {
   @ApiOkResponse({ description: 'Atom 1.0', content: { 'application/atom+xml': { schema: { type: 'string' } } } })
   async atom(@Query() { after, limit }: FeedQuery, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     const items: PublicItemRow[] = await this.queries.execute(after ? new FeedPageQuery(after, limit) : new LatestItemsQuery(limit));
-    return sendCacheable(request, reply, renderAtom(items, '/public/v1/feed.atom'), 'application/atom+xml; charset=utf-8');
+    return sendCacheable(request, reply, renderAtom(items, '/public/v1/feed.atom', this.region), 'application/atom+xml; charset=utf-8');
   }
 }

@@ -6,7 +6,6 @@ import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import { Principal } from '../auth/principal';
 import { Write, WriteContext } from '../commands/write-context';
-import { Today } from '../http/request-clock';
 import { Writer } from '../commands/writer';
 import { parseAsOf } from '../http/as-of';
 import { Page } from '../http/pagination';
@@ -17,7 +16,7 @@ import { WriteEndpoint } from '../http/write-endpoint.decorator';
 import { tagRevision, WriteResult } from '../http/write-result';
 import { OpdStatusQuery } from '../opds';
 import { CascadeLookupQuery } from './cascade-lookup.query';
-import { periodFrom, quarterFrom, skpAddress } from './skp-address';
+import { periodFrom, quarterFrom, SkpAddress, SkpAddressFromPath } from './skp-address';
 import { appraiserToList, requireIsAppraiser, requireIsEmployee, requireMayDraft, requireMayRead, requireMayReadPast } from './skp-policies';
 import { GetSkpQuery, ListAppraisalsQuery, SkpPartiesQuery } from './skp-queries';
 import { newSkpTarget, noSuchSkp, skpTarget } from './skp-target';
@@ -36,29 +35,28 @@ export class SkpController {
     private readonly personal: SkpPersonalData,
   ) {}
 
-  /** The SKP a path names, with its employee's subject; 404 when nothing was ever drafted for the NIP. */
-  private async target(nip: string, year: string, write: WriteContext) {
-    return skpTarget(await this.personal.key(skpAddress(nip, year, write.metadata.today)), this.personal.codec);
+  /** Where a write to the SKP a path names lands: its employee's subject's stream; 404 when nothing was ever drafted for the NIP. */
+  private async target(address: SkpAddress) {
+    return skpTarget(await this.personal.key(address), this.personal.codec);
   }
 
   @Post(':nip/:year')
   @Roles('employee', 'opd_operator')
   @WriteEndpoint(201)
   async draft(
-    @Param('nip') nip: string,
-    @Param('year') year: string,
+    @SkpAddressFromPath() address: SkpAddress,
     @Body() body: DraftSkpDto,
     @Write() write: WriteContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<WriteResult> {
-    const address = await this.personal.key(skpAddress(nip, year, write.metadata.today), { create: true });
-    const target = newSkpTarget(address, this.personal.codec, { nip: address.nip, opdCode: body.opdCode, appraiserNip: body.appraiserNip });
+    const key = await this.personal.key(address, { create: true });
+    const target = newSkpTarget(key, this.personal.codec, { nip: address.nip, opdCode: body.opdCode, appraiserNip: body.appraiserNip });
     const results = resultsOf(body);
     const [opd, cascade] = await Promise.all([
       this.queries.execute(new OpdStatusQuery(body.opdCode)),
       this.queries.execute(new CascadeLookupQuery(address, results)),
     ]);
-    const data = { nip: address.nip, year: address.year, name: body.name, position: body.position, opd, appraiserNip: body.appraiserNip, results, cascade };
+    const data = { ...address, name: body.name, position: body.position, opd, appraiserNip: body.appraiserNip, results, cascade };
     return this.writer.decide(reply, write, target, requireMayDraft, { type: 'DraftSkp', data });
   }
 
@@ -66,86 +64,67 @@ export class SkpController {
   @Roles('employee')
   @WriteEndpoint(200)
   async replace(
-    @Param('nip') nip: string,
-    @Param('year') year: string,
+    @SkpAddressFromPath() address: SkpAddress,
     @Body() body: SkpResultsDto,
     @Write() write: WriteContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<WriteResult> {
-    const target = await this.target(nip, year, write);
     const results = resultsOf(body);
-    const cascade = await this.queries.execute(new CascadeLookupQuery(skpAddress(nip, year, write.metadata.today), results));
+    const target = await this.target(address);
+    const cascade = await this.queries.execute(new CascadeLookupQuery(address, results));
     return this.writer.decide(reply, write, target, requireIsEmployee, { type: 'ReplaceSkpResults', data: { results, cascade } });
   }
 
   @Post(':nip/:year/submit')
   @Roles('employee')
   @WriteEndpoint(200)
-  async submit(
-    @Param('nip') nip: string,
-    @Param('year') year: string,
-    @Write() write: WriteContext,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<WriteResult> {
-    const target = await this.target(nip, year, write);
-    return this.writer.decide(reply, write, target, requireIsEmployee, { type: 'SubmitSkp', data: {} });
+  async submit(@SkpAddressFromPath() address: SkpAddress, @Write() write: WriteContext, @Res({ passthrough: true }) reply: FastifyReply): Promise<WriteResult> {
+    return this.writer.decide(reply, write, await this.target(address), requireIsEmployee, { type: 'SubmitSkp', data: {} });
   }
 
   @Post(':nip/:year/agree')
   @Roles('appraiser', 'employee')
   @WriteEndpoint(200)
-  async agree(
-    @Param('nip') nip: string,
-    @Param('year') year: string,
-    @Write() write: WriteContext,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<WriteResult> {
-    const target = await this.target(nip, year, write);
-    return this.writer.decide(reply, write, target, requireIsAppraiser, { type: 'AgreeSkp', data: {} });
+  async agree(@SkpAddressFromPath() address: SkpAddress, @Write() write: WriteContext, @Res({ passthrough: true }) reply: FastifyReply): Promise<WriteResult> {
+    return this.writer.decide(reply, write, await this.target(address), requireIsAppraiser, { type: 'AgreeSkp', data: {} });
   }
 
   @Post(':nip/:year/return')
   @Roles('appraiser', 'employee')
   @WriteEndpoint(200)
   async returnSkp(
-    @Param('nip') nip: string,
-    @Param('year') year: string,
+    @SkpAddressFromPath() address: SkpAddress,
     @Body() body: ReturnSkpDto,
     @Write() write: WriteContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<WriteResult> {
-    const target = await this.target(nip, year, write);
-    return this.writer.decide(reply, write, target, requireIsAppraiser, { type: 'ReturnSkp', data: { reason: body.reason } });
+    return this.writer.decide(reply, write, await this.target(address), requireIsAppraiser, { type: 'ReturnSkp', data: { reason: body.reason } });
   }
 
   @Post(':nip/:year/realisations/:period')
   @Roles('employee')
   @WriteEndpoint(201)
   async report(
-    @Param('nip') nip: string,
-    @Param('year') year: string,
+    @SkpAddressFromPath() address: SkpAddress,
     @Param('period') period: string,
     @Body() body: ReportRealisationDto,
     @Write() write: WriteContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<WriteResult> {
-    const target = await this.target(nip, year, write);
     const data = { period: quarterFrom(period), values: realisationValuesOf(body) };
-    return this.writer.decide(reply, write, target, requireIsEmployee, { type: 'ReportSkpRealisation', data });
+    return this.writer.decide(reply, write, await this.target(address), requireIsEmployee, { type: 'ReportSkpRealisation', data });
   }
 
   @Post(':nip/:year/evaluations/:period')
   @Roles('appraiser', 'employee')
   @WriteEndpoint(201, SkpEvaluationResultView)
   async evaluate(
-    @Param('nip') nip: string,
-    @Param('year') year: string,
+    @SkpAddressFromPath() address: SkpAddress,
     @Param('period') period: string,
     @Body() body: EvaluateSkpDto,
     @Write() write: WriteContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<WriteResult & { predikat: Predikat | null }> {
-    const target = await this.target(nip, year, write);
     const data = {
       period: periodFrom(period),
       resultRating: body.resultRating,
@@ -154,7 +133,7 @@ export class SkpController {
       behaviourNotes: notesOf(body),
       reason: body.reason ?? null,
     };
-    return this.writer.decide(reply, write, target, requireIsAppraiser, { type: 'EvaluateSkp', data }, (state) => ({
+    return this.writer.decide(reply, write, await this.target(address), requireIsAppraiser, { type: 'EvaluateSkp', data }, (state) => ({
       predikat: predikatIn(state, data.period),
     }));
   }
@@ -179,14 +158,11 @@ export class SkpController {
   @ApiHeader({ name: 'X-Min-Position', required: false })
   @ApiOkResponse({ type: SkpViewDto })
   async get(
-    @Param('nip') nip: string,
-    @Param('year') year: string,
+    @SkpAddressFromPath() address: SkpAddress,
     @Query('asOf') asOfParameter: string | undefined,
     @CurrentPrincipal() principal: Principal,
-    @Today() today: string,
     @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<SkpView> {
-    const address = skpAddress(nip, year, today);
     const asOf = parseAsOf(asOfParameter);
     if (asOf) {
       // Who may see the past is settled before anything of it is read.

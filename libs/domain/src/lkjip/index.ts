@@ -7,3 +7,4 @@ export * from './lkjip-due';
 export * from './lkjip.errors';
 export * from './lkjip-review';
 export * from './lkjip-view';
+export * from './lkjip-status-names';

@@ -8,3 +8,4 @@ export * from './plan-view';
 export * from './plan.errors';
 export * from './public-plan';
 export * from './achievement-category-names';
+export * from './plan-code-names';

@@ -1,2 +1,3 @@
 export * from './public-item';
 export * from './public-item-builders';
+export * from './public-item-type-names';

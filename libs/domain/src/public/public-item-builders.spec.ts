@@ -150,4 +150,14 @@ describe('the privacy allow-list of public items', () => {
     expect(ITEMS.FINDING_RECORDED().details).toMatchObject({ reportNumber: 'LHP-07/2025', amountIdr: 12_500_000, recommendations: 1 });
     expect(ITEMS.LKJIP_PUBLISHED().details).toMatchObject({ figures: { achievement: 96.5, indicators: [{ code: 'I1', realisation: 91.7 }] } });
   });
+
+  it('writes its sentences in words, never in codes: what a person reads in the feed', () => {
+    expect(ITEMS.RECOMMENDATION_ASSESSED().title).toBe('DINKES: rekomendasi 1 dinilai sesuai');
+    expect(ITEMS.LKJIP_PUBLISHED().summary).toBe('Capaian 96,5% (sangat tinggi)');
+    expect(ITEMS.PLAN_REVISION_APPROVED().summary).toBe('Alasan revisi: perubahan strategi; 1 sasaran, 1 indikator');
+    for (const type of PUBLIC_ITEM_TYPES) {
+      const { title, summary } = ITEMS[type]();
+      expect(`${title} ${summary}`).not.toMatch(/[A-Z]+_[A-Z_]+/);
+    }
+  });
 });

@@ -1,6 +1,9 @@
 import { AuditFindingRecorded, RecommendationAssessed } from '../audit-finding/audit-finding.events';
 import { findingYear } from '../audit-finding/finding-document';
+import { RECOMMENDATION_STATUS_NAMES } from '../audit-finding/recommendation-status-names';
 import { LkjipFigures } from '../lkjip/lkjip.events';
+import { categoryName } from '../plan/achievement-category-names';
+import { REVISION_REASON_NAMES } from '../plan/plan-code-names';
 import { Goal, PlanApproved, RealisationCorrected, RealisationReported, RealisationValue, RevisionApproved } from '../plan/plan.events';
 import { publicIndicatorTargets } from '../plan/public-plan';
 import { PublicItem, publicLkjipPdfLink, publicScorecardLink } from './public-item';
@@ -20,6 +23,13 @@ function publicGoals(goals: Goal[]) {
   }));
 }
 
+/**
+ * Titles and summaries are sentences a person reads (the portal, a feed reader): codes appear
+ * in them as words, numbers the Indonesian way; `details` keeps the codes for programs.
+ */
+const lowerFirst = (words: string) => words.charAt(0).toLowerCase() + words.slice(1);
+const PERCENT = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 2 });
+
 const counted = (goals: Goal[]) => `${goals.length} sasaran, ${goals.reduce((sum, goal) => sum + goal.indicators.length, 0)} indikator`;
 
 /** "plan approved / revision approved: OPD, year, version, goals and indicators with targets, revision reason category". */
@@ -32,7 +42,7 @@ export function planApprovedItem(event: PlanApproved | RevisionApproved): Public
     opdCode,
     year,
     title: `${opdCode} ${year}: ${revision ? 'revisi ' : ''}Perjanjian Kinerja versi ${version} disetujui`,
-    summary: revision ? `Kategori alasan revisi ${reasonCategory}; ${counted(goals)}` : counted(goals),
+    summary: reasonCategory ? `Alasan revisi: ${lowerFirst(REVISION_REASON_NAMES.id[reasonCategory])}; ${counted(goals)}` : counted(goals),
     link: publicScorecardLink(opdCode, year),
     details: { version, reasonCategory, goals: publicGoals(goals) },
   };
@@ -88,7 +98,10 @@ export function lkjipPublishedItem(opdCode: string, year: number, figures: Retur
     opdCode,
     year,
     title: `${opdCode} ${year}: LKjIP diterbitkan`,
-    summary: figures.achievement === null ? 'Capaian belum ada' : `Capaian ${figures.achievement} (${figures.category})`,
+    summary:
+      figures.achievement === null
+        ? 'Capaian belum ada'
+        : `Capaian ${PERCENT.format(figures.achievement)}%${figures.category === null ? '' : ` (${lowerFirst(categoryName('id', figures.category))})`}`,
     link: publicLkjipPdfLink(opdCode, year),
     details: { figures },
   };
@@ -131,7 +144,7 @@ export function recommendationAssessedItem(event: RecommendationAssessed, findin
     type: 'RECOMMENDATION_ASSESSED',
     opdCode: finding.opdCode,
     year: finding.year,
-    title: `${finding.opdCode}: rekomendasi ${recommendationNo} dinilai ${status}`,
+    title: `${finding.opdCode}: rekomendasi ${recommendationNo} dinilai ${lowerFirst(RECOMMENDATION_STATUS_NAMES.id[status])}`,
     summary: finding.title,
     link: publicScorecardLink(finding.opdCode, finding.year),
     details: { findingTitle: finding.title, recommendationNo, status },

@@ -28,3 +28,9 @@ export interface PublicItem {
 
 export const publicScorecardLink = (opdCode: string, year: number) => `/public/v1/opds/${opdCode}/${year}`;
 export const publicLkjipPdfLink = (opdCode: string, year: number) => `/public/v1/opds/${opdCode}/lkjip/${year}.pdf`;
+
+/**
+ * A unit's page on the public portal, where a person reads what an item is about: the feed's
+ * `pageUrl` and the Atom entry's link. The portal serves this path (apps/api/src/portal).
+ */
+export const publicUnitPageLink = (opdCode: string, year: number) => `/opd/${opdCode}/${year}`;

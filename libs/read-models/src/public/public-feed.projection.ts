@@ -79,7 +79,8 @@ async function itemOf(event: PublicSourceEvent, context: RowBuffer<PublicContext
  */
 export const publicFeedProjection: Projection = {
   name: 'public-feed',
-  version: 1,
+  // 2: titles and summaries name statuses, categories and reasons in words; a rebuild rewrites the old sentences.
+  version: 2,
   readModels: [publicItemReadModel, publicContextReadModel],
   handles: HANDLED,
   apply: (event, target) => applyPublicEvents([event], target),

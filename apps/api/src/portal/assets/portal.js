@@ -54,14 +54,16 @@
   function drawChart(canvas) {
     if (typeof Chart === 'undefined') return;
     var data = JSON.parse(canvas.getAttribute('data-chart'));
+    var target = data.datasets[0];
+    var datasets = [{ type: 'bar', label: data.datasets[1].label, data: data.datasets[1].data, backgroundColor: '#15803d' }];
+    // Without quarterly targets there is no line to draw (the page says the target is annual).
+    var hasTarget = target.data.some(function (value) {
+      return value !== null;
+    });
+    if (hasTarget)
+      datasets.unshift({ type: 'line', label: target.label, data: target.data, borderColor: '#1d4ed8', backgroundColor: '#1d4ed8', spanGaps: true });
     new Chart(canvas, {
-      data: {
-        labels: data.labels,
-        datasets: [
-          { type: 'line', label: data.datasets[0].label, data: data.datasets[0].data, borderColor: '#1d4ed8', backgroundColor: '#1d4ed8', spanGaps: true },
-          { type: 'bar', label: data.datasets[1].label, data: data.datasets[1].data, backgroundColor: '#15803d' },
-        ],
-      },
+      data: { labels: data.labels, datasets: datasets },
       options: { animation: false, maintainAspectRatio: false, scales: { y: { beginAtZero: true, title: { display: true, text: data.unit } } } },
     });
   }
@@ -81,11 +83,12 @@
       timeStyle: 'short',
       timeZone: list.getAttribute('data-time-zone') || undefined,
     });
-    var unitHref = list.getAttribute('data-unit-href');
+    var pageQuery = list.getAttribute('data-page-query') || '';
+    var documentLabel = list.getAttribute('data-document-label');
     var source = new EventSource(list.getAttribute('data-live-href') + (after ? '?after=' + encodeURIComponent(after) : ''));
     source.addEventListener('item', function (event) {
       var item = JSON.parse(event.data);
-      list.insertBefore(feedItem(item, names, time, unitHref), list.firstChild);
+      list.insertBefore(feedItem(item, names, time, pageQuery, documentLabel), list.firstChild);
       while (list.children.length > 50) list.removeChild(list.lastChild);
       var empty = document.querySelector('.feed-empty');
       if (empty) empty.hidden = true;
@@ -93,14 +96,21 @@
   }
 
   /** The markup pages/feed-panel.ts renders for an item, made with DOM calls (no HTML from data). */
-  function feedItem(item, names, time, unitHref) {
+  function feedItem(item, names, time, pageQuery, documentLabel) {
     var li = document.createElement('li');
     li.setAttribute('data-position', item.position);
     var type = paragraph('feed-type', (names[item.type] || item.type) + ' · ');
     var link = document.createElement('a');
-    link.href = /\.pdf$/.test(item.link) ? item.link : unitHref.replace('{code}', encodeURIComponent(item.opdCode)).replace('{year}', item.year);
+    link.href = item.pageUrl + pageQuery;
     link.textContent = item.opdCode + ' ' + item.year;
     type.appendChild(link);
+    if (/\.pdf$/.test(item.link)) {
+      var pdf = document.createElement('a');
+      pdf.href = item.link;
+      pdf.textContent = documentLabel;
+      type.appendChild(document.createTextNode(' · '));
+      type.appendChild(pdf);
+    }
     var title = paragraph('feed-title', item.title);
     title.lang = 'id';
     var when = paragraph('feed-time', '');

@@ -1,7 +1,7 @@
 import { PUBLIC_ITEM_TYPES } from '@app/domain/public';
 import { FeedItem } from '../../public-feed';
 import { markup, SafeHtml } from '../markup';
-import { feedItemHref, LIVE_FEED_HREF, UNIT_HREF_TEMPLATE } from '../portal-links';
+import { feedItemDocumentHref, feedItemHref, LIVE_FEED_HREF, pageLanguageQuery } from '../portal-links';
 import { instant } from '../portal-format';
 import { Lang, nameOf, textFor } from '../portal-text';
 
@@ -10,12 +10,18 @@ import { Lang, nameOf, textFor } from '../portal-text';
  * (assets/portal.js, `feedItem`), so what arrives live looks like what the server rendered.
  * Titles are the projection's Indonesian sentences, marked as such on the English page.
  */
-export const feedItemHtml = (lang: Lang, item: FeedItem, timeZone: string): SafeHtml =>
-  markup`<li data-position="${item.position}">
-    <p class="feed-type">${nameOf(lang, item.type)} · <a href="${feedItemHref(item)}">${item.opdCode} ${item.year}</a></p>
+export function feedItemHtml(lang: Lang, item: FeedItem, timeZone: string): SafeHtml {
+  const document = feedItemDocumentHref(item);
+  return markup`<li data-position="${item.position}">
+    <p class="feed-type">
+      ${nameOf(lang, item.type)} · <a href="${feedItemHref(lang, item)}">${item.opdCode} ${item.year}</a>${
+        document ? markup` · <a href="${document}">${textFor(lang).document}</a>` : ''
+      }
+    </p>
     <p class="feed-title" lang="id">${item.title}</p>
     <p class="feed-time"><time datetime="${item.occurredAt}">${instant(lang, item.occurredAt, timeZone)}</time></p>
   </li>`;
+}
 
 /**
  * The latest items, newest first; the script continues after the newest one through
@@ -36,7 +42,8 @@ export function feedPanel(lang: Lang, items: FeedItem[], timeZone: string): Safe
       data-names="${JSON.stringify(Object.fromEntries(PUBLIC_ITEM_TYPES.map((type) => [type, nameOf(lang, type)])))}"
       data-after="${items[0]?.position ?? ''}"
       data-live-href="${LIVE_FEED_HREF}"
-      data-unit-href="${UNIT_HREF_TEMPLATE}"
+      data-page-query="${pageLanguageQuery(lang)}"
+      data-document-label="${textFor(lang).document}"
     >
       ${items.map((item) => feedItemHtml(lang, item, timeZone))}
     </ol>

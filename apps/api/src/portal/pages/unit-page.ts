@@ -1,14 +1,15 @@
 import { Scorecard } from '@app/domain/dashboard';
 import { AchievementScale, PublicIndicator, PublicPlan } from '@app/domain/plan';
 import { markup, SafeHtml } from '../markup';
-import { day, number, percent, rupiah } from '../portal-format';
+import { day, number, percent } from '../portal-format';
 import { regencyHref, unitHref, unitSourceHrefs } from '../portal-links';
 import { Lang, nameOf, otherLang, textFor } from '../portal-text';
-import { categoryBadge, lkjipCell } from './components';
+import { categoryBadge, findingFigures, lkjipCell, readersCaption, visibleCaption } from './components';
 import { page } from './layout';
 
 export interface UnitPageData {
   lang: Lang;
+  region: string;
   scorecard: Scorecard;
   /** The unit's name from the public registry. */
   name: string;
@@ -20,7 +21,8 @@ const QUARTERS = [1, 2, 3, 4] as const;
 
 /**
  * What the chart draws, in a data attribute the script reads: the quarterly targets against
- * the realisation of each reported quarter (null where a quarter is not reported).
+ * the realisation of each reported quarter (null where a quarter is not reported). An indicator
+ * with an annual target only has no target line: one dot at Q4 read as a figure for that quarter.
  */
 function chartData(lang: Lang, indicator: PublicIndicator) {
   const text = textFor(lang);
@@ -29,7 +31,7 @@ function chartData(lang: Lang, indicator: PublicIndicator) {
     labels: QUARTERS.map(text.quarterLabel),
     unit: indicator.unit,
     datasets: [
-      { label: text.target, data: QUARTERS.map((quarter) => indicator.quarterlyTargets?.[quarter - 1] ?? (quarter === 4 ? indicator.annualTarget : null)) },
+      { label: text.target, data: QUARTERS.map((quarter) => indicator.quarterlyTargets?.[quarter - 1] ?? null) },
       { label: text.realisation, data: QUARTERS.map((quarter) => reported.get(quarter) ?? null) },
     ],
     reported: indicator.quarters.length,
@@ -43,11 +45,11 @@ function indicatorDetails(lang: Lang, scale: AchievementScale, indicator: Public
   return markup`<section class="indicator" aria-label="${label}">
     <h4>${label} <span class="unit">(${indicator.unit})</span></h4>
     <div class="indicator-body">
-      <div class="table-wrap" tabindex="0" role="region" aria-label="${text.quartersCaption(label)}">
+      <div>
+        ${visibleCaption(text.quartersCaption(label))}
+        <div class="table-wrap" tabindex="0" role="region" aria-label="${text.quartersCaption(label)}">
         <table class="quarters">
-          <caption>
-            ${text.quartersCaption(label)}
-          </caption>
+          ${readersCaption(text.quartersCaption(label))}
           <thead>
             <tr>
               <th scope="col">${text.quarter}</th>
@@ -69,11 +71,13 @@ function indicatorDetails(lang: Lang, scale: AchievementScale, indicator: Public
           </tbody>
         </table>
       </div>
+      </div>
       <figure class="chart">
         <canvas data-chart="${chartData(lang, indicator)}" role="img" aria-label="${text.chartLabel(label)}"></canvas>
         <figcaption>${text.chartLabel(label)}</figcaption>
       </figure>
     </div>
+    ${indicator.quarterlyTargets ? '' : markup`<p class="note">${text.annualTargetOnly(number(lang, indicator.annualTarget), indicator.unit)}</p>`}
     <p>${text.category}: ${categoryBadge(lang, scale, indicator.category)}</p>
   </section>`;
 }
@@ -96,11 +100,10 @@ function planSection(lang: Lang, scale: AchievementScale, plan: PublicPlan | nul
         markup`<section class="goal" aria-labelledby="goal-${goal.code}">
           <h3 id="goal-${goal.code}">${text.goal} ${goal.code}: ${goal.statement}</h3>
           <p>${text.achievement}: ${percent(lang, goal.achievement)} ${categoryBadge(lang, scale, goal.category)}</p>
+          ${visibleCaption(text.indicatorsCaption(goal.code))}
           <div class="table-wrap" tabindex="0" role="region" aria-label="${text.indicatorsCaption(goal.code)}">
             <table class="indicators" data-sortable data-sort-label="${text.sortBy('{column}')}">
-              <caption>
-                ${text.indicatorsCaption(goal.code)}
-              </caption>
+              ${readersCaption(text.indicatorsCaption(goal.code))}
               <thead>
                 <tr>
                   <th scope="col">${text.indicator}</th>
@@ -131,11 +134,10 @@ function planSection(lang: Lang, scale: AchievementScale, plan: PublicPlan | nul
     )}
     <section aria-labelledby="revisions-title">
       <h3 id="revisions-title">${text.revisionsTitle}</h3>
+      ${visibleCaption(text.revisionsCaption)}
       <div class="table-wrap" tabindex="0" role="region" aria-label="${text.revisionsCaption}">
         <table class="revisions">
-          <caption>
-            ${text.revisionsCaption}
-          </caption>
+          ${readersCaption(text.revisionsCaption)}
           <thead>
             <tr>
               <th scope="col">${text.version}</th>
@@ -162,18 +164,24 @@ function planSection(lang: Lang, scale: AchievementScale, plan: PublicPlan | nul
 function findingsSection(lang: Lang, scorecard: Scorecard): SafeHtml {
   const text = textFor(lang);
   const { findings } = scorecard;
+  if (findings.recommendations === 0)
+    return markup`<section aria-labelledby="findings-title">
+      <h2 id="findings-title">${text.findingsTitle}</h2>
+      <p>${text.findingsNone}</p>
+    </section>`;
+  const figures = findingFigures(lang, findings);
   const row = (label: string, value: string) =>
     markup`<tr>
       <th scope="row">${label}</th>
       <td class="num">${value}</td>
     </tr>`;
+  const caption = `${text.findingsTitle} ${scorecard.year}`;
   return markup`<section aria-labelledby="findings-title">
     <h2 id="findings-title">${text.findingsTitle}</h2>
+    ${visibleCaption(caption)}
     <div class="table-wrap" tabindex="0" role="region" aria-labelledby="findings-caption">
       <table class="findings">
-        <caption id="findings-caption">
-          ${text.findingsTitle} ${scorecard.year}
-        </caption>
+        ${readersCaption(caption, 'findings-caption')}
         <thead>
           <tr>
             <th scope="col">${text.figure}</th>
@@ -183,9 +191,8 @@ function findingsSection(lang: Lang, scorecard: Scorecard): SafeHtml {
         <tbody>
           ${row(text.recommendations, number(lang, findings.recommendations))}
           ${Object.entries(findings.byStatus).map(([status, count]) => row(nameOf(lang, status), number(lang, count)))}
-          ${row(text.overdue, number(lang, findings.overdue))} ${row(text.followUpRate, percent(lang, findings.followUpRate))}
-          ${row(text.amountTotal, rupiah(findings.amountIdr.total))} ${row(text.amountSettled, rupiah(findings.amountIdr.settled))}
-          ${row(text.outstanding, rupiah(findings.amountIdr.outstanding))}
+          ${row(text.overdue, number(lang, findings.overdue))} ${row(text.followUpRate, figures.followUpRate)}
+          ${row(text.amountTotal, figures.total)} ${row(text.amountSettled, figures.settled)} ${row(text.outstanding, figures.outstanding)}
         </tbody>
       </table>
     </div>
@@ -193,18 +200,19 @@ function findingsSection(lang: Lang, scorecard: Scorecard): SafeHtml {
 }
 
 /** A unit's page for a year: its plan's figures by quarter, its findings, its report, its versions. */
-export function unitPage({ lang, scorecard, name, plan, scale }: UnitPageData): string {
+export function unitPage({ lang, region, scorecard, name, plan, scale }: UnitPageData): string {
   const text = textFor(lang);
   const { opdCode, year } = scorecard;
   const main = markup`<p><a href="${regencyHref(lang, year)}">← ${text.back}</a></p>
-    <h1>${text.unitTitle(opdCode, year)}</h1>
-    <p class="lead">${name}</p>
+    <h1>${text.unitTitle(name, year)}</h1>
+    <p class="lead">${text.unitCode(opdCode)}</p>
     ${planSection(lang, scale, plan)} ${findingsSection(lang, scorecard)}
     <section aria-labelledby="lkjip-title">
       <h2 id="lkjip-title">${text.lkjipTitle}</h2>
       <p>${text.status}: ${lkjipCell(lang, scorecard)}</p>
       <p>${text.dueDate}: <time datetime="${scorecard.lkjip.dueDate}">${day(lang, scorecard.lkjip.dueDate)}</time></p>
     </section>
+    <p class="note">${text.noneMeans}</p>
     <section class="sources" aria-labelledby="sources-title">
       <h2 id="sources-title">${text.sourcesTitle}</h2>
       <p>${text.sources}</p>
@@ -212,5 +220,5 @@ export function unitPage({ lang, scorecard, name, plan, scale }: UnitPageData): 
         ${unitSourceHrefs(opdCode, year).map((path) => markup`<li><a href="${path}"><code>${path}</code></a></li>`)}
       </ul>
     </section>`;
-  return page({ lang, title: text.unitTitle(opdCode, year), otherLanguageHref: unitHref(otherLang(lang), opdCode, year), main });
+  return page({ lang, region, title: text.unitTitle(name, year), otherLanguageHref: unitHref(otherLang(lang), opdCode, year), main });
 }
