@@ -5,7 +5,7 @@ import { Locator, Page } from 'playwright-core';
 import { findingBody, goal, indicator, ledgerScenario } from '../support/ledger-scenario';
 import { Chromium, openChromium } from '../support/chromium';
 import { LateTcpProxy } from '../support/late-tcp-proxy';
-import { startTestApp, TestApp } from '../support/test-app';
+import { listenOnLoopback, startTestApp, TestApp } from '../support/test-app';
 import { TestClock } from '../support/test-clock';
 
 /** What a reader sees in an element: the template's line breaks and indentation are not text. */
@@ -50,8 +50,7 @@ describe('the public portal in Chromium', () => {
 
   beforeAll(async () => {
     testApp = await startTestApp({ INTEGRITY_CHECKPOINT_EVENTS: '5', REGION_NAME: 'Kabupaten Langkat' }, { clock });
-    await testApp.app.listen(0, '127.0.0.1');
-    base = (await testApp.app.getUrl()).replace('[::1]', '127.0.0.1');
+    base = await listenOnLoopback(testApp);
     for (const [code, name] of Object.entries(UNITS)) await scenario.registerOpd(code, name);
     const targets = { quarterlyTargets: [20, 45, 70, 100] };
     const plans: Array<[string, number[][]]> = [

@@ -2,7 +2,7 @@ import { Database } from '@app/database';
 import { DATABASE } from '@app/platform';
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { startTestApp, TestApp } from '../support/test-app';
+import { listenOnLoopback, startTestApp, TestApp } from '../support/test-app';
 
 const UNITS = {
   DINKES: 'Dinas Kesehatan',
@@ -46,8 +46,7 @@ describe('npm run demo', () => {
 
   beforeAll(async () => {
     testApp = await startTestApp();
-    await testApp.app.listen(0, '127.0.0.1');
-    base = (await testApp.app.getUrl()).replace('[::1]', '127.0.0.1').replace('localhost', '127.0.0.1');
+    base = await listenOnLoopback(testApp);
   }, 120_000);
   afterAll(() => testApp.close());
 

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startTestApp, TestApp } from '../support/test-app';
+import { listenOnLoopback, startTestApp, TestApp } from '../support/test-app';
 
 const ROOT = join(__dirname, '../..');
 const QUICKSTART = join(ROOT, 'docs/quickstart.md');
@@ -57,8 +57,7 @@ describe('docs/quickstart.md', () => {
 
   beforeAll(async () => {
     testApp = await startTestApp();
-    await testApp.app.listen(0, '127.0.0.1');
-    base = (await testApp.app.getUrl()).replace('[::1]', '127.0.0.1').replace('localhost', '127.0.0.1');
+    base = await listenOnLoopback(testApp);
   }, 120_000);
   afterAll(() => testApp.close());
 

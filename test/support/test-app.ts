@@ -47,3 +47,9 @@ export async function startTestApp(environment: Record<string, string> = {}, opt
     },
   };
 }
+
+/** Listens on an ephemeral loopback port, for clients that need a real socket (fetch, curl, a browser); answers its base URL. */
+export async function listenOnLoopback(testApp: TestApp): Promise<string> {
+  await testApp.app.listen(0, '127.0.0.1');
+  return (await testApp.app.getUrl()).replace('[::1]', '127.0.0.1').replace('localhost', '127.0.0.1');
+}
