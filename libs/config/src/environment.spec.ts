@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { validateEnvironment } from './environment';
 
 describe('configuration', () => {
@@ -50,6 +53,21 @@ describe('configuration', () => {
     expect(validateEnvironment({ REGION_NAME: 'Kota Sibolga' }).REGION_NAME).toBe('Kota Sibolga');
     for (const setting of ['', ' Kabupaten Langkat', 'Kabupaten\nLangkat', 'x'.repeat(81)])
       expect(() => validateEnvironment({ REGION_NAME: setting })).toThrow(/REGION_NAME/);
+  });
+
+  it('takes HOLIDAYS as a list of dates or a file of them, naming the line of a bad one', () => {
+    expect(validateEnvironment({}).holidays).toEqual([]);
+    expect(validateEnvironment({ HOLIDAYS: '2026-08-17,2026-12-25' }).holidays).toEqual(['2026-08-17', '2026-12-25']);
+    expect(() => validateEnvironment({ HOLIDAYS: '2026-02-30' })).toThrow(/HOLIDAYS: "2026-02-30" is not a date/);
+    expect(() => validateEnvironment({ HOLIDAYS: 'tomorrow' })).toThrow(/HOLIDAYS must be dates/);
+    const folder = mkdtempSync(join(tmpdir(), 'holidays-'));
+    const file = join(folder, 'holidays.txt');
+    writeFileSync(file, '# Libur nasional 2026\n2026-08-17\n\n2026-12-25 # Natal\n');
+    expect(validateEnvironment({ HOLIDAYS: `@${file}` }).holidays).toEqual(['2026-08-17', '2026-12-25']);
+    writeFileSync(file, '2026-08-17\n17 Agustus\n');
+    expect(() => validateEnvironment({ HOLIDAYS: `@${file}` })).toThrow(`HOLIDAYS ${file}:2: "17 Agustus" is not a date`);
+    expect(() => validateEnvironment({ HOLIDAYS: `@${folder}/missing.txt` })).toThrow(/cannot be read \(ENOENT\)/);
+    rmSync(folder, { recursive: true });
   });
 
   it('refuses a short secret', () => {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { isLkjipDueSetting } from '@app/domain/lkjip';
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, IsTimeZone, Matches, MaxLength, MinLength, ValidateBy, validateSync, ValidationError } from 'class-validator';
@@ -216,6 +217,18 @@ export class Environment {
   @IsWhole(0, 100)
   SKP_RETENTION_YEARS = 5;
 
+  /**
+   * The region's holidays, which working-day deadlines skip (docs/domain.md, Working days):
+   * `2026-08-17,2026-12-25`, or `@/etc/kinerja/holidays.txt` naming a file with one date a line
+   * (`#` starts a comment). Unset, only weekends are skipped.
+   */
+  @IsOptional()
+  @Matches(/^(@.+|\d{4}-\d{2}-\d{2}(,\d{4}-\d{2}-\d{2})*)$/, { message: 'HOLIDAYS must be dates like 2026-08-17,2026-12-25 or @file naming a file of dates' })
+  HOLIDAYS?: string;
+
+  /** Derived from HOLIDAYS: the dates, read from the file when it names one. */
+  holidays: string[] = [];
+
   /** Derived: tokens are signed with the secret everyone can read in this repository. */
   usesDevelopmentSecret = false;
 }
@@ -241,10 +254,37 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
   }
   environment.AUTH_JWT_SECRET ??= DEVELOPMENT_JWT_SECRET;
   environment.usesDevelopmentSecret = environment.AUTH_JWT_SECRET === DEVELOPMENT_JWT_SECRET;
+  environment.holidays = holidaysFrom(environment.HOLIDAYS);
   if (environment.EVENT_STORE === 'eventstoredb' && !environment.EVENTSTORE_CONNECTION_STRING) {
     throw new ConfigurationError('Invalid configuration: EVENTSTORE_CONNECTION_STRING is required when EVENT_STORE=eventstoredb');
   }
   return environment;
+}
+
+/** HOLIDAYS' dates; a file that cannot be read or holds something else than dates stops the start, naming the line. */
+function holidaysFrom(setting: string | undefined): string[] {
+  if (!setting) return [];
+  if (!setting.startsWith('@')) return checkedDates(setting.split(','), 'HOLIDAYS');
+  const file = setting.slice(1);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ConfigurationError(
+      `Invalid configuration: HOLIDAYS names ${file}, which cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})`,
+    );
+  }
+  const lines = text.split(/\r?\n/).map((line, index) => ({ date: line.replace(/#.*/, '').trim(), where: `${file}:${index + 1}` }));
+  return lines.filter((line) => line.date !== '').map((line) => checkedDates([line.date], `HOLIDAYS ${line.where}`)[0]);
+}
+
+function checkedDates(dates: string[], where: string): string[] {
+  for (const date of dates) {
+    const instant = Date.parse(`${date}T00:00:00Z`);
+    const valid = /^\d{4}-\d{2}-\d{2}$/.test(date) && !Number.isNaN(instant) && new Date(instant).toISOString().startsWith(date);
+    if (!valid) throw new ConfigurationError(`Invalid configuration: ${where}: ${JSON.stringify(date.slice(0, 40))} is not a date like 2026-08-17`);
+  }
+  return dates;
 }
 
 /** The first message only (the one that says what the setting takes), then the value given. */

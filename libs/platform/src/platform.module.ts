@@ -1,6 +1,7 @@
 import { Database, migrateSchema, openDatabase } from '@app/database';
 import { Environment, validateEnvironment } from '@app/config';
 import { EVENT_STORE, EventStore, IntegrityCheckpoints, PostgresEventStore } from '@app/event-store';
+import { WorkingCalendar } from '@app/domain';
 import { PersonalData, resolveDeploymentKey } from '@app/personal-data';
 import { openReadModelDataSource, Projection, Projections } from '@app/projections';
 import { DynamicModule, Global, Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
@@ -140,9 +141,10 @@ export class PlatformModule {
           useFactory: (environment: Environment, database: Database) => PersonalData.open(database.pool, resolveDeploymentKey(environment)),
         },
         { provide: Clock, inject: [Environment], useFactory: (environment: Environment) => new SystemClock(environment.TIME_ZONE) },
+        { provide: WorkingCalendar, inject: [Environment], useFactory: (environment: Environment) => new WorkingCalendar(environment.holidays) },
         PlatformLifecycle,
       ],
-      exports: [Environment, Clock, DATABASE, EVENT_STORE, DataSource, Projections, IntegrityCheckpoints, PersonalData],
+      exports: [Environment, Clock, WorkingCalendar, DATABASE, EVENT_STORE, DataSource, Projections, IntegrityCheckpoints, PersonalData],
     };
   }
 }
