@@ -6,7 +6,9 @@ import { refuseUnstorableParameters } from './http/parameter-text';
 import { answerOnceBodyIsSent } from './http/unread-body';
 import { refuseRepeatedQueryParameters } from './http/single-query-values';
 import { validationPipe } from './http/validation';
+import { Environment, validateEnvironment } from '@app/config';
 import { Clock } from '@app/platform';
+import { limitAnonymousWrites } from './http/anonymous-writes';
 import { readClockOncePerRequest } from './http/request-clock';
 import { AppLogger } from './observability/app-logger';
 import { logRequests, requestIdOf } from './observability/logging';
@@ -15,9 +17,13 @@ import { countRequests, Metrics } from './observability/metrics';
 /** docs/api.md's body limit; Fastify answers 413 past it, before any handler runs. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
-/** The HTTP adapter main.ts, the HTTP tests and the test processes all use. */
-export function createHttpAdapter(): FastifyAdapter {
+/**
+ * The HTTP adapter main.ts, the HTTP tests and the test processes all use. TRUSTED_PROXIES
+ * decides which `X-Forwarded-For` hops name the client (`request.ip`), before any route runs.
+ */
+export function createHttpAdapter(environment: Pick<Environment, 'TRUSTED_PROXIES'> = validateEnvironment(process.env)): FastifyAdapter {
   return new FastifyAdapter({
+    trustProxy: environment.TRUSTED_PROXIES ?? false,
     bodyLimit: BODY_LIMIT_BYTES,
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
@@ -45,6 +51,7 @@ export async function configureApp(app: NestFastifyApplication, options: { shutd
   answerOnceBodyIsSent(fastify);
   refuseUnstorableParameters(fastify);
   refuseRepeatedQueryParameters(fastify);
+  await limitAnonymousWrites(app, app.get(Environment));
   app.useGlobalPipes(validationPipe());
   // main.ts handles the signals itself (it logs "stopped" once all is closed); test processes use Nest's.
   if (options.shutdownHooks !== false) app.enableShutdownHooks();

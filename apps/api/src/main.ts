@@ -31,7 +31,7 @@ async function bootstrap(): Promise<void> {
   if (stopping) return;
   // Nest's own start-up lines and its ExceptionHandler go to the same JSON logger; a failure is
   // thrown here (not Nest's process.abort) so that what was started can be stopped.
-  app = await NestFactory.create<NestFastifyApplication>(ApiModule, createHttpAdapter(), {
+  app = await NestFactory.create<NestFastifyApplication>(ApiModule, createHttpAdapter(settings), {
     logger: new AppLogger(root),
     abortOnError: false,
     bodyParser: false,

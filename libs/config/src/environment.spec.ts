@@ -70,6 +70,14 @@ describe('configuration', () => {
     rmSync(folder, { recursive: true });
   });
 
+  it('takes TRUSTED_PROXIES as addresses, CIDRs or proxy-addr names, and the anonymous write limit as a whole number', () => {
+    expect(validateEnvironment({}).TRUSTED_PROXIES).toBeUndefined();
+    expect(validateEnvironment({ TRUSTED_PROXIES: '10.0.0.0/8,127.0.0.1,loopback' }).TRUSTED_PROXIES).toBe('10.0.0.0/8,127.0.0.1,loopback');
+    expect(() => validateEnvironment({ TRUSTED_PROXIES: 'everyone' })).toThrow(/TRUSTED_PROXIES must be addresses/);
+    expect(validateEnvironment({}).ANONYMOUS_WRITES_PER_MINUTE).toBe(20);
+    expect(() => validateEnvironment({ ANONYMOUS_WRITES_PER_MINUTE: '0' })).toThrow(/ANONYMOUS_WRITES_PER_MINUTE/);
+  });
+
   it('refuses a short secret', () => {
     expect(() => validateEnvironment({ AUTH_JWT_SECRET: 'short' })).toThrow(/AUTH_JWT_SECRET/);
   });

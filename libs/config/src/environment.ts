@@ -133,6 +133,25 @@ export class Environment {
   @Matches(/^\S(?:[^\p{Cc}]*\S)?$/u, { message: 'REGION_NAME must be one line of text, like Kabupaten Langkat' })
   REGION_NAME = 'Kabupaten Contoh';
 
+  /**
+   * The proxies in front of the API whose `X-Forwarded-For` names the client (addresses, CIDRs,
+   * or `loopback`, `linklocal`, `uniquelocal`, comma-separated). Unset, the socket's peer is the
+   * client: behind a proxy every citizen would then share the proxy's rate limit.
+   */
+  @IsOptional()
+  @Matches(/^(?:[0-9a-fA-F.:/]+|loopback|linklocal|uniquelocal)(?:,(?:[0-9a-fA-F.:/]+|loopback|linklocal|uniquelocal))*$/, {
+    message: 'TRUSTED_PROXIES must be addresses or CIDRs like 10.0.0.0/8,127.0.0.1 (or loopback, linklocal, uniquelocal)',
+  })
+  TRUSTED_PROXIES?: string;
+
+  /**
+   * Writes without a token (a complaint, a WBS report, a survey answer) one client address may
+   * make per minute on each kind of write; past it, 429 with Retry-After.
+   */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsWhole(1, 100000)
+  ANONYMOUS_WRITES_PER_MINUTE = 20;
+
   /** The time zone whose calendar decides due dates and overdue flags (WIB by default). */
   @IsString()
   @IsTimeZone()
