@@ -23,6 +23,15 @@ const ERASED_NAME = 'Ratna Kusumawati';
 const KEPT = '198001012005011001';
 const KEPT_NAME = 'Siti Aminah';
 const APPRAISER = '197502022000031002';
+const APPRAISER_NAME = 'Bambang Sutrisno';
+/** An official without a NIP claim: their token's name is personal data too. */
+const OPERATOR_NAME = 'Dewi Lestari';
+
+/**
+ * Tokens as a regional SSO issues them: the subject is the NIP itself and the name is the
+ * person's, so both reach every event the person causes unless they are sealed.
+ */
+const employeeToken = (nip: string, name: string) => tokenFor({ roles: ['employee'], nip, sub: nip, name });
 
 const planIndicator = (code: string) => ({ code, name: `Indikator ${code}`, unit: '%', polarity: 'HIGHER_IS_BETTER', aggregation: 'LAST', annualTarget: 90 });
 const draftBody = (name: string, year: number) => ({
@@ -79,7 +88,7 @@ describe('personal data at rest and its erasure', () => {
   }
 
   async function agreedSkp(nip: string, name: string, year: number): Promise<string> {
-    const employee = bearer(await tokenFor({ roles: ['employee'], nip }));
+    const employee = bearer(await employeeToken(nip, name));
     await http().post(`/api/v1/skp/${nip}/${year}`).set(employee).set('Idempotency-Key', `draft-${nip}-${year}`).send(draftBody(name, year)).expect(201);
     await http().post(`/api/v1/skp/${nip}/${year}/submit`).set(employee).expect(200);
     await http().post(`/api/v1/skp/${nip}/${year}/agree`).set(as.appraiser).expect(200);
@@ -108,9 +117,9 @@ describe('personal data at rest and its erasure', () => {
     as.admin = bearer(await tokenFor({ roles: ['admin'] }));
     as.inspector = bearer(await tokenFor({ roles: ['inspector'] }));
     as.dpo = bearer(await tokenFor({ roles: ['dpo'] }));
-    as.operator = bearer(await tokenFor({ roles: ['opd_operator'], opd: 'DINKES' }));
+    as.operator = bearer(await tokenFor({ roles: ['opd_operator'], opd: 'DINKES', sub: 'dewi.lestari@dinkes', name: OPERATOR_NAME }));
     as.head = bearer(await tokenFor({ roles: ['opd_head'], opd: 'DINKES' }));
-    as.appraiser = bearer(await tokenFor({ roles: ['appraiser'], nip: APPRAISER }));
+    as.appraiser = bearer(await tokenFor({ roles: ['appraiser'], nip: APPRAISER, sub: APPRAISER, name: APPRAISER_NAME }));
     await http().post('/api/v1/opds').set(as.admin).send({ code: 'DINKES', name: 'Dinas Kesehatan' }).expect(201);
     await approvedPlan(2019);
     await approvedPlan(2025);
@@ -133,7 +142,7 @@ describe('personal data at rest and its erasure', () => {
   });
 
   it('keeps NIPs and names only as ciphertext, while the answers show them to those allowed', async () => {
-    expect(await scan([ERASED, ERASED_NAME, KEPT, KEPT_NAME, APPRAISER])).toEqual([]);
+    expect(await scan([ERASED, ERASED_NAME, KEPT, KEPT_NAME, APPRAISER, APPRAISER_NAME, OPERATOR_NAME, 'dewi.lestari'])).toEqual([]);
     expect(erasedStream).toMatch(/^skp-[0-9a-f-]{36}-2019$/);
     const { rows } = await database.pool.query<{ data: { nip: string; name: string; appraiserNip: string } }>(
       `SELECT data FROM kl_events WHERE stream_name = $1 AND stream_revision = 0`,
@@ -145,8 +154,22 @@ describe('personal data at rest and its erasure', () => {
     expect(skp.body.erased).toBeUndefined();
     const history = await http().get(`/api/v1/history/skp/${ERASED}-2019`).set(as.inspector).expect(200);
     expect(history.body.items[0].data).toMatchObject({ nip: ERASED, name: ERASED_NAME });
+    // Who acted is sealed too, and shown opened to those who may read the history.
+    expect(history.body.items.map((item: { actor: unknown }) => item.actor)).toEqual([
+      { sub: ERASED, name: ERASED_NAME, roles: ['employee'] },
+      { sub: ERASED, name: ERASED_NAME, roles: ['employee'] },
+      { sub: APPRAISER, name: APPRAISER_NAME, roles: ['appraiser'] },
+      { sub: APPRAISER, name: APPRAISER_NAME, roles: ['appraiser'] },
+    ]);
+    const { rows: actors } = await database.pool.query<{ actor: { sub: string; name: string; roles: string[] } }>(
+      `SELECT metadata->'actor' AS actor FROM kl_events WHERE stream_name = $1 ORDER BY stream_revision`,
+      [erasedStream],
+    );
+    expect(actors[0].actor).toEqual({ sub: expect.stringMatching(/^pd1:/), name: expect.stringMatching(/^pd1:/), roles: ['employee'] });
+    const plan = await http().get('/api/v1/history/plan/DINKES-2025').set(as.inspector).expect(200);
+    expect(plan.body.items[0].actor).toEqual({ sub: 'dewi.lestari@dinkes', name: OPERATOR_NAME, roles: ['opd_operator'] });
     // A retried draft answers as the first did, NIP and all, though the store kept none.
-    const employee = bearer(await tokenFor({ roles: ['employee'], nip: ERASED }));
+    const employee = bearer(await employeeToken(ERASED, ERASED_NAME));
     const retried = await http()
       .post(`/api/v1/skp/${ERASED}/2019`)
       .set(employee)
@@ -193,6 +216,9 @@ describe('personal data at rest and its erasure', () => {
     expect(unit.body.items).toEqual([expect.objectContaining({ nip: null, name: null, appraiserNip: APPRAISER, erased: true, predikat: 'BAIK' })]);
     const history = await http().get(`/api/v1/history/skp/${subjectId}-2019`).set(as.inspector).expect(200);
     expect(history.body.items[0].data).toMatchObject({ nip: null, name: null, appraiserNip: APPRAISER });
+    // The employee's own acts name no one now; the appraiser's still name the appraiser.
+    expect(history.body.items[0].actor).toEqual({ sub: null, name: null, roles: ['employee'], erased: true });
+    expect(history.body.items[2].actor).toEqual({ sub: APPRAISER, name: APPRAISER_NAME, roles: ['appraiser'] });
     // The others are untouched.
     expect((await http().get(`/api/v1/skp/${KEPT}/2025`).set(as.inspector).expect(200)).body).toMatchObject({ nip: KEPT, name: KEPT_NAME });
 

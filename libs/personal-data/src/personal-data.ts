@@ -4,8 +4,11 @@ import { LRUCache } from 'lru-cache';
 import { DeploymentKey } from './deployment-key';
 import { isEnvelope, open, seal, subjectOf } from './envelope';
 
-/** Whom a subject id stands for: an employee by NIP; later a complaint's or a WBS report's reporter. */
-export type SubjectKind = 'nip' | 'complaint' | 'wbs';
+/**
+ * Whom a subject id stands for: an employee by NIP, an account without one (an official acting
+ * under a token whose `sub` is all that names them), a complaint's or a WBS report's reporter.
+ */
+export type SubjectKind = 'nip' | 'user' | 'complaint' | 'wbs';
 export interface SubjectRef {
   kind: SubjectKind;
   value: string;

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { FastifyReply } from 'fastify';
 import { Policy } from '../auth/policies';
+import { ActorSeal } from './actor-seal';
 import { WriteResult, writeResult } from '../http/write-result';
 import { DecideCommand } from './decide.command';
 import { CommandBody, WriteContext } from './write-context';
@@ -15,7 +16,10 @@ import { WriteTarget } from './write-target';
  */
 @Injectable()
 export class Writer {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly actors: ActorSeal,
+  ) {}
 
   async decide<State, C extends DomainCommand, E extends DomainEvent, Subject, Extra extends object = object>(
     reply: FastifyReply,
@@ -26,7 +30,9 @@ export class Writer {
     answer?: (state: State) => Extra,
   ): Promise<WriteResult & Extra> {
     const authorize = (state: State) => policy(write.principal, target.subject(state));
-    const complete = { ...command, metadata: write.metadata } as C;
+    // Who acted is stored sealed; deciders never look at it.
+    const metadata = { ...write.metadata, actor: await this.actors.seal(write.principal) };
+    const complete = { ...command, metadata } as C;
     const result = await this.commands.execute(new DecideCommand(target.stream, target.decider, complete, { ...write.options, authorize }, target.codec));
     return { ...writeResult(reply, target.id, result, target.location), ...(answer?.(result.state) as Extra) };
   }

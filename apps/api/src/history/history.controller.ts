@@ -1,3 +1,4 @@
+import { ActorSeal } from '../commands/actor-seal';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { PersonalData } from '@app/personal-data';
 import { Controller, Get, Inject, Param } from '@nestjs/common';
@@ -16,6 +17,7 @@ export class HistoryController {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly personalData: PersonalData,
+    private readonly actors: ActorSeal,
   ) {}
 
   /**
@@ -44,6 +46,7 @@ export class HistoryController {
       throw forbidden('Only the inspectorate and the owning OPD may read this history');
     // Shown opened to those who may read the history; an erased subject's fields are null.
     const opened = await Promise.all(events.map((event) => this.personalData.revealAll(event.data)));
+    const actors = await Promise.all(events.map((event) => this.actors.open(event.metadata.actor)));
     return {
       stream,
       items: events.map((event, index) => ({
@@ -52,7 +55,7 @@ export class HistoryController {
         revision: event.revision,
         position: event.position,
         recordedAt: event.recordedAt,
-        actor: event.metadata.actor,
+        actor: actors[index],
         reason: event.metadata.reason ?? null,
         correlationId: event.metadata.correlationId,
         causationId: event.metadata.causationId,

@@ -2,9 +2,10 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 /** Answer shapes, for the OpenAPI document (docs/api.md, History and integrity). */
 class ActorView {
-  @ApiProperty() sub: string;
-  @ApiPropertyOptional() name?: string;
+  @ApiProperty({ nullable: true, type: String, description: 'null once the person is erased' }) sub: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) name?: string | null;
   @ApiProperty({ type: [String] }) roles: string[];
+  @ApiPropertyOptional({ enum: [true], description: 'present when the person who acted has been erased' }) erased?: true;
 }
 
 export class HistoryEntryView {
