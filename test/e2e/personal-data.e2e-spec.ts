@@ -1,10 +1,13 @@
+import { Environment } from '@app/config';
 import { Database } from '@app/database';
 import { IntegrityCheckpoints, LogFileEncoder, LogFileHeader } from '@app/event-store';
+import { PersonalData, resolveDeploymentKey } from '@app/personal-data';
 import { DATABASE } from '@app/platform';
 import { spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import request from 'supertest';
 import { runScript } from '../support/run-script';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -198,6 +201,16 @@ describe('personal data at rest and its erasure', () => {
   });
 
   it('erases: the SKP is found by that NIP no more, reads show null with erased, and no table holds the NIP or name', async () => {
+    // Another process's view of the keys: caches of its own, warm before the erasure (they would
+    // keep the name readable for their whole minute), told of the erasure by NOTIFY.
+    const elsewhere = await PersonalData.open(database.pool, resolveDeploymentKey(testApp.app.get(Environment)));
+    const stopFollowing = await elsewhere.followErasures(database);
+    const { rows: sealedName } = await database.pool.query<{ name: string }>(
+      `SELECT data->>'name' AS name FROM kl_events WHERE stream_name = $1 AND stream_revision = 0`,
+      [erasedStream],
+    );
+    expect(await elsewhere.open(sealedName[0].name)).toBe(ERASED_NAME);
+
     const erased = await http()
       .post('/api/v1/personal-data/erasures')
       .set(as.dpo)
@@ -223,6 +236,9 @@ describe('personal data at rest and its erasure', () => {
     expect((await http().get(`/api/v1/skp/${KEPT}/2025`).set(as.inspector).expect(200)).body).toMatchObject({ nip: KEPT, name: KEPT_NAME });
 
     expect(await scan([ERASED, ERASED_NAME])).toEqual([]);
+    for (let waited = 0; waited < 5000 && (await elsewhere.open(sealedName[0].name)) !== null; waited += 50) await sleep(50);
+    expect(await elsewhere.open(sealedName[0].name)).toBeNull();
+    await stopFollowing();
     const { rows } = await database.pool.query(`SELECT 1 FROM kl_personal_data_keys WHERE subject_id = $1`, [subjectId]);
     expect(rows).toEqual([]);
     // A retry of the erasure finishes without a second record.

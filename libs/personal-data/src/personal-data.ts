@@ -1,4 +1,4 @@
-import { inTransaction, SqlPool, SqlQueryable } from '@app/database';
+import { Database, inTransaction, SqlPool, SqlQueryable } from '@app/database';
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import { DeploymentKey } from './deployment-key';
@@ -22,6 +22,8 @@ export interface PersonalDataOptions {
 }
 
 const LOOKUP_KEY = 'lookup-key';
+/** Where an erasure is announced; the payload is the subject id, which names no one. */
+const ERASURES_CHANNEL = 'kl_personal_data_erased';
 
 /**
  * Subjects and their keys (docs/domain.md, Personal data at rest), outside the event log: each
@@ -176,16 +178,37 @@ export class PersonalData {
     return result;
   }
 
-  /** Destroys the subject's key and map entry in one transaction; false when there was none. */
+  /**
+   * Destroys the subject's key and map entry in one transaction; false when there was none. The
+   * NOTIFY is delivered when (and only if) it commits, to every process that follows erasures.
+   */
   async erase(subjectId: string): Promise<boolean> {
-    for (const [lookup, cached] of this.subjects?.entries() ?? []) if (cached === subjectId) this.subjects?.delete(lookup);
+    this.forgetLookups(subjectId);
     const erased = await inTransaction(this.pool, async (client) => {
       await client.query('DELETE FROM kl_personal_data_subjects WHERE subject_id = $1', [subjectId]);
       const { rowCount } = await client.query('DELETE FROM kl_personal_data_keys WHERE subject_id = $1', [subjectId]);
+      await client.query('SELECT pg_notify($1, $2)', [ERASURES_CHANNEL, subjectId]);
       return (rowCount ?? 0) > 0;
     });
-    this.keys?.set(subjectId, { key: null });
+    this.forgetErased(subjectId);
     return erased;
+  }
+
+  /**
+   * Erasures made by other processes (another API process, the projector), honoured as soon as
+   * they commit rather than when this process's caches expire. Stops with the returned function.
+   */
+  followErasures(database: Pick<Database, 'listen'>): Promise<() => Promise<void>> {
+    return database.listen(ERASURES_CHANNEL, (subjectId) => this.forgetErased(subjectId));
+  }
+
+  private forgetErased(subjectId: string): void {
+    this.forgetLookups(subjectId);
+    this.keys?.set(subjectId, { key: null });
+  }
+
+  private forgetLookups(subjectId: string): void {
+    for (const [lookup, cached] of this.subjects?.entries() ?? []) if (cached === subjectId) this.subjects?.delete(lookup);
   }
 
   /** Forgets every cached key (after an import or a rotation in this process). */

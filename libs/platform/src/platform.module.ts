@@ -138,7 +138,12 @@ export class PlatformModule {
           // Subjects and their keys (libs/personal-data): a wrong PERSONAL_DATA_KEY stops the start here.
           provide: PersonalData,
           inject: [Environment, DATABASE],
-          useFactory: (environment: Environment, database: Database) => PersonalData.open(database.pool, resolveDeploymentKey(environment)),
+          useFactory: async (environment: Environment, database: Database) => {
+            const personalData = await PersonalData.open(database.pool, resolveDeploymentKey(environment));
+            // Its connection closes with the database's.
+            await personalData.followErasures(database);
+            return personalData;
+          },
         },
         { provide: Clock, inject: [Environment], useFactory: (environment: Environment) => new SystemClock(environment.TIME_ZONE) },
         { provide: WorkingCalendar, inject: [Environment], useFactory: (environment: Environment) => new WorkingCalendar(environment.holidays) },
