@@ -1,0 +1,106 @@
+import { AggregatorApp, eventually, startAggregator } from '../support/aggregator-app';
+import { FakeLedger, feedItem, feedPosition, startFakeLedger } from '../support/fake-ledger';
+import { createTestDatabase, TestDatabase } from '../support/test-database';
+
+const hash = (n: number) => n.toString(16).padStart(64, '0');
+const head = (sequence: number, previousHash = sequence === 1 ? '0'.repeat(64) : hash(sequence - 1)) => ({
+  sequence,
+  position: feedPosition(sequence * 100),
+  events: 100,
+  hash: hash(sequence),
+  previousHash,
+  recordedAt: new Date(Date.UTC(2026, 0, 1, 0, sequence)).toISOString(),
+});
+
+/**
+ * The aggregator against stand-in ledgers (test/support/fake-ledger.ts): what it stores of a
+ * feed across a restart, and what it makes of the heads it is shown.
+ */
+describe('the aggregator following feeds and heads', () => {
+  let testDatabase: TestDatabase;
+  let ledger: FakeLedger;
+  let aggregator: AggregatorApp | undefined;
+
+  beforeEach(async () => {
+    testDatabase = await createTestDatabase();
+    ledger = await startFakeLedger();
+  });
+  afterEach(async () => {
+    await aggregator?.close();
+    aggregator = undefined;
+    await ledger.close();
+    await testDatabase.drop();
+  });
+
+  const storedPositions = async () =>
+    (await testDatabase.database.pool.query<{ position: string }>(`SELECT position FROM aggregator.items WHERE source = 'langkat' ORDER BY position`)).rows.map(
+      (row) => row.position,
+    );
+
+  it('stores every item once, across pages and a restart, and resumes where it stopped', async () => {
+    ledger.items = Array.from({ length: 23 }, (_, index) => feedItem(index + 1));
+    aggregator = await startAggregator(testDatabase.connectionString, { langkat: ledger.url }, { AGGREGATOR_PAGE_SIZE: '5' });
+    await eventually(async () => expect(await storedPositions()).toHaveLength(23));
+    await aggregator.close();
+
+    const requestsBefore = ledger.feedRequests;
+    ledger.items.push(...Array.from({ length: 9 }, (_, index) => feedItem(24 + index)));
+    aggregator = await startAggregator(testDatabase.connectionString, { langkat: ledger.url }, { AGGREGATOR_PAGE_SIZE: '5' });
+    await eventually(async () => expect(await storedPositions()).toHaveLength(32));
+    expect(await storedPositions()).toEqual(ledger.items.map((item) => item.position));
+    // Resumed from its checkpoint: two pages for the nine new items, then asks while caught up; never the first 23 again.
+    expect(ledger.feedRequests - requestsBefore).toBeLessThan(20);
+
+    const { status, body } = await aggregator.get('/public/v1/sources/langkat');
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ name: 'langkat', items: 32, checkpoint: feedPosition(32), freshness: { lastError: null } });
+    expect(body.freshness.lagSeconds).toBeLessThan(5);
+    const [stored] = (await testDatabase.database.pool.query(`SELECT * FROM aggregator.items WHERE position = $1`, [feedPosition(7)])).rows;
+    expect(stored).toMatchObject({ type: 'PLAN_APPROVED', opd_code: 'OPD0', year: 2026, title: 'Item 7', details: { version: 1 } });
+  });
+
+  it('keeps every head, follows a chain that extends, and marks a rewritten history INTEGRITY_BROKEN for good', async () => {
+    aggregator = await startAggregator(testDatabase.connectionString, { langkat: ledger.url });
+    const integrity = async () => (await aggregator!.get('/public/v1/sources/langkat')).body.integrity;
+    expect((await integrity()).state).toBe('UNVERIFIED');
+
+    ledger.head = head(1);
+    await eventually(async () => expect(await integrity()).toMatchObject({ state: 'CONSISTENT', head: { sequence: 1 } }));
+    ledger.head = head(2);
+    await eventually(async () => expect(await integrity()).toMatchObject({ state: 'CONSISTENT', head: { sequence: 2 }, headsSeen: 2, unverifiedGaps: 0 }));
+
+    // Checkpoint 3 that does not chain to the 2 everyone saw: the history before it was rewritten.
+    const rewritten = head(3, hash(99));
+    ledger.head = rewritten;
+    await eventually(async () => expect((await integrity()).state).toBe('INTEGRITY_BROKEN'));
+    const broken = await integrity();
+    expect(broken.evidence).toEqual({
+      reason: 'checkpoint 3 does not chain to the hash of checkpoint 2',
+      seen: head(2),
+      shown: rewritten,
+      shownAt: broken.brokenAt,
+    });
+
+    // A head that would chain again repairs nothing.
+    ledger.head = head(3);
+    await eventually(async () => expect((await aggregator!.get('/public/v1/sources/langkat/heads')).body.items).toHaveLength(4));
+    expect(await integrity()).toMatchObject({ state: 'INTEGRITY_BROKEN', brokenAt: broken.brokenAt });
+    const { body } = await aggregator.get('/public/v1/sources/langkat/heads');
+    expect(body.items.map((seen: { sequence: number; verdict: string }) => [seen.sequence, seen.verdict])).toEqual([
+      [1, 'FIRST'],
+      [2, 'EXTENDS'],
+      [3, 'BROKEN'],
+      [3, 'EXTENDS'],
+    ]);
+  });
+
+  it('answers problems for a source it does not follow or cannot be named', async () => {
+    aggregator = await startAggregator(testDatabase.connectionString, { langkat: ledger.url });
+    const missing = await fetch(`${aggregator.url}/public/v1/sources/binjai`);
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('content-type')).toMatch(/application\/problem\+json/);
+    expect(await missing.json()).toMatchObject({ status: 404, code: 'NOT_FOUND' });
+    expect(await aggregator.get('/public/v1/sources/NOT%20A%20NAME')).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED' } });
+    expect((await aggregator.get('/nowhere')).status).toBe(404);
+  });
+});
