@@ -94,6 +94,67 @@ describe('the aggregator following feeds and heads', () => {
     ]);
   });
 
+  it('ranks the regencies of a year from what their feeds carried, each with its freshness and integrity', async () => {
+    const other = await startFakeLedger();
+    try {
+      ledger.items = [
+        feedItem(1, { opdCode: 'DINKES' }),
+        feedItem(2, { opdCode: 'DINKES', type: 'LKJIP_PUBLISHED', details: { figures: { achievement: 91.5 } } }),
+        feedItem(3, { opdCode: 'DINKES', type: 'FINDING_RECORDED', details: { title: 'Kas', recommendations: 2 } }),
+        feedItem(4, { opdCode: 'DINKES', type: 'RECOMMENDATION_ASSESSED', details: { findingTitle: 'Kas', recommendationNo: 1, status: 'SESUAI' } }),
+        feedItem(5, { opdCode: 'DINKES', year: 2025, type: 'LKJIP_PUBLISHED', details: { figures: { achievement: 10 } } }),
+      ];
+      other.items = [
+        feedItem(1, { opdCode: 'DISDIK' }),
+        feedItem(2, { opdCode: 'DISDIK', type: 'LKJIP_PUBLISHED', details: { figures: { achievement: 99 } } }),
+      ];
+      aggregator = await startAggregator(testDatabase.connectionString, { langkat: ledger.url, binjai: other.url });
+      const ranking = await eventually(async () => {
+        const { status, body } = await aggregator!.get('/public/v1/ranking?year=2026');
+        expect(status).toBe(200);
+        expect(body.items.map((row: { units: number }) => row.units)).toEqual([1, 1]);
+        return body;
+      });
+      expect(ranking).toEqual({
+        year: 2026,
+        items: [
+          {
+            rank: 1,
+            source: 'binjai',
+            integrity: 'UNVERIFIED',
+            units: 1,
+            planAchievement: 99,
+            lkjip: { published: 1, of: 1, rate: 100 },
+            auditFollowUp: { recommendations: 0, settled: 0, rate: null },
+            skpCoverage: null,
+            zi: null,
+          },
+          {
+            rank: 2,
+            source: 'langkat',
+            integrity: 'UNVERIFIED',
+            units: 1,
+            planAchievement: 91.5,
+            lkjip: { published: 1, of: 1, rate: 100 },
+            auditFollowUp: { recommendations: 2, settled: 1, rate: 50 },
+            skpCoverage: null,
+            zi: null,
+          },
+        ],
+      });
+      const { body: sources } = await aggregator.get('/public/v1/sources');
+      expect(sources.items.map((source: { name: string; items: number }) => [source.name, source.items])).toEqual([
+        ['binjai', 2],
+        ['langkat', 5],
+      ]);
+      for (const year of ['abc', '20260', '-1', '2026.5']) {
+        expect(await aggregator.get(`/public/v1/ranking?year=${year}`)).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED' } });
+      }
+    } finally {
+      await other.close();
+    }
+  });
+
   it('answers problems for a source it does not follow or cannot be named', async () => {
     aggregator = await startAggregator(testDatabase.connectionString, { langkat: ledger.url });
     const missing = await fetch(`${aggregator.url}/public/v1/sources/binjai`);

@@ -4,6 +4,7 @@ import { AggregatorEnvironment } from './config/aggregator-environment';
 import { AGGREGATOR_DATABASE, AggregatorDatabase } from './database/aggregator-database';
 import { Followers } from './follow/followers';
 import { ProblemFilter } from './public/problem';
+import { RankingController } from './public/ranking.controller';
 import { SourcesController } from './public/sources.controller';
 
 /**
@@ -16,7 +17,7 @@ export class AggregatorModule {
   static with(environment: AggregatorEnvironment, database: AggregatorDatabase): DynamicModule {
     return {
       module: AggregatorModule,
-      controllers: [SourcesController],
+      controllers: [SourcesController, RankingController],
       providers: [
         { provide: AggregatorEnvironment, useValue: environment },
         { provide: AGGREGATOR_DATABASE, useValue: database },

@@ -17,7 +17,10 @@ let stopping = false;
 
 async function bootstrap(): Promise<void> {
   const environment = validateAggregatorEnvironment(process.env);
-  const database = await openAggregatorDatabase(environment);
+  const database = await openAggregatorDatabase(environment, {
+    onEmbeddedLog: (line) => root.debug({ context: 'postgres' }, line),
+    onEmbeddedOpen: ({ directory, port }) => logger.info(`embedded PostgreSQL in ${directory} on 127.0.0.1:${port}`),
+  });
   if (stopping) return void (await database.close());
   app = await createAggregator(environment, database, new PinoLogger(root));
   await app.listen(environment.PORT, environment.HOST);

@@ -67,8 +67,8 @@ async function readBounded(response: Response, maxBytes: number): Promise<string
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** The cause's code (ECONNREFUSED …), which says what happened without a stack. */
+/** The cause's code (ECONNREFUSED …) or message ("bad port"), which says what happened without a stack; fetch's own is only "fetch failed". */
 function describeNetworkError(error: unknown): string {
-  const cause = error instanceof Error ? (error.cause as { code?: string } | undefined) : undefined;
-  return cause?.code ?? (error instanceof Error ? error.message : 'unknown error');
+  const cause = error instanceof Error ? (error.cause as { code?: string; message?: string } | undefined) : undefined;
+  return cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : 'unknown error');
 }

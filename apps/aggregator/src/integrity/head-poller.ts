@@ -17,14 +17,20 @@ export async function pollHeads(
   onFault: (source: string, error: unknown) => void,
   clock: () => Date = () => new Date(),
 ): Promise<void> {
+  let failures = 0;
   while (!signal.aborted) {
     try {
       const body = await fetchJson(`${source.baseUrl}/public/v1/integrity/head`, settings, signal);
       await store.record(source.name, parseHead(body), clock());
+      failures = 0;
     } catch (error) {
       if (signal.aborted) return;
-      if (!(error instanceof SourceFault && error.status === 404)) onFault(source.name, error);
+      if (!(error instanceof SourceFault && error.status === 404)) {
+        failures++;
+        onFault(source.name, error);
+      }
     }
-    await abortableSleep(settings.pollMs, signal);
+    // As the feed's: a source that keeps failing is asked less often, up to once a minute.
+    await abortableSleep(Math.min(60_000, settings.pollMs * 2 ** Math.min(failures, 5)), signal);
   }
 }
