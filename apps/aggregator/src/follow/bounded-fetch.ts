@@ -67,8 +67,13 @@ async function readBounded(response: Response, maxBytes: number): Promise<string
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** The cause's code (ECONNREFUSED …) or message ("bad port"), which says what happened without a stack; fetch's own is only "fetch failed". */
+/**
+ * The cause's code (ECONNREFUSED …) or message ("bad port"), which says what happened without a
+ * stack; fetch's own message is only "fetch failed". Read by shape, not `instanceof`: fetch's
+ * errors may come from another realm (a test runner's).
+ */
 function describeNetworkError(error: unknown): string {
-  const cause = error instanceof Error ? (error.cause as { code?: string; message?: string } | undefined) : undefined;
-  return cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : 'unknown error');
+  const { message, cause } = (error ?? {}) as { message?: unknown; cause?: { code?: unknown; message?: unknown } };
+  const said = [cause?.code, cause?.message, message].find((part) => typeof part === 'string' && part.length > 0);
+  return typeof said === 'string' ? said : 'unknown error';
 }
