@@ -92,6 +92,20 @@ describe('the aggregator following feeds and heads', () => {
       [3, 'BROKEN'],
       [3, 'EXTENDS'],
     ]);
+
+    // The page for people says so too, in both languages, under the regency portal's policy and stylesheet.
+    const page = await fetch(`${aggregator.url}/`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(page.headers.get('content-security-policy')).toMatch(/default-src 'none'/);
+    const html = await page.text();
+    expect(html).toMatch(/<html lang="id">/);
+    expect(html).toContain('Integritas rusak');
+    expect(html).toContain('checkpoint 3 does not chain to the hash of checkpoint 2');
+    expect(await (await fetch(`${aggregator.url}/?lang=en`)).text()).toContain('Integrity broken');
+    const styles = await fetch(`${aggregator.url}/assets/portal.css`);
+    expect({ status: styles.status, type: styles.headers.get('content-type') }).toEqual({ status: 200, type: 'text/css; charset=utf-8' });
+    expect(await aggregator.get('/?year=next')).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED' } });
   });
 
   it('ranks the regencies of a year from what their feeds carried, each with its freshness and integrity', async () => {

@@ -3,6 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { AggregatorEnvironment } from './config/aggregator-environment';
 import { AGGREGATOR_DATABASE, AggregatorDatabase } from './database/aggregator-database';
 import { Followers } from './follow/followers';
+import { PortalController } from './portal/portal.controller';
 import { ProblemFilter } from './public/problem';
 import { RankingController } from './public/ranking.controller';
 import { SourcesController } from './public/sources.controller';
@@ -17,7 +18,7 @@ export class AggregatorModule {
   static with(environment: AggregatorEnvironment, database: AggregatorDatabase): DynamicModule {
     return {
       module: AggregatorModule,
-      controllers: [SourcesController, RankingController],
+      controllers: [SourcesController, RankingController, PortalController],
       providers: [
         { provide: AggregatorEnvironment, useValue: environment },
         { provide: AGGREGATOR_DATABASE, useValue: database },
