@@ -59,6 +59,24 @@ describe('the aggregator following feeds and heads', () => {
     expect(stored).toMatchObject({ type: 'PLAN_APPROVED', opd_code: 'OPD0', year: 2026, title: 'Item 7', details: { version: 1 } });
   });
 
+  it('follows the live feed once caught up, and resumes after a cut from its checkpoint (Last-Event-ID)', async () => {
+    ledger.live = true;
+    ledger.items = [feedItem(1), feedItem(2), feedItem(3)];
+    // Pages every 30 s: an item that arrives sooner came over the live feed.
+    aggregator = await startAggregator(testDatabase.connectionString, { langkat: ledger.url }, { AGGREGATOR_POLL_MS: '30000' });
+    await eventually(async () => expect(ledger.lastEventIds).toEqual([feedPosition(3)]));
+    ledger.publish(feedItem(4));
+    await eventually(async () => expect(await storedPositions()).toHaveLength(4), 5000);
+
+    ledger.cutLive();
+    ledger.publish(feedItem(5));
+    ledger.publish(feedItem(6));
+    await eventually(async () => expect(ledger.lastEventIds).toEqual([feedPosition(3), feedPosition(6)]), 10_000);
+    ledger.publish(feedItem(7));
+    await eventually(async () => expect(await storedPositions()).toEqual([1, 2, 3, 4, 5, 6, 7].map(feedPosition)), 5000);
+    expect((await aggregator.get('/public/v1/sources/langkat')).body).toMatchObject({ items: 7, checkpoint: feedPosition(7), freshness: { lastError: null } });
+  });
+
   it('keeps every head, follows a chain that extends, and marks a rewritten history INTEGRITY_BROKEN for good', async () => {
     aggregator = await startAggregator(testDatabase.connectionString, { langkat: ledger.url });
     const integrity = async () => (await aggregator!.get('/public/v1/sources/langkat')).body.integrity;

@@ -15,7 +15,7 @@ describe('sources that misbehave do not stop the others', () => {
 
   beforeAll(async () => {
     testDatabase = await createTestDatabase();
-    const names = ['good', 'down', 'silent', 'endless', 'huge', 'garbage', 'wrong-shape'];
+    const names = ['good', 'down', 'silent', 'endless', 'huge', 'garbage', 'wrong-shape', 'garbage-live'];
     ledgers = Object.fromEntries(await Promise.all(names.map(async (name) => [name, await startFakeLedger()] as const)));
     ledgers.good.items = Array.from({ length: 40 }, (_, index) => feedItem(index + 1));
     await ledgers.down.close();
@@ -35,6 +35,17 @@ describe('sources that misbehave do not stop the others', () => {
     };
     ledgers.garbage.misbehave = (_request, response) => response.writeHead(200, { 'content-type': 'application/json' }).end('<html>not json');
     ledgers['wrong-shape'].items = [feedItem(1, { year: 'last year' })];
+    // A good page, then a live feed whose event is not JSON.
+    ledgers['garbage-live'].misbehave = (request, response) => {
+      if (request.url?.startsWith('/public/v1/feed/live')) {
+        return response.writeHead(200, { 'content-type': 'text/event-stream' }).end('event: item\nid: 1\ndata: {not json\n\n');
+      }
+      if (request.url?.startsWith('/public/v1/feed')) {
+        const items = request.url.includes('after=') ? [] : [feedItem(1)];
+        return response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ items }));
+      }
+      response.writeHead(404).end();
+    };
     aggregator = await startAggregator(testDatabase.connectionString, Object.fromEntries(names.map((name) => [name, ledgers[name].url])), {
       AGGREGATOR_REQUEST_TIMEOUT_MS: '800',
       AGGREGATOR_MAX_BODY_BYTES: String(MAX_BYTES),
@@ -58,12 +69,15 @@ describe('sources that misbehave do not stop the others', () => {
       huge: new RegExp(`sent more than ${MAX_BYTES} bytes`),
       garbage: /answered something that is not JSON/,
       'wrong-shape': /answered a feed item \(0\) that is not of the public shape/,
+      'garbage-live': /sent a live event that is not JSON/,
     };
     await eventually(async () => {
       for (const [name, reason] of Object.entries(reasons))
         expect({ name, lastError: (await source(name)).freshness.lastError }).toEqual({ name, lastError: expect.stringMatching(reason) });
     });
-    for (const name of Object.keys(reasons)) expect(await source(name)).toMatchObject({ items: 0, checkpoint: null, integrity: { state: 'UNVERIFIED' } });
+    for (const name of Object.keys(reasons)) {
+      expect(await source(name)).toMatchObject({ items: name === 'garbage-live' ? 1 : 0, integrity: { state: 'UNVERIFIED' } });
+    }
     // And the good one was never held back: it caught up and stays caught up.
     expect((await source('good')).freshness.lagSeconds).toBeLessThan(5);
   });

@@ -14,6 +14,14 @@ export interface FakeLedger {
   misbehave: ((request: IncomingMessage, response: ServerResponse) => void) | null;
   /** Feed requests answered so far. */
   feedRequests: number;
+  /** Serve `/public/v1/feed/live` (Server-Sent Events) as the API does; off, it is a 404 as on a ledger without one. */
+  live: boolean;
+  /** The Last-Event-ID of each live connection, in order. */
+  lastEventIds: Array<string | undefined>;
+  /** Appends an item and sends it to every open live connection. */
+  publish(item: Record<string, unknown>): void;
+  /** Ends every open live connection, as a restart would. */
+  cutLive(): void;
   close(): Promise<void>;
 }
 
@@ -35,14 +43,27 @@ export function feedItem(n: number, overrides: Record<string, unknown> = {}): Re
   };
 }
 
+const sse = (item: Record<string, unknown>) => `id: ${item.position as string}\nevent: item\ndata: ${JSON.stringify(item)}\n\n`;
+
 export async function startFakeLedger(port = 0): Promise<FakeLedger> {
   const sockets = new Set<import('node:net').Socket>();
+  const liveClients = new Set<ServerResponse>();
   const ledger: FakeLedger = {
     url: '',
     items: [],
     head: null,
     misbehave: null,
     feedRequests: 0,
+    live: false,
+    lastEventIds: [],
+    publish(item) {
+      ledger.items.push(item);
+      for (const client of liveClients) client.write(sse(item));
+    },
+    cutLive() {
+      for (const client of liveClients) client.end();
+      liveClients.clear();
+    },
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();
@@ -59,6 +80,16 @@ export async function startFakeLedger(port = 0): Promise<FakeLedger> {
       const limit = Number(url.searchParams.get('limit') ?? 50);
       const items = ledger.items.filter((item) => after === null || (item.position as string) > after).slice(0, limit);
       return json(200, { items, next: items.at(-1)?.position ?? after });
+    }
+    if (url.pathname === '/public/v1/feed/live' && ledger.live) {
+      const after = request.headers['last-event-id'] as string | undefined;
+      ledger.lastEventIds.push(after);
+      response.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8' });
+      response.write('retry: 2000\n\n');
+      for (const item of ledger.items) if (after === undefined || (item.position as string) > after) response.write(sse(item));
+      liveClients.add(response);
+      response.once('close', () => liveClients.delete(response));
+      return;
     }
     if (url.pathname === '/public/v1/integrity/head') return ledger.head ? json(200, ledger.head) : json(404, { code: 'NOT_FOUND' });
     json(404, { code: 'NOT_FOUND' });

@@ -28,6 +28,11 @@ describe('the aggregator configuration', () => {
     expect(() => validateAggregatorEnvironment({ AGGREGATOR_SOURCES: 'x=http://user:hunter2@a' })).not.toThrow(/hunter2/);
   });
 
+  it('takes AGGREGATOR_LIVE as true or false only', () => {
+    expect(validateAggregatorEnvironment({ AGGREGATOR_SOURCES: 'a=http://x', AGGREGATOR_LIVE: 'false' }).AGGREGATOR_LIVE).toBe(false);
+    expect(() => validateAggregatorEnvironment({ AGGREGATOR_SOURCES: 'a=http://x', AGGREGATOR_LIVE: 'yes' })).toThrow('AGGREGATOR_LIVE must be true or false');
+  });
+
   it('names a bad number', () => {
     expect(() => validateAggregatorEnvironment({ AGGREGATOR_SOURCES: 'a=http://x', AGGREGATOR_REQUEST_TIMEOUT_MS: 'soon' })).toThrow(
       'AGGREGATOR_REQUEST_TIMEOUT_MS must be a whole number from 100 to 600000',

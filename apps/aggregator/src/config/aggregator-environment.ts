@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, MinLength, ValidateBy, validateSync, ValidationError } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, MinLength, ValidateBy, validateSync, ValidationError } from 'class-validator';
 import { parseSources, Source } from './sources';
 
 /** A configuration that cannot run: its message names the setting and what it takes. */
@@ -80,6 +80,16 @@ export class AggregatorEnvironment {
   @whole
   @IsWhole(1, 500)
   AGGREGATOR_PAGE_SIZE = 500;
+
+  /** Once caught up, follow each source's live feed (Server-Sent Events) instead of asking every AGGREGATOR_POLL_MS. */
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'AGGREGATOR_LIVE must be true or false' })
+  AGGREGATOR_LIVE = true;
+
+  /** A live feed silent this long is given up for pages (the ledger sends a heartbeat every 15 s). */
+  @whole
+  @IsWhole(1000, 3_600_000)
+  AGGREGATOR_LIVE_IDLE_MS = 45_000;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';

@@ -22,8 +22,13 @@ export interface FetchBounds {
  * is cut off, never held). Anything else than a 2xx JSON answer is a SourceFault.
  */
 export async function fetchJson(url: string, bounds: FetchBounds, signal?: AbortSignal): Promise<unknown> {
-  const timeout = AbortSignal.timeout(bounds.timeoutMs);
-  const aborted = signal ? AbortSignal.any([signal, timeout]) : timeout;
+  // Not AbortSignal.any: its listener on the long-lived `signal` goes only when collected, so a loop would pile them up.
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => ((timedOut = true), controller.abort()), bounds.timeoutMs);
+  const stop = () => controller.abort();
+  signal?.addEventListener('abort', stop, { once: true });
+  const aborted = controller.signal;
   try {
     const response = await fetch(url, { signal: aborted, headers: { accept: 'application/json' }, redirect: 'error' });
     if (!response.ok) {
@@ -43,9 +48,12 @@ export async function fetchJson(url: string, bounds: FetchBounds, signal?: Abort
     }
   } catch (error) {
     if (error instanceof SourceFault) throw error;
-    if (timeout.aborted) throw new SourceFault(`did not answer within ${bounds.timeoutMs} ms`);
+    if (timedOut) throw new SourceFault(`did not answer within ${bounds.timeoutMs} ms`);
     if (signal?.aborted) throw error;
     throw new SourceFault(`could not be reached (${describeNetworkError(error)})`);
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', stop);
   }
 }
 

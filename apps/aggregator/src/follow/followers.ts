@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { AggregatorEnvironment } from '../config/aggregator-environment';
 import { AGGREGATOR_DATABASE, AggregatorDatabase } from '../database/aggregator-database';
@@ -22,6 +23,8 @@ export class Followers implements OnApplicationBootstrap, OnApplicationShutdown 
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    // Each of the two loops per source waits on the stop signal (a sleep, a request): that many listeners is no leak.
+    setMaxListeners(4 * this.environment.sources.length + 10, this.stop.signal);
     const items = new ItemStore(this.database.pool);
     const heads = new HeadStore(this.database.pool);
     await items.register(this.environment.sources);
@@ -30,6 +33,8 @@ export class Followers implements OnApplicationBootstrap, OnApplicationShutdown 
       maxBytes: this.environment.AGGREGATOR_MAX_BODY_BYTES,
       pollMs: this.environment.AGGREGATOR_POLL_MS,
       pageSize: this.environment.AGGREGATOR_PAGE_SIZE,
+      live: this.environment.AGGREGATOR_LIVE,
+      liveIdleMs: this.environment.AGGREGATOR_LIVE_IDLE_MS,
     };
     const onFault = (source: string, error: unknown) => this.logger.warn(`${source}: ${error instanceof Error ? error.message : String(error)}`);
     this.loops = this.environment.sources.flatMap((source) => [
