@@ -7,7 +7,8 @@ import { portOf, SwitchableTcpProxy } from '../support/switchable-tcp-proxy';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 
 // Six process starts (ts-node, then Nest): three ledgers, one ledger again, the aggregator twice.
-jest.setTimeout(120_000);
+// About 40 s on two idle cores; 107 s was seen with the load average at 13, hence the margin.
+jest.setTimeout(180_000);
 
 const NAMES = ['kab-a', 'kab-b', 'kab-c'] as const;
 type Name = (typeof NAMES)[number];
