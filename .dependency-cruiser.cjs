@@ -58,6 +58,19 @@ module.exports = {
       to: { path: '^apps/', pathNot: '^apps/$1/' },
     },
     {
+      name: 'aggregator-sees-only-public-feeds',
+      comment:
+        'The provincial aggregator (apps/aggregator) knows a regency ledger only by its public HTTP answers: no event store, read model, ' +
+        'projection, personal data, ledger configuration or domain (what it keeps comes over the wire, already public). It uses the database ' +
+        'library for its own tables and one small helper (abortable-sleep) of the event store.',
+      severity: 'error',
+      from: { path: '^apps/aggregator/' },
+      to: {
+        path: '^(apps|libs)/',
+        pathNot: ['^apps/aggregator/', '^libs/database/src/', '^libs/event-store/src/abortable-sleep\\.ts$'],
+      },
+    },
+    {
       name: 'slices-meet-at-their-index',
       comment: "An API slice uses another slice only through the other's index.ts.",
       severity: 'error',

@@ -1,0 +1,81 @@
+import { IntegrityState } from '../integrity/head-store';
+
+export type Lang = 'id' | 'en';
+
+/** Every word the aggregator's page shows, Indonesian first as on the regency portal. */
+export const PORTAL_TEXT = {
+  id: {
+    title: 'Agregator Kinerja Provinsi',
+    lead: 'Kinerja kabupaten dan kota, dihimpun dari umpan publik masing-masing dan diperiksa terhadap kepala integritasnya. Tidak ada data pribadi di sini.',
+    otherLanguage: 'English',
+    skipToContent: 'Langsung ke isi',
+    year: 'Tahun',
+    show: 'Tampilkan',
+    rankingTitle: (year: number) => `Peringkat ${year}`,
+    rankingCaption: 'Peringkat menurut capaian LKjIP, lalu LKjIP terbit, lalu tindak lanjut rekomendasi.',
+    rank: 'Peringkat',
+    source: 'Daerah',
+    integrity: 'Integritas',
+    units: 'Perangkat daerah',
+    achievement: 'Capaian',
+    lkjip: 'LKjIP terbit',
+    followUp: 'Tindak lanjut',
+    notInFeed: 'Cakupan SKP dan Zona Integritas tidak ada dalam umpan publik, sehingga tidak ditampilkan.',
+    sourcesTitle: 'Sumber',
+    sourcesCaption: 'Setiap sumber: butir yang dihimpun, kesegaran dan keadaan integritas.',
+    items: 'Butir',
+    freshness: 'Terakhir mutakhir',
+    lastError: 'Gangguan terakhir',
+    none: '—',
+    secondsAgo: (seconds: number) => `${seconds} detik lalu`,
+    never: 'belum pernah',
+    evidence: 'Bukti',
+    states: {
+      UNVERIFIED: 'Belum diperiksa',
+      CONSISTENT: 'Konsisten',
+      INTEGRITY_BROKEN: 'Integritas rusak',
+    } satisfies Record<IntegrityState, string>,
+    headsTitle: 'Apa arti kepala integritas',
+    headsProve:
+      'Setiap kepala baru harus melanjutkan rantai kepala yang sudah terlihat. Jika tidak, riwayat sumber itu telah ditulis ulang: sumber ditandai rusak dengan buktinya, dan tanda itu tidak pernah dihapus diam-diam.',
+    headsDoNotProve: 'Kepala tidak membuktikan bahwa isi catatan benar, dan tidak mencakup apa pun sebelum kepala pertama yang terlihat.',
+  },
+  en: {
+    title: 'Provincial performance aggregator',
+    lead: "Regencies' and cities' performance, gathered from each one's public feed and checked against its integrity heads. No personal data is held here.",
+    otherLanguage: 'Bahasa Indonesia',
+    skipToContent: 'Skip to content',
+    year: 'Year',
+    show: 'Show',
+    rankingTitle: (year: number) => `Ranking ${year}`,
+    rankingCaption: 'Ranked by LKjIP achievement, then LKjIPs published, then recommendations followed up.',
+    rank: 'Rank',
+    source: 'Region',
+    integrity: 'Integrity',
+    units: 'Units',
+    achievement: 'Achievement',
+    lkjip: 'LKjIP published',
+    followUp: 'Follow-up',
+    notInFeed: 'SKP coverage and Zona Integritas are not in the public feed, so they are not shown.',
+    sourcesTitle: 'Sources',
+    sourcesCaption: 'Each source: items gathered, freshness and integrity state.',
+    items: 'Items',
+    freshness: 'Last caught up',
+    lastError: 'Last fault',
+    none: '—',
+    secondsAgo: (seconds: number) => `${seconds} s ago`,
+    never: 'never',
+    evidence: 'Evidence',
+    states: {
+      UNVERIFIED: 'Not yet checked',
+      CONSISTENT: 'Consistent',
+      INTEGRITY_BROKEN: 'Integrity broken',
+    } satisfies Record<IntegrityState, string>,
+    headsTitle: 'What an integrity head means',
+    headsProve:
+      "Every new head must extend the chain of heads already seen. When it does not, the source's history was rewritten: the source is marked broken with the evidence, and the mark is never silently removed.",
+    headsDoNotProve: 'A head does not prove that what was recorded is true, and covers nothing before the first head seen.',
+  },
+} as const;
+
+export const langOf = (value: unknown): Lang => (value === 'en' ? 'en' : 'id');
