@@ -22,6 +22,8 @@ import { GetPlanQuery, ListPlansQuery } from './plan-queries';
 import { planLocation, planTarget } from './plan-target';
 import { CorrectRealisationDto, ListPlansParameters, PlanContentDto, ReturnPlanDto, StartRevisionDto } from './plan.dto';
 import { PlanPageView, PlanViewDto } from './plan.views';
+import { Exportable } from '../http/sheets/exportable';
+import { planListSheet, planSheet } from './plan.sheet';
 
 /** A unit's yearly performance agreements (docs/api.md, Performance plans). */
 @ApiTags('Performance plans')
@@ -126,6 +128,7 @@ export class PlansController {
   }
 
   @Get()
+  @Exportable(planListSheet)
   @ApiHeader({ name: 'X-Min-Position', required: false })
   @ApiOkResponse({ type: PlanPageView })
   list(@Param('code') code: string, @Query() parameters: ListPlansParameters): Promise<Page<PlanView>> {
@@ -133,6 +136,7 @@ export class PlansController {
   }
 
   @Get(':year')
+  @Exportable(planSheet)
   @ApiHeader({ name: 'X-Min-Position', required: false })
   @ApiOkResponse({ type: PlanViewDto })
   async get(
