@@ -109,6 +109,24 @@ describe('answers match the OpenAPI document', () => {
     await call('get', '/api/v1/opds/{code}/plans/{year}', plan, as.inspector);
   });
 
+  it('plan import', async () => {
+    const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    const templatePath = '/api/v1/opds/{code}/plans/import-template.xlsx';
+    const template = await http().get('/api/v1/opds/DINKES/plans/import-template.xlsx').set(as.operator).buffer(true).parse(binary);
+    expect({ status: template.status, type: template.headers['content-type'] }).toEqual({ status: 200, type: xlsx });
+    expect(answerSchema(document, 'get', templatePath, 200, xlsx)).toEqual({ type: 'string', format: 'binary' });
+    exercised.add(`get ${templatePath}`);
+    const importPath = '/api/v1/opds/{code}/plans/{year}/import';
+    const imported = await http()
+      .post('/api/v1/opds/DINKES/plans/2026/import')
+      .set(as.operator)
+      .attach('file', template.body as Buffer, { filename: 'rencana.xlsx', contentType: xlsx });
+    expect(imported.status).toBe(201);
+    const schema = answerSchema(document, 'post', importPath, 201);
+    expect(typeof schema === 'string' ? schema : shapeMismatches(document, schema, imported.body)).toEqual([]);
+    exercised.add(`post ${importPath}`);
+  });
+
   it('SKP', async () => {
     const employee = '198001012005011001';
     const appraiser = '197502022000031002';

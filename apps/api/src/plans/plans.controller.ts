@@ -22,6 +22,7 @@ import { GetPlanQuery, ListPlansQuery } from './plan-queries';
 import { planLocation, planTarget } from './plan-target';
 import { CorrectRealisationDto, ListPlansParameters, PlanContentDto, ReturnPlanDto, StartRevisionDto } from './plan.dto';
 import { PlanPageView, PlanViewDto } from './plan.views';
+import { goalsOf } from './plan-goals';
 import { Exportable } from '../http/sheets/exportable';
 import { planListSheet, planSheet } from './plan.sheet';
 
@@ -152,21 +153,4 @@ export class PlansController {
     tagRevision(response, plan.revision);
     return plan;
   }
-}
-
-/** DTO instances to plain domain values (optional fields made explicit). */
-function goalsOf(body: PlanContentDto) {
-  return body.goals.map((goal) => ({
-    code: goal.code,
-    statement: goal.statement,
-    indicators: goal.indicators.map((indicator) => ({
-      code: indicator.code,
-      name: indicator.name,
-      unit: indicator.unit,
-      polarity: indicator.polarity,
-      aggregation: indicator.aggregation,
-      annualTarget: indicator.annualTarget,
-      quarterlyTargets: indicator.quarterlyTargets ?? null,
-    })),
-  }));
 }
