@@ -1,7 +1,6 @@
-import { PlanView } from '@app/domain/plan';
 import { Controller, Get, Header, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Roles } from '../auth/auth.decorators';
 import { Write, WriteContext } from '../commands/write-context';
@@ -13,7 +12,7 @@ import { WriteEndpoint } from '../http/write-endpoint.decorator';
 import { WriteResult } from '../http/write-result';
 import { OpdStatusQuery } from '../opds';
 import { mayWritePlan } from './plan-policies';
-import { GetPlanQuery } from './plan-queries';
+import { PlanDocumentQuery } from './plan-document.query';
 import { planLocation, planTarget } from './plan-target';
 import { goalsOf } from './plan-goals';
 import { validPlanContent } from './plan-import';
@@ -54,7 +53,6 @@ export class PlanImportController {
   @UseGuards(SpreadsheetUploadGuard)
   @WriteEndpoint(201)
   @ApiConsumes('multipart/form-data')
-  @ApiHeader({ name: 'X-Min-Position', required: false, description: 'The plan is looked up (draft or revision?) once the read models reach it' })
   @ApiBody({
     schema: {
       type: 'object',
@@ -70,7 +68,8 @@ export class PlanImportController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<WriteResult> {
     const content = await readPlanWorkbook(upload.bytes);
-    const current: PlanView | null = await this.queries.execute(new GetPlanQuery(address.opdCode, address.year));
+    // From the log, not the read models: a plan approved a moment ago is revised, never replaced.
+    const { document: current } = await this.queries.execute(new PlanDocumentQuery(address.opdCode, address.year));
     if (!current) {
       const body = await validPlanContent<PlanContentDto>(content, null);
       const data = { opd: await this.queries.execute(new OpdStatusQuery(address.opdCode)), year: address.year, goals: goalsOf(body) };

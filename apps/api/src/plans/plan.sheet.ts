@@ -1,6 +1,7 @@
 import { GoalView, IndicatorView, PlanView } from '@app/domain/plan';
 import { Page } from '../http/pagination';
 import { defineSheet, SheetColumn } from '../http/sheets/sheet';
+import { PLAN_TEMPLATE_COLUMNS } from './plan-template';
 
 /** One row per indicator of a plan's goals: what the plan is, laid out as the import template is. */
 export interface PlanIndicatorRow {
@@ -16,23 +17,30 @@ const quarterTarget =
   ({ indicator }: PlanIndicatorRow): number | null =>
     indicator.quarterlyTargets?.[index] ?? null;
 
+type TemplateField = (typeof PLAN_TEMPLATE_COLUMNS)[number]['field'];
+
+/** What each of the import template's columns holds, as the export writes it. */
+const TEMPLATE_CELLS: Record<TemplateField, Pick<SheetColumn<PlanIndicatorRow>, 'kind' | 'value'>> = {
+  goalCode: { kind: 'text', value: ({ goal }) => goal.code },
+  statement: { kind: 'text', value: ({ goal }) => goal.statement },
+  indicatorCode: { kind: 'text', value: ({ indicator }) => indicator.code },
+  name: { kind: 'text', value: ({ indicator }) => indicator.name },
+  unit: { kind: 'text', value: ({ indicator }) => indicator.unit },
+  polarity: { kind: 'text', value: ({ indicator }) => indicator.polarity },
+  aggregation: { kind: 'text', value: ({ indicator }) => indicator.aggregation },
+  annualTarget: { kind: 'number', value: ({ indicator }) => indicator.annualTarget },
+  q1: { kind: 'number', value: quarterTarget(0) },
+  q2: { kind: 'number', value: quarterTarget(1) },
+  q3: { kind: 'number', value: quarterTarget(2) },
+  q4: { kind: 'number', value: quarterTarget(3) },
+};
+
 /**
- * The import template's columns first and in its order (plan-import-template.ts), so an
- * exported plan imports as it is; the figures follow, which the import does not read.
+ * The import template's columns first, in its order and under its headers, so an exported plan
+ * imports as it is (the round trip); the figures follow, which the import does not read.
  */
 const PLAN_COLUMNS: ReadonlyArray<SheetColumn<PlanIndicatorRow>> = [
-  { header: 'Kode Sasaran', kind: 'text', value: ({ goal }) => goal.code },
-  { header: 'Sasaran Strategis', kind: 'text', value: ({ goal }) => goal.statement, width: 40 },
-  { header: 'Kode Indikator', kind: 'text', value: ({ indicator }) => indicator.code },
-  { header: 'Indikator Kinerja', kind: 'text', value: ({ indicator }) => indicator.name, width: 40 },
-  { header: 'Satuan', kind: 'text', value: ({ indicator }) => indicator.unit },
-  { header: 'Polaritas', kind: 'text', value: ({ indicator }) => indicator.polarity, width: 20 },
-  { header: 'Agregasi', kind: 'text', value: ({ indicator }) => indicator.aggregation },
-  { header: 'Target Tahunan', kind: 'number', value: ({ indicator }) => indicator.annualTarget },
-  { header: 'Target TW I', kind: 'number', value: quarterTarget(0) },
-  { header: 'Target TW II', kind: 'number', value: quarterTarget(1) },
-  { header: 'Target TW III', kind: 'number', value: quarterTarget(2) },
-  { header: 'Target TW IV', kind: 'number', value: quarterTarget(3) },
+  ...PLAN_TEMPLATE_COLUMNS.map(({ header, field, width }) => ({ header, width, ...TEMPLATE_CELLS[field] })),
   { header: 'Kode OPD', kind: 'text', value: ({ plan }) => plan.opdCode },
   { header: 'Tahun', kind: 'number', value: ({ plan }) => plan.year },
   { header: 'Status', kind: 'text', value: ({ plan }) => plan.status },
