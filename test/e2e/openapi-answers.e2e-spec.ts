@@ -224,6 +224,23 @@ describe('answers match the OpenAPI document', () => {
     expect(flags.items.length).toBeGreaterThan(0);
   });
 
+  it('public CSV downloads', async () => {
+    for (const [template, path] of [
+      ['/public/v1/regency/{year}.csv', '/public/v1/regency/2025.csv'],
+      ['/public/v1/opds/{code}/{year}.csv', '/public/v1/opds/DINKES/2025.csv'],
+    ]) {
+      const response = await http().get(path).buffer(true).parse(binary);
+      expect({ call: `get ${path}`, status: response.status, type: response.headers['content-type'] }).toEqual({
+        call: `get ${path}`,
+        status: 200,
+        type: 'text/csv; charset=utf-8',
+      });
+      expect(answerSchema(document, 'get', template, 200, 'text/csv')).toEqual({ type: 'string' });
+      expect((response.body as Buffer).toString('utf8')).toContain('Kode OPD;Tahun');
+      exercised.add(`get ${template}`);
+    }
+  });
+
   it('public feed', async () => {
     const page = await call('get', '/public/v1/feed', '/public/v1/feed?limit=2', {});
     expect(page.items).toHaveLength(2);

@@ -16,7 +16,7 @@ import { RegencyQuery, ScorecardQuery } from './scorecard-queries';
 import { RegencyView, ScorecardView } from './scorecard.views';
 import { Exportable } from '../http/sheets/exportable';
 import { redFlagSheet } from './red-flag.sheet';
-import { regencySheet } from './regency.sheet';
+import { regencySheet } from './scorecard.sheet';
 
 /** Scorecards for any signed-in user, and the inspectorate's register of red flags (docs/api.md, Dashboards). */
 @ApiTags('Dashboards')

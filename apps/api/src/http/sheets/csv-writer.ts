@@ -6,18 +6,37 @@ import { drained, SheetWriter } from './sheet-writer';
 /** A byte-order mark, so Excel reads the file as UTF-8 rather than as the system's code page. */
 const BOM = '\uFEFF';
 
+const line = (cells: string[], separator: string) => `${cells.join(separator)}\r\n`;
+
 /**
- * CSV with RFC 4180 quoting and CRLF line ends. `comments` come before the header, each on a
- * line starting `#` (what ties a public file to the ledger).
+ * The file's start: the BOM, `comments` each on a line starting `#` (what ties a public file to
+ * the ledger), then the header row.
  */
+function preface(sheet: Sheet, separator: string, comments: string[]): string {
+  const commentLines = comments.map((comment) => `# ${comment.replace(/[\r\n]+/g, ' ')}\r\n`).join('');
+  return (
+    BOM +
+    commentLines +
+    line(
+      sheet.columns.map((column) => csvCell('text', column.header, separator, false)),
+      separator,
+    )
+  );
+}
+
+/** One row; numbers take the decimal comma with `;`, the pairing Excel set to Indonesian reads. */
+const row = (sheet: Sheet, item: unknown, separator: string): string =>
+  line(
+    sheet.columns.map((column) => csvCell(column.kind, column.value(item), separator, separator === ';')),
+    separator,
+  );
+
+/** CSV with RFC 4180 quoting and CRLF line ends, written row by row. */
 export function csvWriter(sheet: Sheet, output: Writable, separator: string, comments: string[] = []): SheetWriter {
-  const decimalComma = separator === ';';
-  const line = (cells: string[]) => `${cells.join(separator)}\r\n`;
-  const preface = comments.map((comment) => `# ${comment.replace(/[\r\n]+/g, ' ')}\r\n`).join('');
-  output.write(BOM + preface + line(sheet.columns.map((column) => csvCell('text', column.header, separator, false))));
+  output.write(preface(sheet, separator, comments));
   return {
-    async row(row) {
-      output.write(line(sheet.columns.map((column) => csvCell(column.kind, column.value(row), separator, decimalComma))));
+    async row(item) {
+      output.write(row(sheet, item, separator));
       await drained(output);
     },
     async finish() {
@@ -25,4 +44,9 @@ export function csvWriter(sheet: Sheet, output: Writable, separator: string, com
       await Promise.resolve();
     },
   };
+}
+
+/** A small answer's whole file at once (a public file is hashed for its ETag). */
+export function csvText(sheet: Sheet, answer: unknown, separator: string, comments: string[] = []): string {
+  return preface(sheet, separator, comments) + [...sheet.rows(answer)].map((item) => row(sheet, item, separator)).join('');
 }
