@@ -182,6 +182,29 @@ const ENDPOINTS: Array<[string, Call, Record<string, number>]> = [
   ],
 ];
 
+/**
+ * A list as a file (docs/api.md, Spreadsheets) is the same answer: the same callers get it, and
+ * the same callers are refused.
+ */
+const AS_FILES = [
+  'GET /api/v1/skp?appraiserNip=',
+  'GET /api/v1/opds/{code}/skp',
+  'GET /api/v1/dashboards/regency/{year}',
+  'GET /api/v1/dashboards/red-flags?opd=DINKES',
+];
+ENDPOINTS.push(
+  ...ENDPOINTS.filter(([endpoint]) => AS_FILES.includes(endpoint)).flatMap(([endpoint, call, expected]) =>
+    (['csv', 'xlsx'] as const).map((format): [string, Call, Record<string, number>] => [
+      `${endpoint} as ${format}`,
+      (caller) => {
+        const { method, path } = call(caller);
+        return { method, path: `${path}${path.includes('?') ? '&' : '?'}format=${format}` };
+      },
+      expected,
+    ]),
+  ),
+);
+
 function slug(caller: string): string {
   return caller.toUpperCase().replace(/[^A-Z0-9]+/g, '-');
 }

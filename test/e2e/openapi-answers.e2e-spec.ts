@@ -109,6 +109,24 @@ describe('answers match the OpenAPI document', () => {
     await call('get', '/api/v1/opds/{code}/plans/{year}', plan, as.inspector);
   });
 
+  it('plan import', async () => {
+    const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    const templatePath = '/api/v1/opds/{code}/plans/import-template.xlsx';
+    const template = await http().get('/api/v1/opds/DINKES/plans/import-template.xlsx').set(as.operator).buffer(true).parse(binary);
+    expect({ status: template.status, type: template.headers['content-type'] }).toEqual({ status: 200, type: xlsx });
+    expect(answerSchema(document, 'get', templatePath, 200, xlsx)).toEqual({ type: 'string', format: 'binary' });
+    exercised.add(`get ${templatePath}`);
+    const importPath = '/api/v1/opds/{code}/plans/{year}/import';
+    const imported = await http()
+      .post('/api/v1/opds/DINKES/plans/2026/import')
+      .set(as.operator)
+      .attach('file', template.body as Buffer, { filename: 'rencana.xlsx', contentType: xlsx });
+    expect(imported.status).toBe(201);
+    const schema = answerSchema(document, 'post', importPath, 201);
+    expect(typeof schema === 'string' ? schema : shapeMismatches(document, schema, imported.body)).toEqual([]);
+    exercised.add(`post ${importPath}`);
+  });
+
   it('SKP', async () => {
     const employee = '198001012005011001';
     const appraiser = '197502022000031002';
@@ -204,6 +222,23 @@ describe('answers match the OpenAPI document', () => {
     expect(plan.versions).toHaveLength(1);
     const flags = await call('get', '/api/v1/dashboards/red-flags', '/api/v1/dashboards/red-flags?year=2025', as.inspector);
     expect(flags.items.length).toBeGreaterThan(0);
+  });
+
+  it('public CSV downloads', async () => {
+    for (const [template, path] of [
+      ['/public/v1/regency/{year}.csv', '/public/v1/regency/2025.csv'],
+      ['/public/v1/opds/{code}/{year}.csv', '/public/v1/opds/DINKES/2025.csv'],
+    ]) {
+      const response = await http().get(path).buffer(true).parse(binary);
+      expect({ call: `get ${path}`, status: response.status, type: response.headers['content-type'] }).toEqual({
+        call: `get ${path}`,
+        status: 200,
+        type: 'text/csv; charset=utf-8',
+      });
+      expect(answerSchema(document, 'get', template, 200, 'text/csv')).toEqual({ type: 'string' });
+      expect((response.body as Buffer).toString('utf8')).toContain('Kode OPD;Tahun');
+      exercised.add(`get ${template}`);
+    }
   });
 
   it('public feed', async () => {

@@ -1,3 +1,4 @@
+import multipart from '@fastify/multipart';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { answerClientError, answerFrameworkError } from './http/framework-errors';
@@ -7,6 +8,7 @@ import { answerOnceBodyIsSent } from './http/unread-body';
 import { refuseRepeatedQueryParameters } from './http/single-query-values';
 import { validationPipe } from './http/validation';
 import { Environment, validateEnvironment } from '@app/config';
+import { UPLOAD_LIMITS } from './http/uploads/upload-limits';
 import { Clock } from '@app/platform';
 import { limitAnonymousWrites } from './http/anonymous-writes';
 import { readClockOncePerRequest } from './http/request-clock';
@@ -48,6 +50,8 @@ export async function configureApp(app: NestFastifyApplication, options: { shutd
   countRequests(fastify, app.get(Metrics));
   readClockOncePerRequest(fastify, app.get(Clock));
   useJsonBodies(fastify);
+  // Multipart bodies are only read where a route asks for them (SpreadsheetUploadGuard), within these limits.
+  await app.register(multipart, { limits: UPLOAD_LIMITS });
   answerOnceBodyIsSent(fastify);
   refuseUnstorableParameters(fastify);
   refuseRepeatedQueryParameters(fastify);

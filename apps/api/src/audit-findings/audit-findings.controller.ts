@@ -24,6 +24,8 @@ import {
 import { FindingPageView, FindingSummaryView, FindingViewDto } from './audit-finding.views';
 import { mayAnswerFinding, mayAssessFinding, mayReadFinding, mayRecordFinding, readableFindingsOpd } from './finding-policies';
 import { findingId, findingTarget, newFindingTarget, noSuchFinding } from './finding-target';
+import { Exportable } from '../http/sheets/exportable';
+import { findingSheet, findingSummarySheet } from './finding.sheet';
 
 const recommendationNo = new ParseIntPipe({
   exceptionFactory: () =>
@@ -107,6 +109,7 @@ export class AuditFindingsController {
   }
 
   @Get()
+  @Exportable(findingSheet)
   @Roles('inspector', 'opd_operator', 'opd_head')
   @ApiHeader({ name: 'X-Min-Position', required: false })
   @ApiOkResponse({ type: FindingPageView })
@@ -117,6 +120,7 @@ export class AuditFindingsController {
 
   // Declared before ':id', which would otherwise take "summary" for an id.
   @Get('summary')
+  @Exportable(findingSummarySheet)
   @Roles('inspector', 'opd_operator', 'opd_head')
   @ApiHeader({ name: 'X-Min-Position', required: false })
   @ApiOkResponse({ type: FindingSummaryView })

@@ -14,6 +14,9 @@ import { RedFlagListQuery } from './red-flag.dto';
 import { RedFlagPageView } from './red-flag.views';
 import { RegencyQuery, ScorecardQuery } from './scorecard-queries';
 import { RegencyView, ScorecardView } from './scorecard.views';
+import { Exportable } from '../http/sheets/exportable';
+import { redFlagSheet } from './red-flag.sheet';
+import { regencySheet } from './scorecard.sheet';
 
 /** Scorecards for any signed-in user, and the inspectorate's register of red flags (docs/api.md, Dashboards). */
 @ApiTags('Dashboards')
@@ -33,6 +36,7 @@ export class DashboardsController {
   }
 
   @Get('regency/:year')
+  @Exportable(regencySheet)
   @ApiHeader({ name: 'X-Min-Position', required: false })
   @ApiOkResponse({ type: RegencyView })
   async regency(@Param('year') yearParameter: string, @Today() today: string): Promise<{ year: number; items: Scorecard[] }> {
@@ -45,6 +49,7 @@ export class DashboardsController {
    * each flag is already on their own plan, LKjIP or finding, and they are the ones to answer it.
    */
   @Get('red-flags')
+  @Exportable(redFlagSheet)
   @Roles('inspector', 'opd_operator', 'opd_head')
   @ApiHeader({ name: 'X-Min-Position', required: false })
   @ApiOkResponse({ type: RedFlagPageView })

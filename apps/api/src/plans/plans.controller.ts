@@ -22,6 +22,9 @@ import { GetPlanQuery, ListPlansQuery } from './plan-queries';
 import { planLocation, planTarget } from './plan-target';
 import { CorrectRealisationDto, ListPlansParameters, PlanContentDto, ReturnPlanDto, StartRevisionDto } from './plan.dto';
 import { PlanPageView, PlanViewDto } from './plan.views';
+import { goalsOf } from './plan-goals';
+import { Exportable } from '../http/sheets/exportable';
+import { planListSheet, planSheet } from './plan.sheet';
 
 /** A unit's yearly performance agreements (docs/api.md, Performance plans). */
 @ApiTags('Performance plans')
@@ -126,6 +129,7 @@ export class PlansController {
   }
 
   @Get()
+  @Exportable(planListSheet)
   @ApiHeader({ name: 'X-Min-Position', required: false })
   @ApiOkResponse({ type: PlanPageView })
   list(@Param('code') code: string, @Query() parameters: ListPlansParameters): Promise<Page<PlanView>> {
@@ -133,6 +137,7 @@ export class PlansController {
   }
 
   @Get(':year')
+  @Exportable(planSheet)
   @ApiHeader({ name: 'X-Min-Position', required: false })
   @ApiOkResponse({ type: PlanViewDto })
   async get(
@@ -148,21 +153,4 @@ export class PlansController {
     tagRevision(response, plan.revision);
     return plan;
   }
-}
-
-/** DTO instances to plain domain values (optional fields made explicit). */
-function goalsOf(body: PlanContentDto) {
-  return body.goals.map((goal) => ({
-    code: goal.code,
-    statement: goal.statement,
-    indicators: goal.indicators.map((indicator) => ({
-      code: indicator.code,
-      name: indicator.name,
-      unit: indicator.unit,
-      polarity: indicator.polarity,
-      aggregation: indicator.aggregation,
-      annualTarget: indicator.annualTarget,
-      quarterlyTargets: indicator.quarterlyTargets ?? null,
-    })),
-  }));
 }

@@ -40,6 +40,10 @@ export const LIVE_FEED_HREF = '/public/v1/feed/live';
 
 export const INTEGRITY_HEAD_HREF = '/public/v1/integrity/head';
 
+/** The open-data files of what a page shows (docs/api.md, Public). */
+export const regencyCsvHref = (year: number): string => `/public/v1/regency/${year}.csv`;
+export const scorecardCsvHref = (code: string, year: number): string => `/public/v1/opds/${code}/${year}.csv`;
+
 /** The public answers a unit's page is made of: each figure can be checked against them, and the feed and head against the log. */
 export const unitSourceHrefs = (code: string, year: number): string[] => [
   publicScorecardLink(code, year),

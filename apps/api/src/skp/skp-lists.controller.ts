@@ -14,6 +14,8 @@ import { requireMayReadUnit } from './skp-policies';
 import { ListUnitSkpQuery } from './skp-queries';
 import { ListUnitSkpParameters } from './skp.dto';
 import { CascadeTreeView, SkpPageView } from './skp.views';
+import { Exportable } from '../http/sheets/exportable';
+import { skpSheet } from './skp.sheet';
 
 /**
  * The SKPs seen from a unit (docs/api.md, SKP): its list, and the tree of SKPs serving one of
@@ -26,6 +28,7 @@ export class SkpListsController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get('skp')
+  @Exportable(skpSheet)
   @Roles('inspector', 'opd_operator', 'opd_head')
   @ApiHeader({ name: 'X-Min-Position', required: false })
   @ApiOkResponse({ type: SkpPageView })

@@ -23,6 +23,8 @@ import { newSkpTarget, noSuchSkp, skpTarget } from './skp-target';
 import { CascadeSourceDto, DraftSkpDto, EvaluateSkpDto, ListAppraisalsParameters, ReturnSkpDto, SkpResultsDto } from './skp.dto';
 import { SkpEvaluationResultView, SkpPageView, SkpViewDto } from './skp.views';
 import { SkpPersonalData } from './skp-personal-data';
+import { Exportable } from '../http/sheets/exportable';
+import { skpSheet } from './skp.sheet';
 
 /** One employee's yearly performance targets (docs/api.md, SKP). */
 @ApiTags('SKP')
@@ -139,6 +141,7 @@ export class SkpController {
   }
 
   @Get()
+  @Exportable(skpSheet)
   @Roles('appraiser', 'employee', 'inspector')
   @ApiHeader({ name: 'X-Min-Position', required: false })
   @ApiOkResponse({ type: SkpPageView })

@@ -2,7 +2,7 @@ import { Scorecard } from '@app/domain/dashboard';
 import { AchievementScale } from '@app/domain/plan';
 import { markup, SafeHtml } from '../markup';
 import { percent } from '../portal-format';
-import { REGENCY_FORM_ACTION, regencyHref, unitHref } from '../portal-links';
+import { REGENCY_FORM_ACTION, regencyCsvHref, regencyHref, unitHref } from '../portal-links';
 import { Lang, otherLang, textFor } from '../portal-text';
 import { categoryBadge, findingFigures, lkjipCell, readersCaption, visibleCaption } from './components';
 import { page } from './layout';
@@ -88,6 +88,7 @@ export function regencyPage(data: RegencyPageData): string {
       </table>
     </div>
     <p class="scale">${text.scale}: ${scale.bands.map((band) => markup`${categoryBadge(lang, scale, band.category)} `)}</p>
+    <p class="download"><a href="${regencyCsvHref(year)}" download>${text.downloadCsv}</a></p>
     ${
       unranked.length === 0
         ? ''

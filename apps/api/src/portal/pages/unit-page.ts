@@ -2,7 +2,7 @@ import { Scorecard } from '@app/domain/dashboard';
 import { AchievementScale, PublicIndicator, PublicPlan } from '@app/domain/plan';
 import { markup, SafeHtml } from '../markup';
 import { day, number, percent } from '../portal-format';
-import { regencyHref, unitHref, unitSourceHrefs } from '../portal-links';
+import { regencyHref, scorecardCsvHref, unitHref, unitSourceHrefs } from '../portal-links';
 import { Lang, nameOf, otherLang, textFor } from '../portal-text';
 import { categoryBadge, findingFigures, lkjipCell, readersCaption, visibleCaption } from './components';
 import { page } from './layout';
@@ -216,6 +216,7 @@ export function unitPage({ lang, region, scorecard, name, plan, scale }: UnitPag
     <section class="sources" aria-labelledby="sources-title">
       <h2 id="sources-title">${text.sourcesTitle}</h2>
       <p>${text.sources}</p>
+      <p class="download"><a href="${scorecardCsvHref(opdCode, year)}" download>${text.downloadCsv}</a></p>
       <ul>
         ${unitSourceHrefs(opdCode, year).map((path) => markup`<li><a href="${path}"><code>${path}</code></a></li>`)}
       </ul>
