@@ -89,8 +89,9 @@ describe('a transaction held open in another database of the same server', () =>
     expect(api.output()).not.toContain('log-horizon-test');
 
     await holder.query('COMMIT');
-    await until('readiness to name no blocker', async () => ((await ready()).body.details.logHorizon.blocking ? undefined : true));
-    expect(await horizonAge()).toBeLessThan(BOUND_SECONDS);
+    // Another test run's transaction may be the oldest by then: what must go is this one.
+    await until('readiness to stop naming it', async () => ((await ready()).body.details.logHorizon.blocking?.pid === pid ? undefined : true));
+    await until('the metric to fall below the bound', async () => ((await horizonAge()) < BOUND_SECONDS ? true : undefined));
     await until('the release in the log', async () =>
       logLines().find((line) => line.msg === 'event log horizon released' && line.horizon?.blockingPid === pid),
     );

@@ -84,13 +84,14 @@ export class LogHorizon implements OnApplicationBootstrap, BeforeApplicationShut
       return; // The database's own health is /health/ready's to report; a failed poll is retried.
     }
     const key = stalled ? `${stalled.pid}` : undefined;
-    if (stalled && key !== this.warned) {
+    if (key === this.warned) return;
+    // Another blocker taking over means the one warned of has ended: both are said.
+    if (this.warned) this.logger.pino.info({ horizon: { blockingPid: Number(this.warned) } }, 'event log horizon released');
+    if (stalled) {
       this.logger.pino.warn(
         { horizon: { blockingPid: stalled.pid, database: stalled.database, ageSeconds: stalled.ageSeconds, boundSeconds: this.warnAfterSeconds } },
         'event log held back by a long transaction: projections and X-Min-Position wait until it ends',
       );
-    } else if (!stalled && this.warned) {
-      this.logger.pino.info({ horizon: { blockingPid: Number(this.warned) } }, 'event log horizon released');
     }
     this.warned = key;
   }
