@@ -1,8 +1,10 @@
 /**
  * npm run bench:http: autocannon (50 connections unless a case says 20; BENCH_HTTP_SECONDS each, default 10) against
- * the built API on a scratch PostgreSQL database, beside two baselines measured in the same
- * run: a bare node:http JSON endpoint, and NestJS on the same Fastify adapter answering a
- * constant (the framework's own floor). Each server runs in its own process. Two more
+ * the built API on a scratch PostgreSQL database, beside three baselines measured in the same
+ * run: a bare node:http JSON endpoint, NestJS on the same Fastify adapter answering a constant
+ * (the framework's own floor), and the CRUD app a team would build for the same correction
+ * without event sourcing (bench/crud-peer-server.ts: its write and by-id read, as
+ * `crudPeerWrite…` and `crudPeerRead…`). Each server runs in its own process. Two more
  * bounds, in the same run: the OPD read on a sibling API with the read cache off (what a read
  * that misses costs); and, with no HTTP in front, the database's own one-row transactions and the
  * event store's appends (what every write that commits before it answers is bounded by). The
@@ -13,6 +15,7 @@
  */
 import { ChildProcess } from 'node:child_process';
 import { tokenFor } from '../test/support/tokens';
+import { crudPeerCases } from './crud-peer-cases';
 import { databaseWriteFloor } from './database-write-floor';
 import { eventStoreAppendFloor } from './event-store-append-floor';
 import { freePort, ratio, run, RunSummary, start, stop, warmUp, withServers } from './http-support';
@@ -163,6 +166,8 @@ async function main(): Promise<void> {
       ...(apiEnv.DATABASE_URL
         ? { databaseWriteFloor: await databaseWriteFloor(apiEnv.DATABASE_URL), appendFloor: await eventStoreAppendFloor(apiEnv.DATABASE_URL) }
         : {}),
+      // The third baseline: the same correction and a by-id read in a plain NestJS + TypeORM CRUD app.
+      ...(apiEnv.DATABASE_URL ? await crudPeerCases(apiEnv, UNITS, YEAR, operators, indicatorCodes) : {}),
       realisationWrite: await run(
         'POST a realisation correction (one value, 50 plans)',
         {

@@ -1,35 +1,59 @@
 /**
- * CPU profiles of the built API under load, on a database already loaded and projected (for
- * instance one kept by BENCH_SCALE_KEEP=1 npm run bench:scale):
+ * CPU profiles of the built API under load (npm run build first):
  *
- *   node -r ts-node/register/transpile-only -r tsconfig-paths/register bench/profile-api.ts <database-url> [seconds]
+ *   npm run bench:profile -- [<database-url>] [seconds]
  *
- * For each case (GET of a plan; a correction of a reported quarter) the API runs in a process
- * of its own under `node --cpu-prof`, autocannon loads it at 20 connections, and the API is
- * stopped, which writes the profile; then the functions with the most self time are printed.
+ * With a database already loaded and projected (for instance one kept by BENCH_SCALE_KEEP=1 npm
+ * run bench:scale), it profiles a GET of a plan and corrections of reported quarters across
+ * its five years. Without one, it creates a scratch database on BENCH_DATABASE_URL's server,
+ * records 40 units with an approved plan and a reported first quarter through the API, profiles
+ * corrections of those quarters only, and drops the database.
+ *
+ * For each case the API runs in a process of its own under `node --cpu-prof`, autocannon loads
+ * it at 20 connections, and the API is stopped, which writes the profile; then the functions
+ * with the most self time are printed, and for the write the same time grouped into the phases
+ * of a write (bench/profile-phases.ts). Timing figures are only worth reading on a quiet machine.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { Client } from 'pg';
 import { tokenFor } from '../test/support/tokens';
 import { Profile, summarise } from './cpuprofile-summary';
-import { freePort, run, start, stop } from './http-support';
+import { freePort, run, SERVER, start, stop } from './http-support';
+import { PhaseProfile, summariseByPhase } from './profile-phases';
 
 const OPDS = 40;
 const YEARS = [2021, 2022, 2023, 2024, 2025];
 const CONNECTIONS = 20;
+const INDICATORS = ['I11', 'I12', 'I13'];
+/** A fresh key per run: the profiled API must start, and no key file is written under the checkout. */
+const PERSONAL_DATA_KEY = randomBytes(32).toString('base64');
 
 const opdCode = (i: number) => `OPD-${String(i).padStart(2, '0')}`;
-const values = (seed: number) => ['I11', 'I12', 'I13'].map((indicatorCode, k) => ({ indicatorCode, value: 50 + ((seed * 7 + k * 13) % 50) }));
+const values = (seed: number) => INDICATORS.map((indicatorCode, k) => ({ indicatorCode, value: 50 + ((seed * 7 + k * 13) % 50) }));
 
-async function profile(databaseUrl: string, name: string, seconds: number, request: (operators: string[]) => autocannon.Request): Promise<void> {
+/** Which reported quarters the corrections go to. */
+interface Quarters {
+  years: number[];
+  quarters: number;
+}
+
+async function profile(
+  databaseUrl: string,
+  name: string,
+  seconds: number,
+  request: (operators: string[]) => autocannon.Request,
+  phases = false,
+): Promise<void> {
   const directory = mkdtempSync(join(tmpdir(), 'kl-profile-'));
   const port = await freePort();
   const api = await start(
     'dist/apps/api/src/main.js',
     port,
-    { DATABASE_URL: databaseUrl, PROJECTIONS_INLINE: 'true', LOG_LEVEL: 'warn', NODE_ENV: 'development', HOST: '127.0.0.1' },
+    { DATABASE_URL: databaseUrl, PROJECTIONS_INLINE: 'true', LOG_LEVEL: 'warn', NODE_ENV: 'development', HOST: '127.0.0.1', PERSONAL_DATA_KEY },
     ['--cpu-prof', `--cpu-prof-dir=${directory}`],
   );
   try {
@@ -41,16 +65,94 @@ async function profile(databaseUrl: string, name: string, seconds: number, reque
   }
   const file = readdirSync(directory).find((entry) => entry.endsWith('.cpuprofile'));
   if (!file) throw new Error(`no profile in ${directory}`);
+  const cpuProfile = JSON.parse(readFileSync(join(directory, file), 'utf8')) as Profile & PhaseProfile;
   console.log(`\n${name} (${join(directory, file)}), self time:`);
-  for (const row of summarise(JSON.parse(readFileSync(join(directory, file), 'utf8')) as Profile, 30)) {
+  for (const row of summarise(cpuProfile, 30)) {
     console.log(`${String(row.share).padStart(5)} %  ${String(row.selfMs).padStart(7)} ms  ${row.name}`);
+  }
+  if (!phases) return;
+  console.log(`\n${name}, self time by phase (share of the busy samples):`);
+  for (const row of summariseByPhase(cpuProfile)) {
+    console.log(`${String(row.share).padStart(5)} %  ${String(row.selfMs).padStart(7)} ms  ${row.phase}`);
+    for (const item of row.top) console.log(`             ${String(item.selfMs).padStart(7)} ms  ${item.name}`);
+  }
+}
+
+/** 40 units, each with an approved plan for the last of `YEARS` and its first quarter reported, recorded through the API. */
+async function seed(databaseUrl: string): Promise<void> {
+  const port = await freePort();
+  const api = await start('dist/apps/api/src/main.js', port, {
+    DATABASE_URL: databaseUrl,
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'development',
+    HOST: '127.0.0.1',
+    PERSONAL_DATA_KEY,
+  });
+  try {
+    const json = async (claims: Parameters<typeof tokenFor>[0]) => ({
+      Authorization: `Bearer ${await tokenFor(claims, { expiresIn: '1h' })}`,
+      'Content-Type': 'application/json',
+    });
+    const call = async (path: string, headers: Record<string, string>, body?: object) => {
+      const response = await fetch(`http://127.0.0.1:${port}${path}`, { method: 'POST', headers, body: body ? JSON.stringify(body) : undefined });
+      if (!response.ok) throw new Error(`POST ${path}: ${response.status} ${await response.text()}`);
+    };
+    const admin = await json({ roles: ['admin'] });
+    const year = YEARS[YEARS.length - 1];
+    const indicators = INDICATORS.map((code) => ({
+      code,
+      name: `Indikator ${code}`,
+      unit: '%',
+      polarity: 'HIGHER_IS_BETTER',
+      aggregation: 'LAST',
+      annualTarget: 80,
+    }));
+    for (let o = 0; o < OPDS; o++) {
+      const operator = await json({ roles: ['opd_operator'], opd: opdCode(o) });
+      const plan = `/api/v1/opds/${opdCode(o)}/plans/${year}`;
+      await call('/api/v1/opds', admin, { code: opdCode(o), name: `Unit ${o}` });
+      await call(plan, operator, { goals: [{ code: 'G1', statement: 'Sasaran 1', indicators }] });
+      await call(`${plan}/submit`, operator);
+      await call(`${plan}/approve`, await json({ roles: ['opd_head'], opd: opdCode(o) }));
+      await call(`${plan}/realisations/1`, operator, { values: values(o) });
+    }
+  } finally {
+    await stop(api);
+  }
+}
+
+/** A scratch database on the bench's server for as long as `body` runs. */
+async function withScratchDatabase(body: (databaseUrl: string) => Promise<void>): Promise<void> {
+  const name = `kl_bench_profile_${randomBytes(4).toString('hex')}`;
+  const admin = new Client({ connectionString: SERVER });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+    const url = new URL(SERVER);
+    url.pathname = `/${name}`;
+    await body(url.toString());
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
   }
 }
 
 async function main(): Promise<void> {
-  const [databaseUrl, secondsArgument] = process.argv.slice(2);
-  if (!databaseUrl) throw new Error('usage: profile-api.ts <database-url> [seconds]');
-  const seconds = Number(secondsArgument ?? 20);
+  const [first, second] = process.argv.slice(2);
+  const given = first !== undefined && !/^\d+$/.test(first) ? first : undefined;
+  const seconds = Number((given ? second : first) ?? 20);
+  if (given) {
+    await profilePlanRead(given, seconds);
+    await profileCorrections(given, seconds, { years: YEARS, quarters: 4 });
+  } else {
+    await withScratchDatabase(async (databaseUrl) => {
+      await seed(databaseUrl);
+      await profileCorrections(databaseUrl, seconds, { years: YEARS.slice(-1), quarters: 1 });
+    });
+  }
+}
+
+async function profilePlanRead(databaseUrl: string, seconds: number): Promise<void> {
   let reads = 0;
   await profile(databaseUrl, 'GET /api/v1/opds/{code}/plans/{year}', seconds, (operators) => ({
     method: 'GET',
@@ -59,22 +161,31 @@ async function main(): Promise<void> {
       return { ...request, headers: { Authorization: operators[k % OPDS] }, path: `/api/v1/opds/${opdCode(k % OPDS)}/plans/${YEARS[Math.floor(k / OPDS)]}` };
     },
   }));
+}
+
+async function profileCorrections(databaseUrl: string, seconds: number, { years, quarters }: Quarters): Promise<void> {
   let corrections = 0;
-  await profile(databaseUrl, 'POST …/realisations/{q}/corrections', seconds, (operators) => ({
-    method: 'POST',
-    setupRequest: (request) => {
-      const n = corrections++;
-      const o = n % OPDS;
-      const year = YEARS[Math.floor(n / OPDS) % YEARS.length];
-      const quarter = (Math.floor(n / (OPDS * YEARS.length)) % 4) + 1;
-      return {
-        ...request,
-        headers: { Authorization: operators[o], 'Content-Type': 'application/json' },
-        path: `/api/v1/opds/${opdCode(o)}/plans/${year}/realisations/${quarter}/corrections`,
-        body: JSON.stringify({ reason: 'Koreksi data', values: values(n) }),
-      };
-    },
-  }));
+  await profile(
+    databaseUrl,
+    'POST …/realisations/{q}/corrections',
+    seconds,
+    (operators) => ({
+      method: 'POST',
+      setupRequest: (request) => {
+        const n = corrections++;
+        const o = n % OPDS;
+        const year = years[Math.floor(n / OPDS) % years.length];
+        const quarter = (Math.floor(n / (OPDS * years.length)) % quarters) + 1;
+        return {
+          ...request,
+          headers: { Authorization: operators[o], 'Content-Type': 'application/json' },
+          path: `/api/v1/opds/${opdCode(o)}/plans/${year}/realisations/${quarter}/corrections`,
+          body: JSON.stringify({ reason: 'Koreksi data', values: values(n) }),
+        };
+      },
+    }),
+    true,
+  );
 }
 
 main().catch((error) => {

@@ -10,6 +10,7 @@ import { TokenVerifier } from './auth/token-verifier';
 import { HealthController } from './health/health.controller';
 import { LedgerHealthIndicator } from './health/ledger-health.indicator';
 import { LoggingModule } from './observability/app-logger';
+import { LogHorizon } from './observability/log-horizon';
 import { Metrics, MetricsController } from './observability/metrics';
 import { HistoryController } from './history/history.controller';
 import { PublicIntegrityController } from './integrity/public-integrity.controller';
@@ -47,6 +48,7 @@ import { PersonalDataModule } from './personal-data/personal-data.module';
   controllers: [HealthController, HistoryController, PublicIntegrityController, MetricsController],
   providers: [
     LedgerHealthIndicator,
+    LogHorizon,
     Metrics,
     TokenVerifier,
     // In this order: who asks first, then the wait for X-Min-Position.

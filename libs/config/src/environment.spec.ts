@@ -78,6 +78,12 @@ describe('configuration', () => {
     expect(() => validateEnvironment({ ANONYMOUS_WRITES_PER_MINUTE: '0' })).toThrow(/ANONYMOUS_WRITES_PER_MINUTE/);
   });
 
+  it('warns of a held-back log horizon after a minute by default, after LOG_HORIZON_WARN_SECONDS when set', () => {
+    expect(validateEnvironment({}).LOG_HORIZON_WARN_SECONDS).toBe(60);
+    expect(validateEnvironment({ LOG_HORIZON_WARN_SECONDS: '5' }).LOG_HORIZON_WARN_SECONDS).toBe(5);
+    expect(() => validateEnvironment({ LOG_HORIZON_WARN_SECONDS: '0' })).toThrow(/LOG_HORIZON_WARN_SECONDS must be a whole number from 1 to 86400/);
+  });
+
   it('refuses a short secret', () => {
     expect(() => validateEnvironment({ AUTH_JWT_SECRET: 'short' })).toThrow(/AUTH_JWT_SECRET/);
   });

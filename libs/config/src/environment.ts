@@ -207,6 +207,15 @@ export class Environment {
   @IsWhole(1, 3600)
   IDEMPOTENCY_TAKEOVER_SECONDS = 60;
 
+  /**
+   * The log is read below the server's oldest running transaction id, in any of its databases:
+   * a transaction open longer than this holds back every projection and X-Min-Position, and is
+   * then named in /health/ready and logged as a warning (see apps/api/src/observability/log-horizon.ts).
+   */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsWhole(1, 86400)
+  LOG_HORIZON_WARN_SECONDS = 60;
+
   /** The stream cache's bound, in MiB of event JSON (0 turns it off); see PostgresEventStore. */
   @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
   @IsWhole(0, 4096)

@@ -20,10 +20,13 @@ export class HealthController {
     return this.health.check([]);
   }
 
-  /** The database and the event store answer; 503 otherwise. */
+  /**
+   * The database and the event store answer; 503 otherwise. A long transaction holding the
+   * event log back is named in `logHorizon` but leaves it ready (LedgerHealthIndicator.logHorizon).
+   */
   @Get('ready')
   @HealthCheck()
   ready() {
-    return this.health.check([() => this.ledger.databaseReachable(), () => this.ledger.eventStoreReachable()]);
+    return this.health.check([() => this.ledger.databaseReachable(), () => this.ledger.eventStoreReachable(), () => this.ledger.logHorizon()]);
   }
 }

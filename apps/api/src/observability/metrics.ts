@@ -5,6 +5,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyInstance } from 'fastify';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { Public } from '../auth/auth.decorators';
+import { LogHorizon } from './log-horizon';
 import { MetricsAccessGuard } from './metrics-access';
 
 /** Prometheus metrics of this process: HTTP latency, projection lag, the caches, Node's own. */
@@ -25,7 +26,7 @@ export class Metrics {
     registers: [this.registry],
   });
 
-  constructor(projections: Projections, @Inject(EVENT_STORE) store: EventStore) {
+  constructor(projections: Projections, @Inject(EVENT_STORE) store: EventStore, horizon: LogHorizon) {
     collectDefaultMetrics({ register: this.registry, prefix: 'kl_' });
     cacheGauges(this.registry, 'kl_stream_cache', 'Event JSON held by the in-process stream cache', 'stream reads', () => store.streamCacheStatistics?.());
     cacheGauges(this.registry, 'kl_read_cache', 'JSON held by the in-process read cache of read model rows and views', 'by-key reads', () =>
@@ -43,6 +44,16 @@ export class Metrics {
         }
       },
     });
+    if (horizon.applies) {
+      new Gauge({
+        name: 'kl_event_log_horizon_age_seconds',
+        help: 'How long the oldest transaction on the PostgreSQL server (any database) has held back reading the event log (0 when none)',
+        registers: [this.registry],
+        async collect() {
+          this.set((await horizon.oldestBlocker())?.ageSeconds ?? 0);
+        },
+      });
+    }
   }
 }
 
