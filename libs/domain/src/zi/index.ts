@@ -7,3 +7,4 @@ export * from './zi-prerequisites';
 export * from './zi.errors';
 export * from './zi.decider';
 export * from './zi-document';
+export * from './lke-sheet';

@@ -1,4 +1,4 @@
-import { answerValue } from './lke-answers';
+import { answerFault, answerValue } from './lke-answers';
 import { Exact, exact, exactDecimal, shown, sum, times, ZERO } from './exact';
 import { LkeItem, LkeTemplate } from './lke-template';
 import { AreaScore, LkeAnswer, LkeScores, Shortfall, ZI_AREAS, ZI_TARGETS, ZiArea, ZiJudgement } from './zi.events';
@@ -11,7 +11,8 @@ import { AreaScore, LkeAnswer, LkeScores, Shortfall, ZI_AREAS, ZI_TARGETS, ZiAre
 export function scoreSheet(template: LkeTemplate, answers: ReadonlyMap<string, LkeAnswer>): LkeScores {
   const score = (item: LkeItem): Exact => {
     const answer = answers.get(item.code);
-    return answer ? times(exactDecimal(item.weight), answerValue(item.answerType, answer.value)) : ZERO;
+    // An answer kept from a template since replaced that no longer fits its item scores nothing.
+    return answer && answerFault(item.answerType, answer.value) === null ? times(exactDecimal(item.weight), answerValue(item.answerType, answer.value)) : ZERO;
   };
   const scoreOf = (items: LkeItem[]) => sum(items.map(score));
   const { items } = template;

@@ -5,7 +5,7 @@ import { judge, scoreSheet } from './lke-scores';
 import { LoadedLkeTemplate } from './lke-template';
 import { PrerequisiteRule, unmetPrerequisites, ZiPrerequisites } from './zi-prerequisites';
 import { ZiErrors } from './zi.errors';
-import { ActivityProgress, LkeAnswer, opdOfUnit, TeamMember, ZiActivity, ZiEvent, ZiJudgement, ZiOutcome, ZiStage, ZiTarget } from './zi.events';
+import { ActivityProgress, LkeAnswer, LkeScores, opdOfUnit, TeamMember, ZiActivity, ZiEvent, ZiJudgement, ZiOutcome, ZiStage, ZiTarget } from './zi.events';
 
 export type ZiState =
   | { stage: 'NONE' }
@@ -18,7 +18,8 @@ export type ZiState =
       activities: ZiActivity[];
       self: Record<string, LkeAnswer>;
       tpi: Record<string, LkeAnswer>;
-      judgement: ZiJudgement | null;
+      /** The latest evaluation's scores and judgement; null before it and after a return. */
+      judgement: (ZiJudgement & { scores: LkeScores }) | null;
     };
 
 type ExistingZi = Exclude<ZiState, { stage: 'NONE' }>;
@@ -73,7 +74,7 @@ export function evolve(state: ZiState, event: ZiEvent): ZiState {
     case 'ZiTpiAnswered':
       return { ...state, tpi: merged(state.tpi, event.data.answers) };
     case 'ZiEvaluated':
-      return { ...state, stage: 'EVALUATED', judgement: { meets: event.data.meets, shortfalls: event.data.shortfalls } };
+      return { ...state, stage: 'EVALUATED', judgement: { scores: event.data.scores, meets: event.data.meets, shortfalls: event.data.shortfalls } };
     case 'ZiReturned':
       return { ...state, stage: 'RETURNED', judgement: null };
     case 'ZiProposed':

@@ -1,0 +1,1 @@
+export { ZiModule } from './zi.module';

@@ -1,0 +1,11 @@
+import { Environment } from '@app/config';
+import { Module } from '@nestjs/common';
+import { ZI_QUERY_HANDLERS } from './zi-queries';
+import { ZI_SETTINGS, ziSettingsFrom } from './zi-settings';
+import { ZiController } from './zi.controller';
+
+@Module({
+  controllers: [ZiController],
+  providers: [...ZI_QUERY_HANDLERS, { provide: ZI_SETTINGS, inject: [Environment], useFactory: ziSettingsFrom }],
+})
+export class ZiModule {}

@@ -1,0 +1,346 @@
+import { Database } from '@app/database';
+import { DATABASE } from '@app/platform';
+import request from 'supertest';
+import { startTestApp, TestApp } from '../support/test-app';
+import { TestClock } from '../support/test-clock';
+import { bearer, tokenFor } from '../support/tokens';
+
+type Headers = Record<string, string>;
+interface TemplateItem {
+  code: string;
+  part: string;
+  answerType: string;
+}
+type Value = string | number | { numerator: number; denominator: number };
+
+const SHA = 'c'.repeat(64);
+const declaration = (target = 'WBK') => ({
+  target,
+  declaredOn: '2025-01-20',
+  documentUrl: 'https://dinkes.example.go.id/zi/piagam.pdf',
+  documentSha256: SHA,
+  team: [
+    { position: 'Kepala Puskesmas', duty: 'Penanggung jawab' },
+    { position: 'Kepala Subbagian Tata Usaha', duty: 'Koordinator area manajemen perubahan' },
+  ],
+});
+
+/** The best answer each answer type takes. */
+const BEST: Record<string, Value> = { YA_TIDAK: 'YA', ABC: 'A', ABCD: 'A', ABCDE: 'A', PERCENT: { numerator: 1, denominator: 1 }, SURVEY: 4 };
+
+describe('Zona Integritas over HTTP', () => {
+  const clock = new TestClock('2025-01-20');
+  let testApp: TestApp;
+  let database: Database;
+  let admin: Headers;
+  let inspector: Headers;
+  let items: TemplateItem[];
+  const as: Record<string, { operator: Headers; head: Headers }> = {};
+  const http = () => request(testApp.app.getHttpServer());
+  const zi = (unit: string, year = 2025) => `/api/v1/zi/${unit}/${year}`;
+
+  async function eventCount(): Promise<number> {
+    const { rows } = await database.pool.query<{ count: string }>('SELECT count(*) AS count FROM kl_events');
+    return Number(rows[0].count);
+  }
+
+  /** Every item answered with its best value, but for the ones `overrides` names. */
+  const answers = (overrides: Record<string, Value> = {}) =>
+    items.map((item) => ({ itemCode: item.code, value: overrides[item.code] ?? BEST[item.answerType] }));
+
+  /** A unit of `code` declared, self-assessed with `self` and evaluated by the TPI with `tpi`. */
+  async function evaluated(unit: string, year: number, tpi: Record<string, Value> = {}, target = 'WBK') {
+    const code = unit.split('.')[0];
+    await http().post(zi(unit, year)).set(as[code].head).send(declaration(target)).expect(201);
+    await http()
+      .put(`${zi(unit, year)}/lke/answers`)
+      .set(as[code].operator)
+      .send({ answers: answers() })
+      .expect(200);
+    await http()
+      .post(`${zi(unit, year)}/submit`)
+      .set(as[code].head)
+      .expect(200);
+    await http()
+      .put(`${zi(unit, year)}/tpi/answers`)
+      .set(inspector)
+      .send({ answers: answers(tpi) })
+      .expect(200);
+    return http()
+      .post(`${zi(unit, year)}/tpi/evaluate`)
+      .set(inspector)
+      .expect(200);
+  }
+
+  beforeAll(async () => {
+    testApp = await startTestApp({}, { clock });
+    database = testApp.app.get(DATABASE);
+    admin = bearer(await tokenFor({ roles: ['admin'] }));
+    inspector = bearer(await tokenFor({ roles: ['inspector'], name: 'Inspektur Pembantu' }));
+    for (const code of ['DINKES', 'DISDIK', 'DISHUB']) {
+      as[code] = { operator: bearer(await tokenFor({ roles: ['opd_operator'], opd: code })), head: bearer(await tokenFor({ roles: ['opd_head'], opd: code })) };
+      await http()
+        .post('/api/v1/opds')
+        .set(admin)
+        .send({ code, name: `Unit ${code}` })
+        .expect(201);
+    }
+    items = (await http().get('/api/v1/zi/templates/current').set(inspector).expect(200)).body.items;
+  });
+  afterAll(() => testApp.close());
+
+  it('serves the LKE template in force with its SHA-256 and the weights of docs/domain.md', async () => {
+    const template = (await http().get('/api/v1/zi/templates/current').set(as.DINKES.operator).expect(200)).body;
+    expect(template).toMatchObject({ id: 'LKE-ZI-PERMENPANRB-90-2021', sha256: expect.stringMatching(/^[0-9a-f]{64}$/), hasilWeight: 40 });
+    const weightOf = (part: string) =>
+      template.items.filter((item: TemplateItem) => item.part === part).reduce((sum: number, item: { weight: number }) => sum + item.weight, 0);
+    expect([weightOf('PEMENUHAN'), weightOf('REFORM'), weightOf('HASIL')].map((weight) => Math.round(weight * 100) / 100)).toEqual([30, 30, 40]);
+  });
+
+  it('walks a unit from declaration to award, with returns, and keeps every step in its history', async () => {
+    const unit = 'DINKES.PKM-STABAT';
+    const declared = await http().post(zi(unit)).set(as.DINKES.head).send(declaration()).expect(201);
+    expect(declared.body).toMatchObject({ id: 'DINKES.PKM-STABAT-2025', revision: 0 });
+    expect(declared.headers.location).toBe('/api/v1/zi/DINKES.PKM-STABAT/2025');
+    await http().post(zi(unit)).set(as.DINKES.head).send(declaration()).expect(409);
+
+    await http()
+      .put(`${zi(unit)}/action-plan`)
+      .set(as.DINKES.operator)
+      .send({ activities: [{ code: 'MP-1', area: 'MANAJEMEN_PERUBAHAN', description: 'Sosialisasi ZI', output: 'Notulen', dueDate: '2025-03-31' }] })
+      .expect(200);
+    await http()
+      .post(`${zi(unit)}/action-plan/MP-1/progress`)
+      .set(as.DINKES.operator)
+      .send({ date: '2025-02-10', status: 'IN_PROGRESS', evidence: [{ url: 'https://dinkes.example.go.id/zi/notulen.pdf', sha256: SHA }] })
+      .expect(201);
+
+    clock.setToday('2025-04-02');
+    const partial = await http()
+      .put(`${zi(unit)}/lke/answers`)
+      .set(as.DINKES.operator)
+      .send({ answers: answers().slice(2) })
+      .expect(200);
+    let record = (await http().get(zi(unit)).set(as.DINKES.head).set('X-Min-Position', partial.body.position).expect(200)).body;
+    expect(record.activities[0]).toMatchObject({ status: 'IN_PROGRESS', overdue: true });
+    expect(record.flags).toEqual([{ code: 'ZI_ACTIVITY_OVERDUE', activityCode: 'MP-1', dueDate: '2025-03-31' }]);
+
+    const before = await eventCount();
+    const incomplete = await http()
+      .post(`${zi(unit)}/submit`)
+      .set(as.DINKES.head)
+      .expect(422);
+    expect(incomplete.body).toMatchObject({ code: 'LKE_INCOMPLETE', items: items.slice(0, 2).map((item) => item.code) });
+    expect(await eventCount()).toBe(before);
+
+    await http()
+      .put(`${zi(unit)}/lke/answers`)
+      .set(as.DINKES.operator)
+      .send({ answers: answers() })
+      .expect(200);
+    await http()
+      .post(`${zi(unit)}/submit`)
+      .set(as.DINKES.operator)
+      .expect(403);
+    await http()
+      .post(`${zi(unit)}/submit`)
+      .set(as.DINKES.head)
+      .expect(200);
+    await http()
+      .put(`${zi(unit)}/lke/answers`)
+      .set(as.DINKES.operator)
+      .send({ answers: answers() })
+      .expect(422);
+
+    await http()
+      .post(`${zi(unit)}/tpi/return`)
+      .set(inspector)
+      .send({ notes: '  ' })
+      .expect(400);
+    await http()
+      .post(`${zi(unit)}/tpi/return`)
+      .set(inspector)
+      .send({ notes: 'Bukti SOP belum lengkap' })
+      .expect(200);
+    await http()
+      .post(`${zi(unit)}/submit`)
+      .set(as.DINKES.head)
+      .expect(200);
+    await http()
+      .put(`${zi(unit)}/tpi/answers`)
+      .set(inspector)
+      .send({ answers: answers({ IPKP: 3.2 }) })
+      .expect(200);
+    const evaluation = await http()
+      .post(`${zi(unit)}/tpi/evaluate`)
+      .set(inspector)
+      .expect(200);
+    // IPKP 3.2 of 4 on 17.5 is 14: the WBK minimum exactly, and short of WBBM's 15.75.
+    expect(evaluation.body).toMatchObject({ scores: { total: 96.5, pengungkit: 60, hasil: 36.5, results: { IPKP: 14 } }, meets: { WBK: true, WBBM: false } });
+    expect(evaluation.body.shortfalls.WBBM).toEqual([{ rule: 'IPKP', required: 15.75, actual: 14 }]);
+
+    const notYet = await http()
+      .post(`${zi(unit)}/propose`)
+      .set(admin)
+      .expect(422);
+    expect(notYet.body.code).toBe('PREREQUISITE_NOT_MET');
+    await http().put('/api/v1/zi/prerequisites/2025').set(admin).send({ bpkOpinion: 'WTP', sakipGrade: 'BB', indeksRbGrade: 'B' }).expect(200);
+    await http()
+      .post(`${zi(unit)}/propose`)
+      .set(admin)
+      .expect(200);
+    await http()
+      .post(`${zi(unit)}/outcome`)
+      .set(admin)
+      .send({ outcome: 'AWARDED', predikat: 'WBK' })
+      .expect(400);
+    const award = await http()
+      .post(`${zi(unit)}/outcome`)
+      .set(admin)
+      .send({ outcome: 'AWARDED', predikat: 'WBK', decreeNumber: 'B/123/M.RB.06/2025', decreeDate: '2025-12-10' })
+      .expect(200);
+
+    record = (await http().get(zi(unit)).set(inspector).set('X-Min-Position', award.body.position).expect(200)).body;
+    expect(record).toMatchObject({
+      stage: 'AWARDED',
+      target: 'WBK',
+      outcome: { predikat: 'WBK', decreeNumber: 'B/123/M.RB.06/2025' },
+      proposedOn: '2025-04-02',
+    });
+    expect(record.selfAssessment.scores.total).toBe(100);
+    expect(record.evaluation.template).toEqual({ id: 'LKE-ZI-PERMENPANRB-90-2021', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(record.differences.PELAYANAN_PUBLIK).toBe(0);
+    expect(record.returns).toEqual([expect.objectContaining({ notes: 'Bukti SOP belum lengkap', from: 'SELF_ASSESSED' })]);
+
+    const past = (
+      await http()
+        .get(`${zi(unit)}?asOf=${encodeURIComponent(record.returns[0].at)}`)
+        .set(as.DINKES.head)
+        .expect(200)
+    ).body;
+    expect(past.stage).toBe('RETURNED');
+
+    const history = (await http().get(`/api/v1/history/zi/${unit}-2025`).set(as.DINKES.head).expect(200)).body;
+    expect(history.items.map((item: { type: string }) => item.type)).toEqual([
+      'ZiDeclared',
+      'ZiActionPlanSet',
+      'ZiProgressReported',
+      'ZiSelfAnswered',
+      'ZiSelfAnswered',
+      'ZiSelfAssessed',
+      'ZiReturned',
+      'ZiSelfAssessed',
+      'ZiTpiAnswered',
+      'ZiEvaluated',
+      'ZiProposed',
+      'ZiAwarded',
+    ]);
+    expect(history.items.at(-1).actor).toMatchObject({ roles: ['admin'] });
+    await http().get(`/api/v1/history/zi/${unit}-2025`).set(as.DISDIK.head).expect(403);
+    expect((await http().get(`/api/v1/integrity/streams/zi/${unit}-2025`).set(inspector).expect(200)).body).toEqual({ valid: true, events: 12 });
+
+    // WBBM the next year stands on this WBK; once it is revoked, it no longer does.
+    clock.setToday('2026-01-15');
+    await http().post(zi(unit, 2026)).set(as.DINKES.head).send(declaration('WBBM')).expect(201);
+    const revoked = await http()
+      .post(`${zi(unit)}/revoke`)
+      .set(admin)
+      .send({ reason: 'Pegawai terjaring OTT' })
+      .expect(200);
+    await http().get(zi(unit)).set(inspector).set('X-Min-Position', revoked.body.position).expect(200);
+    const refused = await http().post(zi(unit, 2027)).set(as.DINKES.head).send(declaration('WBBM')).expect(422);
+    expect(refused.body.code).toBe('WBK_REQUIRED');
+    const revocation = (await http().get(`/api/v1/history/zi/${unit}-2025`).set(inspector).expect(200)).body.items.at(-1);
+    expect(revocation).toMatchObject({ type: 'ZiRevoked', reason: 'Pegawai terjaring OTT' });
+  });
+
+  it('refuses WBBM without an earlier WBK', async () => {
+    const refused = await http().post(zi('DISDIK')).set(as.DISDIK.head).send(declaration('WBBM')).expect(422);
+    expect(refused.body.code).toBe('WBK_REQUIRED');
+  });
+
+  it('refuses a proposal below the thresholds, naming the shortfalls', async () => {
+    clock.setToday('2025-05-01');
+    const evaluation = await evaluated('DISHUB', 2025, { IPAK: 2, 'PP.R': 'D' });
+    expect(evaluation.body.meets).toEqual({ WBK: false, WBBM: false });
+    await http().put('/api/v1/zi/prerequisites/2025').set(admin).send({ bpkOpinion: 'WTP', sakipGrade: 'BB', indeksRbGrade: 'B' }).expect(200);
+    const refused = await http()
+      .post(`${zi('DISHUB')}/propose`)
+      .set(admin)
+      .expect(422);
+    expect(refused.body).toMatchObject({ code: 'THRESHOLD_NOT_MET' });
+    expect(refused.body.shortfalls).toEqual([
+      { rule: 'AREA_SHARE:PELAYANAN_PUBLIK', required: 60, actual: 50 },
+      { rule: 'IPAK', required: 15.75, actual: 8.75 },
+    ]);
+  });
+
+  it('refuses bad answers with a 400 and writes nothing', async () => {
+    clock.setToday('2025-02-01');
+    await http().post(zi('DISDIK.UPT-SMP1')).set(as.DISDIK.head).send(declaration()).expect(201);
+    const before = await eventCount();
+    const unknown = await http()
+      .put(`${zi('DISDIK.UPT-SMP1')}/lke/answers`)
+      .set(as.DISDIK.operator)
+      .send({ answers: [{ itemCode: 'NOPE', value: 'A' }] })
+      .expect(400);
+    expect(unknown.body.detail).toMatch(/NOPE/);
+    await http()
+      .put(`${zi('DISDIK.UPT-SMP1')}/lke/answers`)
+      .set(as.DISDIK.operator)
+      .send({ answers: [{ itemCode: 'IPAK', value: 5 }] })
+      .expect(400);
+    await http()
+      .put(`${zi('DISDIK.UPT-SMP1')}/lke/answers`)
+      .set(as.DISDIK.operator)
+      .send({ answers: [{ itemCode: 'IPAK', value: [] }] })
+      .expect(400);
+    await http()
+      .put(`${zi('DISDIK.UPT-SMP1')}/lke/answers`)
+      .set(as.DISDIK.operator)
+      .send({ answers: [{ itemCode: 'MP.P.1a', value: 'YA', extra: 1 }] })
+      .expect(400);
+    await http().post(zi('disdik.x')).set(as.DISDIK.head).send(declaration()).expect(400);
+    await http()
+      .post(zi('DISDIK.UPT-SMP2'))
+      .set(as.DISDIK.head)
+      .send({ ...declaration(), documentSha256: 'xyz' })
+      .expect(400);
+    await http()
+      .put(`${zi('DISDIK.UPT-SMP1')}/lke/answers`)
+      .set(as.DINKES.operator)
+      .send({ answers: [{ itemCode: 'IPAK', value: 3 }] })
+      .expect(403);
+    expect(await eventCount()).toBe(before);
+    await http().get(zi('DISDIK.UPT-SMP1')).set(as.DINKES.head).expect(403);
+    await http().get(zi('DISDIK.UPT-SMP9')).set(inspector).expect(404);
+  });
+
+  it('shows the LKE sheet with both answers and the scores as they stand', async () => {
+    clock.setToday('2025-06-01');
+    const write = await http()
+      .put(`${zi('DISDIK.UPT-SMP1')}/lke/answers`)
+      .set(as.DISDIK.operator)
+      .send({ answers: [{ itemCode: 'IPAK', value: 3.6, note: 'Survei Mei' }] })
+      .expect(200);
+    const sheet = (
+      await http()
+        .get(`${zi('DISDIK.UPT-SMP1')}/lke`)
+        .set(as.DISDIK.operator)
+        .set('X-Min-Position', write.body.position)
+        .expect(200)
+    ).body;
+    expect(sheet.template.id).toBe('LKE-ZI-PERMENPANRB-90-2021');
+    expect(sheet.items.find((item: TemplateItem) => item.code === 'IPAK')).toMatchObject({ answer: 3.6, note: 'Survei Mei', tpi: null, weight: 17.5 });
+    expect(sheet.scores.self).toMatchObject({ total: 15.75, hasil: 15.75, pengungkit: 0 });
+  });
+
+  it('lists a year’s units for the inspectorate, by stage', async () => {
+    const page = (await http().get('/api/v1/zi?year=2025&stage=REVOKED').set(inspector).expect(200)).body;
+    expect(page.items.map((item: { unit: string }) => item.unit)).toEqual(['DINKES.PKM-STABAT']);
+    const all = (await http().get('/api/v1/zi?year=2025&limit=2').set(admin).expect(200)).body;
+    expect(all.items).toHaveLength(2);
+    expect(all.nextCursor).toEqual(expect.any(String));
+    await http().get('/api/v1/zi?year=2025').set(as.DINKES.head).expect(403);
+  });
+});
