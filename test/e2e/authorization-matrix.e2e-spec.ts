@@ -364,7 +364,7 @@ describe('authorization matrix', () => {
     };
     const items: Array<{ code: string; answerType: string }> = (await http.get('/api/v1/zi/templates/current').set(headers.inspector).expect(200)).body.items;
     const best: Record<string, unknown> = { YA_TIDAK: 'YA', ABC: 'A', ABCD: 'A', ABCDE: 'A', PERCENT: { numerator: 1, denominator: 1 }, SURVEY: 4 };
-    const answers = items.map((item) => ({ itemCode: item.code, value: best[item.answerType] }));
+    const answers = items.map((item) => ({ itemCode: item.code, value: best[item.answerType], note: 'Bukti terlampir' }));
     await http.put('/api/v1/zi/prerequisites/2025').set(headers.admin).send({ bpkOpinion: 'WTP', sakipGrade: 'BB', indeksRbGrade: 'B' }).expect(200);
     const steps: Array<(unit: string) => Promise<{ body: { position: string } }>> = [
       (unit) => http.post(zi(unit)).set(as.head).send(ZI_DECLARATION).expect(201),

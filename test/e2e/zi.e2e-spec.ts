@@ -44,9 +44,9 @@ describe('Zona Integritas over HTTP', () => {
     return Number(rows[0].count);
   }
 
-  /** Every item answered with its best value, but for the ones `overrides` names. */
+  /** Every item answered with its best value, but for the ones `overrides` names, each with a note (the ledger may suggest less). */
   const answers = (overrides: Record<string, Value> = {}) =>
-    items.map((item) => ({ itemCode: item.code, value: overrides[item.code] ?? BEST[item.answerType] }));
+    items.map((item) => ({ itemCode: item.code, value: overrides[item.code] ?? BEST[item.answerType], note: 'Bukti terlampir' }));
 
   /** A unit of `code` declared, self-assessed with `self` and evaluated by the TPI with `tpi`. */
   async function evaluated(unit: string, year: number, tpi: Record<string, Value> = {}, target = 'WBK') {
@@ -123,7 +123,9 @@ describe('Zona Integritas over HTTP', () => {
       .expect(200);
     let record = (await http().get(zi(unit)).set(as.DINKES.head).set('X-Min-Position', partial.body.position).expect(200)).body;
     expect(record.activities[0]).toMatchObject({ status: 'IN_PROGRESS', overdue: true });
-    expect(record.flags).toEqual([{ code: 'ZI_ACTIVITY_OVERDUE', activityCode: 'MP-1', dueDate: '2025-03-31' }]);
+    expect(record.flags.filter((flag: { code: string }) => flag.code === 'ZI_ACTIVITY_OVERDUE')).toEqual([
+      { code: 'ZI_ACTIVITY_OVERDUE', activityCode: 'MP-1', dueDate: '2025-03-31' },
+    ]);
 
     const before = await eventCount();
     const incomplete = await http()
@@ -333,6 +335,119 @@ describe('Zona Integritas over HTTP', () => {
     expect(sheet.template.id).toBe('LKE-ZI-PERMENPANRB-90-2021');
     expect(sheet.items.find((item: TemplateItem) => item.code === 'IPAK')).toMatchObject({ answer: 3.6, note: 'Survei Mei', tpi: null, weight: 17.5 });
     expect(sheet.scores.self).toMatchObject({ total: 15.75, hasil: 15.75, pengungkit: 0 });
+  });
+
+  it('lists overdue activities in the inspectorate’s red-flag register until they are done or dropped', async () => {
+    const unit = 'DINKES.PKM-FLAG';
+    clock.setToday('2025-02-01');
+    await http().post(zi(unit)).set(as.DINKES.head).send(declaration()).expect(201);
+    const activity = (code: string, dueDate: string) => ({ code, area: 'PENATAAN_SDM', description: `Kegiatan ${code}`, output: 'Laporan', dueDate });
+    await http()
+      .put(`${zi(unit)}/action-plan`)
+      .set(as.DINKES.operator)
+      .send({ activities: [activity('SDM-1', '2025-03-31'), activity('SDM-2', '2025-04-30'), activity('SDM-3', '2025-12-31')] })
+      .expect(200);
+    const flags = async (position: string, query = '') =>
+      (await http().get(`/api/v1/dashboards/red-flags?code=ZI_ACTIVITY_OVERDUE&opd=DINKES${query}`).set(inspector).set('X-Min-Position', position).expect(200))
+        .body;
+    const ofUnit = (page: { items: Array<{ stream: string; activityCode: string }> }) =>
+      page.items.filter((flag) => flag.stream === `zi-${unit}-2025`).map((flag) => flag.activityCode);
+
+    clock.setToday('2025-03-31');
+    let write = await http()
+      .post(`${zi(unit)}/action-plan/SDM-1/progress`)
+      .set(as.DINKES.operator)
+      .send({ date: '2025-03-30', status: 'IN_PROGRESS', evidence: [] })
+      .expect(201);
+    expect(ofUnit(await flags(write.body.position))).toEqual([]);
+    clock.setToday('2025-05-02');
+    expect(ofUnit(await flags(write.body.position))).toEqual(['SDM-1', 'SDM-2']);
+    const first = await flags(write.body.position, '&limit=1');
+    expect(
+      (await http().get(`/api/v1/dashboards/red-flags?code=ZI_ACTIVITY_OVERDUE&opd=DINKES&cursor=${first.nextCursor}`).set(inspector).expect(200)).body.items,
+    ).toBeDefined();
+
+    write = await http()
+      .post(`${zi(unit)}/action-plan/SDM-1/progress`)
+      .set(as.DINKES.operator)
+      .send({ date: '2025-05-01', status: 'DONE', evidence: [{ url: 'https://dinkes.example.go.id/sdm1.pdf', sha256: SHA }] })
+      .expect(201);
+    expect(ofUnit(await flags(write.body.position))).toEqual(['SDM-2']);
+    write = await http()
+      .put(`${zi(unit)}/action-plan`)
+      .set(as.DINKES.operator)
+      .send({ activities: [activity('SDM-1', '2025-03-31'), activity('SDM-3', '2025-12-31')] })
+      .expect(200);
+    expect(ofUnit(await flags(write.body.position))).toEqual([]);
+    // Back in the plan, the activity starts again NOT_STARTED, as the record shows it.
+    write = await http()
+      .put(`${zi(unit)}/action-plan`)
+      .set(as.DINKES.operator)
+      .send({ activities: [activity('SDM-2', '2025-04-30')] })
+      .expect(200);
+    expect(ofUnit(await flags(write.body.position))).toEqual(['SDM-2']);
+    const record = (await http().get(zi(unit)).set(as.DINKES.head).expect(200)).body;
+    expect(record.flags).toEqual([{ code: 'ZI_ACTIVITY_OVERDUE', activityCode: 'SDM-2', dueDate: '2025-04-30' }]);
+  });
+
+  it('suggests answers from the ledger with their records, needs a note to differ, and flags an answer above it', async () => {
+    const unit = 'DINKES.PKM-LEDGER';
+    clock.setToday('2025-01-10');
+    const plan = '/api/v1/opds/DINKES/plans/2025';
+    const indicator = { code: 'I1', name: 'Cakupan imunisasi', unit: '%', polarity: 'HIGHER_IS_BETTER', aggregation: 'LAST', annualTarget: 90 };
+    await http()
+      .post(plan)
+      .set(as.DINKES.operator)
+      .send({ goals: [{ code: 'G1', statement: 'Sehat', indicators: [indicator] }] })
+      .expect(201);
+    await http().post(`${plan}/submit`).set(as.DINKES.operator).expect(200);
+    await http().post(`${plan}/approve`).set(as.DINKES.head).expect(200);
+    clock.setToday('2025-06-02');
+    const declared = await http().post(zi(unit)).set(as.DINKES.head).send(declaration()).expect(201);
+
+    const sheet = async (position: string) =>
+      (
+        await http()
+          .get(`${zi(unit)}/lke`)
+          .set(inspector)
+          .set('X-Min-Position', position)
+          .expect(200)
+      ).body.items as Array<Record<string, unknown>>;
+    let items = await sheet(declared.body.position);
+    expect(items.find((item) => item.code === 'AK.P.2a')).toMatchObject({
+      ledgerSource: 'PLAN_APPROVED',
+      suggested: 'YA',
+      evidence: { links: ['/api/v1/opds/DINKES/plans/2025'], basis: 'plan 2025 approved (version 1)' },
+    });
+    // No 2024 LKjIP, and its due date (end of February 2025) has passed.
+    expect(items.find((item) => item.code === 'AK.P.2e')).toMatchObject({ ledgerSource: 'LKJIP_ON_TIME', suggested: 'TIDAK' });
+    // No SKP drafted in the unit: the ledger has nothing to suggest.
+    expect(items.find((item) => item.code === 'SDM.P.4a')).toMatchObject({ ledgerSource: 'SKP_COVERAGE', suggested: null, evidence: null });
+
+    const before = await eventCount();
+    const unexplained = await http()
+      .put(`${zi(unit)}/lke/answers`)
+      .set(as.DINKES.operator)
+      .send({ answers: [{ itemCode: 'AK.P.2e', value: 'YA' }] })
+      .expect(400);
+    expect(unexplained.body.detail).toMatch(/AK\.P\.2e/);
+    expect(await eventCount()).toBe(before);
+    const written = await http()
+      .put(`${zi(unit)}/lke/answers`)
+      .set(as.DINKES.operator)
+      .send({
+        answers: [
+          { itemCode: 'AK.P.2e', value: 'YA', note: 'LKjIP 2024 diserahkan manual ke Bagian Organisasi' },
+          { itemCode: 'AK.P.2a', value: 'YA' },
+        ],
+      })
+      .expect(200);
+    items = await sheet(written.body.position);
+    expect(items.find((item) => item.code === 'AK.P.2e')).toMatchObject({ answer: 'YA', aboveLedger: true });
+    expect(items.find((item) => item.code === 'AK.P.2a')).toMatchObject({ answer: 'YA', aboveLedger: false });
+    const record = (await http().get(zi(unit)).set(inspector).expect(200)).body;
+    expect(record.flags).toEqual([{ code: 'ZI_ANSWER_ABOVE_LEDGER', itemCode: 'AK.P.2e' }]);
+    expect(record.selfAnswers['AK.P.2e']).toMatchObject({ suggested: 'TIDAK', aboveLedger: true });
   });
 
   it('lists a year’s units for the inspectorate, by stage', async () => {

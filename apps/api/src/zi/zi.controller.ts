@@ -1,4 +1,4 @@
-import { LkeSheet, lkeSheet, LoadedLkeTemplate, ZiView, ziView } from '@app/domain/zi';
+import { ledgerSuggestions, LkeSheet, lkeSheet, LoadedLkeTemplate, ZiView, ziView } from '@app/domain/zi';
 import { Clock } from '@app/platform';
 import { Body, Controller, Get, Inject, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
@@ -15,6 +15,7 @@ import { Today } from '../http/request-clock';
 import { WriteEndpoint } from '../http/write-endpoint.decorator';
 import { tagRevision, WriteResult } from '../http/write-result';
 import { OpdStatusQuery } from '../opds';
+import { LedgerSources } from './ledger-sources';
 import { activityCodeFrom, ZiAddress, ZiAddressFromPath, ZiYearFromPath } from './zi-address';
 import { mayDeclareZi, mayDecideForTheRegency, mayEvaluateZi, mayReadPastZi, mayReadZi, maySubmitZi, mayWorkOnZi } from './zi-policies';
 import { ListZiQuery, StandingWbkQuery, ZiDocumentQuery, ZiPrerequisitesQuery } from './zi-queries';
@@ -45,7 +46,19 @@ export class ZiController {
     private readonly queries: QueryBus,
     @Inject(ZI_SETTINGS) private readonly settings: ZiSettings,
     private readonly clock: Clock,
+    private readonly ledger: LedgerSources,
   ) {}
+
+  /** The ledger's suggestions for the template's items, as of the request (docs/domain.md, ZI 5). */
+  private async suggestions(address: ZiAddress, today: string) {
+    const { template } = this.settings;
+    const readings = await this.ledger.read(
+      template.items.flatMap((item) => (item.ledgerSource ? [item.ledgerSource] : [])),
+      address,
+      today,
+    );
+    return ledgerSuggestions(template, readings);
+  }
 
   @Get('templates/current')
   @ApiOkResponse({ type: LkeTemplateView })
@@ -129,15 +142,20 @@ export class ZiController {
   @Put(':unit/:year/lke/answers')
   @Roles('opd_operator', 'opd_head')
   @WriteEndpoint(200)
-  answer(
+  async answer(
     @ZiAddressFromPath() address: ZiAddress,
     @Body() body: ZiAnswersDto,
     @Write() write: WriteContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<WriteResult> {
+    const suggestions = await this.suggestions(address, write.metadata.today);
     return this.writer.decide(reply, write, ziTarget(address), mayWorkOnZi, {
       type: 'AnswerZiSelf',
-      data: { template: this.settings.template, answers: answersOf(body) },
+      data: {
+        template: this.settings.template,
+        answers: answersOf(body),
+        suggestions: Object.fromEntries([...suggestions].map(([code, { value }]) => [code, value])),
+      },
     });
   }
 
@@ -231,13 +249,14 @@ export class ZiController {
   async sheet(
     @ZiAddressFromPath() address: ZiAddress,
     @CurrentPrincipal() principal: Principal,
+    @Today() today: string,
     @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<LkeSheet> {
     mayReadZi(principal, address);
     const document = await this.queries.execute(new ZiDocumentQuery(address.unit, address.year));
     if (!document) throw notFound(`No Zona Integritas record of ${address.unit} for ${address.year}`);
     tagRevision(response, document.revision);
-    return lkeSheet(this.settings.template, document);
+    return lkeSheet(this.settings.template, document, await this.suggestions(address, today));
   }
 
   @Get(':unit/:year')

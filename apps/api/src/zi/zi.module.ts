@@ -1,11 +1,14 @@
 import { Environment } from '@app/config';
 import { Module } from '@nestjs/common';
+import { LedgerSources } from './ledger-sources';
+import { BuiltInLedgerSources } from './ledger-sources.provider';
 import { ZI_QUERY_HANDLERS } from './zi-queries';
 import { ZI_SETTINGS, ziSettingsFrom } from './zi-settings';
 import { ZiController } from './zi.controller';
 
 @Module({
   controllers: [ZiController],
-  providers: [...ZI_QUERY_HANDLERS, { provide: ZI_SETTINGS, inject: [Environment], useFactory: ziSettingsFrom }],
+  providers: [...ZI_QUERY_HANDLERS, { provide: ZI_SETTINGS, inject: [Environment], useFactory: ziSettingsFrom }, LedgerSources, BuiltInLedgerSources],
+  exports: [LedgerSources],
 })
 export class ZiModule {}

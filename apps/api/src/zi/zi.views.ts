@@ -116,6 +116,8 @@ class ZiAnswerView implements zi.LkeAnswer {
   @ApiProperty() itemCode: string;
   @ApiProperty(VALUE) value: LkeValue;
   @ApiProperty({ nullable: true, type: String }) note: string | null;
+  @ApiProperty({ ...VALUE, required: false }) suggested?: LkeValue;
+  @ApiProperty({ required: false }) aboveLedger?: boolean;
 }
 
 class ZiReturnView {
@@ -141,9 +143,10 @@ class ZiRevocationView {
 }
 
 class ZiFlagView {
-  @ApiProperty({ enum: ['ZI_ACTIVITY_OVERDUE'] }) code: 'ZI_ACTIVITY_OVERDUE';
-  @ApiProperty() activityCode: string;
-  @ApiProperty() dueDate: string;
+  @ApiProperty({ enum: ['ZI_ACTIVITY_OVERDUE', 'ZI_ANSWER_ABOVE_LEDGER'] }) code: 'ZI_ACTIVITY_OVERDUE' | 'ZI_ANSWER_ABOVE_LEDGER';
+  @ApiProperty({ required: false }) activityCode?: string;
+  @ApiProperty({ required: false }) dueDate?: string;
+  @ApiProperty({ required: false }) itemCode?: string;
 }
 
 class ZiAreaDifferencesView {
@@ -181,7 +184,7 @@ export class ZiViewDto implements zi.ZiView {
   @ApiProperty() updatedAt: string;
   @ApiProperty({ type: ZiAreaDifferencesView, nullable: true, description: 'TPI minus self per area, once both are scored' })
   differences: ZiAreaDifferencesView | null;
-  @ApiProperty({ type: [ZiFlagView] }) flags: ZiFlagView[];
+  @ApiProperty({ type: [ZiFlagView] }) flags: zi.ZiFlag[];
 }
 
 export class ZiPageView {
@@ -194,6 +197,11 @@ class ZiTpiAnswerView {
   @ApiProperty({ nullable: true, type: String }) note: string | null;
 }
 
+class ZiLedgerEvidenceView {
+  @ApiProperty({ type: [String], description: 'The records the suggestion was read from' }) links: string[];
+  @ApiProperty({ description: 'The figure in words' }) basis: string;
+}
+
 class LkeSheetItemView implements zi.LkeSheetItem {
   @ApiProperty() code: string;
   @ApiProperty({ description: `One of ${ZI_AREAS.join(', ')} or HASIL` }) area: ZiArea | 'HASIL';
@@ -202,7 +210,11 @@ class LkeSheetItemView implements zi.LkeSheetItem {
   @ApiProperty({ enum: ANSWER_TYPES }) answerType: AnswerType;
   @ApiProperty() weight: number;
   @ApiProperty({ nullable: true, type: String }) ledgerSource: string | null;
+  @ApiProperty({ ...VALUE, nullable: true, description: 'What the ledger suggests, where the item names a source it can answer' })
+  suggested: LkeValue | null;
+  @ApiProperty({ type: ZiLedgerEvidenceView, nullable: true }) evidence: ZiLedgerEvidenceView | null;
   @ApiProperty({ ...VALUE, nullable: true }) answer: LkeValue | null;
+  @ApiProperty({ description: 'ZI_ANSWER_ABOVE_LEDGER: the answer earns more than the suggestion' }) aboveLedger: boolean;
   @ApiProperty({ nullable: true, type: String }) note: string | null;
   @ApiProperty({ type: ZiTpiAnswerView, nullable: true }) tpi: ZiTpiAnswerView | null;
 }

@@ -8,3 +8,4 @@ export * from './zi.errors';
 export * from './zi.decider';
 export * from './zi-document';
 export * from './lke-sheet';
+export * from './ledger-evidence';

@@ -1,3 +1,4 @@
+import { LedgerReading, LedgerSuggestion, suggestionFor } from './ledger-evidence';
 import { scoreSheet } from './lke-scores';
 import { AnswerType, LkeItem, LkePart, LkeTemplate, LoadedLkeTemplate } from './lke-template';
 import { ZiDocument } from './zi-document';
@@ -12,8 +13,14 @@ export interface LkeSheetItem {
   answerType: AnswerType;
   weight: number;
   ledgerSource: string | null;
+  /** What the ledger suggests, where the item names a source the ledger can answer. */
+  suggested: LkeValue | null;
+  /** The records the suggestion was read from, and the figure in words. */
+  evidence: { links: string[]; basis: string } | null;
   answer: LkeValue | null;
   note: string | null;
+  /** ZI_ANSWER_ABOVE_LEDGER: the unit's answer earns more than the suggestion it was given with. */
+  aboveLedger: boolean;
   tpi: { value: LkeValue; note: string | null } | null;
 }
 
@@ -28,10 +35,11 @@ export interface LkeSheet {
   scores: { self: LkeScores; tpi: LkeScores };
 }
 
-export function lkeSheet(template: LoadedLkeTemplate, document: ZiDocument): LkeSheet {
+export function lkeSheet(template: LoadedLkeTemplate, document: ZiDocument, suggestions: ReadonlyMap<string, LedgerSuggestion>): LkeSheet {
   const items = template.items.map((item): LkeSheetItem => {
     const own = document.selfAnswers[item.code];
     const tpi = document.tpiAnswers[item.code];
+    const suggestion = suggestions.get(item.code);
     return {
       code: item.code,
       area: item.area,
@@ -40,7 +48,10 @@ export function lkeSheet(template: LoadedLkeTemplate, document: ZiDocument): Lke
       answerType: item.answerType,
       weight: item.weight,
       ledgerSource: item.ledgerSource ?? null,
+      suggested: suggestion?.value ?? null,
+      evidence: suggestion ? { links: suggestion.links, basis: suggestion.basis } : null,
       answer: own?.value ?? null,
+      aboveLedger: own?.aboveLedger ?? false,
       note: own?.note ?? null,
       tpi: tpi ? { value: tpi.value, note: tpi.note } : null,
     };
@@ -53,3 +64,14 @@ export function lkeSheet(template: LoadedLkeTemplate, document: ZiDocument): Lke
 }
 
 const scored = (template: LkeTemplate, answers: Record<string, LkeAnswer>) => scoreSheet(template, new Map(Object.entries(answers)));
+
+/** The suggestion of each item whose ledger source has a reading the item's answer type can take. */
+export function ledgerSuggestions(template: LkeTemplate, readings: ReadonlyMap<string, LedgerReading>): Map<string, LedgerSuggestion> {
+  const suggestions = new Map<string, LedgerSuggestion>();
+  for (const item of template.items) {
+    const reading = item.ledgerSource ? readings.get(item.ledgerSource) : undefined;
+    const suggestion = reading ? suggestionFor(item.answerType, reading) : null;
+    if (suggestion) suggestions.set(item.code, suggestion);
+  }
+  return suggestions;
+}

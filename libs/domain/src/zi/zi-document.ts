@@ -162,8 +162,11 @@ export type ZiView = Omit<ZiDocument, 'activities'> & {
   activities: Array<ZiActivityRecord & { status: ActivityProgress['status']; overdue: boolean }>;
   /** TPI minus self, per area, once both are scored. */
   differences: Record<ZiArea, number> | null;
-  flags: Array<{ code: 'ZI_ACTIVITY_OVERDUE'; activityCode: string; dueDate: string }>;
+  flags: ZiFlag[];
 };
+
+/** What the record raises for the TPI: an activity overdue today, an answer above what the ledger shows. */
+export type ZiFlag = { code: 'ZI_ACTIVITY_OVERDUE'; activityCode: string; dueDate: string } | { code: 'ZI_ANSWER_ABOVE_LEDGER'; itemCode: string };
 
 export function ziView(document: ZiDocument, today: string): ZiView {
   const activities = document.activities.map((activity) => ({
@@ -181,8 +184,13 @@ export function ziView(document: ZiDocument, today: string): ZiView {
     ...document,
     activities,
     differences,
-    flags: activities
-      .filter((activity) => activity.overdue)
-      .map((activity) => ({ code: 'ZI_ACTIVITY_OVERDUE', activityCode: activity.code, dueDate: activity.dueDate })),
+    flags: [
+      ...activities
+        .filter((activity) => activity.overdue)
+        .map((activity): ZiFlag => ({ code: 'ZI_ACTIVITY_OVERDUE', activityCode: activity.code, dueDate: activity.dueDate })),
+      ...Object.values(document.selfAnswers)
+        .filter((answer) => answer.aboveLedger)
+        .map((answer): ZiFlag => ({ code: 'ZI_ANSWER_ABOVE_LEDGER', itemCode: answer.itemCode })),
+    ],
   };
 }

@@ -4,7 +4,7 @@ import { smallTemplate, workedAnswers } from '../testing/zi-template';
 import { judge, scoreSheet } from './lke-scores';
 import { DEFAULT_PREREQUISITE_RULES, ZiPrerequisites } from './zi-prerequisites';
 import { evolve, initialState, ZiCommand, ziDecider } from './zi.decider';
-import { ZiEvent, ZiTarget } from './zi.events';
+import { LkeAnswer, LkeValue, ZiEvent, ZiTarget } from './zi.events';
 
 type Command = SpecCommand<ZiCommand>;
 
@@ -31,7 +31,7 @@ const sheet = new Map(answers.map((answer) => [answer.itemCode, answer]));
 const scores = scoreSheet(smallTemplate, sheet);
 
 const declared: ZiEvent = { type: 'ZiDeclared', data: { ...key, ...declaration } };
-const planned: ZiEvent = { type: 'ZiActionPlanSet', data: { ...key, activities: [activity] } };
+const planned: ZiEvent = { type: 'ZiActionPlanSet', data: { ...key, activities: [activity], removed: [] } };
 const selfAnswered: ZiEvent = { type: 'ZiSelfAnswered', data: { ...key, answers } };
 const selfAssessed: ZiEvent = { type: 'ZiSelfAssessed', data: { ...key, template: stamp, scores, on: '2025-06-15' } };
 const tpiAnswered: ZiEvent = { type: 'ZiTpiAnswered', data: { ...key, answers } };
@@ -50,7 +50,10 @@ const declare = (overrides: Partial<typeof declaration> = {}, standingWbk = fals
   type: 'DeclareZi',
   data: { opd: { code: 'DINKES', status }, unit: key.unit, year: 2025, standingWbk, ...declaration, ...overrides },
 });
-const answerSelf = (given = answers): Command => ({ type: 'AnswerZiSelf', data: { template: smallTemplate, answers: given } });
+const answerSelf = (given: LkeAnswer[] = answers, suggestions: Record<string, LkeValue> = {}): Command => ({
+  type: 'AnswerZiSelf',
+  data: { template: smallTemplate, answers: given, suggestions },
+});
 const submit: Command = { type: 'SubmitZiSelfAssessment', data: { template: smallTemplate } };
 const answerTpi = (given = answers): Command => ({ type: 'AnswerZiTpi', data: { template: smallTemplate, answers: given } });
 const evaluate: Command = { type: 'EvaluateZi', data: { template: smallTemplate } };
@@ -104,6 +107,33 @@ describe('Zona Integritas', () => {
           withCode('LKE_INCOMPLETE', 'RULE_VIOLATED')(error);
           expect((error as DomainError).extensions).toEqual({ items: ['MANAJEMEN_PERUBAHAN.P', 'MANAJEMEN_PERUBAHAN.R'] });
         }));
+    it('needs a note for an answer that differs from the ledger’s suggestion', () =>
+      given(atDeclared)
+        .when(answerSelf([{ itemCode: 'CAPAIAN_KINERJA', value: 'A', note: null }], { CAPAIAN_KINERJA: 'B' }))
+        .thenThrows(withCode('VALIDATION_FAILED', 'VALIDATION')));
+    it('keeps the suggestion with the answer and marks one above it', () =>
+      given(atDeclared)
+        .when(
+          answerSelf(
+            <LkeAnswer[]>[
+              { itemCode: 'CAPAIAN_KINERJA', value: 'A', note: 'Capaian triwulan IV belum dilaporkan' },
+              { itemCode: 'PENATAAN_SDM.P', value: 'C', note: null },
+            ],
+            { CAPAIAN_KINERJA: 'B', 'PENATAAN_SDM.P': 'C' },
+          ),
+        )
+        .then([
+          {
+            type: 'ZiSelfAnswered',
+            data: {
+              ...key,
+              answers: [
+                { itemCode: 'CAPAIAN_KINERJA', value: 'A', note: 'Capaian triwulan IV belum dilaporkan', suggested: 'B', aboveLedger: true },
+                { itemCode: 'PENATAAN_SDM.P', value: 'C', note: null, suggested: 'C', aboveLedger: false },
+              ],
+            },
+          },
+        ]));
     it('locks the unit out of its answers once submitted', () => given(atSelfAssessed).when(answerSelf()).thenThrows(withCode('INVALID_TRANSITION')));
     it('gives the sheet back to the unit after a return', () =>
       given([...atSelfAssessed, returned])
@@ -172,6 +202,10 @@ describe('Zona Integritas', () => {
       given([declared])
         .when({ type: 'SetZiActionPlan', data: { activities: [activity] } })
         .then([planned]));
+    it('names the activities a new plan drops', () =>
+      given(atDeclared)
+        .when({ type: 'SetZiActionPlan', data: { activities: [{ ...activity, code: 'MP-2' }] } })
+        .then([{ type: 'ZiActionPlanSet', data: { ...key, activities: [{ ...activity, code: 'MP-2' }], removed: ['MP-1'] } }]));
     it('is fixed once self-assessed', () =>
       given(atSelfAssessed)
         .when({ type: 'SetZiActionPlan', data: { activities: [] } })

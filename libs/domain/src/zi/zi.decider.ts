@@ -1,11 +1,25 @@
 import { Decider, DomainCommand, unreachable } from '@app/decider';
 import { OtherOpd, requireActiveOpd } from '../opd/opd.decider';
 import { answerFault } from './lke-answers';
+import { answersAboveLedger, differsFromLedger } from './ledger-evidence';
 import { judge, scoreSheet } from './lke-scores';
 import { LoadedLkeTemplate } from './lke-template';
 import { PrerequisiteRule, unmetPrerequisites, ZiPrerequisites } from './zi-prerequisites';
 import { ZiErrors } from './zi.errors';
-import { ActivityProgress, LkeAnswer, LkeScores, opdOfUnit, TeamMember, ZiActivity, ZiEvent, ZiJudgement, ZiOutcome, ZiStage, ZiTarget } from './zi.events';
+import {
+  ActivityProgress,
+  LkeAnswer,
+  LkeScores,
+  LkeValue,
+  opdOfUnit,
+  TeamMember,
+  ZiActivity,
+  ZiEvent,
+  ZiJudgement,
+  ZiOutcome,
+  ZiStage,
+  ZiTarget,
+} from './zi.events';
 
 export type ZiState =
   | { stage: 'NONE' }
@@ -40,7 +54,7 @@ export type ZiCommand =
   | DomainCommand<'DeclareZi', { opd: OtherOpd; unit: string; year: number; standingWbk: boolean } & Declaration>
   | DomainCommand<'SetZiActionPlan', { activities: ZiActivity[] }>
   | DomainCommand<'ReportZiProgress', { activityCode: string } & ActivityProgress>
-  | DomainCommand<'AnswerZiSelf', { template: LoadedLkeTemplate; answers: LkeAnswer[] }>
+  | DomainCommand<'AnswerZiSelf', { template: LoadedLkeTemplate; answers: LkeAnswer[]; suggestions: Record<string, LkeValue> }>
   | DomainCommand<'SubmitZiSelfAssessment', { template: LoadedLkeTemplate }>
   | DomainCommand<'AnswerZiTpi', { template: LoadedLkeTemplate; answers: LkeAnswer[] }>
   | DomainCommand<'EvaluateZi', { template: LoadedLkeTemplate }>
@@ -117,7 +131,8 @@ export function decide(command: ZiCommand, state: ZiState): ZiEvent[] {
         codes.add(activity.code);
       }
       if (JSON.stringify(state.activities) === JSON.stringify(command.data.activities)) return [];
-      return [{ type: 'ZiActionPlanSet', data: { ...key, activities: command.data.activities } }];
+      const removed = state.activities.filter((activity) => !codes.has(activity.code)).map((activity) => activity.code);
+      return [{ type: 'ZiActionPlanSet', data: { ...key, activities: command.data.activities, removed } }];
     }
     case 'ReportZiProgress': {
       if (!progressOpen(state.stage)) throw invalidTransition(state, 'reported on');
@@ -127,8 +142,17 @@ export function decide(command: ZiCommand, state: ZiState): ZiEvent[] {
     }
     case 'AnswerZiSelf': {
       if (!unitHoldsTheSheet(state.stage)) throw invalidTransition(state, 'answered by the unit');
-      checkAnswers(command.data.template, command.data.answers);
-      return [{ type: 'ZiSelfAnswered', data: { ...key, answers: command.data.answers } }];
+      const { template, answers, suggestions } = command.data;
+      checkAnswers(template, answers);
+      const unexplained = answers.filter((answer) => differsFromLedger(answer.value, suggestions[answer.itemCode]) && !answer.note?.trim());
+      if (unexplained.length > 0) throw ZiErrors.noteRequired(unexplained.map((answer) => answer.itemCode));
+      const types = new Map(template.items.map((item) => [item.code, item.answerType]));
+      const withLedger = answers.map((answer) => {
+        const suggested = suggestions[answer.itemCode];
+        if (suggested === undefined) return answer;
+        return { ...answer, suggested, aboveLedger: answersAboveLedger(types.get(answer.itemCode)!, answer.value, suggested) };
+      });
+      return [{ type: 'ZiSelfAnswered', data: { ...key, answers: withLedger } }];
     }
     case 'SubmitZiSelfAssessment': {
       if (!unitHoldsTheSheet(state.stage)) throw invalidTransition(state, 'submitted');

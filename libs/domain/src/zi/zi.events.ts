@@ -70,6 +70,10 @@ export interface LkeAnswer {
   itemCode: string;
   value: LkeValue;
   note: string | null;
+  /** The unit's answers only: what the ledger suggested when it was given, where the item names a ledger source. */
+  suggested?: LkeValue;
+  /** ZI_ANSWER_ABOVE_LEDGER: the answer earns more than the suggestion, for the TPI to look at. */
+  aboveLedger?: boolean;
 }
 
 /** Which template a score was worked out on, so that an old score stays reproducible. */
@@ -113,7 +117,8 @@ export type ZiDeclared = {
   type: 'ZiDeclared';
   data: ZiKey & { target: ZiTarget; declaredOn: string; documentUrl: string; documentSha256: string; team: TeamMember[] };
 };
-export type ZiActionPlanSet = { type: 'ZiActionPlanSet'; data: ZiKey & { activities: ZiActivity[] } };
+/** `removed`: the codes of the plan before that this one no longer has, so a reader need not keep the old plan. */
+export type ZiActionPlanSet = { type: 'ZiActionPlanSet'; data: ZiKey & { activities: ZiActivity[]; removed: string[] } };
 export type ZiProgressReported = { type: 'ZiProgressReported'; data: ZiKey & { activityCode: string } & ActivityProgress };
 /** Merged into the unit's answers: a later answer to an item replaces the earlier one. */
 export type ZiSelfAnswered = { type: 'ZiSelfAnswered'; data: ZiKey & { answers: LkeAnswer[] } };
