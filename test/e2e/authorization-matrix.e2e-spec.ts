@@ -271,6 +271,11 @@ const ENDPOINTS: Array<[string, Call, Record<string, number>]> = [
   ],
   ['POST /api/v1/zi/{unit}/{year}/revoke', () => ({ method: 'post', path: `${zi('REVOKE')}/revoke`, body: { reason: 'Pelanggaran integritas' } }), ziAdmin],
   [
+    'GET /public/v1/zi?year=',
+    () => ({ method: 'get', path: '/public/v1/zi?year=2025' }),
+    { anonymous: 200, admin: 200, 'operator of DINKES': 200, 'head of DINKES': 200, 'operator of DISDIK': 200, employee: 200, appraiser: 200, inspector: 200 },
+  ],
+  [
     'GET /api/v1/zi?year=',
     () => ({ method: 'get', path: '/api/v1/zi?year=2025' }),
     { anonymous: 401, admin: 200, 'operator of DINKES': 403, 'head of DINKES': 403, 'operator of DISDIK': 403, employee: 403, appraiser: 403, inspector: 200 },

@@ -287,6 +287,7 @@ describe('answers match the OpenAPI document', () => {
     await call('get', '/api/v1/zi/{unit}/{year}', `${unit}?asOf=${encodeURIComponent(new Date().toISOString())}`, as.head);
     await call('get', '/api/v1/zi/{unit}/{year}/lke', `${unit}/lke`, as.operator);
     await call('get', '/api/v1/zi', '/api/v1/zi?year=2025', as.admin);
+    await call('get', '/public/v1/zi', '/public/v1/zi?year=2025', {});
   });
 
   it('history and integrity', async () => {

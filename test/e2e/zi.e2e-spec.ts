@@ -450,6 +450,26 @@ describe('Zona Integritas over HTTP', () => {
     expect(record.selfAnswers['AK.P.2e']).toMatchObject({ suggested: 'TIDAK', aboveLedger: true });
   });
 
+  it('shows each unit’s public record to anyone, through the allow-list only', async () => {
+    const page = await http().get('/public/v1/zi?year=2025').expect(200);
+    const stabat = page.body.items.find((item: { unit: string }) => item.unit === 'DINKES.PKM-STABAT');
+    expect(stabat).toMatchObject({
+      opdCode: 'DINKES',
+      target: 'WBK',
+      stage: 'REVOKED',
+      award: { predikat: 'WBK', decreeNumber: 'B/123/M.RB.06/2025', decreeDate: '2025-12-10' },
+      revokedOn: '2026-01-15',
+      scores: { total: 96.5, meets: { WBK: true, WBBM: false } },
+    });
+    expect(page.body.items.find((item: { unit: string }) => item.unit === 'DISDIK.UPT-SMP1')).toMatchObject({ stage: 'DECLARED', scores: null, award: null });
+    const text = JSON.stringify(page.body);
+    for (const secret of ['Kepala Subbagian', 'piagam.pdf', 'Bukti SOP', 'Bukti terlampir', 'Pegawai terjaring', 'notulen', 'Survei Mei'])
+      expect(text).not.toContain(secret);
+    await http().get('/public/v1/zi').expect(400);
+    await http().get('/public/v1/zi?year=1999').expect(400);
+    await http().get('/public/v1/zi?year=2025&year=2026').expect(400);
+  });
+
   it('lists a year’s units for the inspectorate, by stage', async () => {
     const page = (await http().get('/api/v1/zi?year=2025&stage=REVOKED').set(inspector).expect(200)).body;
     expect(page.items.map((item: { unit: string }) => item.unit)).toEqual(['DINKES.PKM-STABAT']);

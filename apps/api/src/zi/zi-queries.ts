@@ -1,5 +1,7 @@
 import {
   evolveZiDocument,
+  PublicZiRecord,
+  publicZiRecord,
   ZiDocument,
   ZiPrerequisites,
   ziPrerequisitesDecider,
@@ -120,4 +122,21 @@ export class ZiPrerequisitesHandler implements IQueryHandler<ZiPrerequisitesQuer
   }
 }
 
-export const ZI_QUERY_HANDLERS = [ZiDocumentHandler, ListZiHandler, StandingWbkHandler, ZiPrerequisitesHandler];
+/** Every ZI unit's public record of a year, in unit order (docs/domain.md, ZI 10). */
+export class PublicZiQuery extends Query<PublicZiRecord[]> {
+  constructor(readonly year: number) {
+    super();
+  }
+}
+
+@QueryHandler(PublicZiQuery)
+export class PublicZiHandler implements IQueryHandler<PublicZiQuery> {
+  constructor(private readonly projections: Projections) {}
+
+  async execute({ year }: PublicZiQuery): Promise<PublicZiRecord[]> {
+    const rows = await (await this.projections.reader(ziReadModel)).find({ where: { year }, order: { unit: 'ASC' } });
+    return rows.map((row) => publicZiRecord(row.document));
+  }
+}
+
+export const ZI_QUERY_HANDLERS = [ZiDocumentHandler, ListZiHandler, StandingWbkHandler, ZiPrerequisitesHandler, PublicZiHandler];

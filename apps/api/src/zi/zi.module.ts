@@ -5,9 +5,10 @@ import { BuiltInLedgerSources } from './ledger-sources.provider';
 import { ZI_QUERY_HANDLERS } from './zi-queries';
 import { ZI_SETTINGS, ziSettingsFrom } from './zi-settings';
 import { ZiController } from './zi.controller';
+import { PublicZiController } from './public-zi.controller';
 
 @Module({
-  controllers: [ZiController],
+  controllers: [ZiController, PublicZiController],
   providers: [...ZI_QUERY_HANDLERS, { provide: ZI_SETTINGS, inject: [Environment], useFactory: ziSettingsFrom }, LedgerSources, BuiltInLedgerSources],
   exports: [LedgerSources],
 })

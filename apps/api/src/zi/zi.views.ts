@@ -274,3 +274,35 @@ export class EvaluatedAnswerView extends WriteResultView {
   @ApiProperty({ type: ZiMeetsView }) meets: ZiMeetsView;
   @ApiProperty({ type: ZiShortfallsView }) shortfalls: ZiShortfallsView;
 }
+
+class PublicZiScoresView {
+  @ApiProperty() total: number;
+  @ApiProperty() pengungkit: number;
+  @ApiProperty() hasil: number;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'object' }, description: `Keyed by ${ZI_AREAS.join(', ')}: { score, weight, share }` })
+  areas: Record<ZiArea, ZiAreaScoreView>;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'number' } }) results: Record<string, number>;
+  @ApiProperty({ type: ZiMeetsView }) meets: ZiMeetsView;
+}
+
+class PublicZiAwardView {
+  @ApiProperty({ enum: ZI_TARGETS }) predikat: ZiTarget;
+  @ApiProperty() decreeNumber: string;
+  @ApiProperty() decreeDate: string;
+}
+
+class PublicZiRecordView implements zi.PublicZiRecord {
+  @ApiProperty() unit: string;
+  @ApiProperty() opdCode: string;
+  @ApiProperty() year: number;
+  @ApiProperty({ enum: ZI_TARGETS }) target: ZiTarget;
+  @ApiProperty({ enum: ZI_STAGES }) stage: ZiStage;
+  @ApiProperty() declaredOn: string;
+  @ApiProperty({ type: PublicZiScoresView, nullable: true, description: 'The TPI’s scores, once evaluated' }) scores: PublicZiScoresView | null;
+  @ApiProperty({ type: PublicZiAwardView, nullable: true }) award: PublicZiAwardView | null;
+  @ApiProperty({ nullable: true, type: String }) revokedOn: string | null;
+}
+
+export class PublicZiPageView {
+  @ApiProperty({ type: [PublicZiRecordView] }) items: PublicZiRecordView[];
+}

@@ -9,3 +9,4 @@ export * from './zi.decider';
 export * from './zi-document';
 export * from './lke-sheet';
 export * from './ledger-evidence';
+export * from './public-zi';
