@@ -465,6 +465,18 @@ describe('Zona Integritas over HTTP', () => {
     const text = JSON.stringify(page.body);
     for (const secret of ['Kepala Subbagian', 'piagam.pdf', 'Bukti SOP', 'Bukti terlampir', 'Pegawai terjaring', 'notulen', 'Survei Mei'])
       expect(text).not.toContain(secret);
+    const feed = (await http().get('/public/v1/feed?limit=500').expect(200)).body.items.filter((item: { type: string }) => item.type.startsWith('ZI_'));
+    const stabatItems = feed.filter((item: { details: { unit: string } }) => item.details.unit === 'DINKES.PKM-STABAT');
+    expect(stabatItems.map((item: { type: string; year: number }) => [item.type, item.year])).toEqual([
+      ['ZI_DECLARED', 2025],
+      ['ZI_PROPOSED', 2025],
+      ['ZI_AWARDED', 2025],
+      ['ZI_DECLARED', 2026],
+      ['ZI_REVOKED', 2025],
+    ]);
+    expect(stabatItems[2]).toMatchObject({ opdCode: 'DINKES', title: 'DINKES.PKM-STABAT 2025: meraih predikat WBK', link: '/public/v1/zi?year=2025' });
+    const feedText = JSON.stringify(feed);
+    for (const secret of ['Kepala Subbagian', 'piagam.pdf', 'Pegawai terjaring', 'Bukti']) expect(feedText).not.toContain(secret);
     await http().get('/public/v1/zi').expect(400);
     await http().get('/public/v1/zi?year=1999').expect(400);
     await http().get('/public/v1/zi?year=2025&year=2026').expect(400);
