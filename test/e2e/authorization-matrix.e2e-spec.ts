@@ -48,6 +48,48 @@ const unit = {
 };
 const rating = { resultRating: 'AS_EXPECTED', behaviourRating: 'AS_EXPECTED' };
 
+/** DINKES's ZI units of 2025, each left by ziFixtures in the stage its endpoint acts on. */
+const zi = (unit: string) => `/api/v1/zi/DINKES.${unit}/2025`;
+const ZI_DECLARATION = {
+  target: 'WBK',
+  declaredOn: '2025-01-20',
+  documentUrl: 'https://dinkes.example.go.id/zi/piagam.pdf',
+  documentSha256: 'c'.repeat(64),
+  team: [{ position: 'Kepala Dinas', duty: 'Penanggung jawab' }],
+};
+const ZI_ACTIVITY = { code: 'MP-1', area: 'MANAJEMEN_PERUBAHAN', description: 'Sosialisasi', output: 'Notulen', dueDate: '2025-03-31' };
+const ziUnitWork = {
+  anonymous: 401,
+  admin: 403,
+  'operator of DINKES': 200,
+  'head of DINKES': 200,
+  'operator of DISDIK': 403,
+  employee: 403,
+  appraiser: 403,
+  inspector: 403,
+};
+const ziRead = { ...unit, admin: 200 };
+const ziInspector = {
+  anonymous: 401,
+  admin: 403,
+  'operator of DINKES': 403,
+  'head of DINKES': 403,
+  'operator of DISDIK': 403,
+  employee: 403,
+  appraiser: 403,
+  inspector: 200,
+};
+const ziAdmin = {
+  anonymous: 401,
+  admin: 200,
+  'operator of DINKES': 403,
+  'head of DINKES': 403,
+  'operator of DISDIK': 403,
+  employee: 403,
+  appraiser: 403,
+  inspector: 403,
+};
+
 const ENDPOINTS: Array<[string, Call, Record<string, number>]> = [
   [
     'POST /api/v1/opds',
@@ -180,6 +222,64 @@ const ENDPOINTS: Array<[string, Call, Record<string, number>]> = [
     () => ({ method: 'get', path: '/public/v1/integrity/head' }),
     { anonymous: 200, admin: 200, 'operator of DINKES': 200, 'head of DINKES': 200, 'operator of DISDIK': 200, employee: 200, appraiser: 200, inspector: 200 },
   ],
+  [
+    'GET /api/v1/zi/templates/current',
+    () => ({ method: 'get', path: '/api/v1/zi/templates/current' }),
+    { anonymous: 401, admin: 200, 'operator of DINKES': 200, 'head of DINKES': 200, 'operator of DISDIK': 200, employee: 200, appraiser: 200, inspector: 200 },
+  ],
+  [
+    'POST /api/v1/zi/{unit}/{year}',
+    (caller) => ({ method: 'post', path: `/api/v1/zi/DINKES.D-${slug(caller)}/2025`, body: ZI_DECLARATION }),
+    { anonymous: 401, admin: 403, 'operator of DINKES': 403, 'head of DINKES': 201, 'operator of DISDIK': 403, employee: 403, appraiser: 403, inspector: 403 },
+  ],
+  ['PUT /api/v1/zi/{unit}/{year}/action-plan', () => ({ method: 'put', path: `${zi('WORK')}/action-plan`, body: { activities: [ZI_ACTIVITY] } }), ziUnitWork],
+  [
+    'POST /api/v1/zi/{unit}/{year}/action-plan/{activityCode}/progress',
+    () => ({ method: 'post', path: `${zi('WORK')}/action-plan/MP-1/progress`, body: { date: '2025-02-01', status: 'IN_PROGRESS', evidence: [] } }),
+    { ...ziUnitWork, 'operator of DINKES': 201, 'head of DINKES': 201 },
+  ],
+  [
+    'PUT /api/v1/zi/{unit}/{year}/lke/answers',
+    () => ({ method: 'put', path: `${zi('WORK')}/lke/answers`, body: { answers: [{ itemCode: 'IPAK', value: 3 }] } }),
+    ziUnitWork,
+  ],
+  ['GET /api/v1/zi/{unit}/{year}/lke', () => ({ method: 'get', path: `${zi('WORK')}/lke` }), ziRead],
+  ['GET /api/v1/zi/{unit}/{year}', () => ({ method: 'get', path: zi('WORK') }), ziRead],
+  ['GET /api/v1/zi/{unit}/{year}?asOf=', () => ({ method: 'get', path: `${zi('WORK')}?asOf=${new Date().toISOString()}` }), ziRead],
+  [
+    'POST /api/v1/zi/{unit}/{year}/submit',
+    () => ({ method: 'post', path: `${zi('SUBMIT')}/submit` }),
+    { anonymous: 401, admin: 403, 'operator of DINKES': 403, 'head of DINKES': 200, 'operator of DISDIK': 403, employee: 403, appraiser: 403, inspector: 403 },
+  ],
+  [
+    'PUT /api/v1/zi/{unit}/{year}/tpi/answers',
+    () => ({ method: 'put', path: `${zi('TPI')}/tpi/answers`, body: { answers: [{ itemCode: 'IPAK', value: 3 }] } }),
+    ziInspector,
+  ],
+  ['POST /api/v1/zi/{unit}/{year}/tpi/evaluate', () => ({ method: 'post', path: `${zi('EVALUATE')}/tpi/evaluate` }), ziInspector],
+  ['POST /api/v1/zi/{unit}/{year}/tpi/return', () => ({ method: 'post', path: `${zi('RETURN')}/tpi/return`, body: { notes: 'Lengkapi bukti' } }), ziInspector],
+  [
+    'PUT /api/v1/zi/prerequisites/{year}',
+    () => ({ method: 'put', path: '/api/v1/zi/prerequisites/2025', body: { bpkOpinion: 'WTP', sakipGrade: 'BB', indeksRbGrade: 'B' } }),
+    ziAdmin,
+  ],
+  ['POST /api/v1/zi/{unit}/{year}/propose', () => ({ method: 'post', path: `${zi('PROPOSE')}/propose` }), ziAdmin],
+  [
+    'POST /api/v1/zi/{unit}/{year}/outcome',
+    () => ({ method: 'post', path: `${zi('OUTCOME')}/outcome`, body: { outcome: 'NOT_AWARDED', reason: 'Nilai TPN di bawah ambang' } }),
+    ziAdmin,
+  ],
+  ['POST /api/v1/zi/{unit}/{year}/revoke', () => ({ method: 'post', path: `${zi('REVOKE')}/revoke`, body: { reason: 'Pelanggaran integritas' } }), ziAdmin],
+  [
+    'GET /public/v1/zi?year=',
+    () => ({ method: 'get', path: '/public/v1/zi?year=2025' }),
+    { anonymous: 200, admin: 200, 'operator of DINKES': 200, 'head of DINKES': 200, 'operator of DISDIK': 200, employee: 200, appraiser: 200, inspector: 200 },
+  ],
+  [
+    'GET /api/v1/zi?year=',
+    () => ({ method: 'get', path: '/api/v1/zi?year=2025' }),
+    { anonymous: 401, admin: 200, 'operator of DINKES': 403, 'head of DINKES': 403, 'operator of DISDIK': 403, employee: 403, appraiser: 403, inspector: 200 },
+  ],
 ];
 
 /**
@@ -230,6 +330,8 @@ describe('authorization matrix', () => {
     await request(testApp.app.getHttpServer()).get('/api/v1/opds').set(headers.admin).set('X-Min-Position', last).expect(200);
     last = await skpFixtures(http);
     await request(testApp.app.getHttpServer()).get(skp(SKP_YEAR.agreed)).set(headers.inspector).set('X-Min-Position', last).expect(200);
+    last = await ziFixtures(http);
+    await request(testApp.app.getHttpServer()).get(zi('REVOKE')).set(headers.inspector).set('X-Min-Position', last).expect(200);
     // The public head appears once the checkpointer has seen the registrations.
     for (let i = 0; i < 50; i++) {
       if ((await request(testApp.app.getHttpServer()).get('/public/v1/integrity/head')).status === 200) break;
@@ -279,6 +381,65 @@ describe('authorization matrix', () => {
             .expect(200)
         ).body.position;
     }
+    return last;
+  }
+
+  /** DINKES's ZI units, each taken to the stage the endpoint under test acts on. */
+  async function ziFixtures(http: ReturnType<typeof request>): Promise<string> {
+    const as = {
+      operator: bearer(await tokenFor({ roles: ['opd_operator'], opd: 'DINKES' })),
+      head: bearer(await tokenFor({ roles: ['opd_head'], opd: 'DINKES' })),
+    };
+    const items: Array<{ code: string; answerType: string }> = (await http.get('/api/v1/zi/templates/current').set(headers.inspector).expect(200)).body.items;
+    const best: Record<string, unknown> = { YA_TIDAK: 'YA', ABC: 'A', ABCD: 'A', ABCDE: 'A', PERCENT: { numerator: 1, denominator: 1 }, SURVEY: 4 };
+    const answers = items.map((item) => ({ itemCode: item.code, value: best[item.answerType], note: 'Bukti terlampir' }));
+    await http.put('/api/v1/zi/prerequisites/2025').set(headers.admin).send({ bpkOpinion: 'WTP', sakipGrade: 'BB', indeksRbGrade: 'B' }).expect(200);
+    const steps: Array<(unit: string) => Promise<{ body: { position: string } }>> = [
+      (unit) => http.post(zi(unit)).set(as.head).send(ZI_DECLARATION).expect(201),
+      (unit) =>
+        http
+          .put(`${zi(unit)}/action-plan`)
+          .set(as.operator)
+          .send({ activities: [ZI_ACTIVITY] })
+          .expect(200),
+      (unit) =>
+        http
+          .put(`${zi(unit)}/lke/answers`)
+          .set(as.operator)
+          .send({ answers })
+          .expect(200),
+      (unit) =>
+        http
+          .post(`${zi(unit)}/submit`)
+          .set(as.head)
+          .expect(200),
+      (unit) =>
+        http
+          .put(`${zi(unit)}/tpi/answers`)
+          .set(headers.inspector)
+          .send({ answers })
+          .expect(200),
+      (unit) =>
+        http
+          .post(`${zi(unit)}/tpi/evaluate`)
+          .set(headers.inspector)
+          .expect(200),
+      (unit) =>
+        http
+          .post(`${zi(unit)}/propose`)
+          .set(headers.admin)
+          .expect(200),
+      (unit) =>
+        http
+          .post(`${zi(unit)}/outcome`)
+          .set(headers.admin)
+          .send({ outcome: 'AWARDED', predikat: 'WBK', decreeNumber: 'SK-1', decreeDate: '2025-12-01' })
+          .expect(200),
+    ];
+    // How many steps each unit is taken through.
+    const stages = { WORK: 2, SUBMIT: 3, TPI: 4, RETURN: 4, EVALUATE: 5, PROPOSE: 6, OUTCOME: 7, REVOKE: 8 };
+    let last = '';
+    for (const [unit, count] of Object.entries(stages)) for (const step of steps.slice(0, count)) last = (await step(unit)).body.position;
     return last;
   }
 

@@ -279,6 +279,52 @@ describe('answers match the OpenAPI document', () => {
     await call('get', '/api/v1/personal-data/erasures', '/api/v1/personal-data/erasures', dpo);
   });
 
+  it('Zona Integritas', async () => {
+    const unit = '/api/v1/zi/DINKES.PKM-1/2025';
+    const template = await call('get', '/api/v1/zi/templates/current', '/api/v1/zi/templates/current', as.operator);
+    const best: Record<string, unknown> = { YA_TIDAK: 'YA', ABC: 'A', ABCD: 'A', ABCDE: 'A', PERCENT: { numerator: 1, denominator: 1 }, SURVEY: 4 };
+    const answers = template.items.map((item: { code: string; answerType: string }) => ({
+      itemCode: item.code,
+      value: best[item.answerType],
+      note: 'Bukti lengkap',
+    }));
+    const declaration = { target: 'WBK', declaredOn: '2025-01-20', documentUrl: 'https://dinkes.example.go.id/piagam.pdf', documentSha256: 'c'.repeat(64) };
+    await call('post', '/api/v1/zi/{unit}/{year}', unit, as.head, { ...declaration, team: [{ position: 'Kepala Puskesmas', duty: 'Ketua' }] });
+    const activities = [{ code: 'MP-1', area: 'MANAJEMEN_PERUBAHAN', description: 'Sosialisasi', output: 'Notulen', dueDate: '2025-03-31' }];
+    await call('put', '/api/v1/zi/{unit}/{year}/action-plan', `${unit}/action-plan`, as.operator, { activities });
+    const progress = {
+      date: '2025-02-01',
+      status: 'DONE',
+      evidence: [{ url: 'https://dinkes.example.go.id/notulen.pdf', sha256: 'd'.repeat(64) }],
+      note: 'Selesai',
+    };
+    await call('post', '/api/v1/zi/{unit}/{year}/action-plan/{activityCode}/progress', `${unit}/action-plan/MP-1/progress`, as.operator, progress);
+    await call('put', '/api/v1/zi/{unit}/{year}/lke/answers', `${unit}/lke/answers`, as.operator, { answers });
+    await call('post', '/api/v1/zi/{unit}/{year}/submit', `${unit}/submit`, as.head);
+    await call('post', '/api/v1/zi/{unit}/{year}/tpi/return', `${unit}/tpi/return`, as.inspector, { notes: 'Lengkapi bukti' });
+    await call('post', '/api/v1/zi/{unit}/{year}/submit', `${unit}/submit`, as.head);
+    await call('put', '/api/v1/zi/{unit}/{year}/tpi/answers', `${unit}/tpi/answers`, as.inspector, { answers });
+    await call('post', '/api/v1/zi/{unit}/{year}/tpi/evaluate', `${unit}/tpi/evaluate`, as.inspector);
+    await call('put', '/api/v1/zi/prerequisites/{year}', '/api/v1/zi/prerequisites/2025', as.admin, {
+      bpkOpinion: 'WTP',
+      sakipGrade: 'A',
+      indeksRbGrade: 'BB',
+    });
+    await call('post', '/api/v1/zi/{unit}/{year}/propose', `${unit}/propose`, as.admin);
+    await call('post', '/api/v1/zi/{unit}/{year}/outcome', `${unit}/outcome`, as.admin, {
+      outcome: 'AWARDED',
+      predikat: 'WBK',
+      decreeNumber: 'SK-1',
+      decreeDate: '2025-12-01',
+    });
+    const written = await call('post', '/api/v1/zi/{unit}/{year}/revoke', `${unit}/revoke`, as.admin, { reason: 'Pelanggaran integritas' });
+    await call('get', '/api/v1/zi/{unit}/{year}', unit, { ...as.inspector, 'X-Min-Position': written.position });
+    await call('get', '/api/v1/zi/{unit}/{year}', `${unit}?asOf=${encodeURIComponent(new Date().toISOString())}`, as.head);
+    await call('get', '/api/v1/zi/{unit}/{year}/lke', `${unit}/lke`, as.operator);
+    await call('get', '/api/v1/zi', '/api/v1/zi?year=2025', as.admin);
+    await call('get', '/public/v1/zi', '/public/v1/zi?year=2025', {});
+  });
+
   it('history and integrity', async () => {
     await call('get', '/api/v1/history/{streamType}/{id}', '/api/v1/history/plan/DINKES-2025', as.inspector);
     await call('get', '/api/v1/integrity/streams/{streamType}/{id}', '/api/v1/integrity/streams/plan/DINKES-2025', as.inspector);

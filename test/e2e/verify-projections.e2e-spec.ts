@@ -29,6 +29,13 @@ describe('npm run verify -- --projections', () => {
     testApp = await startTestApp();
     database = testApp.app.get<Database>(DATABASE);
     const fixtures = await seedLedger(testApp);
+    // A Zona Integritas record, so that its register has a row to compare.
+    const zi = { target: 'WBK', declaredOn: '2025-01-20', documentUrl: 'https://dinkes.example.go.id/piagam.pdf', documentSha256: 'c'.repeat(64) };
+    await request(testApp.app.getHttpServer())
+      .post('/api/v1/zi/DINKES/2025')
+      .set(fixtures.as.head)
+      .send({ ...zi, team: [{ position: 'Kepala Dinas', duty: 'Penanggung jawab' }] })
+      .expect(201);
     const { body } = await request(testApp.app.getHttpServer())
       .post('/api/v1/opds')
       .set(fixtures.as.admin)
@@ -50,6 +57,7 @@ describe('npm run verify -- --projections', () => {
       ['finding-register', 0],
       ['skp-register', 0],
       ['lkjip-register', 0],
+      ['zi-register', 0],
       ['dashboards', 0],
       ['public-feed', 0],
     ]);

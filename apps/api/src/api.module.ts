@@ -26,6 +26,7 @@ import { DashboardsModule } from './dashboards/dashboards.module';
 import { PublicFeedModule } from './public-feed/public-feed.module';
 import { PortalModule } from './portal/portal.module';
 import { PersonalDataModule } from './personal-data/personal-data.module';
+import { ZiModule } from './zi/zi.module';
 
 @Module({
   imports: [
@@ -44,6 +45,7 @@ import { PersonalDataModule } from './personal-data/personal-data.module';
     PublicFeedModule,
     PortalModule,
     PersonalDataModule,
+    ZiModule,
   ],
   controllers: [HealthController, HistoryController, PublicIntegrityController, MetricsController],
   providers: [

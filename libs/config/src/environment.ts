@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { isLkjipDueSetting } from '@app/domain/lkjip';
+import { LoadedLkeTemplate } from '@app/domain/zi';
+import { LkeTemplateFileError, loadLkeTemplate } from './lke-template-file';
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, IsTimeZone, Matches, MaxLength, MinLength, ValidateBy, validateSync, ValidationError } from 'class-validator';
 
@@ -257,6 +259,17 @@ export class Environment {
   /** Derived from HOLIDAYS: the dates, read from the file when it names one. */
   holidays: string[] = [];
 
+  /**
+   * A region's own LKE template (docs/domain.md, ZI 3): a JSON file shaped as
+   * `lke/LKE-ZI-PERMENPANRB-90-2021.json`, which applies when this is unset.
+   */
+  @IsOptional()
+  @IsString()
+  LKE_TEMPLATE_FILE?: string;
+
+  /** Derived from LKE_TEMPLATE_FILE: the template checked, with the file's SHA-256. */
+  lkeTemplate: LoadedLkeTemplate;
+
   /** Derived: tokens are signed with the secret everyone can read in this repository. */
   usesDevelopmentSecret = false;
 }
@@ -283,6 +296,12 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
   environment.AUTH_JWT_SECRET ??= DEVELOPMENT_JWT_SECRET;
   environment.usesDevelopmentSecret = environment.AUTH_JWT_SECRET === DEVELOPMENT_JWT_SECRET;
   environment.holidays = holidaysFrom(environment.HOLIDAYS);
+  try {
+    environment.lkeTemplate = loadLkeTemplate(environment.LKE_TEMPLATE_FILE);
+  } catch (error) {
+    if (error instanceof LkeTemplateFileError) throw new ConfigurationError(error.message);
+    throw error;
+  }
   if (environment.EVENT_STORE === 'eventstoredb' && !environment.EVENTSTORE_CONNECTION_STRING) {
     throw new ConfigurationError('Invalid configuration: EVENTSTORE_CONNECTION_STRING is required when EVENT_STORE=eventstoredb');
   }

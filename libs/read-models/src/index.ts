@@ -6,6 +6,7 @@ import { opdRegistryProjection } from './opd/opd-registry.projection';
 import { planRegisterProjection } from './plan/plan-register.projection';
 import { publicFeedProjection } from './public/public-feed.projection';
 import { skpRegisterProjection } from './skp/skp-register.projection';
+import { ziRegisterProjection } from './zi/zi-register.projection';
 
 export * from './audit-finding/finding-register.projection';
 export * from './dashboard/dashboards.projection';
@@ -18,6 +19,7 @@ export * from './public/public-feed.projection';
 export * from './public/public-feed.read-model';
 export * from './row-per-stream';
 export * from './skp/skp-register.projection';
+export * from './zi/zi-register.projection';
 
 /**
  * Every projection the service runs; the runner, rebuilds and checkpoints need nothing else.
@@ -28,6 +30,7 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   findingRegisterProjection,
   skpRegisterProjection,
   lkjipRegisterProjection,
+  ziRegisterProjection,
   dashboardsProjection,
   publicFeedProjection,
 ];

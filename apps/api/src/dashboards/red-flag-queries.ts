@@ -19,6 +19,7 @@ export interface RedFlag {
   version: number | null;
   findingId: string | null;
   recommendationNo: number | null;
+  activityCode: string | null;
   dueDate: string | null;
 }
 
@@ -61,7 +62,7 @@ export class RedFlagsHandler implements IQueryHandler<RedFlagsQuery> {
       `((flag.code = 'LATE_REPORT' AND flag.days > :reportDueDays)
         OR (flag.code = 'LATE_CORRECTION' AND flag.days > :lateCorrectionDays)
         OR flag.code = 'TARGET_LOWERED_LATE'
-        OR (flag.code = 'RECOMMENDATION_OVERDUE' AND flag.open AND flag.dueDate < :today)
+        OR (flag.code IN ('RECOMMENDATION_OVERDUE', 'ZI_ACTIVITY_OVERDUE') AND flag.open AND flag.dueDate < :today)
         OR (flag.code = 'LKJIP_LATE' AND (flag.submittedOn > ${due} OR (flag.submittedOn IS NULL AND :today > ${due}))))`,
       {
         reportDueDays: this.settings.plan.reportDueDays,
@@ -74,7 +75,7 @@ export class RedFlagsHandler implements IQueryHandler<RedFlagsQuery> {
     if (filter.year) query.andWhere('flag.year = :year', { year: filter.year });
     if (filter.code) query.andWhere('flag.code = :code', { code: filter.code });
     // position | code | stream | what (quarter, event id, indicator or recommendation code, joined by |).
-    const after = decodeCursor(cursor, /^\d{20}-\d{20}\|[A-Z_]+\|[a-z]+-[A-Za-z0-9-]+\|[A-Za-z0-9|._-]*$/);
+    const after = decodeCursor(cursor, /^\d{20}-\d{20}\|[A-Z_]+\|[a-z]+-[A-Za-z0-9.-]+\|[A-Za-z0-9|._-]*$/);
     if (after !== undefined) {
       const split = after.indexOf('|');
       query.andWhere('(flag.position, flag.id) > (:position, :id)', { position: after.slice(0, split), id: after.slice(split + 1) });
@@ -101,6 +102,7 @@ export class RedFlagsHandler implements IQueryHandler<RedFlagsQuery> {
       version: row.version,
       findingId: row.findingId,
       recommendationNo: row.recommendationNo,
+      activityCode: row.activityCode,
       dueDate: row.code === 'LKJIP_LATE' ? lkjipDueDate(row.year, this.settings.lkjipDue) : row.dueDate,
     };
   }

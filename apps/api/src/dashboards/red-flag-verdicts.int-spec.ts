@@ -35,6 +35,10 @@ const CASES: Array<[string, RedFlagCandidate, string, ScorecardSettings, boolean
   ['an open recommendation on its due day', candidate('RECOMMENDATION_OVERDUE', { dueDate: '2025-05-02', open: true }), '2025-05-02', DEFAULTS, false],
   ['an open recommendation the day after', candidate('RECOMMENDATION_OVERDUE', { dueDate: '2025-05-02', open: true }), '2025-05-03', DEFAULTS, true],
   ['a closed recommendation long after', candidate('RECOMMENDATION_OVERDUE', { dueDate: '2025-05-02', open: false }), '2026-01-01', DEFAULTS, false],
+  ['an open ZI activity on its due day', candidate('ZI_ACTIVITY_OVERDUE', { dueDate: '2025-03-31', open: true }), '2025-03-31', DEFAULTS, false],
+  ['an open ZI activity the day after', candidate('ZI_ACTIVITY_OVERDUE', { dueDate: '2025-03-31', open: true }), '2025-04-01', DEFAULTS, true],
+  ['a ZI activity done, long after', candidate('ZI_ACTIVITY_OVERDUE', { dueDate: '2025-03-31', open: false }), '2026-01-01', DEFAULTS, false],
+  ['a ZI activity dropped from the plan', candidate('ZI_ACTIVITY_OVERDUE', { dueDate: null, open: true }), '2026-01-01', DEFAULTS, false],
   ['no LKjIP on the end of February', candidate('LKJIP_LATE'), '2025-02-28', DEFAULTS, false],
   ['no LKjIP on the first of March', candidate('LKJIP_LATE'), '2025-03-01', DEFAULTS, true],
   ['an LKjIP submitted on the due day, read later', candidate('LKJIP_LATE', { submittedOn: '2025-02-28' }), '2025-06-01', DEFAULTS, false],
@@ -96,6 +100,7 @@ describe('red-flag verdicts, in the domain and in the register query', () => {
       version: null,
       findingId: null,
       recommendationNo: null,
+      activityCode: null,
     };
     await rows.insert(row);
     const page = await new RedFlagsHandler(projections, settings).execute(new RedFlagsQuery({}, today, 10));

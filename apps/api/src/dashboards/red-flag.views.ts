@@ -23,6 +23,8 @@ class RedFlagView implements RedFlag {
   @ApiProperty({ nullable: true, type: Number, description: 'The plan version whose approval eased a target' }) version: number | null;
   @ApiProperty({ nullable: true, type: String }) findingId: string | null;
   @ApiProperty({ nullable: true, type: Number }) recommendationNo: number | null;
+  @ApiProperty({ nullable: true, type: String, description: 'ZI_ACTIVITY_OVERDUE: the action plan’s activity; the unit is in the stream' }) activityCode:
+    string | null;
   @ApiProperty({ nullable: true, type: String, description: 'RECOMMENDATION_OVERDUE, LKJIP_LATE: the due date' }) dueDate: string | null;
 }
 

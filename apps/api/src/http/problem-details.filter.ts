@@ -48,7 +48,7 @@ function sendProblem(reply: FastifyReply, error: unknown, logger: Pick<Logger, '
 
 function toProblem(error: unknown): { body: Problem; headers?: Record<string, string> } {
   if (error instanceof ProblemException) return { body: error.problem, headers: error.headers };
-  if (error instanceof DomainError) return { body: problem(DOMAIN_STATUS[error.kind], error.code, error.message) };
+  if (error instanceof DomainError) return { body: problem(DOMAIN_STATUS[error.kind], error.code, error.message, error.extensions) };
   if (error instanceof WrongExpectedRevisionError) {
     return {
       body: problem(412, 'REVISION_MISMATCH', `The resource is at revision ${error.actual}`, { currentRevision: error.actual }),

@@ -4,7 +4,7 @@ import { isLate, lkjipDueDate } from '../lkjip/lkjip-due';
 import { isLateCorrection, isLateReport, PlanViewSettings } from '../plan/plan-view';
 
 /** The red-flag table of docs/domain.md: what the inspectorate's register lists. */
-export const RED_FLAG_CODES = ['TARGET_LOWERED_LATE', 'LATE_REPORT', 'LATE_CORRECTION', 'RECOMMENDATION_OVERDUE', 'LKJIP_LATE'] as const;
+export const RED_FLAG_CODES = ['TARGET_LOWERED_LATE', 'LATE_REPORT', 'LATE_CORRECTION', 'RECOMMENDATION_OVERDUE', 'LKJIP_LATE', 'ZI_ACTIVITY_OVERDUE'] as const;
 export type RedFlagCode = (typeof RED_FLAG_CODES)[number];
 
 /**
@@ -22,9 +22,15 @@ export interface RedFlagCandidate {
   year: number;
   /** LATE_REPORT: days after the quarter ended; LATE_CORRECTION: days after the original report. */
   days: number | null;
-  /** RECOMMENDATION_OVERDUE: overdue once today is after it, while `open`. */
+  /**
+   * RECOMMENDATION_OVERDUE, ZI_ACTIVITY_OVERDUE: overdue once today is after it, while `open`;
+   * null for an activity the action plan no longer has.
+   */
   dueDate: string | null;
-  /** RECOMMENDATION_OVERDUE: would be overdue once its due date passes (finding-tally's rule). */
+  /**
+   * RECOMMENDATION_OVERDUE: would be overdue once its due date passes (finding-tally's rule);
+   * ZI_ACTIVITY_OVERDUE: the activity's latest report is not DONE.
+   */
   open: boolean;
   /** LKJIP_LATE: the first submission's day, null while not submitted. */
   submittedOn: string | null;
@@ -52,6 +58,7 @@ export function isRedFlag(candidate: RedFlagCandidate, today: string, settings: 
     case 'TARGET_LOWERED_LATE':
       return true;
     case 'RECOMMENDATION_OVERDUE':
+    case 'ZI_ACTIVITY_OVERDUE':
       return candidate.open && candidate.dueDate !== null && isPastDue(candidate.dueDate, today);
     case 'LKJIP_LATE': {
       const submissions = candidate.submittedOn === null ? [] : [{ at: '', on: candidate.submittedOn }];

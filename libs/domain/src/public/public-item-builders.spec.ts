@@ -9,6 +9,7 @@ import {
   publicLkjipFigures,
   realisationItem,
   recommendationAssessedItem,
+  ziItem,
 } from './public-item-builders';
 
 /**
@@ -26,6 +27,7 @@ const PLANTED_KEYS = Object.keys(PLANTED);
 const planted = <T extends object>(value: T): T => ({ ...value, ...PLANTED });
 
 const key = { opdCode: 'DINKES', year: 2025 };
+const zi = { unit: 'DINKES.PKM-STABAT', opdCode: 'DINKES', year: 2025 };
 
 const goals: Goal[] = [
   planted({
@@ -128,6 +130,21 @@ const ITEMS: Record<PublicItemType, () => PublicItem> = {
       } satisfies RecommendationAssessed,
       planted({ opdCode: 'DINKES', year: 2025, title: 'Kelebihan pembayaran honorarium' }),
     ),
+  ZI_DECLARED: () =>
+    ziItem({
+      type: 'ZiDeclared',
+      data: planted({
+        ...zi,
+        target: 'WBK' as const,
+        declaredOn: '2025-01-20',
+        documentUrl: `https://x.go.id/${SECRET}.pdf`,
+        documentSha256: 'b'.repeat(64),
+        team: [{ position: `${SECRET} Kepala`, duty: SECRET }],
+      }),
+    }),
+  ZI_PROPOSED: () => ziItem({ type: 'ZiProposed', data: planted({ ...zi, target: 'WBK' as const, on: '2025-05-10' }) }),
+  ZI_AWARDED: () => ziItem({ type: 'ZiAwarded', data: planted({ ...zi, predikat: 'WBK' as const, decreeNumber: 'SK-9/2025', decreeDate: '2025-12-10' }) }),
+  ZI_REVOKED: () => ziItem({ type: 'ZiRevoked', data: planted({ ...zi, reason: `${SECRET} Pegawai terjaring OTT`, on: '2026-02-01' }) }),
 };
 
 /** Every key at every depth of `value`. */

@@ -6,7 +6,8 @@ import { categoryName } from '../plan/achievement-category-names';
 import { REVISION_REASON_NAMES } from '../plan/plan-code-names';
 import { Goal, PlanApproved, RealisationCorrected, RealisationReported, RealisationValue, RevisionApproved } from '../plan/plan.events';
 import { publicIndicatorTargets } from '../plan/public-plan';
-import { PublicItem, publicLkjipPdfLink, publicScorecardLink } from './public-item';
+import { ZiAwarded, ZiDeclared, ZiProposed, ZiRevoked } from '../zi/zi.events';
+import { PublicItem, publicLkjipPdfLink, publicScorecardLink, publicZiLink } from './public-item';
 
 /**
  * docs/domain.md, The public feed: one builder per public item type, each naming every field it lets out.
@@ -149,4 +150,48 @@ export function recommendationAssessedItem(event: RecommendationAssessed, findin
     link: publicScorecardLink(finding.opdCode, finding.year),
     details: { findingTitle: finding.title, recommendationNo, status },
   };
+}
+
+/**
+ * docs/domain.md, Zona Integritas 10: a unit's declaration, proposal, award and revocation, with the
+ * unit, its target or predikat, the decree and the days; never the team, the declaration document,
+ * notes or a reason (a revocation's is the admin's free text and may name a person).
+ */
+export function ziItem(event: ZiDeclared | ZiProposed | ZiAwarded | ZiRevoked): PublicItem {
+  const { unit, opdCode, year } = event.data;
+  const base = { opdCode, year, link: publicZiLink(year) };
+  switch (event.type) {
+    case 'ZiDeclared':
+      return {
+        ...base,
+        type: 'ZI_DECLARED',
+        title: `${unit} ${year}: pencanangan Zona Integritas menuju ${event.data.target}`,
+        summary: `Dicanangkan ${event.data.declaredOn}`,
+        details: { unit, target: event.data.target, declaredOn: event.data.declaredOn },
+      };
+    case 'ZiProposed':
+      return {
+        ...base,
+        type: 'ZI_PROPOSED',
+        title: `${unit} ${year}: diusulkan ke Kementerian PANRB menuju ${event.data.target}`,
+        summary: `Diusulkan ${event.data.on} setelah evaluasi TPI`,
+        details: { unit, target: event.data.target, on: event.data.on },
+      };
+    case 'ZiAwarded':
+      return {
+        ...base,
+        type: 'ZI_AWARDED',
+        title: `${unit} ${year}: meraih predikat ${event.data.predikat}`,
+        summary: `Keputusan ${event.data.decreeNumber} tanggal ${event.data.decreeDate}`,
+        details: { unit, predikat: event.data.predikat, decreeNumber: event.data.decreeNumber, decreeDate: event.data.decreeDate },
+      };
+    case 'ZiRevoked':
+      return {
+        ...base,
+        type: 'ZI_REVOKED',
+        title: `${unit} ${year}: predikat Zona Integritas dicabut`,
+        summary: `Dicabut ${event.data.on}`,
+        details: { unit, on: event.data.on },
+      };
+  }
 }

@@ -10,6 +10,10 @@ export const PUBLIC_ITEM_TYPE_NAMES = {
     LKJIP_PUBLISHED: 'LKjIP diterbitkan',
     FINDING_RECORDED: 'Temuan dicatat',
     RECOMMENDATION_ASSESSED: 'Rekomendasi dinilai',
+    ZI_DECLARED: 'Zona Integritas dicanangkan',
+    ZI_PROPOSED: 'Zona Integritas diusulkan',
+    ZI_AWARDED: 'Predikat Zona Integritas diraih',
+    ZI_REVOKED: 'Predikat Zona Integritas dicabut',
   },
   en: {
     PLAN_APPROVED: 'Plan approved',
@@ -19,5 +23,9 @@ export const PUBLIC_ITEM_TYPE_NAMES = {
     LKJIP_PUBLISHED: 'LKjIP published',
     FINDING_RECORDED: 'Finding recorded',
     RECOMMENDATION_ASSESSED: 'Recommendation assessed',
+    ZI_DECLARED: 'Zona Integritas declared',
+    ZI_PROPOSED: 'Zona Integritas proposed',
+    ZI_AWARDED: 'Zona Integritas predikat awarded',
+    ZI_REVOKED: 'Zona Integritas predikat revoked',
   },
 } as const satisfies Record<'id' | 'en', Record<PublicItemType, string>>;

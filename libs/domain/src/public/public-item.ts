@@ -12,6 +12,10 @@ export const PUBLIC_ITEM_TYPES = [
   'LKJIP_PUBLISHED',
   'FINDING_RECORDED',
   'RECOMMENDATION_ASSESSED',
+  'ZI_DECLARED',
+  'ZI_PROPOSED',
+  'ZI_AWARDED',
+  'ZI_REVOKED',
 ] as const;
 export type PublicItemType = (typeof PUBLIC_ITEM_TYPES)[number];
 
@@ -27,6 +31,8 @@ export interface PublicItem {
 }
 
 export const publicScorecardLink = (opdCode: string, year: number) => `/public/v1/opds/${opdCode}/${year}`;
+/** A year's Zona Integritas units, as the public reads them. */
+export const publicZiLink = (year: number) => `/public/v1/zi?year=${year}`;
 export const publicLkjipPdfLink = (opdCode: string, year: number) => `/public/v1/opds/${opdCode}/lkjip/${year}.pdf`;
 
 /**

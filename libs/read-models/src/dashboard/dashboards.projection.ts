@@ -2,6 +2,7 @@ import { AUDIT_FINDING_EVENT_TYPES } from '@app/domain/audit-finding';
 import { LKJIP_EVENT_TYPES } from '@app/domain/lkjip';
 import { PLAN_EVENT_TYPES } from '@app/domain/plan';
 import { SKP_EVENT_TYPES } from '@app/domain/skp';
+import { ZI_EVENT_TYPES } from '@app/domain/zi';
 import { ProjectionEvent } from '@app/event-store';
 import { Projection, ProjectionTarget } from '@app/projections';
 import { DashboardRows, dashboardRows, flushDashboardRows } from './dashboard-rows';
@@ -11,21 +12,23 @@ import { applyPlanEvent } from './plan-events';
 import { redFlagReadModel } from './red-flag.read-model';
 import { scorecardFindingReadModel, scorecardReadModel, scorecardSkpReadModel } from './scorecard.read-model';
 import { applySkpEvent } from './skp-events';
+import { applyZiEvent } from './zi-events';
 
 const byType = new Map<string, (event: ProjectionEvent, rows: DashboardRows) => Promise<void>>([
   ...PLAN_EVENT_TYPES.map((type) => [type, applyPlanEvent] as const),
   ...SKP_EVENT_TYPES.map((type) => [type, applySkpEvent] as const),
   ...LKJIP_EVENT_TYPES.map((type) => [type, applyLkjipEvent] as const),
   ...AUDIT_FINDING_EVENT_TYPES.map((type) => [type, applyFindingEvent] as const),
+  ...ZI_EVENT_TYPES.map((type) => [type, applyZiEvent] as const),
 ]);
 
 /**
  * The scorecards and the red-flag register: one projection, because both are fed by the same
- * plan, SKP, LKjIP and finding events and the register needs the documents the scorecards fold.
+ * plan, SKP, LKjIP and finding events (and the register by the ZI action plans') and the register needs the documents the scorecards fold.
  */
 export const dashboardsProjection: Projection = {
   name: 'dashboards',
-  version: 1,
+  version: 2,
   readModels: [scorecardReadModel, scorecardSkpReadModel, scorecardFindingReadModel, redFlagReadModel],
   handles: [...byType.keys()],
   apply: (event, target) => applyDashboardEvents([event], target),

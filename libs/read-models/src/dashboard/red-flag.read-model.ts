@@ -28,6 +28,8 @@ export interface RedFlagRow {
   version: number | null;
   findingId: string | null;
   recommendationNo: number | null;
+  /** ZI_ACTIVITY_OVERDUE: the action plan's activity (the unit is in the stream). */
+  activityCode: string | null;
   /** LATE_REPORT: days after the quarter ended; LATE_CORRECTION: days after the original report. */
   days: number | null;
   /** RECOMMENDATION_OVERDUE: overdue once today is after it, while `open`. */
@@ -55,6 +57,7 @@ export const redFlagReadModel = defineReadModel<RedFlagRow>({
     version: { type: 'int', nullable: true },
     findingId: { type: 'text', name: 'finding_id', nullable: true },
     recommendationNo: { type: 'int', name: 'recommendation_no', nullable: true },
+    activityCode: { type: 'text', name: 'activity_code', nullable: true },
     days: { type: 'int', nullable: true },
     dueDate: { type: 'text', name: 'due_date', nullable: true },
     open: { type: 'boolean' },
@@ -82,6 +85,7 @@ export function redFlag(event: ProjectionEvent, what: string, raised: Raised): R
     version: null,
     findingId: null,
     recommendationNo: null,
+    activityCode: null,
     days: null,
     dueDate: null,
     open: false,

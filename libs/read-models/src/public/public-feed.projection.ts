@@ -10,7 +10,9 @@ import {
   publicLkjipFigures,
   realisationItem,
   recommendationAssessedItem,
+  ziItem,
 } from '@app/domain/public';
+import { ZiAwarded, ZiDeclared, ZiProposed, ZiRevoked } from '@app/domain/zi';
 import { ProjectionEvent } from '@app/event-store';
 import { Projection, ProjectionTarget } from '@app/projections';
 import { RowBuffer } from '../row-buffer';
@@ -25,7 +27,11 @@ type PublicSourceEvent =
   | LkjipRecompiled
   | LkjipPublished
   | AuditFindingRecorded
-  | RecommendationAssessed;
+  | RecommendationAssessed
+  | ZiDeclared
+  | ZiProposed
+  | ZiAwarded
+  | ZiRevoked;
 
 const HANDLED: ReadonlyArray<PublicSourceEvent['type']> = [
   'PlanApproved',
@@ -37,6 +43,10 @@ const HANDLED: ReadonlyArray<PublicSourceEvent['type']> = [
   'LkjipPublished',
   'AuditFindingRecorded',
   'RecommendationAssessed',
+  'ZiDeclared',
+  'ZiProposed',
+  'ZiAwarded',
+  'ZiRevoked',
 ];
 
 const lkjipKey = (opdCode: string, year: number) => `lkjip|${opdCode}|${year}`;
@@ -70,6 +80,11 @@ async function itemOf(event: PublicSourceEvent, context: RowBuffer<PublicContext
       const finding = await context.get({ key: findingKey(event.data.findingId) });
       return finding && recommendationAssessedItem(event, finding.value as unknown as PublicFindingContext);
     }
+    case 'ZiDeclared':
+    case 'ZiProposed':
+    case 'ZiAwarded':
+    case 'ZiRevoked':
+      return ziItem(event);
   }
 }
 
@@ -80,7 +95,7 @@ async function itemOf(event: PublicSourceEvent, context: RowBuffer<PublicContext
 export const publicFeedProjection: Projection = {
   name: 'public-feed',
   // 2: titles and summaries name statuses, categories and reasons in words; a rebuild rewrites the old sentences.
-  version: 2,
+  version: 3,
   readModels: [publicItemReadModel, publicContextReadModel],
   handles: HANDLED,
   apply: (event, target) => applyPublicEvents([event], target),
