@@ -1,0 +1,3 @@
+export * from './complaint.events';
+export * from './complaint.errors';
+export * from './complaint.decider';
