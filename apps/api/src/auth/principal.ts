@@ -14,6 +14,12 @@ export interface Principal {
   nip?: string;
 }
 
+/**
+ * Who writes without a token (a citizen filing a complaint, a WBS report, a survey answer): one
+ * fixed principal with no role, which names no one and is stored as it is.
+ */
+export const ANONYMOUS: Principal = Object.freeze({ sub: 'anonymous', roles: [] });
+
 export function actorOf(principal: Principal): Actor {
   return { sub: principal.sub, ...(principal.name ? { name: principal.name } : {}), roles: principal.roles };
 }

@@ -1,7 +1,7 @@
 import { Actor } from '@app/decider';
 import { isEnvelope, PersonalData, SubjectRef } from '@app/personal-data';
 import { Injectable } from '@nestjs/common';
-import { Principal } from '../auth/principal';
+import { actorOf, ANONYMOUS, Principal } from '../auth/principal';
 
 /** An actor as a reader sees it: who, or null with `erased` once the person's key is gone. */
 export interface OpenedActor {
@@ -23,6 +23,8 @@ export class ActorSeal {
   constructor(private readonly personalData: PersonalData) {}
 
   async seal(principal: Principal): Promise<Actor> {
+    // The anonymous writer names no one, and has no key that an erasure could destroy.
+    if (principal === ANONYMOUS) return actorOf(principal);
     const ref: SubjectRef = principal.nip ? { kind: 'nip', value: principal.nip } : { kind: 'user', value: principal.sub };
     const subject = await this.personalData.ensureSubject(ref);
     const [sub, name] = await Promise.all([

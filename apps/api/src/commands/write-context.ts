@@ -2,7 +2,7 @@ import { CommandMetadata, DomainCommand } from '@app/decider';
 import { CommandOptions, resourceIdFor } from '@app/event-store';
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { actorOf, Principal } from '../auth/principal';
+import { actorOf, ANONYMOUS, Principal } from '../auth/principal';
 import { expectedRevisionFrom } from '../http/write-result';
 import { ClockReading } from '../http/request-clock';
 
@@ -21,7 +21,7 @@ export interface WriteContext {
 export type CommandBody<Command extends DomainCommand> = Command extends unknown ? Omit<Command, 'metadata'> : never;
 
 interface WriteRequest {
-  principal: Principal;
+  principal?: Principal;
   clockReading: ClockReading;
   requestId?: string;
   headers: Record<string, string | string[] | undefined>;
@@ -30,9 +30,11 @@ interface WriteRequest {
 export const Write = createParamDecorator((_data: unknown, context: ExecutionContext): WriteContext => {
   const request = context.switchToHttp().getRequest<WriteRequest>();
   const ifMatch = request.headers['if-match'];
+  // A @Public() write has no token, hence no principal: it is the anonymous one.
+  const principal = request.principal ?? ANONYMOUS;
   return {
-    principal: request.principal,
-    metadata: { actor: actorOf(request.principal), ...request.clockReading },
+    principal,
+    metadata: { actor: actorOf(principal), ...request.clockReading },
     options: { expectedRevision: expectedRevisionFrom(Array.isArray(ifMatch) ? ifMatch.join(',') : ifMatch), requestId: request.requestId },
   };
 });
