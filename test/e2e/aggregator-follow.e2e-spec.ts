@@ -159,7 +159,7 @@ describe('the aggregator following feeds and heads', () => {
             lkjip: { published: 1, of: 1, rate: 100 },
             auditFollowUp: { recommendations: 0, settled: 0, rate: null },
             skpCoverage: null,
-            zi: null,
+            zi: { declared: 0, proposed: 0, wbk: 0, wbbm: 0, revoked: 0 },
           },
           {
             rank: 2,
@@ -170,7 +170,7 @@ describe('the aggregator following feeds and heads', () => {
             lkjip: { published: 1, of: 1, rate: 100 },
             auditFollowUp: { recommendations: 2, settled: 1, rate: 50 },
             skpCoverage: null,
-            zi: null,
+            zi: { declared: 0, proposed: 0, wbk: 0, wbbm: 0, revoked: 0 },
           },
         ],
       });

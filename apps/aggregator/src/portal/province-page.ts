@@ -32,6 +32,7 @@ function rankingTable(data: ProvincePageData): SafeHtml {
       <td class="num">${percent(data.lang, row.planAchievement)}</td>
       <td class="num">${row.lkjip.published}/${row.lkjip.of}</td>
       <td class="num">${percent(data.lang, row.auditFollowUp.rate)}</td>
+      <td class="num">${row.zi.wbk} · ${row.zi.wbbm} / ${row.zi.declared}</td>
     </tr>`,
   );
   return markup`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="ranking-caption"><table id="ranking">
@@ -39,6 +40,7 @@ function rankingTable(data: ProvincePageData): SafeHtml {
     <thead><tr>
       <th scope="col">${text.rank}</th><th scope="col">${text.source}</th><th scope="col">${text.integrity}</th>
       <th scope="col">${text.units}</th><th scope="col">${text.achievement}</th><th scope="col">${text.lkjip}</th><th scope="col">${text.followUp}</th>
+      <th scope="col">${text.zi}</th>
     </tr></thead>
     <tbody>${rows}</tbody>
   </table></div>`;

@@ -3,7 +3,17 @@ import { IntegrityState } from '../integrity/head-store';
 import { invalidParameter } from './problem';
 import { RankedItem, RankingRow, rankSources } from './ranking';
 
-const RANKED_TYPES = ['PLAN_APPROVED', 'PLAN_REVISION_APPROVED', 'LKJIP_PUBLISHED', 'FINDING_RECORDED', 'RECOMMENDATION_ASSESSED'];
+const RANKED_TYPES = [
+  'PLAN_APPROVED',
+  'PLAN_REVISION_APPROVED',
+  'LKJIP_PUBLISHED',
+  'FINDING_RECORDED',
+  'RECOMMENDATION_ASSESSED',
+  'ZI_DECLARED',
+  'ZI_PROPOSED',
+  'ZI_AWARDED',
+  'ZI_REVOKED',
+];
 
 /** `?year=` as given (or absent: the latest year any source has items for), checked: 400 before anything is read. */
 export async function rankingYear(pool: SqlPool, given: unknown): Promise<number> {

@@ -20,6 +20,14 @@ const assessed = (source: string, opdCode: string, recommendationNo: number, sta
   details: { findingTitle: 'Kas', recommendationNo, status },
 });
 
+const zi = (source: string, type: string, unit: string, details: Record<string, unknown>): RankedItem => ({
+  source,
+  type,
+  opdCode: unit.split('.')[0],
+  details: { unit, ...details },
+});
+const noZi = { declared: 0, proposed: 0, wbk: 0, wbbm: 0, revoked: 0 };
+
 describe('the cross-regency ranking of one year', () => {
   const sources = [
     { name: 'binjai', integrity: 'CONSISTENT' as const },
@@ -41,6 +49,16 @@ describe('the cross-regency ranking of one year', () => {
       assessed('langkat', 'DINKES', 3, 'TIDAK_DAPAT_DITINDAKLANJUTI'),
       plan('binjai', 'DINKES'),
       lkjip('binjai', 'DINKES', 80.125),
+      zi('langkat', 'ZI_DECLARED', 'DINKES', { target: 'WBK' }),
+      zi('langkat', 'ZI_DECLARED', 'DINKES.PKM-STABAT', { target: 'WBK' }),
+      zi('langkat', 'ZI_PROPOSED', 'DINKES.PKM-STABAT', { target: 'WBK' }),
+      zi('langkat', 'ZI_DECLARED', 'DISDIK', { target: 'WBBM' }),
+      zi('langkat', 'ZI_PROPOSED', 'DISDIK', { target: 'WBBM' }),
+      zi('langkat', 'ZI_AWARDED', 'DISDIK', { predikat: 'WBBM' }),
+      zi('binjai', 'ZI_DECLARED', 'DINKES', { target: 'WBK' }),
+      zi('binjai', 'ZI_PROPOSED', 'DINKES', { target: 'WBK' }),
+      zi('binjai', 'ZI_AWARDED', 'DINKES', { predikat: 'WBK' }),
+      zi('binjai', 'ZI_REVOKED', 'DINKES', {}),
       { source: 'elsewhere', type: 'PLAN_APPROVED', opdCode: 'X', details: {} },
     ]);
     expect(ranking).toEqual([
@@ -53,7 +71,7 @@ describe('the cross-regency ranking of one year', () => {
         lkjip: { published: 1, of: 2, rate: 50 },
         auditFollowUp: { recommendations: 3, settled: 2, rate: 66.67 },
         skpCoverage: null,
-        zi: null,
+        zi: { declared: 3, proposed: 2, wbk: 0, wbbm: 1, revoked: 0 },
       },
       {
         rank: 2,
@@ -64,7 +82,7 @@ describe('the cross-regency ranking of one year', () => {
         lkjip: { published: 1, of: 1, rate: 100 },
         auditFollowUp: { recommendations: 0, settled: 0, rate: null },
         skpCoverage: null,
-        zi: null,
+        zi: { declared: 1, proposed: 1, wbk: 0, wbbm: 0, revoked: 1 },
       },
       {
         rank: 3,
@@ -75,7 +93,7 @@ describe('the cross-regency ranking of one year', () => {
         lkjip: { published: 0, of: 0, rate: null },
         auditFollowUp: { recommendations: 0, settled: 0, rate: null },
         skpCoverage: null,
-        zi: null,
+        zi: noZi,
       },
     ]);
   });

@@ -9,9 +9,24 @@ export interface RankedItem {
 }
 
 /**
+ * A regency's Zona Integritas units of the year, from the feed's declarations, proposals,
+ * awards and revocations: each unit counted once, at the furthest step its items show.
+ */
+export interface ZiFigures {
+  /** Units that declared ZI for the year. */
+  declared: number;
+  /** Of those, proposed to KemenPANRB (awarded and revoked ones included). */
+  proposed: number;
+  /** Standing awards, by predikat. */
+  wbk: number;
+  wbbm: number;
+  revoked: number;
+}
+
+/**
  * One regency's year as its public feed tells it (docs/aggregator.md, The ranking). SKP
- * coverage and ZI are not in the public feed (an SKP is one person's; ZI has its own public
- * page, not feed items), so they are null here and said to be so, never guessed.
+ * coverage is not in the public feed (an SKP is one person's), so it is null here and said to
+ * be so, never guessed.
  */
 export interface RankingRow {
   rank: number;
@@ -24,7 +39,7 @@ export interface RankingRow {
   lkjip: { published: number; of: number; rate: number | null };
   auditFollowUp: { recommendations: number; settled: number; rate: number | null };
   skpCoverage: null;
-  zi: null;
+  zi: ZiFigures;
 }
 
 /** The ledger's final statuses (libs/domain audit-finding: FINAL_STATUSES), as the feed spells them. */
@@ -39,6 +54,21 @@ interface Tally {
   achievements: Map<string, number | null>;
   recommendations: number;
   statuses: Map<string, string>;
+  /** ZI unit → its furthest step: DECLARED, PROPOSED, WBK, WBBM or REVOKED. */
+  zi: Map<string, string>;
+}
+
+const ZI_STEP: Record<string, (details: Record<string, unknown>) => string> = {
+  ZI_DECLARED: () => 'DECLARED',
+  ZI_PROPOSED: () => 'PROPOSED',
+  ZI_AWARDED: (details) => (details.predikat === 'WBBM' ? 'WBBM' : 'WBK'),
+  ZI_REVOKED: () => 'REVOKED',
+};
+
+function ziFigures(units: Map<string, string>): ZiFigures {
+  const steps = [...units.values()];
+  const count = (step: string) => steps.filter((value) => value === step).length;
+  return { declared: units.size, proposed: units.size - count('DECLARED'), wbk: count('WBK'), wbbm: count('WBBM'), revoked: count('REVOKED') };
 }
 
 /**
@@ -49,7 +79,7 @@ interface Tally {
  */
 export function rankSources(sources: Array<{ name: string; integrity: IntegrityState }>, items: RankedItem[]): RankingRow[] {
   const tallies = new Map<string, Tally>(
-    sources.map((source) => [source.name, { units: new Set(), achievements: new Map(), recommendations: 0, statuses: new Map() }]),
+    sources.map((source) => [source.name, { units: new Set(), achievements: new Map(), recommendations: 0, statuses: new Map(), zi: new Map() }]),
   );
   for (const item of items) {
     const tally = tallies.get(item.source);
@@ -74,6 +104,13 @@ export function rankSources(sources: Array<{ name: string; integrity: IntegrityS
           String(item.details.status),
         );
         break;
+      case 'ZI_DECLARED':
+      case 'ZI_PROPOSED':
+      case 'ZI_AWARDED':
+      case 'ZI_REVOKED':
+        // In position order, so the latest item is the unit's furthest step.
+        tally.zi.set(typeof item.details.unit === 'string' ? item.details.unit : item.opdCode, ZI_STEP[item.type](item.details));
+        break;
     }
   }
   const rows = sources.map((source): Omit<RankingRow, 'rank'> => {
@@ -88,7 +125,7 @@ export function rankSources(sources: Array<{ name: string; integrity: IntegrityS
       lkjip: { published: tally.achievements.size, of: tally.units.size, rate: rate(tally.achievements.size, tally.units.size) },
       auditFollowUp: { recommendations: tally.recommendations, settled, rate: rate(settled, tally.recommendations) },
       skpCoverage: null,
-      zi: null,
+      zi: ziFigures(tally.zi),
     };
   });
   const key = (row: Omit<RankingRow, 'rank'>) => [row.planAchievement, row.lkjip.rate, row.auditFollowUp.rate];
