@@ -228,6 +228,11 @@ const ENDPOINTS: Array<[string, Call, Record<string, number>]> = [
     { anonymous: 401, admin: 200, 'operator of DINKES': 200, 'head of DINKES': 200, 'operator of DISDIK': 200, employee: 200, appraiser: 200, inspector: 200 },
   ],
   [
+    'GET /api/v1/zi?year=',
+    () => ({ method: 'get', path: '/api/v1/zi?year=2025' }),
+    { anonymous: 401, admin: 200, 'operator of DINKES': 403, 'head of DINKES': 403, 'operator of DISDIK': 403, employee: 403, appraiser: 403, inspector: 200 },
+  ],
+  [
     'POST /api/v1/zi/{unit}/{year}',
     (caller) => ({ method: 'post', path: `/api/v1/zi/DINKES.D-${slug(caller)}/2025`, body: ZI_DECLARATION }),
     { anonymous: 401, admin: 403, 'operator of DINKES': 403, 'head of DINKES': 201, 'operator of DISDIK': 403, employee: 403, appraiser: 403, inspector: 403 },
@@ -291,6 +296,7 @@ const AS_FILES = [
   'GET /api/v1/opds/{code}/skp',
   'GET /api/v1/dashboards/regency/{year}',
   'GET /api/v1/dashboards/red-flags?opd=DINKES',
+  'GET /api/v1/zi?year=',
 ];
 ENDPOINTS.push(
   ...ENDPOINTS.filter(([endpoint]) => AS_FILES.includes(endpoint)).flatMap(([endpoint, call, expected]) =>

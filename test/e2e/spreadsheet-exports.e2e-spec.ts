@@ -41,6 +41,7 @@ describe('lists as CSV and XLSX', () => {
   const as: Record<string, Headers> = {};
   const http = () => request(testApp.app.getHttpServer());
   const plan = (code: string, year: number) => `/api/v1/opds/${code}/plans/${year}`;
+  let ziPosition: string;
   const file = (path: string, headers: Headers) => http().get(path).set(headers).buffer(true).parse(binary);
 
   beforeAll(async () => {
@@ -112,6 +113,18 @@ describe('lists as CSV and XLSX', () => {
       ],
     };
     await http().post(`/api/v1/skp/${EMPLOYEE}/2025`).set(as.employee).send(skp).expect(201);
+    const declared = await http()
+      .post('/api/v1/zi/DINKES.PKM-STABAT/2025')
+      .set(as.head)
+      .send({
+        target: 'WBK',
+        declaredOn: '2025-01-20',
+        documentUrl: 'https://dinkes.example.go.id/zi/piagam.pdf',
+        documentSha256: 'c'.repeat(64),
+        team: [{ position: 'Kepala Puskesmas', duty: 'Penanggung jawab' }],
+      })
+      .expect(201);
+    ziPosition = declared.body.position;
   });
   afterAll(() => testApp.close());
 
@@ -241,6 +254,17 @@ describe('lists as CSV and XLSX', () => {
       const answer = await file('/api/v1/dashboards/red-flags?format=xlsx', as.inspector).expect(200);
       expect(rowValues(await firstWorksheet(answer))[0][0]).toBe('Kode');
       await http().get('/api/v1/dashboards/red-flags?format=xlsx').set(as.employee).expect(403);
+    });
+  });
+
+  describe('the Zona Integritas units', () => {
+    it('give the inspectorate one unit a row, stage and scores typed, and 403 to an operator as the JSON does', async () => {
+      const lines = csvLines(await file('/api/v1/zi?year=2025&format=csv', { ...as.inspector, 'X-Min-Position': ziPosition }).expect(200));
+      expect(lines[0].split(';').slice(0, 6)).toEqual(['Unit', 'Kode OPD', 'Tahun', 'Target', 'Tahap', 'Tanggal Pencanangan']);
+      expect(lines.slice(1).map((line) => line.split(';').slice(0, 5))).toEqual([['DINKES.PKM-STABAT', 'DINKES', '2025', 'WBK', 'DECLARED']]);
+      const answer = await file('/api/v1/zi?year=2025&format=xlsx', as.inspector).expect(200);
+      expect(rowValues(await firstWorksheet(answer))[1].slice(0, 3)).toEqual(['DINKES.PKM-STABAT', 'DINKES', 2025]);
+      await http().get('/api/v1/zi?year=2025&format=csv').set(as.operator).expect(403);
     });
   });
 

@@ -15,6 +15,7 @@ export const redFlagSheet = defineSheet<Page<RedFlag>, RedFlag>({
     { header: 'Versi', kind: 'number', value: (flag) => flag.version },
     { header: 'ID Temuan', kind: 'text', value: (flag) => flag.findingId, width: 38 },
     { header: 'No. Rekomendasi', kind: 'number', value: (flag) => flag.recommendationNo },
+    { header: 'Kode Kegiatan ZI', kind: 'text', value: (flag) => flag.activityCode },
     { header: 'Jatuh Tempo', kind: 'date', value: (flag) => flag.dueDate },
     { header: 'Dicatat (UTC)', kind: 'datetime', value: (flag) => flag.event.recordedAt, width: 18 },
     { header: 'Aliran', kind: 'text', value: (flag) => flag.stream, width: 24 },

@@ -1,3 +1,5 @@
+import { Exportable } from '../http/sheets/exportable';
+import { ziSheet } from './zi.sheet';
 import { ledgerSuggestions, LkeSheet, lkeSheet, LoadedLkeTemplate, ZiView, ziView } from '@app/domain/zi';
 import { Clock } from '@app/platform';
 import { Body, Controller, Get, Inject, Param, Post, Put, Query, Res } from '@nestjs/common';
@@ -69,6 +71,7 @@ export class ZiController {
   @Get()
   @Roles('inspector', 'admin')
   @ApiOkResponse({ type: ZiPageView })
+  @Exportable(ziSheet)
   list(@Query() { year, stage, limit, cursor }: ListZiParameters): Promise<Page<ZiView>> {
     return this.queries.execute(new ListZiQuery(year, stage, limit, cursor));
   }
