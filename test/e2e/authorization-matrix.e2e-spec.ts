@@ -3,8 +3,8 @@ import { startTestApp, TestApp } from '../support/test-app';
 import { bearer, TokenClaims, tokenFor } from '../support/tokens';
 
 /**
- * Who may do what (docs/api.md): every role against every endpoint of the OPD registry, SKP, history,
- * integrity and dashboards. OPD roles are scoped to DINKES; the resource under test is DINKES unless noted.
+ * Who may do what (docs/api.md): every role against every endpoint of the OPD registry, SKP, surveys,
+ * history, integrity and dashboards. OPD roles are scoped to DINKES; the resource under test is DINKES unless noted.
  */
 const CALLERS: Record<string, TokenClaims | null> = {
   anonymous: null,
@@ -47,6 +47,30 @@ const unit = {
   inspector: 200,
 };
 const rating = { resultRating: 'AS_EXPECTED', behaviourRating: 'AS_EXPECTED' };
+const everyone = {
+  anonymous: 200,
+  admin: 200,
+  'operator of DINKES': 200,
+  'head of DINKES': 200,
+  'operator of DISDIK': 200,
+  employee: 200,
+  appraiser: 200,
+  inspector: 200,
+};
+const operatorOnly = {
+  anonymous: 401,
+  admin: 403,
+  'operator of DINKES': 200,
+  'head of DINKES': 403,
+  'operator of DISDIK': 403,
+  employee: 403,
+  appraiser: 403,
+  inspector: 403,
+};
+/** DINKES surveys the fixtures open (beforeAll): one stays open, one is there to be closed. */
+const SURVEY = { open: '', toClose: '' };
+const SKM_ANSWERS = Object.fromEntries(['U1', 'U2', 'U3', 'U4', 'U5', 'U6', 'U7', 'U8', 'U9'].map((code) => [code, 3]));
+const SKM = { kind: 'SKM', service: 'Rawat jalan', year: 2025, quarter: 1, population: 100 };
 
 const ENDPOINTS: Array<[string, Call, Record<string, number>]> = [
   [
@@ -156,6 +180,25 @@ const ENDPOINTS: Array<[string, Call, Record<string, number>]> = [
     { anonymous: 401, admin: 403, 'operator of DINKES': 200, 'head of DINKES': 200, 'operator of DISDIK': 200, employee: 403, appraiser: 403, inspector: 200 },
   ],
   [
+    'POST /api/v1/opds/{code}/surveys',
+    () => ({ method: 'post', path: '/api/v1/opds/DINKES/surveys', body: SKM }),
+    { ...operatorOnly, 'operator of DINKES': 201 },
+  ],
+  [
+    'POST /api/v1/opds/{code}/surveys/{surveyCode}/close',
+    () => ({ method: 'post', path: `/api/v1/opds/DINKES/surveys/${SURVEY.toClose}/close` }),
+    operatorOnly,
+  ],
+  ['GET /api/v1/opds/{code}/surveys/{surveyCode}', () => ({ method: 'get', path: `/api/v1/opds/DINKES/surveys/${SURVEY.open}` }), unit],
+  ['GET /api/v1/history/survey/{surveyCode}', () => ({ method: 'get', path: `/api/v1/history/survey/${SURVEY.open}` }), unit],
+  ['GET /public/v1/surveys/{surveyCode}', () => ({ method: 'get', path: `/public/v1/surveys/${SURVEY.open}` }), everyone],
+  [
+    'POST /public/v1/surveys/{surveyCode}/responses',
+    () => ({ method: 'post', path: `/public/v1/surveys/${SURVEY.open}/responses`, body: { answers: SKM_ANSWERS } }),
+    { anonymous: 201, admin: 201, 'operator of DINKES': 201, 'head of DINKES': 201, 'operator of DISDIK': 201, employee: 201, appraiser: 201, inspector: 201 },
+  ],
+  ['GET /public/v1/surveys', () => ({ method: 'get', path: '/public/v1/surveys?opd=DINKES&year=2025' }), everyone],
+  [
     'GET /public/v1/feed',
     () => ({ method: 'get', path: '/public/v1/feed' }),
     { anonymous: 200, admin: 200, 'operator of DINKES': 200, 'head of DINKES': 200, 'operator of DISDIK': 200, employee: 200, appraiser: 200, inspector: 200 },
@@ -206,6 +249,11 @@ describe('authorization matrix', () => {
     }
     await request(testApp.app.getHttpServer()).get('/api/v1/opds').set(headers.admin).set('X-Min-Position', last).expect(200);
     last = await skpFixtures(http);
+    const operator = bearer(await tokenFor({ roles: ['opd_operator'], opd: 'DINKES' }));
+    SURVEY.open = (await http.post('/api/v1/opds/DINKES/surveys').set(operator).send(SKM).expect(201)).body.surveyCode;
+    const toClose = (await http.post('/api/v1/opds/DINKES/surveys').set(operator).send(SKM).expect(201)).body;
+    SURVEY.toClose = toClose.surveyCode;
+    last = toClose.position;
     await request(testApp.app.getHttpServer()).get(skp(SKP_YEAR.agreed)).set(headers.inspector).set('X-Min-Position', last).expect(200);
     // The public head appears once the checkpointer has seen the registrations.
     for (let i = 0; i < 50; i++) {

@@ -25,6 +25,7 @@ import { DashboardsModule } from './dashboards/dashboards.module';
 import { PublicFeedModule } from './public-feed/public-feed.module';
 import { PortalModule } from './portal/portal.module';
 import { PersonalDataModule } from './personal-data/personal-data.module';
+import { SurveysModule } from './surveys/surveys.module';
 
 @Module({
   imports: [
@@ -41,6 +42,7 @@ import { PersonalDataModule } from './personal-data/personal-data.module';
     SkpModule,
     DashboardsModule,
     PublicFeedModule,
+    SurveysModule,
     PortalModule,
     PersonalDataModule,
   ],

@@ -6,6 +6,7 @@ import { opdRegistryProjection } from './opd/opd-registry.projection';
 import { planRegisterProjection } from './plan/plan-register.projection';
 import { publicFeedProjection } from './public/public-feed.projection';
 import { skpRegisterProjection } from './skp/skp-register.projection';
+import { surveyResultsProjection } from './survey/survey-results.projection';
 
 export * from './audit-finding/finding-register.projection';
 export * from './dashboard/dashboards.projection';
@@ -18,6 +19,7 @@ export * from './public/public-feed.projection';
 export * from './public/public-feed.read-model';
 export * from './row-per-stream';
 export * from './skp/skp-register.projection';
+export * from './survey/survey-results.projection';
 
 /**
  * Every projection the service runs; the runner, rebuilds and checkpoints need nothing else.
@@ -30,4 +32,5 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   lkjipRegisterProjection,
   dashboardsProjection,
   publicFeedProjection,
+  surveyResultsProjection,
 ];

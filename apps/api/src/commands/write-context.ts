@@ -20,6 +20,9 @@ export interface WriteContext {
 /** A command as an endpoint states it; the write's metadata completes it. */
 export type CommandBody<Command extends DomainCommand> = Command extends unknown ? Omit<Command, 'metadata'> : never;
 
+/** The actor of a write made without a token (a survey answer, a complaint): nobody the log could name. */
+const ANONYMOUS = { sub: 'anonymous', roles: [] };
+
 interface WriteRequest {
   principal: Principal;
   clockReading: ClockReading;
@@ -32,7 +35,7 @@ export const Write = createParamDecorator((_data: unknown, context: ExecutionCon
   const ifMatch = request.headers['if-match'];
   return {
     principal: request.principal,
-    metadata: { actor: actorOf(request.principal), ...request.clockReading },
+    metadata: { actor: request.principal ? actorOf(request.principal) : ANONYMOUS, ...request.clockReading },
     options: { expectedRevision: expectedRevisionFrom(Array.isArray(ifMatch) ? ifMatch.join(',') : ifMatch), requestId: request.requestId },
   };
 });

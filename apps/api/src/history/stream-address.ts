@@ -2,7 +2,7 @@ import { RecordedEvent } from '@app/event-store';
 import { oneOfParameter } from '../http/one-of';
 import { problem, ProblemException } from '../http/problem';
 
-export const STREAM_TYPES = ['opd', 'plan', 'skp', 'lkjip', 'finding'] as const;
+export const STREAM_TYPES = ['opd', 'plan', 'skp', 'lkjip', 'finding', 'survey'] as const;
 export type StreamType = (typeof STREAM_TYPES)[number];
 
 const RESOURCE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/;
@@ -18,7 +18,7 @@ export function streamName(streamType: string, id: string): string {
 
 /**
  * The OPD a stream belongs to: its own code for `opd`, the code before the year for `plan` and
- * `lkjip`, and the `opdCode` its first event names for `skp` and `finding`.
+ * `lkjip`, and the `opdCode` its first event names for `skp`, `finding` and `survey`.
  */
 export function owningOpd(streamType: string, id: string, events: RecordedEvent[]): string | undefined {
   if (streamType === 'opd') return id;

@@ -1,0 +1,2 @@
+/** What other slices may use of the survey slice (the participation figures). */
+export { ClosedSurveysQuery, SurveyAnswer } from './survey-queries';
