@@ -71,6 +71,17 @@ const operatorOnly = {
 const SURVEY = { open: '', toClose: '' };
 const SKM_ANSWERS = Object.fromEntries(['U1', 'U2', 'U3', 'U4', 'U5', 'U6', 'U7', 'U8', 'U9'].map((code) => [code, 3]));
 const SKM = { kind: 'SKM', service: 'Rawat jalan', year: 2025, quarter: 1, population: 100 };
+/** A gift the employee reports in beforeAll; the UPG's own rights are in gratifications.e2e-spec.ts (no UPG caller here). */
+const GRATIFICATION = { id: '' };
+const GIFT = {
+  receivedOn: '2025-01-02',
+  giverRelation: 'Rekanan',
+  form: 'GOODS',
+  description: 'Parsel',
+  valueIdr: 100_000,
+  occasion: 'OTHER',
+  opdCode: 'DINKES',
+};
 
 const ENDPOINTS: Array<[string, Call, Record<string, number>]> = [
   [
@@ -198,6 +209,18 @@ const ENDPOINTS: Array<[string, Call, Record<string, number>]> = [
     { anonymous: 201, admin: 201, 'operator of DINKES': 201, 'head of DINKES': 201, 'operator of DISDIK': 201, employee: 201, appraiser: 201, inspector: 201 },
   ],
   ['GET /public/v1/surveys', () => ({ method: 'get', path: '/public/v1/surveys?opd=DINKES&year=2025' }), everyone],
+  ['POST /api/v1/gratifications', () => ({ method: 'post', path: '/api/v1/gratifications', body: GIFT }), { ...personal, employee: 201 }],
+  [
+    'POST /api/v1/gratifications/{id}/forward',
+    () => ({ method: 'post', path: `/api/v1/gratifications/${GRATIFICATION.id}/forward`, body: { kpkReference: 'KPK/1', forwardedOn: '2025-01-02' } }),
+    { ...personal, employee: 403 },
+  ],
+  ['GET /api/v1/gratifications', () => ({ method: 'get', path: '/api/v1/gratifications' }), { ...personal, employee: 200 }],
+  [
+    'GET /api/v1/history/gratification/{id}',
+    () => ({ method: 'get', path: `/api/v1/history/gratification/${GRATIFICATION.id}` }),
+    { ...personal, employee: 403, inspector: 200 },
+  ],
   [
     'GET /public/v1/feed',
     () => ({ method: 'get', path: '/public/v1/feed' }),
@@ -253,6 +276,7 @@ describe('authorization matrix', () => {
     SURVEY.open = (await http.post('/api/v1/opds/DINKES/surveys').set(operator).send(SKM).expect(201)).body.surveyCode;
     const toClose = (await http.post('/api/v1/opds/DINKES/surveys').set(operator).send(SKM).expect(201)).body;
     SURVEY.toClose = toClose.surveyCode;
+    GRATIFICATION.id = (await http.post('/api/v1/gratifications').set(headers.employee).send(GIFT).expect(201)).body.id;
     last = toClose.position;
     await request(testApp.app.getHttpServer()).get(skp(SKP_YEAR.agreed)).set(headers.inspector).set('X-Min-Position', last).expect(200);
     // The public head appears once the checkpointer has seen the registrations.

@@ -26,6 +26,7 @@ import { PublicFeedModule } from './public-feed/public-feed.module';
 import { PortalModule } from './portal/portal.module';
 import { PersonalDataModule } from './personal-data/personal-data.module';
 import { SurveysModule } from './surveys/surveys.module';
+import { GratificationsModule } from './gratifications/gratifications.module';
 
 @Module({
   imports: [
@@ -43,6 +44,7 @@ import { SurveysModule } from './surveys/surveys.module';
     DashboardsModule,
     PublicFeedModule,
     SurveysModule,
+    GratificationsModule,
     PortalModule,
     PersonalDataModule,
   ],

@@ -1,5 +1,6 @@
 import { Projection } from '@app/projections';
 import { findingRegisterProjection } from './audit-finding/finding-register.projection';
+import { gratificationRegisterProjection } from './gratification/gratification-register.projection';
 import { dashboardsProjection } from './dashboard/dashboards.projection';
 import { lkjipRegisterProjection } from './lkjip/lkjip-register.projection';
 import { opdRegistryProjection } from './opd/opd-registry.projection';
@@ -12,6 +13,7 @@ export * from './audit-finding/finding-register.projection';
 export * from './dashboard/dashboards.projection';
 export * from './dashboard/red-flag.read-model';
 export * from './dashboard/scorecard.read-model';
+export * from './gratification/gratification-register.projection';
 export * from './lkjip/lkjip-register.projection';
 export * from './opd/opd-registry.projection';
 export * from './plan/plan-register.projection';
@@ -33,4 +35,5 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   dashboardsProjection,
   publicFeedProjection,
   surveyResultsProjection,
+  gratificationRegisterProjection,
 ];

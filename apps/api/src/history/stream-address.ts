@@ -2,7 +2,7 @@ import { RecordedEvent } from '@app/event-store';
 import { oneOfParameter } from '../http/one-of';
 import { problem, ProblemException } from '../http/problem';
 
-export const STREAM_TYPES = ['opd', 'plan', 'skp', 'lkjip', 'finding', 'survey'] as const;
+export const STREAM_TYPES = ['opd', 'plan', 'skp', 'lkjip', 'finding', 'survey', 'gratification'] as const;
 export type StreamType = (typeof STREAM_TYPES)[number];
 
 const RESOURCE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/;
@@ -23,6 +23,8 @@ export function streamName(streamType: string, id: string): string {
 export function owningOpd(streamType: string, id: string, events: RecordedEvent[]): string | undefined {
   if (streamType === 'opd') return id;
   if (streamType === 'plan' || streamType === 'lkjip') return id.replace(/-\d{4}$/, '');
+  // Who in a unit reported a gift is the UPG's business, not the unit's: the inspectorate's only.
+  if (streamType === 'gratification') return undefined;
   const first = events[0]?.data as { opdCode?: unknown } | undefined;
   return typeof first?.opdCode === 'string' ? first.opdCode : undefined;
 }

@@ -6,6 +6,7 @@ import {
   GiftForm,
   GiftOccasion,
   GratificationEvent,
+  GratificationReported,
   GratificationStatus,
   IsoDate,
   KPK_WARNING_WORKING_DAYS,
@@ -13,8 +14,20 @@ import {
   REPORT_DUE_WORKING_DAYS,
 } from './gratification.events';
 
+export type ReportVerdict = Pick<GratificationReported['data'], 'late' | 'exemptCandidate' | 'kpkMaySeize' | 'workingDaysToReport' | 'forwardDueOn'>;
+
 export type GratificationState =
-  { status: 'NONE' } | { status: GratificationStatus; gratificationId: string; nip: string; opdCode: string; reportedOn: IsoDate; forwardDueOn: IsoDate };
+  | { status: 'NONE' }
+  | {
+      status: GratificationStatus;
+      gratificationId: string;
+      nip: string;
+      opdCode: string;
+      reportedOn: IsoDate;
+      forwardDueOn: IsoDate;
+      /** What the report's answer tells the employee, also when a retry replays it. */
+      verdict: ReportVerdict;
+    };
 
 /**
  * The working-day figures come in with the command: the handler counts them on the one
@@ -49,8 +62,9 @@ export const initialState = (): GratificationState => ({ status: 'NONE' });
 
 export function evolve(state: GratificationState, event: GratificationEvent): GratificationState {
   if (event.type === 'GratificationReported') {
-    const { gratificationId, nip, opdCode, reportedOn, forwardDueOn } = event.data;
-    return { status: 'REPORTED', gratificationId, nip, opdCode, reportedOn, forwardDueOn };
+    const { gratificationId, nip, opdCode, reportedOn, forwardDueOn, late, exemptCandidate, kpkMaySeize, workingDaysToReport } = event.data;
+    const verdict = { late, exemptCandidate, kpkMaySeize, workingDaysToReport, forwardDueOn };
+    return { status: 'REPORTED', gratificationId, nip, opdCode, reportedOn, forwardDueOn, verdict };
   }
   if (state.status === 'NONE') return state;
   switch (event.type) {
