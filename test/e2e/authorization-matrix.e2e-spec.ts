@@ -209,6 +209,7 @@ const ENDPOINTS: Array<[string, Call, Record<string, number>]> = [
     { anonymous: 201, admin: 201, 'operator of DINKES': 201, 'head of DINKES': 201, 'operator of DISDIK': 201, employee: 201, appraiser: 201, inspector: 201 },
   ],
   ['GET /public/v1/surveys', () => ({ method: 'get', path: '/public/v1/surveys?opd=DINKES&year=2025' }), everyone],
+  ['GET /public/v1/participation/{code}/{year}', () => ({ method: 'get', path: '/public/v1/participation/DINKES/2025' }), everyone],
   ['POST /api/v1/gratifications', () => ({ method: 'post', path: '/api/v1/gratifications', body: GIFT }), { ...personal, employee: 201 }],
   [
     'POST /api/v1/gratifications/{id}/forward',

@@ -177,6 +177,37 @@ describe('gratification over HTTP', () => {
     ).toBe('UNKNOWN_OPD');
   });
 
+  it('publishes per OPD and year the number of reports, their total value and the share on time, without names', async () => {
+    await http().post('/api/v1/opds').set(as.admin).send({ code: 'DISHUB', name: 'Dinas Perhubungan' }).expect(201);
+    await http()
+      .post('/api/v1/gratifications')
+      .set(as.employee)
+      .send(gift({ opdCode: 'DISHUB', valueIdr: 100_000 }))
+      .expect(201);
+    await http()
+      .post('/api/v1/gratifications')
+      .set(as.other)
+      .send(gift({ opdCode: 'DISHUB', valueIdr: 200_000 }))
+      .expect(201);
+    const last = await http()
+      .post('/api/v1/gratifications')
+      .set(as.employee)
+      .send(gift({ opdCode: 'DISHUB', valueIdr: 300_001, receivedOn: '2025-05-02' }))
+      .expect(201);
+    const figures = await http().get('/public/v1/participation/DISHUB/2025').set('X-Min-Position', last.body.position).expect(200);
+    // 2 of 3 on time: 66.666… → 66.67.
+    expect(figures.body).toMatchObject({
+      opdCode: 'DISHUB',
+      year: 2025,
+      gratification: { reports: 3, totalValueIdr: 600_001, reportedOnTimePercent: 66.67 },
+      surveys: [],
+    });
+    expect(JSON.stringify(figures.body)).not.toMatch(new RegExp(`${EMPLOYEE}|${OTHER}|Parsel|Rekanan`));
+    const none = await http().get('/public/v1/participation/DISHUB/2024').expect(200);
+    expect(none.body.gratification).toEqual({ reports: 0, totalValueIdr: 0, reportedOnTimePercent: null });
+    await http().get('/public/v1/participation/dishub!/2025').expect(400);
+  });
+
   it('keeps the reporter’s NIP and what may name a person only as ciphertext, and erases them through the erasure endpoint', async () => {
     const nip = '198505052010012003';
     const reporter = bearer(await tokenFor({ roles: ['employee'], nip }));

@@ -92,6 +92,8 @@ describe('surveys over HTTP', () => {
     const list = (await http().get('/public/v1/surveys?opd=DINKES&year=2025').expect(200)).body;
     expect(list.items.map((item: { surveyCode: string }) => item.surveyCode)).toContain(surveyCode);
     expect(JSON.stringify(list)).not.toMatch(/203\.0\.113/);
+    const participation = (await http().get('/public/v1/participation/DINKES/2025').expect(200)).body;
+    expect(participation.surveys.find((survey: { surveyCode: string }) => survey.surveyCode === surveyCode)).toMatchObject({ results: { ikm: 75.93 } });
   });
 
   it('asks an IPAK survey its own questions and answers its mean', async () => {

@@ -27,6 +27,7 @@ import { PortalModule } from './portal/portal.module';
 import { PersonalDataModule } from './personal-data/personal-data.module';
 import { SurveysModule } from './surveys/surveys.module';
 import { GratificationsModule } from './gratifications/gratifications.module';
+import { ParticipationModule } from './participation/participation.module';
 
 @Module({
   imports: [
@@ -45,6 +46,7 @@ import { GratificationsModule } from './gratifications/gratifications.module';
     PublicFeedModule,
     SurveysModule,
     GratificationsModule,
+    ParticipationModule,
     PortalModule,
     PersonalDataModule,
   ],
