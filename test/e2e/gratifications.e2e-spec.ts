@@ -131,6 +131,27 @@ describe('gratification over HTTP', () => {
     expect(after.find((item) => item.id === reported.body.id)).toMatchObject({ status: 'FORWARDED', forwardLate: true });
   });
 
+  it('raises GRATIFICATION_REPORTED_LATE and GRATIFICATION_FORWARD_LATE in the red-flag register, naming no one', async () => {
+    const reported = await http()
+      .post('/api/v1/gratifications')
+      .set(as.employee)
+      .send(gift({ receivedOn: '2025-05-28' }))
+      .expect(201);
+    const flagsOn = async (today: string, position: string) => {
+      clock.setToday(today);
+      const page = await http().get('/api/v1/dashboards/red-flags?opd=DINKES&limit=500').set(as.inspector).set('X-Min-Position', position).expect(200);
+      const items = page.body.items as Array<{ code: string; stream: string }>;
+      expect(JSON.stringify(items)).not.toContain(EMPLOYEE);
+      return items
+        .filter((flag) => flag.stream === `gratification-${reported.body.id}`)
+        .map((flag) => flag.code)
+        .sort();
+    };
+    // forwardDueOn is 2025-06-30: on it the forwarding is not late yet, the day after it is.
+    expect(await flagsOn('2025-06-30', reported.body.position)).toEqual(['GRATIFICATION_REPORTED_LATE']);
+    expect(await flagsOn('2025-07-01', reported.body.position)).toEqual(['GRATIFICATION_FORWARD_LATE', 'GRATIFICATION_REPORTED_LATE']);
+  });
+
   it('lists an employee’s own reports only, and lets only employees report and the UPG act', async () => {
     const own = await http().post('/api/v1/gratifications').set(as.other).send(gift()).expect(201);
     const mine = await list(as.other, own.body.position);

@@ -4,7 +4,15 @@ import { isLate, lkjipDueDate } from '../lkjip/lkjip-due';
 import { isLateCorrection, isLateReport, PlanViewSettings } from '../plan/plan-view';
 
 /** The red-flag table of docs/domain.md: what the inspectorate's register lists. */
-export const RED_FLAG_CODES = ['TARGET_LOWERED_LATE', 'LATE_REPORT', 'LATE_CORRECTION', 'RECOMMENDATION_OVERDUE', 'LKJIP_LATE'] as const;
+export const RED_FLAG_CODES = [
+  'TARGET_LOWERED_LATE',
+  'LATE_REPORT',
+  'LATE_CORRECTION',
+  'RECOMMENDATION_OVERDUE',
+  'LKJIP_LATE',
+  'GRATIFICATION_REPORTED_LATE',
+  'GRATIFICATION_FORWARD_LATE',
+] as const;
 export type RedFlagCode = (typeof RED_FLAG_CODES)[number];
 
 /**
@@ -22,11 +30,11 @@ export interface RedFlagCandidate {
   year: number;
   /** LATE_REPORT: days after the quarter ended; LATE_CORRECTION: days after the original report. */
   days: number | null;
-  /** RECOMMENDATION_OVERDUE: overdue once today is after it, while `open`. */
+  /** RECOMMENDATION_OVERDUE: overdue once today is after it, while `open`; GRATIFICATION_FORWARD_LATE: the forwarding's last day. */
   dueDate: string | null;
   /** RECOMMENDATION_OVERDUE: would be overdue once its due date passes (finding-tally's rule). */
   open: boolean;
-  /** LKJIP_LATE: the first submission's day, null while not submitted. */
+  /** LKJIP_LATE: the first submission's day; GRATIFICATION_FORWARD_LATE: the day the UPG forwarded or closed it; null while not. */
   submittedOn: string | null;
 }
 
@@ -57,6 +65,12 @@ export function isRedFlag(candidate: RedFlagCandidate, today: string, settings: 
       const submissions = candidate.submittedOn === null ? [] : [{ at: '', on: candidate.submittedOn }];
       return isLate({ submissions }, today, lkjipDueDate(candidate.year, settings.lkjipDue));
     }
+    // Raised only when the report came more than 10 working days after receipt: the event is the verdict.
+    case 'GRATIFICATION_REPORTED_LATE':
+      return true;
+    // Settled (forwarded, or closed as exempt) after its last day, or not settled once today is past it.
+    case 'GRATIFICATION_FORWARD_LATE':
+      return candidate.open && candidate.dueDate !== null && (candidate.submittedOn ?? today) > candidate.dueDate;
     default:
       return unreachable(candidate.code);
   }
