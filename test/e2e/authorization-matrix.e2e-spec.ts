@@ -3,8 +3,8 @@ import { startTestApp, TestApp } from '../support/test-app';
 import { bearer, TokenClaims, tokenFor } from '../support/tokens';
 
 /**
- * Who may do what (docs/api.md): every role against every endpoint of the OPD registry, SKP, history,
- * integrity and dashboards. OPD roles are scoped to DINKES; the resource under test is DINKES unless noted.
+ * Who may do what (docs/api.md): every role against every endpoint of the OPD registry, SKP, surveys,
+ * history, integrity and dashboards. OPD roles are scoped to DINKES; the resource under test is DINKES unless noted.
  */
 const CALLERS: Record<string, TokenClaims | null> = {
   anonymous: null,
@@ -47,6 +47,41 @@ const unit = {
   inspector: 200,
 };
 const rating = { resultRating: 'AS_EXPECTED', behaviourRating: 'AS_EXPECTED' };
+const everyone = {
+  anonymous: 200,
+  admin: 200,
+  'operator of DINKES': 200,
+  'head of DINKES': 200,
+  'operator of DISDIK': 200,
+  employee: 200,
+  appraiser: 200,
+  inspector: 200,
+};
+const operatorOnly = {
+  anonymous: 401,
+  admin: 403,
+  'operator of DINKES': 200,
+  'head of DINKES': 403,
+  'operator of DISDIK': 403,
+  employee: 403,
+  appraiser: 403,
+  inspector: 403,
+};
+/** DINKES surveys the fixtures open (beforeAll): one stays open, one is there to be closed. */
+const SURVEY = { open: '', toClose: '' };
+const SKM_ANSWERS = Object.fromEntries(['U1', 'U2', 'U3', 'U4', 'U5', 'U6', 'U7', 'U8', 'U9'].map((code) => [code, 3]));
+const SKM = { kind: 'SKM', service: 'Rawat jalan', year: 2025, quarter: 1, population: 100 };
+/** A gift the employee reports in beforeAll; the UPG's own rights are in gratifications.e2e-spec.ts (no UPG caller here). */
+const GRATIFICATION = { id: '' };
+const GIFT = {
+  receivedOn: '2025-01-02',
+  giverRelation: 'Rekanan',
+  form: 'GOODS',
+  description: 'Parsel',
+  valueIdr: 100_000,
+  occasion: 'OTHER',
+  opdCode: 'DINKES',
+};
 
 /** DINKES's ZI units of 2025, each left by ziFixtures in the stage its endpoint acts on. */
 const zi = (unit: string) => `/api/v1/zi/DINKES.${unit}/2025`;
@@ -198,6 +233,38 @@ const ENDPOINTS: Array<[string, Call, Record<string, number>]> = [
     { anonymous: 401, admin: 403, 'operator of DINKES': 200, 'head of DINKES': 200, 'operator of DISDIK': 200, employee: 403, appraiser: 403, inspector: 200 },
   ],
   [
+    'POST /api/v1/opds/{code}/surveys',
+    () => ({ method: 'post', path: '/api/v1/opds/DINKES/surveys', body: SKM }),
+    { ...operatorOnly, 'operator of DINKES': 201 },
+  ],
+  [
+    'POST /api/v1/opds/{code}/surveys/{surveyCode}/close',
+    () => ({ method: 'post', path: `/api/v1/opds/DINKES/surveys/${SURVEY.toClose}/close` }),
+    operatorOnly,
+  ],
+  ['GET /api/v1/opds/{code}/surveys/{surveyCode}', () => ({ method: 'get', path: `/api/v1/opds/DINKES/surveys/${SURVEY.open}` }), unit],
+  ['GET /api/v1/history/survey/{surveyCode}', () => ({ method: 'get', path: `/api/v1/history/survey/${SURVEY.open}` }), unit],
+  ['GET /public/v1/surveys/{surveyCode}', () => ({ method: 'get', path: `/public/v1/surveys/${SURVEY.open}` }), everyone],
+  [
+    'POST /public/v1/surveys/{surveyCode}/responses',
+    () => ({ method: 'post', path: `/public/v1/surveys/${SURVEY.open}/responses`, body: { answers: SKM_ANSWERS } }),
+    { anonymous: 201, admin: 201, 'operator of DINKES': 201, 'head of DINKES': 201, 'operator of DISDIK': 201, employee: 201, appraiser: 201, inspector: 201 },
+  ],
+  ['GET /public/v1/surveys', () => ({ method: 'get', path: '/public/v1/surveys?opd=DINKES&year=2025' }), everyone],
+  ['GET /public/v1/participation/{code}/{year}', () => ({ method: 'get', path: '/public/v1/participation/DINKES/2025' }), everyone],
+  ['POST /api/v1/gratifications', () => ({ method: 'post', path: '/api/v1/gratifications', body: GIFT }), { ...personal, employee: 201 }],
+  [
+    'POST /api/v1/gratifications/{id}/forward',
+    () => ({ method: 'post', path: `/api/v1/gratifications/${GRATIFICATION.id}/forward`, body: { kpkReference: 'KPK/1', forwardedOn: '2025-01-02' } }),
+    { ...personal, employee: 403 },
+  ],
+  ['GET /api/v1/gratifications', () => ({ method: 'get', path: '/api/v1/gratifications' }), { ...personal, employee: 200 }],
+  [
+    'GET /api/v1/history/gratification/{id}',
+    () => ({ method: 'get', path: `/api/v1/history/gratification/${GRATIFICATION.id}` }),
+    { ...personal, employee: 403, inspector: 200 },
+  ],
+  [
     'GET /public/v1/feed',
     () => ({ method: 'get', path: '/public/v1/feed' }),
     { anonymous: 200, admin: 200, 'operator of DINKES': 200, 'head of DINKES': 200, 'operator of DISDIK': 200, employee: 200, appraiser: 200, inspector: 200 },
@@ -335,6 +402,12 @@ describe('authorization matrix', () => {
     }
     await request(testApp.app.getHttpServer()).get('/api/v1/opds').set(headers.admin).set('X-Min-Position', last).expect(200);
     last = await skpFixtures(http);
+    const operator = bearer(await tokenFor({ roles: ['opd_operator'], opd: 'DINKES' }));
+    SURVEY.open = (await http.post('/api/v1/opds/DINKES/surveys').set(operator).send(SKM).expect(201)).body.surveyCode;
+    const toClose = (await http.post('/api/v1/opds/DINKES/surveys').set(operator).send(SKM).expect(201)).body;
+    SURVEY.toClose = toClose.surveyCode;
+    GRATIFICATION.id = (await http.post('/api/v1/gratifications').set(headers.employee).send(GIFT).expect(201)).body.id;
+    last = toClose.position;
     await request(testApp.app.getHttpServer()).get(skp(SKP_YEAR.agreed)).set(headers.inspector).set('X-Min-Position', last).expect(200);
     last = await ziFixtures(http);
     await request(testApp.app.getHttpServer()).get(zi('REVOKE')).set(headers.inspector).set('X-Min-Position', last).expect(200);

@@ -27,6 +27,9 @@ import { PublicFeedModule } from './public-feed/public-feed.module';
 import { PortalModule } from './portal/portal.module';
 import { PersonalDataModule } from './personal-data/personal-data.module';
 import { ZiModule } from './zi/zi.module';
+import { SurveysModule } from './surveys/surveys.module';
+import { GratificationsModule } from './gratifications/gratifications.module';
+import { ParticipationModule } from './participation/participation.module';
 
 @Module({
   imports: [
@@ -43,6 +46,9 @@ import { ZiModule } from './zi/zi.module';
     SkpModule,
     DashboardsModule,
     PublicFeedModule,
+    SurveysModule,
+    GratificationsModule,
+    ParticipationModule,
     PortalModule,
     PersonalDataModule,
     ZiModule,

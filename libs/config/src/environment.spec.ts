@@ -55,6 +55,13 @@ describe('configuration', () => {
       expect(() => validateEnvironment({ REGION_NAME: setting })).toThrow(/REGION_NAME/);
   });
 
+  it('takes GRATIFICATION_EXEMPTIONS as occasion limits, with Peraturan KPK 1/2026’s as defaults', () => {
+    expect(validateEnvironment({}).GRATIFICATION_EXEMPTIONS).toBe('WEDDING:1500000,CEREMONY:1500000,COLLEAGUE:500000');
+    expect(validateEnvironment({ GRATIFICATION_EXEMPTIONS: 'WEDDING:2000000' }).GRATIFICATION_EXEMPTIONS).toBe('WEDDING:2000000');
+    expect(() => validateEnvironment({ GRATIFICATION_EXEMPTIONS: 'BIRTHDAY:100' })).toThrow(/GRATIFICATION_EXEMPTIONS must look like/);
+    expect(() => validateEnvironment({ GRATIFICATION_EXEMPTIONS: 'WEDDING:1,WEDDING:2' })).toThrow(/names an occasion twice/);
+  });
+
   it('takes HOLIDAYS as a list of dates or a file of them, naming the line of a bad one', () => {
     expect(validateEnvironment({}).holidays).toEqual([]);
     expect(validateEnvironment({ HOLIDAYS: '2026-08-17,2026-12-25' }).holidays).toEqual(['2026-08-17', '2026-12-25']);

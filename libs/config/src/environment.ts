@@ -256,6 +256,16 @@ export class Environment {
   @Matches(/^(@.+|\d{4}-\d{2}-\d{2}(,\d{4}-\d{2}-\d{2})*)$/, { message: 'HOLIDAYS must be dates like 2026-08-17,2026-12-25 or @file naming a file of dates' })
   HOLIDAYS?: string;
 
+  /**
+   * The most a gift on an occasion may be worth, per giver, to be a candidate for exemption from
+   * gratification reporting (Peraturan KPK 2/2019 as amended by 1/2026), in whole rupiah.
+   */
+  @Matches(/^(WEDDING|CEREMONY|COLLEAGUE|OFFICIAL|OTHER):\d{1,15}(,(WEDDING|CEREMONY|COLLEAGUE|OFFICIAL|OTHER):\d{1,15})*$/, {
+    message:
+      'GRATIFICATION_EXEMPTIONS must look like WEDDING:1500000,CEREMONY:1500000,COLLEAGUE:500000 (occasions WEDDING, CEREMONY, COLLEAGUE, OFFICIAL, OTHER)',
+  })
+  GRATIFICATION_EXEMPTIONS = 'WEDDING:1500000,CEREMONY:1500000,COLLEAGUE:500000';
+
   /** Derived from HOLIDAYS: the dates, read from the file when it names one. */
   holidays: string[] = [];
 
@@ -301,6 +311,10 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
   } catch (error) {
     if (error instanceof LkeTemplateFileError) throw new ConfigurationError(error.message);
     throw error;
+  }
+  const occasions = environment.GRATIFICATION_EXEMPTIONS.split(',').map((entry) => entry.split(':')[0]);
+  if (new Set(occasions).size !== occasions.length) {
+    throw new ConfigurationError('Invalid configuration: GRATIFICATION_EXEMPTIONS names an occasion twice: give each occasion one limit');
   }
   if (environment.EVENT_STORE === 'eventstoredb' && !environment.EVENTSTORE_CONNECTION_STRING) {
     throw new ConfigurationError('Invalid configuration: EVENTSTORE_CONNECTION_STRING is required when EVENT_STORE=eventstoredb');

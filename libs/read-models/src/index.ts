@@ -1,5 +1,6 @@
 import { Projection } from '@app/projections';
 import { findingRegisterProjection } from './audit-finding/finding-register.projection';
+import { gratificationRegisterProjection } from './gratification/gratification-register.projection';
 import { dashboardsProjection } from './dashboard/dashboards.projection';
 import { lkjipRegisterProjection } from './lkjip/lkjip-register.projection';
 import { opdRegistryProjection } from './opd/opd-registry.projection';
@@ -7,11 +8,13 @@ import { planRegisterProjection } from './plan/plan-register.projection';
 import { publicFeedProjection } from './public/public-feed.projection';
 import { skpRegisterProjection } from './skp/skp-register.projection';
 import { ziRegisterProjection } from './zi/zi-register.projection';
+import { surveyResultsProjection } from './survey/survey-results.projection';
 
 export * from './audit-finding/finding-register.projection';
 export * from './dashboard/dashboards.projection';
 export * from './dashboard/red-flag.read-model';
 export * from './dashboard/scorecard.read-model';
+export * from './gratification/gratification-register.projection';
 export * from './lkjip/lkjip-register.projection';
 export * from './opd/opd-registry.projection';
 export * from './plan/plan-register.projection';
@@ -20,6 +23,7 @@ export * from './public/public-feed.read-model';
 export * from './row-per-stream';
 export * from './skp/skp-register.projection';
 export * from './zi/zi-register.projection';
+export * from './survey/survey-results.projection';
 
 /**
  * Every projection the service runs; the runner, rebuilds and checkpoints need nothing else.
@@ -33,4 +37,6 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   ziRegisterProjection,
   dashboardsProjection,
   publicFeedProjection,
+  surveyResultsProjection,
+  gratificationRegisterProjection,
 ];

@@ -57,6 +57,23 @@ const CASES: Array<[string, RedFlagCandidate, string, ScorecardSettings, boolean
     false,
   ],
   ['no LKjIP on 1 March when 02-29 is configured', candidate('LKJIP_LATE', { year: 2024 }), '2025-03-01', LEAP_DAY, true],
+  ['a gift reported late', candidate('GRATIFICATION_REPORTED_LATE'), '2025-01-01', DEFAULTS, true],
+  ['a report not forwarded on its last day', candidate('GRATIFICATION_FORWARD_LATE', { dueDate: '2025-06-30', open: true }), '2025-06-30', DEFAULTS, false],
+  ['a report not forwarded the day after', candidate('GRATIFICATION_FORWARD_LATE', { dueDate: '2025-06-30', open: true }), '2025-07-01', DEFAULTS, true],
+  [
+    'a report forwarded on its last day, read later',
+    candidate('GRATIFICATION_FORWARD_LATE', { dueDate: '2025-06-30', open: true, submittedOn: '2025-06-30' }),
+    '2025-09-01',
+    DEFAULTS,
+    false,
+  ],
+  [
+    'a report forwarded the day after',
+    candidate('GRATIFICATION_FORWARD_LATE', { dueDate: '2025-06-30', open: true, submittedOn: '2025-07-01' }),
+    '2025-07-01',
+    DEFAULTS,
+    true,
+  ],
 ];
 
 /**

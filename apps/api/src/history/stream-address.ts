@@ -2,7 +2,7 @@ import { RecordedEvent } from '@app/event-store';
 import { oneOfParameter } from '../http/one-of';
 import { problem, ProblemException } from '../http/problem';
 
-export const STREAM_TYPES = ['opd', 'plan', 'skp', 'lkjip', 'finding', 'zi'] as const;
+export const STREAM_TYPES = ['opd', 'plan', 'skp', 'lkjip', 'finding', 'zi', 'survey', 'gratification'] as const;
 export type StreamType = (typeof STREAM_TYPES)[number];
 
 const RESOURCE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/;
@@ -20,12 +20,14 @@ export function streamName(streamType: string, id: string): string {
  * The OPD a stream belongs to: its own code for `opd`, the code before the year for `plan` and
  * `lkjip`, the OPD of the unit before the year for `zi` (`DINKES.PKM-STABAT-2025` is DINKES's;
  * a year's prerequisites, `zi/prerequisites-2025`, are no unit's), and the `opdCode` its first
- * event names for `skp` and `finding`.
+ * event names for `skp`, `finding` and `survey`.
  */
 export function owningOpd(streamType: string, id: string, events: RecordedEvent[]): string | undefined {
   if (streamType === 'opd') return id;
   if (streamType === 'plan' || streamType === 'lkjip') return id.replace(/-\d{4}$/, '');
   if (streamType === 'zi') return id.replace(/-\d{4}$/, '').split('.')[0];
+  // Who in a unit reported a gift is the UPG's business, not the unit's: the inspectorate's only.
+  if (streamType === 'gratification') return undefined;
   const first = events[0]?.data as { opdCode?: unknown } | undefined;
   return typeof first?.opdCode === 'string' ? first.opdCode : undefined;
 }

@@ -4,7 +4,16 @@ import { isLate, lkjipDueDate } from '../lkjip/lkjip-due';
 import { isLateCorrection, isLateReport, PlanViewSettings } from '../plan/plan-view';
 
 /** The red-flag table of docs/domain.md: what the inspectorate's register lists. */
-export const RED_FLAG_CODES = ['TARGET_LOWERED_LATE', 'LATE_REPORT', 'LATE_CORRECTION', 'RECOMMENDATION_OVERDUE', 'LKJIP_LATE', 'ZI_ACTIVITY_OVERDUE'] as const;
+export const RED_FLAG_CODES = [
+  'TARGET_LOWERED_LATE',
+  'LATE_REPORT',
+  'LATE_CORRECTION',
+  'RECOMMENDATION_OVERDUE',
+  'LKJIP_LATE',
+  'GRATIFICATION_REPORTED_LATE',
+  'GRATIFICATION_FORWARD_LATE',
+  'ZI_ACTIVITY_OVERDUE',
+] as const;
 export type RedFlagCode = (typeof RED_FLAG_CODES)[number];
 
 /**
@@ -23,8 +32,9 @@ export interface RedFlagCandidate {
   /** LATE_REPORT: days after the quarter ended; LATE_CORRECTION: days after the original report. */
   days: number | null;
   /**
-   * RECOMMENDATION_OVERDUE, ZI_ACTIVITY_OVERDUE: overdue once today is after it, while `open`;
-   * null for an activity the action plan no longer has.
+   * RECOMMENDATION_OVERDUE, ZI_ACTIVITY_OVERDUE: overdue once today is after it, while `open`
+   * (null for an activity the action plan no longer has); GRATIFICATION_FORWARD_LATE: the
+   * forwarding's last day.
    */
   dueDate: string | null;
   /**
@@ -32,7 +42,7 @@ export interface RedFlagCandidate {
    * ZI_ACTIVITY_OVERDUE: the activity's latest report is not DONE.
    */
   open: boolean;
-  /** LKJIP_LATE: the first submission's day, null while not submitted. */
+  /** LKJIP_LATE: the first submission's day; GRATIFICATION_FORWARD_LATE: the day the UPG forwarded or closed it; null while not. */
   submittedOn: string | null;
 }
 
@@ -64,6 +74,12 @@ export function isRedFlag(candidate: RedFlagCandidate, today: string, settings: 
       const submissions = candidate.submittedOn === null ? [] : [{ at: '', on: candidate.submittedOn }];
       return isLate({ submissions }, today, lkjipDueDate(candidate.year, settings.lkjipDue));
     }
+    // Raised only when the report came more than 10 working days after receipt: the event is the verdict.
+    case 'GRATIFICATION_REPORTED_LATE':
+      return true;
+    // Settled (forwarded, or closed as exempt) after its last day, or not settled once today is past it.
+    case 'GRATIFICATION_FORWARD_LATE':
+      return candidate.open && candidate.dueDate !== null && (candidate.submittedOn ?? today) > candidate.dueDate;
     default:
       return unreachable(candidate.code);
   }

@@ -1,4 +1,5 @@
 import { AUDIT_FINDING_EVENT_TYPES } from '@app/domain/audit-finding';
+import { GRATIFICATION_EVENT_TYPES } from '@app/domain/gratification';
 import { LKJIP_EVENT_TYPES } from '@app/domain/lkjip';
 import { PLAN_EVENT_TYPES } from '@app/domain/plan';
 import { SKP_EVENT_TYPES } from '@app/domain/skp';
@@ -7,6 +8,7 @@ import { ProjectionEvent } from '@app/event-store';
 import { Projection, ProjectionTarget } from '@app/projections';
 import { DashboardRows, dashboardRows, flushDashboardRows } from './dashboard-rows';
 import { applyFindingEvent } from './finding-events';
+import { applyGratificationEvent } from './gratification-events';
 import { applyLkjipEvent } from './lkjip-events';
 import { applyPlanEvent } from './plan-events';
 import { redFlagReadModel } from './red-flag.read-model';
@@ -20,6 +22,7 @@ const byType = new Map<string, (event: ProjectionEvent, rows: DashboardRows) => 
   ...LKJIP_EVENT_TYPES.map((type) => [type, applyLkjipEvent] as const),
   ...AUDIT_FINDING_EVENT_TYPES.map((type) => [type, applyFindingEvent] as const),
   ...ZI_EVENT_TYPES.map((type) => [type, applyZiEvent] as const),
+  ...GRATIFICATION_EVENT_TYPES.map((type) => [type, applyGratificationEvent] as const),
 ]);
 
 /**
