@@ -401,7 +401,7 @@ describe('authorization matrix', () => {
       ).body.position;
     }
     await request(testApp.app.getHttpServer()).get('/api/v1/opds').set(headers.admin).set('X-Min-Position', last).expect(200);
-    last = await skpFixtures(http);
+    await skpFixtures(http);
     const operator = bearer(await tokenFor({ roles: ['opd_operator'], opd: 'DINKES' }));
     SURVEY.open = (await http.post('/api/v1/opds/DINKES/surveys').set(operator).send(SKM).expect(201)).body.surveyCode;
     const toClose = (await http.post('/api/v1/opds/DINKES/surveys').set(operator).send(SKM).expect(201)).body;
