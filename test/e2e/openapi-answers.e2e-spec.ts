@@ -325,6 +325,53 @@ describe('answers match the OpenAPI document', () => {
     await call('get', '/public/v1/zi', '/public/v1/zi?year=2025', {});
   });
 
+  it('surveys, gratification and participation', async () => {
+    const survey = '/api/v1/opds/DINKES/surveys';
+    const opened = await call('post', '/api/v1/opds/{code}/surveys', survey, as.operator, {
+      kind: 'SKM',
+      service: 'Rawat jalan',
+      year: 2025,
+      quarter: 1,
+      population: 100,
+    });
+    const code = opened.surveyCode as string;
+    await call('get', '/public/v1/surveys/{surveyCode}', `/public/v1/surveys/${code}`, { 'X-Min-Position': opened.position });
+    const answers = Object.fromEntries(['U1', 'U2', 'U3', 'U4', 'U5', 'U6', 'U7', 'U8', 'U9'].map((unsur) => [unsur, 3]));
+    await call('post', '/public/v1/surveys/{surveyCode}/responses', `/public/v1/surveys/${code}/responses`, {}, { answers });
+    const closed = await call('post', '/api/v1/opds/{code}/surveys/{surveyCode}/close', `${survey}/${code}/close`, as.operator);
+    await call('get', '/api/v1/opds/{code}/surveys/{surveyCode}', `${survey}/${code}`, { ...as.inspector, 'X-Min-Position': closed.position });
+    await call('get', '/public/v1/surveys', '/public/v1/surveys?opd=DINKES&year=2025', {});
+
+    const employee = bearer(await tokenFor({ roles: ['employee'], nip: '198001012005011001' }));
+    const upg = bearer(await tokenFor({ roles: ['upg'] }));
+    const gift = {
+      receivedOn: '2025-04-30',
+      giverRelation: 'Rekanan',
+      form: 'GOODS',
+      description: 'Parsel',
+      valueIdr: 100_000,
+      occasion: 'OTHER',
+      opdCode: 'DINKES',
+    };
+    const forwarded = await call('post', '/api/v1/gratifications', '/api/v1/gratifications', employee, gift);
+    const gratification = (id: string) => `/api/v1/gratifications/${id}`;
+    await call('post', '/api/v1/gratifications/{id}/forward', `${gratification(forwarded.id)}/forward`, upg, {
+      kpkReference: 'KPK/2025/1',
+      forwardedOn: '2025-05-02',
+    });
+    await call('post', '/api/v1/gratifications/{id}/decision', `${gratification(forwarded.id)}/decision`, upg, {
+      decision: 'MILIK_NEGARA',
+      decreeNumber: 'SK-1',
+    });
+    await call('post', '/api/v1/gratifications/{id}/hand-over', `${gratification(forwarded.id)}/hand-over`, upg, { date: '2025-05-02', receipt: 'BA-1' });
+    const exempt = await call('post', '/api/v1/gratifications', '/api/v1/gratifications', employee, { ...gift, occasion: 'WEDDING', valueIdr: 500_000 });
+    const written = await call('post', '/api/v1/gratifications/{id}/close-exempt', `${gratification(exempt.id)}/close-exempt`, upg, {
+      reason: 'Hadiah pernikahan dalam batas',
+    });
+    await call('get', '/api/v1/gratifications', '/api/v1/gratifications?year=2025', { ...upg, 'X-Min-Position': written.position });
+    await call('get', '/public/v1/participation/{code}/{year}', '/public/v1/participation/DINKES/2025', {});
+  });
+
   it('history and integrity', async () => {
     await call('get', '/api/v1/history/{streamType}/{id}', '/api/v1/history/plan/DINKES-2025', as.inspector);
     await call('get', '/api/v1/integrity/streams/{streamType}/{id}', '/api/v1/integrity/streams/plan/DINKES-2025', as.inspector);

@@ -33,6 +33,8 @@ export class GratificationView {
   @ApiProperty({ nullable: true, type: Object }) decision: object | null;
   @ApiProperty({ nullable: true, type: Object }) handOver: object | null;
   @ApiProperty({ required: false }) erased?: boolean;
+  @ApiProperty({ description: "The report stream's revision, for If-Match" }) revision: number;
+  @ApiProperty({ description: 'When its last event was recorded' }) updatedAt: string;
 }
 
 export class GratificationPageView {
