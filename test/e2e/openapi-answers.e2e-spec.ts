@@ -341,6 +341,10 @@ describe('answers match the OpenAPI document', () => {
     const closed = await call('post', '/api/v1/opds/{code}/surveys/{surveyCode}/close', `${survey}/${code}/close`, as.operator);
     await call('get', '/api/v1/opds/{code}/surveys/{surveyCode}', `${survey}/${code}`, { ...as.inspector, 'X-Min-Position': closed.position });
     await call('get', '/public/v1/surveys', '/public/v1/surveys?opd=DINKES&year=2025', {});
+    const csv = await http().get('/public/v1/surveys/results.csv?opd=DINKES&year=2025').buffer(true).parse(binary);
+    expect({ status: csv.status, type: csv.headers['content-type'] }).toEqual({ status: 200, type: 'text/csv; charset=utf-8' });
+    expect(answerSchema(document, 'get', '/public/v1/surveys/results.csv', 200, 'text/csv')).toEqual({ type: 'string' });
+    exercised.add('get /public/v1/surveys/results.csv');
 
     const employee = bearer(await tokenFor({ roles: ['employee'], nip: '198001012005011001' }));
     const upg = bearer(await tokenFor({ roles: ['upg'] }));

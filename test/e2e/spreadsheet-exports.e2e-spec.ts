@@ -42,6 +42,8 @@ describe('lists as CSV and XLSX', () => {
   const http = () => request(testApp.app.getHttpServer());
   const plan = (code: string, year: number) => `/api/v1/opds/${code}/plans/${year}`;
   let ziPosition: string;
+  let surveyCode: string;
+  let participationPosition: string;
   const file = (path: string, headers: Headers) => http().get(path).set(headers).buffer(true).parse(binary);
 
   beforeAll(async () => {
@@ -125,6 +127,38 @@ describe('lists as CSV and XLSX', () => {
       })
       .expect(201);
     ziPosition = declared.body.position;
+    as.upg = bearer(await tokenFor({ roles: ['upg'] }));
+    await http()
+      .post('/api/v1/gratifications')
+      .set(as.employee)
+      .send({
+        receivedOn: '2025-04-01',
+        giverRelation: 'Rekanan',
+        form: 'MONEY',
+        description: 'Amplop',
+        valueIdr: 2_500_000,
+        occasion: 'OTHER',
+        opdCode: 'DINKES',
+      })
+      .expect(201);
+    const survey = await http()
+      .post('/api/v1/opds/DINKES/surveys')
+      .set(as.operator)
+      .send({ kind: 'SKM', service: 'Rawat jalan', year: 2025, quarter: 1, population: 100 })
+      .expect(201);
+    surveyCode = survey.body.surveyCode;
+    const everyUnsur = (value: number) => Object.fromEntries(['U1', 'U2', 'U3', 'U4', 'U5', 'U6', 'U7', 'U8', 'U9'].map((unsur) => [unsur, value]));
+    await http()
+      .post(`/public/v1/surveys/${surveyCode}/responses`)
+      .set('X-Min-Position', survey.body.position)
+      .send({ answers: everyUnsur(3) })
+      .expect(201);
+    await http()
+      .post(`/public/v1/surveys/${surveyCode}/responses`)
+      .send({ answers: everyUnsur(4) })
+      .expect(201);
+    const closed = await http().post(`/api/v1/opds/DINKES/surveys/${surveyCode}/close`).set(as.operator).expect(200);
+    participationPosition = closed.body.position;
   });
   afterAll(() => testApp.close());
 
@@ -265,6 +299,32 @@ describe('lists as CSV and XLSX', () => {
       const answer = await file('/api/v1/zi?year=2025&format=xlsx', as.inspector).expect(200);
       expect(rowValues(await firstWorksheet(answer))[1].slice(0, 3)).toEqual(['DINKES.PKM-STABAT', 'DINKES', 2025]);
       await http().get('/api/v1/zi?year=2025&format=csv').set(as.operator).expect(403);
+    });
+  });
+
+  describe('participation', () => {
+    it('gives the UPG the gratification register opened, rupiah as numbers, and 403 to an operator as the JSON does', async () => {
+      const lines = csvLines(await file('/api/v1/gratifications?format=csv', { ...as.upg, 'X-Min-Position': participationPosition }).expect(200));
+      expect(lines[0].split(';').slice(0, 4)).toEqual(['ID Laporan', 'NIP Pelapor', 'Kode OPD', 'Status']);
+      expect(lines).toHaveLength(2);
+      const cells = lines[1].split(';');
+      expect(cells.slice(1, 4)).toEqual([EMPLOYEE, 'DINKES', 'REPORTED']);
+      expect(cells).toContain('2500000');
+      const sheet = rowValues(await firstWorksheet(await file('/api/v1/gratifications?format=xlsx', as.upg).expect(200)));
+      expect(sheet[1][11]).toBe(2_500_000);
+      await http().get('/api/v1/gratifications?format=csv').set(as.operator).expect(403);
+    });
+
+    it("gives anyone the closed surveys' results as open data, with the integrity head in its first lines", async () => {
+      const text = (await http().get('/public/v1/surveys/results.csv?opd=DINKES&year=2025').buffer(true).parse(binary).expect(200)).body.toString('utf8');
+      const lines = text.replace(/^\uFEFF/, '').split('\r\n');
+      expect(lines[0]).toMatch(/^# Sumber: \/public\/v1\/surveys/);
+      expect(lines[1]).toMatch(/^# Kepala integritas/);
+      const header = lines[2].split(';');
+      const row = lines[3].split(';');
+      expect(row[header.indexOf('Kode Survei')]).toBe(surveyCode);
+      // Two answers, all 3s and all 4s: every NRR 3.5, IKM 3.5 × 25 = 87.5, mutu B (76.61 ≤ 87.5 < 88.31).
+      expect([row[header.indexOf('IKM')], row[header.indexOf('Mutu')], row[header.indexOf('NRR U1')]]).toEqual(['87,5', 'B', '3,5']);
     });
   });
 

@@ -1,3 +1,5 @@
+import { Exportable } from '../http/sheets/exportable';
+import { gratificationSheet } from './gratification.sheet';
 import { Environment } from '@app/config';
 import { WorkingCalendar } from '@app/domain';
 import { FORWARD_DUE_WORKING_DAYS, GIFT_OCCASIONS, GratificationExemptions, parseExemptions } from '@app/domain/gratification';
@@ -147,6 +149,7 @@ export class GratificationsController {
   @Roles('upg', 'employee')
   @ApiHeader({ name: 'X-Min-Position', required: false })
   @ApiOkResponse({ type: GratificationPageView })
+  @Exportable(gratificationSheet)
   async list(@Query() parameters: ListParameters, @CurrentPrincipal() principal: Principal): Promise<Page<GratificationAnswer>> {
     const { limit, cursor, ...filter } = parameters;
     if (principal.roles.includes('upg')) return this.queries.execute(new ListGratificationsQuery(filter, limit, cursor));

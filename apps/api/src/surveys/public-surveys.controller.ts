@@ -1,6 +1,9 @@
 import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProduces, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { IntegrityCheckpoints } from '@app/event-store';
+import { sendPublicCsv } from '../http/sheets/public-csv';
+import { closedSurveysSheet } from './survey.sheet';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '../auth/auth.decorators';
 import { theRoleSuffices } from '../auth/policies';
@@ -26,6 +29,7 @@ export class PublicSurveysController {
   constructor(
     private readonly writer: Writer,
     private readonly queries: QueryBus,
+    private readonly checkpoints: IntegrityCheckpoints,
   ) {}
 
   @Get()
@@ -33,6 +37,19 @@ export class PublicSurveysController {
   async list(@Query() filter: SurveyListQuery, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const surveys = await this.queries.execute(new ClosedSurveysQuery(filter));
     await sendCacheable(request, reply, JSON.stringify({ items: surveys.map(publicSurvey) }), 'application/json; charset=utf-8');
+  }
+
+  /** Closed surveys' results as open data, as the scorecards are (docs/api.md, Public). */
+  @Get('results.csv')
+  @ApiProduces('text/csv')
+  @ApiOkResponse({
+    content: { 'text/csv': { schema: { type: 'string' } } },
+    description: "Closed surveys' results, a survey a row, after two # lines naming their source and the integrity head",
+  })
+  async resultsCsv(@Query() filter: SurveyListQuery, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const [items, head] = await Promise.all([this.queries.execute(new ClosedSurveysQuery(filter)), this.checkpoints.head()]);
+    const fileName = [filter.opd ?? 'semua', filter.year ?? 'semua'];
+    await sendPublicCsv(request, reply, closedSurveysSheet, { items }, { path: '/public/v1/surveys', fileName }, head);
   }
 
   @Get(':surveyCode')
