@@ -121,8 +121,13 @@ describe('two APIs and a projector, one API killed twice under load', () => {
         examples: tables.flatMap((table) => table.examples),
       }));
       expect(summary).toEqual(ALL_PROJECTIONS.map((projection) => ({ projection: projection.name, skipped: undefined, differences: 0, examples: [] })));
-      // Every projection had rows to compare: the writes reach all of them.
-      for (const comparison of comparisons) expect(comparison.tables.reduce((sum, table) => sum + table.compared, 0)).toBeGreaterThan(0);
+      // Every projection the workload feeds had rows to compare. The workload (fault-writers.ts)
+      // writes units, plans, SKPs and findings; ZI, gratification and survey streams are not in it,
+      // so those projections are compared (above) but empty.
+      const unfed = ['zi-register', 'gratification-register', 'survey-results'];
+      const fed = comparisons.filter((comparison) => !unfed.includes(comparison.projection));
+      expect(fed).toHaveLength(ALL_PROJECTIONS.length - unfed.length);
+      for (const comparison of fed) expect(comparison.tables.reduce((sum, table) => sum + table.compared, 0)).toBeGreaterThan(0);
     } finally {
       await dataSource.destroy();
       await store.close();

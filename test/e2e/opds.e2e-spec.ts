@@ -1,5 +1,6 @@
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import request from 'supertest';
+import { ActorSeal } from '../../apps/api/src/commands/actor-seal';
 import { startTestApp, TestApp } from '../support/test-app';
 import { bearer, tokenFor } from '../support/tokens';
 
@@ -47,10 +48,11 @@ describe('OPD registry over HTTP', () => {
       expect(response.headers.etag).toBe('"0"');
     });
 
-    it('records the actor in the event', async () => {
+    it("records the actor in the event, sealed under the person's key", async () => {
       await register('DISHUB');
       const [event] = await store.readStream('opd-DISHUB');
-      expect(event.metadata.actor).toMatchObject({ name: 'Admin Kabupaten', roles: ['admin'] });
+      expect(event.metadata.actor).toMatchObject({ name: expect.stringMatching(/^pd1:/), roles: ['admin'] });
+      expect(await testApp.app.get(ActorSeal).open(event.metadata.actor)).toMatchObject({ name: 'Admin Kabupaten', roles: ['admin'] });
     });
 
     it('refuses a code that exists with 409 ALREADY_EXISTS', async () => {

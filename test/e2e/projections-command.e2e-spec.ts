@@ -50,11 +50,13 @@ describe('npm run projections on a running deployment', () => {
     expect(status.map((entry) => entry.name).sort()).toEqual([
       'dashboards',
       'finding-register',
+      'gratification-register',
       'lkjip-register',
       'opd-registry',
       'plan-register',
       'public-feed',
       'skp-register',
+      'survey-results',
       'zi-register',
     ]);
     const opds = status.find((entry) => entry.name === 'opd-registry')!;

@@ -36,6 +36,27 @@ describe('npm run verify -- --projections', () => {
       .set(fixtures.as.head)
       .send({ ...zi, team: [{ position: 'Kepala Dinas', duty: 'Penanggung jawab' }] })
       .expect(201);
+    // A gratification report and an answered survey, so that their registers have rows too.
+    await request(testApp.app.getHttpServer())
+      .post('/api/v1/gratifications')
+      .set(fixtures.as.employee)
+      .send({
+        receivedOn: '2025-01-06',
+        giverRelation: 'Rekanan',
+        form: 'GOODS',
+        description: 'Parsel',
+        valueIdr: 100_000,
+        occasion: 'OTHER',
+        opdCode: 'DINKES',
+      })
+      .expect(201);
+    const survey = await request(testApp.app.getHttpServer())
+      .post('/api/v1/opds/DINKES/surveys')
+      .set(fixtures.as.operator)
+      .send({ kind: 'SKM', service: 'Rawat jalan', year: 2025, quarter: 1, population: 100 })
+      .expect(201);
+    const answers = Object.fromEntries(['U1', 'U2', 'U3', 'U4', 'U5', 'U6', 'U7', 'U8', 'U9'].map((unsur) => [unsur, 3]));
+    await request(testApp.app.getHttpServer()).post(`/public/v1/surveys/${survey.body.surveyCode}/responses`).send({ answers }).expect(201);
     const { body } = await request(testApp.app.getHttpServer())
       .post('/api/v1/opds')
       .set(fixtures.as.admin)
@@ -60,6 +81,8 @@ describe('npm run verify -- --projections', () => {
       ['zi-register', 0],
       ['dashboards', 0],
       ['public-feed', 0],
+      ['survey-results', 0],
+      ['gratification-register', 0],
     ]);
     for (const projection of output.projections) expect(projection.rowsCompared).toBeGreaterThan(0);
   });
