@@ -24,6 +24,14 @@ export class ProjectionRunner {
   private stopController = new AbortController();
   private running?: Promise<void>;
   private readonly listeners = new Set<() => void>();
+  /**
+   * The checkpoints this runner last read or moved, per slot, while it holds the lease: only the
+   * leaseholder moves them, so reading them before every batch (each write woke every runner,
+   * and each read its checkpoint three times) was a round trip per projection per write. Cleared
+   * whenever the projection's state changes (a rebuild requested, a slot switched) and when an
+   * advance finds the checkpoint moved.
+   */
+  private readonly checkpoints = new Map<Slot, Position | null>();
 
   constructor(
     readonly projection: Projection,
@@ -67,9 +75,11 @@ export class ProjectionRunner {
       const abort = () => leased.abort();
       signal.addEventListener('abort', abort, { once: true });
       void lease.lost.then(abort);
+      this.checkpoints.clear();
       try {
         await this.runWhileLeased(leased.signal);
       } catch (error) {
+        if (error instanceof CheckpointMovedError) this.checkpoints.clear();
         this.options.onError?.(error);
         await abortableSleep(this.pollIntervalMs, signal);
       } finally {
@@ -81,12 +91,14 @@ export class ProjectionRunner {
 
   private async runWhileLeased(signal: AbortSignal): Promise<void> {
     let state = (await this.state.load(this.projection.name)) ?? (await this.state.initialise(this.projection));
+    let loadedAt = performance.now();
     while (!signal.aborted) {
       if (state.buildingSlot === null && state.activeVersion !== this.projection.version) {
         // New code, new tables: rebuild beside the old slot, which keeps serving meanwhile.
         await this.state.prepareSlot(this.projection, otherSlot(state.activeSlot));
         await this.state.requestRebuild(this.projection, otherSlot(state.activeSlot));
         state = (await this.state.load(this.projection.name))!;
+        this.checkpoints.clear();
       }
       const servingIsCurrent = state.activeVersion === this.projection.version;
       let progressed = false;
@@ -95,20 +107,29 @@ export class ProjectionRunner {
         const moved = await this.applyNextBatch(state.buildingSlot, !servingIsCurrent, signal);
         if (!moved && !signal.aborted) {
           await this.state.switchTo(this.projection.name, state.buildingSlot, state.buildingVersion!);
+          loadedAt = -Infinity;
           this.notify();
         }
         progressed ||= moved;
       }
       if (!progressed) {
         await this.waitForEvents(state, signal);
-        state = (await this.state.load(this.projection.name))!;
+        // A rebuild requested from elsewhere is noticed within a poll interval, as a standby
+        // runner notices a lease; reading the state on every wake cost each write a round trip
+        // per projection.
+        if (performance.now() - loadedAt >= this.pollIntervalMs) {
+          const loaded = (await this.state.load(this.projection.name))!;
+          if (!sameState(loaded, state)) this.checkpoints.clear();
+          state = loaded;
+          loadedAt = performance.now();
+        }
       }
     }
   }
 
   /** Reads the next batch after the slot's checkpoint and applies it; answers whether the checkpoint moved. */
   private async applyNextBatch(slot: Slot, serving: boolean, signal: AbortSignal): Promise<boolean> {
-    const from = await this.state.checkpoint(this.projection.name, slot);
+    const from = await this.checkpoint(slot);
     if (from === null && this.projection.rebuildByStream && this.projection.applyBatch && this.store.readByStream) {
       const built = await this.buildByStream(slot, signal);
       if (signal.aborted) return false;
@@ -159,11 +180,22 @@ export class ProjectionRunner {
       const last = events[events.length - 1];
       after = { stream: last.stream, revision: last.revision };
     }
-    await this.dataSource.transaction((manager) => this.state.advance(manager, this.projection.name, slot, null, upTo));
+    await this.state.advanceAlone(this.projection.name, slot, null, upTo);
+    this.checkpoints.set(slot, upTo);
     return true;
   }
 
+  private async checkpoint(slot: Slot): Promise<Position | null> {
+    if (!this.checkpoints.has(slot)) this.checkpoints.set(slot, await this.state.checkpoint(this.projection.name, slot));
+    return this.checkpoints.get(slot)!;
+  }
+
   private async applyBatch(slot: Slot, from: Position | null, events: ProjectionEvent[], to: Position): Promise<void> {
+    if (events.length === 0) {
+      await this.state.advanceAlone(this.projection.name, slot, from, to);
+      this.checkpoints.set(slot, to);
+      return;
+    }
     await this.dataSource.transaction(async (manager) => {
       const target: ProjectionTarget = {
         manager,
@@ -176,6 +208,7 @@ export class ProjectionRunner {
       }
       await this.state.advance(manager, this.projection.name, slot, from, to);
     });
+    this.checkpoints.set(slot, to);
   }
 
   private async waitForEvents(state: ProjectionState, signal: AbortSignal): Promise<void> {
@@ -184,7 +217,7 @@ export class ProjectionRunner {
     signal.addEventListener('abort', stopWaiting, { once: true });
     const timer = setTimeout(stopWaiting, this.pollIntervalMs);
     try {
-      const from = await this.state.checkpoint(this.projection.name, state.activeSlot);
+      const from = await this.checkpoint(state.activeSlot);
       // The store's subscription wakes on NOTIFY; we only use it as a doorbell.
       for await (const _batch of this.store.subscribeToAll({ after: from, limit: 1, signal: waiting.signal })) break;
     } finally {
@@ -196,4 +229,8 @@ export class ProjectionRunner {
   private notify(): void {
     this.listeners.forEach((listener) => listener());
   }
+}
+
+function sameState(a: ProjectionState, b: ProjectionState): boolean {
+  return a.activeSlot === b.activeSlot && a.activeVersion === b.activeVersion && a.buildingSlot === b.buildingSlot && a.buildingVersion === b.buildingVersion;
 }

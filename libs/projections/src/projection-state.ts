@@ -96,6 +96,16 @@ export class ProjectionStateStore {
   }
 
   /** Compare-and-set inside the batch's transaction: no duplicate and no loss across runners. */
+  /** `advance` for a batch that wrote no rows (none of the events was this projection's): one statement, no transaction to open and commit. */
+  async advanceAlone(name: string, slot: Slot, from: Position | null, to: Position): Promise<void> {
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      await this.advance(runner.manager, name, slot, from, to);
+    } finally {
+      await runner.release();
+    }
+  }
+
   async advance(manager: EntityManager, name: string, slot: Slot, from: Position | null, to: Position): Promise<void> {
     const result = await manager.queryRunner!.query(
       `UPDATE kl_projection_checkpoints SET position = $4, updated_at = clock_timestamp()
