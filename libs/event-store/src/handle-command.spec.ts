@@ -1,6 +1,8 @@
 import { DomainCommand } from '@app/decider';
 import { StreamContendedError, WrongExpectedRevisionError } from './errors';
-import { EventStore } from './event-store';
+import { deepFreeze } from './deep-freeze';
+import { EventCodec } from './event-codec';
+import { EventStore, RecordedEvent } from './event-store';
 import { handleCommand } from './handle-command';
 import { InMemoryEventStore } from './in-memory/in-memory-event-store';
 
@@ -114,5 +116,90 @@ describe('handleCommand', () => {
       expect(results[0].revision).toBe(results[1].revision);
       expect(await store.readStream('counter-1')).toHaveLength(1);
     });
+  });
+});
+
+describe('handleCommand on a store that hands out the same frozen events (as the stream cache does)', () => {
+  /** The in-memory store, each event frozen once and handed out as the same object on every read. */
+  function cachingStore(): EventStore {
+    const inner = new InMemoryEventStore();
+    const frozen = new Map<string, RecordedEvent>();
+    return Object.assign(Object.create(inner) as EventStore, {
+      readStream: async (stream: string) =>
+        (await inner.readStream(stream)).map((event) => {
+          if (!frozen.has(event.id)) frozen.set(event.id, deepFreeze(event));
+          return frozen.get(event.id)!;
+        }),
+    });
+  }
+  /** The counter, counting the events it folds. */
+  function countingCounter() {
+    const folded = { events: 0 };
+    return { folded, decider: { ...counter, evolve: (total: number, event: Counted) => (folded.events++, counter.evolve(total, event)) } };
+  }
+  /** Stores events as they are, counting what it opens; `stale()` makes everything opened so far no longer good. */
+  function countingCodec() {
+    const counts = { opened: 0 };
+    let generation = 0;
+    const codec: EventCodec = {
+      seal: async (event) => event,
+      open: async (event) => (counts.opened++, event),
+      openedNow: () => {
+        const at = generation;
+        return () => at === generation;
+      },
+    };
+    return { counts, codec, stale: () => generation++ };
+  }
+
+  it('folds only the events appended since its last fold of the stream, and decides on the same state', async () => {
+    const store = cachingStore();
+    const { folded, decider } = countingCounter();
+    for (let n = 0; n < 5; n++) await handleCommand(store, 'counter-1', decider, count(1));
+    folded.events = 0;
+    const result = await handleCommand(store, 'counter-1', decider, count(2));
+    expect(result.state).toBe(7);
+    // The one event the previous write appended, and the one this write decided; not all six.
+    expect(folded.events).toBe(2);
+  });
+
+  it('folds the whole stream where the store hands out new, unfrozen objects', async () => {
+    const store = new InMemoryEventStore();
+    const { folded, decider } = countingCounter();
+    for (let n = 0; n < 5; n++) await handleCommand(store, 'counter-1', decider, count(1));
+    folded.events = 0;
+    await handleCommand(store, 'counter-1', decider, count(2));
+    expect(folded.events).toBe(6);
+  });
+
+  it('opens only the new events through the codec, and the whole stream again once what it opened may be stale (an erasure)', async () => {
+    const store = cachingStore();
+    const { counts, codec, stale } = countingCodec();
+    for (let n = 0; n < 5; n++) await handleCommand(store, 'counter-1', counter, count(1), { codec });
+    counts.opened = 0;
+    await handleCommand(store, 'counter-1', counter, count(1), { codec });
+    expect(counts.opened).toBe(1);
+    stale();
+    counts.opened = 0;
+    const result = await handleCommand(store, 'counter-1', counter, count(1), { codec });
+    expect(counts.opened).toBe(6);
+    expect(result.state).toBe(7);
+  });
+
+  it('keeps the folded state frozen: a decider that changes the state it is given fails instead of changing later decisions', async () => {
+    const store = cachingStore();
+    type Tally = { total: number };
+    const mutating = {
+      initialState: (): Tally => ({ total: 0 }),
+      evolve: (tally: Tally, event: Counted) => {
+        tally.total += event.data.by;
+        return tally;
+      },
+      decide: (command: Count): Counted[] => [{ type: 'Counted', data: { by: command.data.add } }],
+    };
+    await handleCommand(store, 'tally-1', mutating, count(1));
+    // The second write folds the first event into a state it keeps, then evolves that state by its own decision.
+    await expect(handleCommand(store, 'tally-1', mutating, count(1))).rejects.toThrow(TypeError);
+    expect(await store.readStream('tally-1')).toHaveLength(1);
   });
 });

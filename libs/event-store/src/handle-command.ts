@@ -1,6 +1,8 @@
 import { Decider, DomainCommand, DomainEvent } from '@app/decider';
+import { deepFreeze } from './deep-freeze';
 import { StreamContendedError, WrongExpectedRevisionError } from './errors';
-import { EventStore, RecordedEvent } from './event-store';
+import { EventCodec, openAll } from './event-codec';
+import { EventStore, NewEvent, RecordedEvent } from './event-store';
 import { Position } from './position';
 import { eventIdsFor } from './request-event-ids';
 
@@ -25,6 +27,8 @@ export interface CommandOptions<State = unknown> {
    * before the revision check, so a caller who may not act learns nothing about revisions.
    */
   authorize?: (state: State) => void;
+  /** How the stream's events are stored when they hold personal data: read sealed, opened for the decision, appended sealed. */
+  codec?: EventCodec;
 }
 
 export interface CommandResult<State = unknown, Event = unknown> {
@@ -52,11 +56,12 @@ export async function handleCommand<State, Command extends DomainCommand, Event 
   // attempts; ten covers the bursts one unit's staff can produce before answering a conflict.
   const maxAttempts = options.expectedRevision === undefined ? (options.maxAttempts ?? 10) : 1;
   const metadata = eventMetadataOf(command);
+  const codec = options.codec;
   for (let attempt = 1; ; attempt++) {
     const history = (await store.readStream(stream)) as Array<RecordedEvent<Event['type'], Event['data']>>;
-    const landed = options.requestId ? alreadyAppended(history, options.requestId, decider) : null;
+    const landed = options.requestId ? await alreadyAppended(history, options.requestId, decider, codec) : null;
     if (landed) return landed;
-    const state = fold(decider, history);
+    const state = (await fold(decider, history, codec)) as State;
     options.authorize?.(state);
     const revision = history.length - 1;
     if (options.expectedRevision !== undefined && options.expectedRevision !== revision) {
@@ -67,11 +72,10 @@ export async function handleCommand<State, Command extends DomainCommand, Event 
     if (newEvents.length === 0) return { revision, position: history.at(-1)?.position ?? null, newEvents, state: newState };
     const ids = options.requestId ? eventIdsFor(options.requestId, newEvents.length) : [];
     try {
-      const result = await store.appendToStream(
-        stream,
-        newEvents.map((event, index) => ({ id: ids[index], type: event.type, data: event.data, metadata })),
-        { expectedRevision: revision === -1 ? 'no_stream' : revision },
-      );
+      const appending = newEvents.map((event, index): NewEvent => ({ id: ids[index], type: event.type, data: event.data, metadata }));
+      const result = await store.appendToStream(stream, codec ? await Promise.all(appending.map((event) => codec.seal(event))) : appending, {
+        expectedRevision: revision === -1 ? 'no_stream' : revision,
+      });
       return { revision: result.revision, position: result.position, newEvents, state: newState };
     } catch (error) {
       if (!(error instanceof WrongExpectedRevisionError)) throw error;
@@ -85,16 +89,57 @@ export async function handleCommand<State, Command extends DomainCommand, Event 
   }
 }
 
-function fold<State, Event extends DomainEvent>(decider: Decider<State, never, Event>, events: Array<RecordedEvent<Event['type'], Event['data']>>): State {
-  return events.reduce((state, event) => decider.evolve(state, { type: event.type, data: event.data } as Event), decider.initialState());
+/** A state folded before, and whether what it was folded from is still good (see EventCodec.openedNow). */
+interface Folded {
+  state: unknown;
+  stillGood?: () => boolean;
+}
+
+/**
+ * States folded before, per decider, by the stream's last event at that point. The store's stream
+ * cache gives the same frozen event objects on every read, so a write opens and folds only the
+ * few events appended since the last fold instead of the whole stream: a plan or an SKP that has
+ * grown to hundreds of corrections cost each of its writes a fold (and, sealed, a decryption)
+ * of every one. A state is kept only for a frozen event and is frozen itself: a decider that
+ * changed one would change every later decision's, and freezing makes that a TypeError in the
+ * tests rather than a silent wrong answer.
+ */
+const foldedStates = new WeakMap<object, WeakMap<object, Folded>>();
+/** How far back from the end a fold looks for a state it kept: the events appended since the last write in this process. */
+const LOOK_BACK = 16;
+
+async function fold<State, Event extends DomainEvent>(
+  decider: Decider<State, never, Event>,
+  events: Array<RecordedEvent<Event['type'], Event['data']>>,
+  codec?: EventCodec,
+): Promise<State> {
+  let states = foldedStates.get(decider);
+  if (!states) foldedStates.set(decider, (states = new WeakMap()));
+  let state = decider.initialState();
+  let next = 0;
+  for (let index = events.length - 1; index >= Math.max(0, events.length - LOOK_BACK); index--) {
+    const hit = states.get(events[index]);
+    if (hit && (hit.stillGood?.() ?? true)) {
+      state = hit.state as State;
+      next = index + 1;
+      break;
+    }
+  }
+  const stillGood = codec?.openedNow?.();
+  const rest = events.slice(next);
+  for (const event of codec ? await openAll(rest, codec) : rest) state = decider.evolve(state, { type: event.type, data: event.data } as Event);
+  const last = events.at(-1);
+  if (last && next < events.length && Object.isFrozen(last) && (!codec || stillGood)) states.set(last, { state: deepFreeze(state), stillGood });
+  return state;
 }
 
 /** The answer the first attempt of this request gave, when its events are in the stream. */
-function alreadyAppended<State, Event extends DomainEvent>(
+async function alreadyAppended<State, Event extends DomainEvent>(
   history: Array<RecordedEvent<Event['type'], Event['data']>>,
   requestId: string,
   decider: Decider<State, never, Event>,
-): CommandResult<State, Event> | null {
+  codec?: EventCodec,
+): Promise<CommandResult<State, Event> | null> {
   const [firstId] = eventIdsFor(requestId, 1);
   const start = history.findIndex((event) => event.id === firstId);
   if (start === -1) return null;
@@ -106,8 +151,8 @@ function alreadyAppended<State, Event extends DomainEvent>(
   return {
     revision: last.revision,
     position: last.position,
-    newEvents: appended.map((event) => ({ type: event.type, data: event.data }) as Event),
-    state: fold(decider, history.slice(0, end)),
+    newEvents: (codec ? await openAll(appended, codec) : appended).map((event) => ({ type: event.type, data: event.data }) as Event),
+    state: (await fold(decider, history.slice(0, end), codec)) as State,
   };
 }
 

@@ -34,8 +34,16 @@ const ERASURES_CHANNEL = 'kl_personal_data_erased';
  */
 export class PersonalData {
   private readonly keys: LRUCache<string, { key: Buffer | null }> | null;
-  /** NIP (by its HMAC) to subject id, found ones only: a subject made in another process is never missed. */
+  /**
+   * A ref (`nip\n…`) to its subject id, found ones only: a subject made in another process is
+   * never missed. Keyed by the ref rather than its HMAC so that a hit costs no HMAC: the ref is
+   * in this process's memory anyway, in the request that names it.
+   */
   private readonly subjects: LRUCache<string, string> | null;
+
+  /** Erasures this process has heard of (its own, a NOTIFY, a key found gone): what an OpenedMark is checked against. */
+  private erasuresHeard = 0;
+  private readonly cacheMs: number;
 
   private constructor(
     private readonly pool: SqlPool,
@@ -44,8 +52,30 @@ export class PersonalData {
     options: PersonalDataOptions,
   ) {
     const max = options.cacheEntries ?? 10_000;
-    this.keys = max > 0 ? new LRUCache({ max, ttl: options.cacheMs ?? 60_000 }) : null;
-    this.subjects = max > 0 ? new LRUCache({ max, ttl: options.cacheMs ?? 60_000 }) : null;
+    this.cacheMs = max > 0 ? (options.cacheMs ?? 60_000) : 0;
+    this.keys = max > 0 ? new LRUCache({ max, ttl: this.cacheMs }) : null;
+    this.subjects = max > 0 ? new LRUCache({ max, ttl: this.cacheMs }) : null;
+  }
+
+  /**
+   * A mark to keep with a value opened now (take it before opening). `stillOpen` says whether the
+   * value may be reused as it is: no erasure heard of in this process since, and not older than
+   * the key cache's lifetime, after which an erasure elsewhere that this process did not hear of
+   * must be looked for again. A write reads its whole stream each time; this lets it reuse what
+   * it opened before with a comparison per event rather than a cache lookup per field.
+   */
+  openedMark(): OpenedMark {
+    return { erasuresHeard: this.erasuresHeard, at: performance.now() };
+  }
+
+  stillOpen(mark: OpenedMark): boolean {
+    return mark.erasuresHeard === this.erasuresHeard && performance.now() - mark.at < this.cacheMs;
+  }
+
+  /** `stillOpen` of a mark taken now, as an EventCodec's `openedNow` answers it. */
+  openedNow(): () => boolean {
+    const mark = this.openedMark();
+    return () => this.stillOpen(mark);
   }
 
   /**
@@ -68,12 +98,13 @@ export class PersonalData {
 
   /** The subject's id, or null when there is none (never was, or erased). */
   async subjectOf(ref: SubjectRef): Promise<string | null> {
-    const lookup = this.lookupOf(ref);
-    const cached = this.subjects?.get(lookup);
+    const cacheKey = `${ref.kind}\n${ref.value}`;
+    const cached = this.subjects?.get(cacheKey);
     if (cached) return cached;
+    const lookup = this.lookupOf(ref);
     const { rows } = await this.pool.query<{ subject_id: string }>('SELECT subject_id FROM kl_personal_data_subjects WHERE lookup = $1', [lookup]);
     const subjectId = rows[0]?.subject_id ?? null;
-    if (subjectId) this.subjects?.set(lookup, subjectId);
+    if (subjectId) this.subjects?.set(cacheKey, subjectId);
     return subjectId;
   }
 
@@ -105,6 +136,7 @@ export class PersonalData {
     if (cached) return cached.key;
     const { rows } = await this.pool.query<{ wrapped_key: string }>('SELECT wrapped_key FROM kl_personal_data_keys WHERE subject_id = $1', [subjectId]);
     const key = rows[0] ? this.deploymentKey.unwrap(rows[0].wrapped_key, subjectId) : null;
+    if (!key) this.erasuresHeard++;
     this.keys?.set(subjectId, { key });
     return key;
   }
@@ -203,19 +235,27 @@ export class PersonalData {
   }
 
   private forgetErased(subjectId: string): void {
+    this.erasuresHeard++;
     this.forgetLookups(subjectId);
     this.keys?.set(subjectId, { key: null });
   }
 
   private forgetLookups(subjectId: string): void {
-    for (const [lookup, cached] of this.subjects?.entries() ?? []) if (cached === subjectId) this.subjects?.delete(lookup);
+    for (const [ref, cached] of this.subjects?.entries() ?? []) if (cached === subjectId) this.subjects?.delete(ref);
   }
 
   /** Forgets every cached key (after an import or a rotation in this process). */
   forgetKeys(): void {
+    this.erasuresHeard++;
     this.keys?.clear();
     this.subjects?.clear();
   }
+}
+
+/** When a value was opened, for PersonalData.stillOpen. */
+export interface OpenedMark {
+  readonly erasuresHeard: number;
+  readonly at: number;
 }
 
 /** What an export carries of the key store: wrapped keys and the map, never a key in clear. */

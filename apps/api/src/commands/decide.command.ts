@@ -1,5 +1,5 @@
 import { Decider, DomainCommand, DomainEvent } from '@app/decider';
-import { codecStore, CommandOptions, CommandResult, EVENT_STORE, EventCodec, EventStore, handleCommand, StreamQueue } from '@app/event-store';
+import { CommandOptions, CommandResult, EVENT_STORE, EventCodec, EventStore, handleCommand, StreamQueue } from '@app/event-store';
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 
@@ -30,7 +30,6 @@ export class DecideHandler implements ICommandHandler<DecideCommand> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   execute({ stream, decider, command, options, codec }: DecideCommand): Promise<CommandResult<unknown, DomainEvent>> {
-    const store = codec ? codecStore(this.store, codec) : this.store;
-    return this.queue.run(stream, () => handleCommand(store, stream, decider, command, options));
+    return this.queue.run(stream, () => handleCommand(this.store, stream, decider, command, { ...options, codec }));
   }
 }

@@ -36,6 +36,7 @@ export class ComplaintPersonalData {
   readonly codec: EventCodec = {
     seal: async (event: NewEvent) => (REPORTER_TEXT_EVENTS.has(event.type) ? { ...event, data: await this.seal(event.data as PersonalFields) } : event),
     open: async (event: RecordedEvent) => ({ ...event, data: await this.open(event.data as PersonalFields) }),
+    openedNow: () => this.personalData.openedNow(),
   };
 
   async seal<T extends PersonalFields>(data: T): Promise<T> {

@@ -26,6 +26,7 @@ export class GratificationPersonalData {
   readonly codec: EventCodec = {
     seal: async (event: NewEvent) => ({ ...event, data: await this.seal(event.data as PersonalFields) }),
     open: async (event: RecordedEvent) => ({ ...event, data: await this.open(event.data as PersonalFields) }),
+    openedNow: () => this.personalData.openedNow(),
   };
 
   /** The subject a NIP stands for, or null (never named, or erased). */

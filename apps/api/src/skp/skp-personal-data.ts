@@ -1,6 +1,6 @@
 import { SkpResult } from '@app/domain/skp';
 import { deepFreeze, EventCodec, NewEvent, RecordedEvent } from '@app/event-store';
-import { isEnvelope, PersonalData, subjectOf } from '@app/personal-data';
+import { isEnvelope, OpenedMark, PersonalData, subjectOf } from '@app/personal-data';
 import { Injectable } from '@nestjs/common';
 import { SkpAddress } from './skp-address';
 import { noSuchSkp } from './skp-target';
@@ -44,16 +44,18 @@ export class SkpPersonalData {
   constructor(private readonly personalData: PersonalData) {}
 
   /**
-   * Values opened before, by the (frozen, cached) object the store or the read cache gave: a
-   * write reads its whole stream and a read the same row again and again, and opening each
-   * again would cost a decryption per field. A hit counts only while every subject it names
-   * still has its key, so an erasure is honoured as soon as the key cache knows of it.
+   * Values opened before, by the (frozen, cached) object the read cache gave: a read opens the
+   * same row again and again, and opening each again would cost a decryption per field. A hit
+   * counts at once while no erasure has been heard of since it was opened
+   * (PersonalData.stillOpen); after that, only once every subject it names is found to still
+   * have its key.
    */
-  private readonly opened = new WeakMap<object, { value: unknown; subjects: string[] }>();
+  private readonly opened = new WeakMap<object, { value: unknown; subjects: string[]; mark: OpenedMark }>();
 
   readonly codec: EventCodec = {
     seal: async (event: NewEvent) => ({ ...event, data: await this.seal(event.data as PersonalFields) }),
     open: async (event: RecordedEvent) => ({ ...event, data: await this.open(event.data as PersonalFields) }),
+    openedNow: () => this.personalData.openedNow(),
   };
 
   /** The SKP's key; a draft makes the employee's subject, any other use of an unknown NIP is a 404. */
@@ -88,12 +90,31 @@ export class SkpPersonalData {
   }
 
   /** Every envelope opened; a field whose subject is erased is null and the value says `erased`. */
-  async open<T extends PersonalFields>(data: T): Promise<Opened<T>> {
+  open<T extends PersonalFields>(data: T): Opened<T> | Promise<Opened<T>> {
+    return this.reuse<Opened<T>>(data) ?? this.openData(data);
+  }
+
+  /** What `source` opened to before, when the key cache alone says every subject it names still has its key. */
+  private reuse<T>(source: object): T | undefined {
+    const hit = this.opened.get(source);
+    return hit && this.personalData.stillOpen(hit.mark) ? (hit.value as T) : undefined;
+  }
+
+  private async openData<T extends PersonalFields>(data: T): Promise<Opened<T>> {
+    const mark = this.personalData.openedMark();
     const hit = this.opened.get(data);
-    if (hit && (await Promise.all(hit.subjects.map((subject) => this.personalData.hasKey(subject)))).every(Boolean)) return hit.value as Opened<T>;
+    if (hit && (await Promise.all(hit.subjects.map((subject) => this.personalData.hasKey(subject)))).every(Boolean)) {
+      this.opened.set(data, { ...hit, mark });
+      return hit.value as Opened<T>;
+    }
     const value = await this.openFields(data);
-    if (!value.erased && Object.isFrozen(data)) this.opened.set(data, { value: deepFreeze(value), subjects: subjectsIn(data) });
+    this.remember(data, value, subjectsIn(data), mark);
     return value;
+  }
+
+  /** Only a frozen source is the store's or the cache's own, never changed after; an erased value is not kept. */
+  private remember(source: object, opened: { erased?: true }, subjects: string[], mark: OpenedMark): void {
+    if (!opened.erased && Object.isFrozen(source)) this.opened.set(source, { value: deepFreeze(opened), subjects, mark });
   }
 
   private async openFields<T extends PersonalFields>(data: T): Promise<Opened<T>> {
