@@ -9,17 +9,15 @@
  * that misses costs); and, with no HTTP in front, the database's own one-row transactions and the
  * event store's appends (what every write that commits before it answers is bounded by). The
  * last line is one JSON object with the figures, for programs. The SKP read and write close the
- * run; with BENCH_BEFORE_DIR (a build of the commit before personal data was sealed) they run
- * against that build too, interleaved, and the lines after the table say how much slower
- * sealing makes them (bench/skp-http-cases.ts).
+ * run, with BENCH_BEFORE_DIR against the build before sealing too (bench/personal-data.bench.ts).
  */
 import { ChildProcess } from 'node:child_process';
 import { tokenFor } from '../test/support/tokens';
 import { crudPeerCases } from './crud-peer-cases';
 import { databaseWriteFloor } from './database-write-floor';
 import { eventStoreAppendFloor } from './event-store-append-floor';
+import { measureSealingCost } from './personal-data.bench';
 import { freePort, ratio, run, RunSummary, start, stop, warmUp, withServers } from './http-support';
-import { seedSkps, skpCases, withBeforeApi } from './skp-http-cases';
 
 const UNITS = 40;
 const YEAR = 2025;
@@ -202,23 +200,6 @@ async function main(): Promise<void> {
         apiProcess,
       ),
     };
-    // The SKP's read and write, sealed (this build) and, with BENCH_BEFORE_DIR, before sealing, interleaved.
-    await seedSkps(api);
-    const sealed = await skpCases(api, apiProcess, 'personal data sealed');
-    const beforeDir = process.env.BENCH_BEFORE_DIR;
-    if (beforeDir) {
-      await withBeforeApi(beforeDir, apiEnv, async (beforeApi, beforeProcess) => {
-        await seedSkps(beforeApi);
-        const plain = await skpCases(beforeApi, beforeProcess, 'before sealing');
-        results.skpReadBefore = await plain.read();
-        results.skpRead = await sealed.read();
-        results.skpWriteBefore = await plain.write();
-        results.skpWrite = await sealed.write();
-      });
-    } else {
-      results.skpRead = await sealed.read();
-      results.skpWrite = await sealed.write();
-    }
     const { bare: bareRun, nestFloor: floorRun, bare20, regencyPage, appendFloor } = results;
     console.log(
       "\n| HTTP case (50 connections) | req/s | p50 ms | p99 ms | × bare node:http | × NestJS floor | × event store alone | server CPU µs/answer | NestJS floor's CPU ÷ this | non-2xx |",
@@ -235,17 +216,6 @@ async function main(): Promise<void> {
     console.log(
       `\nregency page (20 connections): ${regencyPage.rps} req/s, p99 ${regencyPage.p99} ms (target < 50), ${ratio(regencyPage.rps, bare20.rps)} × bare node:http at 20 connections`,
     );
-    for (const [kind, after, before] of [
-      ['read', results.skpRead, results.skpReadBefore],
-      ['write', results.skpWrite, results.skpWriteBefore],
-    ] as const) {
-      if (before) {
-        const slower = Math.round((1 - after.rps / before.rps) * 1000) / 10;
-        console.log(
-          `SKP ${kind}: ${before.rps} req/s (p99 ${before.p99} ms) before sealing, ${after.rps} req/s (p99 ${after.p99} ms) sealed: ${slower} % slower (target < 15 %)`,
-        );
-      }
-    }
     const figures: Record<string, number> = {};
     for (const [key, result] of Object.entries(results)) {
       figures[`${key}Rps`] = result.rps;
@@ -254,6 +224,7 @@ async function main(): Promise<void> {
       figures[`${key}Non2xx`] = result.non2xx;
       if (result.cpuUsPerRequest !== undefined) figures[`${key}CpuUsPerRequest`] = result.cpuUsPerRequest;
     }
+    Object.assign(figures, await measureSealingCost(api, apiProcess, apiEnv));
     console.log(JSON.stringify(figures));
   });
 }

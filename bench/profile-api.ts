@@ -2,6 +2,7 @@
  * CPU profiles of the built API under load (npm run build first):
  *
  *   npm run bench:profile -- [<database-url>] [seconds]
+ *   npm run bench:profile -- skp [seconds]
  *
  * With a database already loaded and projected (for instance one kept by BENCH_SCALE_KEEP=1 npm
  * run bench:scale), it profiles a GET of a plan and corrections of reported quarters across
@@ -24,6 +25,7 @@ import { tokenFor } from '../test/support/tokens';
 import { Profile, summarise } from './cpuprofile-summary';
 import { freePort, run, SERVER, start, stop } from './http-support';
 import { PhaseProfile, summariseByPhase } from './profile-phases';
+import { SKP_APPRAISER, SKP_COUNT, SKP_YEAR, seedSkps, skpNip } from './skp-http-cases';
 
 const OPDS = 40;
 const YEARS = [2021, 2022, 2023, 2024, 2025];
@@ -139,6 +141,13 @@ async function withScratchDatabase(body: (databaseUrl: string) => Promise<void>)
 
 async function main(): Promise<void> {
   const [first, second] = process.argv.slice(2);
+  if (first === 'skp') {
+    await withScratchDatabase(async (databaseUrl) => {
+      await seedSkpLedger(databaseUrl);
+      await profileSkp(databaseUrl, Number(second ?? 20));
+    });
+    return;
+  }
   const given = first !== undefined && !/^\d+$/.test(first) ? first : undefined;
   const seconds = Number((given ? second : first) ?? 20);
   if (given) {
@@ -150,6 +159,52 @@ async function main(): Promise<void> {
       await profileCorrections(databaseUrl, seconds, { years: YEARS.slice(-1), quarters: 1 });
     });
   }
+}
+
+/** The SKP cases of bench:http (bench/skp-http-cases.ts) on a scratch database: what reading and writing sealed personal data costs. */
+async function seedSkpLedger(databaseUrl: string): Promise<void> {
+  const port = await freePort();
+  const api = await start('dist/apps/api/src/main.js', port, {
+    DATABASE_URL: databaseUrl,
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'development',
+    HOST: '127.0.0.1',
+    PERSONAL_DATA_KEY,
+  });
+  try {
+    await seedSkps(`http://127.0.0.1:${port}`);
+  } finally {
+    await stop(api);
+  }
+}
+
+async function profileSkp(databaseUrl: string, seconds: number): Promise<void> {
+  const inspector = `Bearer ${await tokenFor({ roles: ['inspector'] }, { expiresIn: '2h' })}`;
+  const appraiser = `Bearer ${await tokenFor({ roles: ['appraiser'], nip: SKP_APPRAISER }, { expiresIn: '2h' })}`;
+  let reads = 0;
+  let writes = 0;
+  await profile(databaseUrl, 'GET /api/v1/skp/{nip}/{year}', seconds, () => ({
+    method: 'GET',
+    setupRequest: (request) => ({ ...request, headers: { Authorization: inspector }, path: `/api/v1/skp/${skpNip(reads++ % SKP_COUNT)}/${SKP_YEAR}` }),
+  }));
+  await profile(
+    databaseUrl,
+    'POST /api/v1/skp/{nip}/{year}/evaluations/Q1',
+    seconds,
+    () => ({
+      method: 'POST',
+      setupRequest: (request) => {
+        const n = writes++;
+        return {
+          ...request,
+          headers: { Authorization: appraiser, 'Content-Type': 'application/json' },
+          path: `/api/v1/skp/${skpNip(n % SKP_COUNT)}/${SKP_YEAR}/evaluations/Q1`,
+          body: JSON.stringify({ resultRating: n % 2 ? 'AS_EXPECTED' : 'ABOVE_EXPECTATION', behaviourRating: 'AS_EXPECTED', reason: `Koreksi ${n}` }),
+        };
+      },
+    }),
+    true,
+  );
 }
 
 async function profilePlanRead(databaseUrl: string, seconds: number): Promise<void> {

@@ -11,11 +11,11 @@ import { freePort, run, RunSummary, SERVER, start, stop, warmUp } from './http-s
  * personal data was sealed, built with `npm run build`) the same cases run in the same run
  * against that build on a database of its own, interleaved with this one's: what sealing costs.
  */
-const SKPS = 40;
-const YEAR = 2025;
+export const SKP_COUNT = 40;
+export const SKP_YEAR = 2025;
 const UNIT = 'SKPUNIT';
-const APPRAISER = '197502022000031002';
-const nipOf = (n: number) => `198001012005011${String(n + 1).padStart(3, '0')}`;
+export const SKP_APPRAISER = '197502022000031002';
+export const skpNip = (n: number) => `198001012005011${String(n + 1).padStart(3, '0')}`;
 
 export async function seedSkps(api: string): Promise<void> {
   const json = async (claims: Parameters<typeof tokenFor>[0]) => ({
@@ -27,24 +27,24 @@ export async function seedSkps(api: string): Promise<void> {
     if (!response.ok) throw new Error(`POST ${path}: ${response.status} ${await response.text()}`);
   };
   const operator = await json({ roles: ['opd_operator'], opd: UNIT });
-  const appraiser = await json({ roles: ['appraiser'], nip: APPRAISER });
+  const appraiser = await json({ roles: ['appraiser'], nip: SKP_APPRAISER });
   await call('/api/v1/opds', await json({ roles: ['admin'] }), { code: UNIT, name: 'Unit SKP' });
   const indicator = { code: 'I1', name: 'Cakupan', unit: '%', polarity: 'HIGHER_IS_BETTER', aggregation: 'LAST', annualTarget: 90 };
-  await call(`/api/v1/opds/${UNIT}/plans/${YEAR}`, operator, { goals: [{ code: 'G1', statement: 'Sasaran', indicators: [indicator] }] });
-  await call(`/api/v1/opds/${UNIT}/plans/${YEAR}/submit`, operator);
-  await call(`/api/v1/opds/${UNIT}/plans/${YEAR}/approve`, await json({ roles: ['opd_head'], opd: UNIT }));
-  for (let n = 0; n < SKPS; n++) {
-    const employee = await json({ roles: ['employee'], nip: nipOf(n) });
-    const skp = `/api/v1/skp/${nipOf(n)}/${YEAR}`;
+  await call(`/api/v1/opds/${UNIT}/plans/${SKP_YEAR}`, operator, { goals: [{ code: 'G1', statement: 'Sasaran', indicators: [indicator] }] });
+  await call(`/api/v1/opds/${UNIT}/plans/${SKP_YEAR}/submit`, operator);
+  await call(`/api/v1/opds/${UNIT}/plans/${SKP_YEAR}/approve`, await json({ roles: ['opd_head'], opd: UNIT }));
+  for (let n = 0; n < SKP_COUNT; n++) {
+    const employee = await json({ roles: ['employee'], nip: skpNip(n) });
+    const skp = `/api/v1/skp/${skpNip(n)}/${SKP_YEAR}`;
     await call(skp, employee, {
       name: `Pegawai ${n}`,
       position: 'Analis',
       opdCode: UNIT,
-      appraiserNip: APPRAISER,
+      appraiserNip: SKP_APPRAISER,
       results: [1, 2, 3].map((r) => ({
         code: `R${r}`,
         statement: `Hasil kerja ${r}`,
-        cascadedFrom: { kind: 'PLAN_INDICATOR', opdCode: UNIT, year: YEAR, indicatorCode: 'I1' },
+        cascadedFrom: { kind: 'PLAN_INDICATOR', opdCode: UNIT, year: SKP_YEAR, indicatorCode: 'I1' },
         indicators: [{ code: `K${r}`, name: 'Cakupan', unit: '%', polarity: 'HIGHER_IS_BETTER', target: 100 }],
       })),
     });
@@ -61,7 +61,7 @@ export interface SkpCases {
 export async function skpCases(api: string, server: ChildProcess, label: string): Promise<SkpCases> {
   const inspector = { Authorization: `Bearer ${await tokenFor({ roles: ['inspector'] }, { expiresIn: '2h' })}` };
   const appraiser = {
-    Authorization: `Bearer ${await tokenFor({ roles: ['appraiser'], nip: APPRAISER }, { expiresIn: '2h' })}`,
+    Authorization: `Bearer ${await tokenFor({ roles: ['appraiser'], nip: SKP_APPRAISER }, { expiresIn: '2h' })}`,
     'Content-Type': 'application/json',
   };
   let reads = 0;
@@ -69,7 +69,11 @@ export async function skpCases(api: string, server: ChildProcess, label: string)
   const read = {
     url: api,
     requests: [
-      { method: 'GET' as const, headers: inspector, setupRequest: (request: object) => ({ ...request, path: `/api/v1/skp/${nipOf(reads++ % SKPS)}/${YEAR}` }) },
+      {
+        method: 'GET' as const,
+        headers: inspector,
+        setupRequest: (request: object) => ({ ...request, path: `/api/v1/skp/${skpNip(reads++ % SKP_COUNT)}/${SKP_YEAR}` }),
+      },
     ],
   };
   await warmUp([read]);
@@ -84,7 +88,7 @@ export async function skpCases(api: string, server: ChildProcess, label: string)
             {
               setupRequest: () => ({
                 method: 'POST',
-                path: `/api/v1/skp/${nipOf(writes++ % SKPS)}/${YEAR}/evaluations/Q1`,
+                path: `/api/v1/skp/${skpNip(writes++ % SKP_COUNT)}/${SKP_YEAR}/evaluations/Q1`,
                 headers: appraiser,
                 body: JSON.stringify({
                   resultRating: writes % 2 ? 'AS_EXPECTED' : 'ABOVE_EXPECTATION',
