@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Database } from '@app/database';
 import { DATABASE } from '@app/platform';
 import request from 'supertest';
@@ -97,7 +98,10 @@ describe('surveys over HTTP', () => {
   });
 
   it('asks an IPAK survey its own questions and answers its mean', async () => {
-    const surveyCode = await openSurvey({ ...SKM, kind: 'IPAK', population: 100 });
+    const { surveyCode, position } = await openedSurvey({ ...SKM, kind: 'IPAK', population: 100 });
+    // The questions are the LKE template's IPAK set, as the file in force has them.
+    const template = JSON.parse(readFileSync('lke/LKE-ZI-PERMENPANRB-90-2021.json', 'utf8')) as { surveySets: { IPAK: unknown[] } };
+    expect((await http().get(`/public/v1/surveys/${surveyCode}`).set('X-Min-Position', position).expect(200)).body.questions).toEqual(template.surveySets.IPAK);
     const answers = { A1: 4, A2: 4, A3: 3, A4: 3, A5: 4 };
     const answered = await http().post(`/public/v1/surveys/${surveyCode}/responses`).set(fromNewAddress()).send({ answers }).expect(201);
     const read = await http().get(`/api/v1/opds/DINKES/surveys/${surveyCode}`).set(as.inspector).set('X-Min-Position', answered.body.position).expect(200);

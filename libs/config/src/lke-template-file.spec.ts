@@ -10,6 +10,7 @@ interface TemplateJson {
   areas: unknown[];
   items: Array<{ code: string; weight: number; answerType: string }>;
   thresholds: { WBK: { items: Record<string, number> } };
+  surveySets: Partial<Record<'IPAK' | 'IPKP', Array<{ code: string; text: string }>>>;
 }
 
 const DEFAULT_FILE = join(__dirname, '../../../lke/LKE-ZI-PERMENPANRB-90-2021.json');
@@ -59,6 +60,8 @@ describe('the LKE template setting', () => {
     ['an unknown answer type', (t: TemplateJson) => (t.items[0].answerType = 'STARS'), /item MP\.P\.1a: answerType must be one of/],
     ['a threshold on no item', (t: TemplateJson) => (t.thresholds.WBK.items.NOPE = 1), /thresholds\.WBK\.items names NOPE/],
     ['an area missing', (t: TemplateJson) => t.areas.pop(), /areas must name each change area once; wrong for PELAYANAN_PUBLIK/],
+    ['no IPKP survey set', (t: TemplateJson) => delete t.surveySets.IPKP, /surveySets\.IPKP must be a list of 1 to 50 questions/],
+    ['a survey question twice', (t: TemplateJson) => (t.surveySets.IPAK![1].code = 'A1'), /surveySets\.IPAK names A1 twice/],
   ])('stops the start on %s, naming the file and the fault', (name, change, fault) => {
     const file = variant(`${name.replace(/\W/g, '-')}.json`, change);
     expect(() => validateEnvironment({ LKE_TEMPLATE_FILE: file })).toThrow(ConfigurationError);

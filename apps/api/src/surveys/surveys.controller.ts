@@ -1,3 +1,5 @@
+import { Environment } from '@app/config';
+import { questionsToAsk } from '@app/domain/survey';
 import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
@@ -25,6 +27,7 @@ export class SurveysController {
   constructor(
     private readonly writer: Writer,
     private readonly queries: QueryBus,
+    private readonly environment: Environment,
   ) {}
 
   @Post()
@@ -38,7 +41,8 @@ export class SurveysController {
   ): Promise<WriteResult & { surveyCode: string }> {
     const opdCode = opdCodeFrom(code);
     const surveyCode = newSurveyCode(write);
-    const data = { ...body, surveyCode, opd: await this.queries.execute(new OpdStatusQuery(opdCode)) };
+    const asked = questionsToAsk(body.kind, this.environment.lkeTemplate.surveySets);
+    const data = { ...body, surveyCode, asked, opd: await this.queries.execute(new OpdStatusQuery(opdCode)) };
     const result = await this.writer.decide(reply, write, newSurveyTarget(surveyCode, opdCode), operatorOfTheUnit, { type: 'OpenSurvey', data });
     return { ...result, surveyCode };
   }

@@ -259,6 +259,16 @@ class LkeThresholdsView {
   @ApiProperty({ type: LkePredikatThresholdsView }) WBBM: LkePredikatThresholdsView;
 }
 
+class LkeSurveyQuestionView {
+  @ApiProperty() code: string;
+  @ApiProperty() text: string;
+}
+
+class LkeSurveySetsView {
+  @ApiProperty({ type: [LkeSurveyQuestionView] }) IPAK: LkeSurveyQuestionView[];
+  @ApiProperty({ type: [LkeSurveyQuestionView] }) IPKP: LkeSurveyQuestionView[];
+}
+
 export class LkeTemplateView implements zi.LoadedLkeTemplate {
   @ApiProperty() id: string;
   @ApiProperty() sha256: string;
@@ -267,6 +277,8 @@ export class LkeTemplateView implements zi.LoadedLkeTemplate {
   @ApiProperty() hasilWeight: number;
   @ApiProperty({ type: [LkeTemplateItemView] }) items: LkeTemplateItemView[];
   @ApiProperty({ type: LkeThresholdsView }) thresholds: LkeThresholdsView;
+  @ApiProperty({ type: LkeSurveySetsView, description: 'The questions IPAK and IPKP surveys opened under this template ask' })
+  surveySets: LkeSurveySetsView;
 }
 
 export class EvaluatedAnswerView extends WriteResultView {

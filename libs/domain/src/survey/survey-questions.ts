@@ -2,9 +2,9 @@ import { SurveyKind } from './survey.events';
 
 /**
  * The questions each kind of survey asks, as data. SKM's nine unsur are PermenPANRB 14/2017's.
- * IPAK and IPKP would come from the LKE template's survey sets; the Zona Integritas context that
- * holds that template is not built yet, so the sets are kept here (docs/domain.md, Surveys), in
- * the shape a template's set would have, to be replaced by the template's when it lands.
+ * IPAK and IPKP ask the LKE template's survey sets (`surveySets` of the template in force), which
+ * a survey records at opening; the sets here are the texts of surveys opened before the texts
+ * were recorded, and the same as the default template's.
  */
 export interface SurveyQuestion {
   code: string;
@@ -43,3 +43,8 @@ export const IPKP_QUESTIONS: readonly SurveyQuestion[] = [
 ];
 
 export const SURVEY_QUESTIONS: Record<SurveyKind, readonly SurveyQuestion[]> = { SKM: SKM_UNSUR, IPAK: IPAK_QUESTIONS, IPKP: IPKP_QUESTIONS };
+
+/** What a survey of `kind` asks when opened now: SKM's unsur, or the template's set for IPAK and IPKP. */
+export function questionsToAsk(kind: SurveyKind, surveySets: Record<'IPAK' | 'IPKP', readonly SurveyQuestion[]>): readonly SurveyQuestion[] {
+  return kind === 'SKM' ? SKM_UNSUR : surveySets[kind];
+}

@@ -13,6 +13,8 @@ export interface SurveyFigures extends SurveyTally {
   population: number;
   status: 'OPEN' | 'CLOSED';
   questions: string[];
+  /** The texts asked, in the order of `questions`; null for surveys opened before they were recorded. */
+  questionTexts: string[] | null;
   openedOn: IsoDate;
   closedOn: IsoDate | null;
   /** Respondents per band of each profile field (`gender` → `P` → 12); those who left a field out are not counted in it. */
@@ -52,6 +54,9 @@ export function resultsOf(figures: SurveyFigures): SurveyResults {
 }
 
 /** The questions of a survey as the public form asks them, in the order its opening fixed. */
-export function questionsOf(figures: Pick<SurveyFigures, 'kind' | 'questions'>): SurveyQuestion[] {
-  return figures.questions.map((code) => SURVEY_QUESTIONS[figures.kind].find((question) => question.code === code) ?? { code, text: code });
+export function questionsOf(figures: Pick<SurveyFigures, 'kind' | 'questions'> & { questionTexts?: string[] | null }): SurveyQuestion[] {
+  return figures.questions.map((code, index) => ({
+    code,
+    text: figures.questionTexts?.[index] ?? SURVEY_QUESTIONS[figures.kind].find((question) => question.code === code)?.text ?? code,
+  }));
 }

@@ -2,6 +2,7 @@ import { DomainError } from '../shared/domain-error';
 import { DeciderSpecification, SpecCommand } from '../testing/decider-specification';
 import { SurveyResponseCommand, surveyResponseDecider } from './survey-response.decider';
 import { SurveyCommand, surveyDecider, SurveyState } from './survey.decider';
+import { SKM_UNSUR } from './survey-questions';
 import { SurveyEvent, SurveyResponseEvent } from './survey.events';
 
 const given = DeciderSpecification.for(surveyDecider);
@@ -22,6 +23,7 @@ const open: SpecCommand<SurveyCommand> = {
     year: 2025,
     quarter: 2,
     population: 1000,
+    asked: SKM_UNSUR,
   },
 };
 const opened: SurveyEvent = {
@@ -35,6 +37,7 @@ const opened: SurveyEvent = {
     quarter: 2,
     population: 1000,
     questions: UNSUR,
+    questionTexts: SKM_UNSUR.map((question) => question.text),
     openedOn: '2025-06-15',
   },
 };
@@ -56,14 +59,20 @@ describe('surveys', () => {
   describe('opening', () => {
     it('asks the nine unsur of an SKM', () => given([]).when(open).then([opened]));
 
-    it.each([
-      ['IPAK', ['A1', 'A2', 'A3', 'A4', 'A5']],
-      ['IPKP', ['P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'P7']],
-    ] as const)('asks the %s set', (kind, questions) =>
-      given([])
-        .when({ ...open, data: { ...open.data, kind } })
-        .then([{ ...opened, data: { ...opened.data, kind, questions: [...questions] } } as SurveyEvent]),
-    );
+    it('asks the questions it is given for IPAK and IPKP (the LKE template set), and records their texts', () => {
+      const asked = [
+        { code: 'A1', text: 'Tidak ada pungutan liar' },
+        { code: 'A2', text: 'Tidak ada percaloan' },
+      ];
+      return given([])
+        .when({ ...open, data: { ...open.data, kind: 'IPAK', asked } })
+        .then([
+          {
+            ...opened,
+            data: { ...opened.data, kind: 'IPAK', questions: ['A1', 'A2'], questionTexts: ['Tidak ada pungutan liar', 'Tidak ada percaloan'] },
+          } as SurveyEvent,
+        ]);
+    });
 
     it('refuses a survey of a year to come', () =>
       given([])

@@ -1,13 +1,26 @@
 import { Decider, DomainCommand, unreachable } from '@app/decider';
 import { OtherOpd, requireActiveOpd } from '../opd/opd.decider';
-import { SURVEY_QUESTIONS } from './survey-questions';
+import { SurveyQuestion } from './survey-questions';
 import { SurveyErrors } from './survey.errors';
 import { SurveyEvent, SurveyKind } from './survey.events';
 
 export type SurveyState = { status: 'NONE' } | { status: 'OPEN' | 'CLOSED'; surveyCode: string; opdCode: string; kind: SurveyKind; questions: string[] };
 
 export type SurveyCommand =
-  | DomainCommand<'OpenSurvey', { surveyCode: string; opd: OtherOpd; kind: SurveyKind; service: string; year: number; quarter: number; population: number }>
+  | DomainCommand<
+      'OpenSurvey',
+      {
+        surveyCode: string;
+        opd: OtherOpd;
+        kind: SurveyKind;
+        service: string;
+        year: number;
+        quarter: number;
+        population: number;
+        /** What a survey of this kind asks now (SKM's unsur; IPAK's and IPKP's from the LKE template in force). */
+        asked: readonly SurveyQuestion[];
+      }
+    >
   | DomainCommand<'CloseSurvey', Record<string, never>>;
 
 export const initialState = (): SurveyState => ({ status: 'NONE' });
@@ -29,13 +42,14 @@ export function decide(command: SurveyCommand, state: SurveyState): SurveyEvent[
   const { today } = command.metadata;
   switch (command.type) {
     case 'OpenSurvey': {
-      const { opd, ...survey } = command.data;
+      const { opd, asked, ...survey } = command.data;
       if (state.status !== 'NONE') throw SurveyErrors.alreadyOpened(survey.surveyCode);
       requireActiveOpd(opd);
       // A survey of a year still to come has no service users yet to ask.
       if (survey.year > Number(today.slice(0, 4))) throw SurveyErrors.badPeriod(survey.year, today);
-      const questions = SURVEY_QUESTIONS[survey.kind].map((question) => question.code);
-      return [{ type: 'SurveyOpened', data: { ...survey, opdCode: opd.code, questions, openedOn: today } }];
+      const questions = asked.map((question) => question.code);
+      const questionTexts = asked.map((question) => question.text);
+      return [{ type: 'SurveyOpened', data: { ...survey, opdCode: opd.code, questions, questionTexts, openedOn: today } }];
     }
     case 'CloseSurvey':
       if (state.status === 'NONE') throw SurveyErrors.notOpened();

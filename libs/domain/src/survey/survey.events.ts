@@ -45,6 +45,12 @@ export type SurveyOpened = {
     population: number;
     /** The question codes asked, fixed at opening so a later change of the sets leaves this survey as it was. */
     questions: string[];
+    /**
+     * The questions' texts as asked, in the order of `questions`: IPAK and IPKP take theirs from
+     * the LKE template in force at opening. Surveys opened before the texts were recorded have
+     * none and show the built-in sets' texts.
+     */
+    questionTexts?: string[];
     openedOn: IsoDate;
   };
 };

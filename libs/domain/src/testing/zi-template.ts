@@ -33,6 +33,10 @@ export const smallTemplate: LoadedLkeTemplate = {
     WBK: { total: 75, pengungkit: 40, areaShare: 60, items: { IPAK: 15.75, CAPAIAN_KINERJA: 2.5, IPKP: 14 } },
     WBBM: { total: 85, pengungkit: 48, areaShare: 75, items: { IPAK: 15.75, CAPAIAN_KINERJA: 2.5, IPKP: 15.75 } },
   },
+  surveySets: {
+    IPAK: [{ code: 'A1', text: 'Tidak ada pungutan di luar ketentuan' }],
+    IPKP: [{ code: 'P1', text: 'Pelayanan sesuai janji' }],
+  },
 };
 
 /**

@@ -41,6 +41,16 @@ export interface PredikatThresholds {
   items: Record<string, number>;
 }
 
+/** One question of a perception survey, in Bahasa Indonesia as the public form asks it. */
+export interface LkeSurveyQuestion {
+  code: string;
+  text: string;
+}
+
+/** The perception surveys whose results the LKE scores (IPAK, IPKP): the questions a survey of that kind asks. */
+export const LKE_SURVEY_KINDS = ['IPAK', 'IPKP'] as const;
+export type LkeSurveyKind = (typeof LKE_SURVEY_KINDS)[number];
+
 export interface LkeTemplate {
   id: string;
   regulation: string;
@@ -48,6 +58,7 @@ export interface LkeTemplate {
   hasilWeight: number;
   items: LkeItem[];
   thresholds: Record<ZiTarget, PredikatThresholds>;
+  surveySets: Record<LkeSurveyKind, LkeSurveyQuestion[]>;
 }
 
 /** A template as the service uses it: what the file said, and the file's SHA-256. */
@@ -82,7 +93,27 @@ export function parseLkeTemplate(json: unknown): LkeTemplate {
   }
   checkPartWeights(areas, hasilWeight, items);
   const thresholds = parseThresholds(json.thresholds, seen);
-  return { id, regulation, areas, hasilWeight, items, thresholds };
+  const surveySets = parseSurveySets(json.surveySets);
+  return { id, regulation, areas, hasilWeight, items, thresholds, surveySets };
+}
+
+function parseSurveySets(value: unknown): Record<LkeSurveyKind, LkeSurveyQuestion[]> {
+  if (!isRecord(value)) return fault(`surveySets must be an object with ${LKE_SURVEY_KINDS.join(' and ')}`);
+  const parse = (kind: LkeSurveyKind): LkeSurveyQuestion[] => {
+    const questions = value[kind];
+    if (!Array.isArray(questions) || questions.length === 0 || questions.length > 50) return fault(`surveySets.${kind} must be a list of 1 to 50 questions`);
+    const codes = new Set<string>();
+    return questions.map((question, index) => {
+      const where = `surveySets.${kind}[${index}]`;
+      if (!isRecord(question)) return fault(`${where} must be an object`);
+      const code = text(question.code, `${where}.code`);
+      if (!/^[A-Z][A-Z0-9]{0,7}$/.test(code)) fault(`${where}.code must be a capital letter and up to 7 more capitals or digits`);
+      if (codes.has(code)) fault(`surveySets.${kind} names ${code} twice`);
+      codes.add(code);
+      return { code, text: text(question.text, `${where}.text`) };
+    });
+  };
+  return { IPAK: parse('IPAK'), IPKP: parse('IPKP') };
 }
 
 function parseAreas(value: unknown): AreaWeights[] {

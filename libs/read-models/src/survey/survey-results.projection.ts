@@ -26,6 +26,7 @@ export const surveyReadModel = defineReadModel<SurveyRow>({
     population: { type: 'int' },
     status: { type: 'text' },
     questions: { type: 'jsonb' },
+    questionTexts: { type: 'jsonb', name: 'question_texts', nullable: true },
     openedOn: { type: 'text', name: 'opened_on' },
     closedOn: { type: 'text', name: 'closed_on', nullable: true },
     responses: { type: 'int' },
@@ -51,7 +52,7 @@ function countProfile(respondents: SurveyRow['respondents'], profile: SurveyAnsw
 export function evolveSurveyRow(row: SurveyRow | null, event: SurveyLogEvent, position: Position): SurveyRow | null {
   switch (event.type) {
     case 'SurveyOpened': {
-      const { surveyCode, kind, opdCode, service, year, quarter, population, questions, openedOn } = event.data;
+      const { surveyCode, kind, opdCode, service, year, quarter, population, questions, questionTexts, openedOn } = event.data;
       const sums = Object.fromEntries(questions.map((code) => [code, 0]));
       return {
         surveyCode,
@@ -62,6 +63,7 @@ export function evolveSurveyRow(row: SurveyRow | null, event: SurveyLogEvent, po
         quarter,
         population,
         questions,
+        questionTexts: questionTexts ?? null,
         openedOn,
         closedOn: null,
         status: 'OPEN',
@@ -106,7 +108,8 @@ async function applySurveyEvents(events: ProjectionEvent[], target: ProjectionTa
 
 export const surveyResultsProjection: Projection = {
   name: 'survey-results',
-  version: 1,
+  // 2: the questions' texts as asked.
+  version: 2,
   readModels: [surveyReadModel],
   handles: [...SURVEY_EVENT_TYPES, ...SURVEY_RESPONSE_EVENT_TYPES],
   apply: (event, target) => applySurveyEvents([event], target),
