@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DEFAULT_PREREQUISITE_RULES } from '@app/domain/zi';
 import { validateEnvironment } from './environment';
 
 describe('configuration', () => {
@@ -60,6 +61,22 @@ describe('configuration', () => {
     expect(validateEnvironment({ GRATIFICATION_EXEMPTIONS: 'WEDDING:2000000' }).GRATIFICATION_EXEMPTIONS).toBe('WEDDING:2000000');
     expect(() => validateEnvironment({ GRATIFICATION_EXEMPTIONS: 'BIRTHDAY:100' })).toThrow(/GRATIFICATION_EXEMPTIONS must look like/);
     expect(() => validateEnvironment({ GRATIFICATION_EXEMPTIONS: 'WEDDING:1,WEDDING:2' })).toThrow(/names an occasion twice/);
+  });
+
+  it('takes ZI_PREREQUISITES as the regency’s rules per predikat, with the defaults of docs/domain.md', () => {
+    expect(validateEnvironment({}).ziPrerequisiteRules).toEqual(DEFAULT_PREREQUISITE_RULES);
+    expect(validateEnvironment({ ZI_PREREQUISITES: 'WBBM:WTP/A/BB,WBK:WDP/B/C' }).ziPrerequisiteRules).toEqual({
+      WBK: { bpkOpinion: 'WDP', minimumSakip: 'B', minimumIndeksRb: 'C' },
+      WBBM: { bpkOpinion: 'WTP', minimumSakip: 'A', minimumIndeksRb: 'BB' },
+    });
+    for (const setting of [
+      'WBK:WTP/B/CC',
+      'WBK:WTP/B/CC,WBK:WTP/B/CC',
+      'WBK:WTP/E/CC,WBBM:WTP/BB/B',
+      'WBK:OK/B/CC,WBBM:WTP/BB/B',
+      'wbk:WTP/B/CC,WBBM:WTP/BB/B',
+    ])
+      expect(() => validateEnvironment({ ZI_PREREQUISITES: setting })).toThrow(/ZI_PREREQUISITES must look like WBK:WTP\/B\/CC,WBBM:WTP\/BB\/B/);
   });
 
   it('takes HOLIDAYS as a list of dates or a file of them, naming the line of a bad one', () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { isLkjipDueSetting } from '@app/domain/lkjip';
-import { LoadedLkeTemplate } from '@app/domain/zi';
+import { BPK_OPINIONS, GRADES, LoadedLkeTemplate, PrerequisiteRule, ZiTarget } from '@app/domain/zi';
 import { LkeTemplateFileError, loadLkeTemplate } from './lke-template-file';
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, IsTimeZone, Matches, MaxLength, MinLength, ValidateBy, validateSync, ValidationError } from 'class-validator';
@@ -40,6 +40,10 @@ function IsPort() {
     },
   });
 }
+
+/** Each predikat once, in either order: `WBK:<opinion>/<SAKIP>/<Indeks RB>,WBBM:…`. */
+const ZI_RULE = `(${BPK_OPINIONS.join('|')})/(${GRADES.join('|')})/(${GRADES.join('|')})`;
+const ZI_PREREQUISITES_PATTERN = new RegExp(`^(WBK:${ZI_RULE},WBBM:${ZI_RULE}|WBBM:${ZI_RULE},WBK:${ZI_RULE})$`);
 
 /**
  * Every setting the service reads, validated once at start-up. A bad value stops the process
@@ -280,6 +284,18 @@ export class Environment {
   /** Derived from LKE_TEMPLATE_FILE: the template checked, with the file's SHA-256. */
   lkeTemplate: LoadedLkeTemplate;
 
+  /**
+   * What the regency must hold before it proposes a unit for each predikat (docs/domain.md, ZI
+   * 8): the BPK opinion, and the least SAKIP and Indeks RB grades, as `WBK:WTP/B/CC,WBBM:WTP/BB/B`.
+   */
+  @Matches(ZI_PREREQUISITES_PATTERN, {
+    message: `ZI_PREREQUISITES must look like WBK:WTP/B/CC,WBBM:WTP/BB/B (a BPK opinion of ${BPK_OPINIONS.join(', ')}, then SAKIP and Indeks RB grades of ${GRADES.join(', ')}), both predikat once`,
+  })
+  ZI_PREREQUISITES = 'WBK:WTP/B/CC,WBBM:WTP/BB/B';
+
+  /** Derived from ZI_PREREQUISITES. */
+  ziPrerequisiteRules: Record<ZiTarget, PrerequisiteRule>;
+
   /** Derived: tokens are signed with the secret everyone can read in this repository. */
   usesDevelopmentSecret = false;
 }
@@ -312,6 +328,7 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
     if (error instanceof LkeTemplateFileError) throw new ConfigurationError(error.message);
     throw error;
   }
+  environment.ziPrerequisiteRules = prerequisiteRulesFrom(environment.ZI_PREREQUISITES);
   const occasions = environment.GRATIFICATION_EXEMPTIONS.split(',').map((entry) => entry.split(':')[0]);
   if (new Set(occasions).size !== occasions.length) {
     throw new ConfigurationError('Invalid configuration: GRATIFICATION_EXEMPTIONS names an occasion twice: give each occasion one limit');
@@ -320,6 +337,17 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
     throw new ConfigurationError('Invalid configuration: EVENTSTORE_CONNECTION_STRING is required when EVENT_STORE=eventstoredb');
   }
   return environment;
+}
+
+/** ZI_PREREQUISITES, which its pattern has checked, as rules per predikat. */
+function prerequisiteRulesFrom(setting: string): Record<ZiTarget, PrerequisiteRule> {
+  return Object.fromEntries(
+    setting.split(',').map((entry) => {
+      const [target, rule] = entry.split(':');
+      const [bpkOpinion, minimumSakip, minimumIndeksRb] = rule.split('/');
+      return [target, { bpkOpinion, minimumSakip, minimumIndeksRb }];
+    }),
+  ) as Record<ZiTarget, PrerequisiteRule>;
 }
 
 /** HOLIDAYS' dates; a file that cannot be read or holds something else than dates stops the start, naming the line. */

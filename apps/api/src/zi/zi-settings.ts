@@ -1,5 +1,5 @@
 import { Environment } from '@app/config';
-import { DEFAULT_PREREQUISITE_RULES, LoadedLkeTemplate, PrerequisiteRule, ZiTarget } from '@app/domain/zi';
+import { LoadedLkeTemplate, PrerequisiteRule, ZiTarget } from '@app/domain/zi';
 
 /** What Zona Integritas is configured by: the LKE template in force and the regency's prerequisite rules. */
 export interface ZiSettings {
@@ -10,5 +10,5 @@ export interface ZiSettings {
 export const ZI_SETTINGS = Symbol('ZI_SETTINGS');
 
 export function ziSettingsFrom(environment: Environment): ZiSettings {
-  return { template: environment.lkeTemplate, prerequisiteRules: DEFAULT_PREREQUISITE_RULES };
+  return { template: environment.lkeTemplate, prerequisiteRules: environment.ziPrerequisiteRules };
 }
