@@ -450,6 +450,76 @@ describe('Zona Integritas over HTTP', () => {
     expect(record.selfAnswers['AK.P.2e']).toMatchObject({ suggested: 'TIDAK', aboveLedger: true });
   });
 
+  it('suggests answers from the unit’s surveys and gratification reports', async () => {
+    // An OPD of its own: its surveys and reports would give other tests' units suggestions to differ from.
+    const code = 'DISPAR';
+    const operator = bearer(await tokenFor({ roles: ['opd_operator'], opd: code }));
+    const head = bearer(await tokenFor({ roles: ['opd_head'], opd: code }));
+    await http().post('/api/v1/opds').set(admin).send({ code, name: 'Dinas Pariwisata' }).expect(201);
+    clock.setToday('2025-03-24');
+    const survey = async (kind: string, answers: Record<string, number>) => {
+      const opened = await http()
+        .post(`/api/v1/opds/${code}/surveys`)
+        .set(operator)
+        .send({ kind, service: 'Izin usaha wisata', year: 2025, quarter: 1, population: 100 })
+        .expect(201);
+      for (let n = 0; n < 2; n++) await http().post(`/public/v1/surveys/${opened.body.surveyCode}/responses`).send({ answers }).expect(201);
+      await http().post(`/api/v1/opds/${code}/surveys/${opened.body.surveyCode}/close`).set(operator).expect(200);
+      return opened.body.surveyCode as string;
+    };
+    await survey('SKM', Object.fromEntries(['U1', 'U2', 'U3', 'U4', 'U5', 'U6', 'U7', 'U8', 'U9'].map((unsur) => [unsur, 3])));
+    // (4 + 4 + 3 + 3 + 4) / 5 = 3.6 from each answer.
+    const ipak = await survey('IPAK', { A1: 4, A2: 4, A3: 3, A4: 3, A5: 4 });
+    const employee = bearer(await tokenFor({ roles: ['employee'], nip: '198503032010011003' }));
+    // Received on Monday 17 March, reported a week later: within 10 working days.
+    await http()
+      .post('/api/v1/gratifications')
+      .set(employee)
+      .send({
+        receivedOn: '2025-03-17',
+        giverRelation: 'Pengusaha hotel',
+        form: 'GOODS',
+        description: 'Parsel',
+        valueIdr: 750_000,
+        occasion: 'OTHER',
+        opdCode: code,
+      })
+      .expect(201);
+    clock.setToday('2025-06-02');
+    const unit = `${code}.UPT-WISATA`;
+    const declared = await http().post(zi(unit)).set(head).send(declaration()).expect(201);
+    const items = (
+      await http()
+        .get(`${zi(unit)}/lke`)
+        .set(inspector)
+        .set('X-Min-Position', declared.body.position)
+        .expect(200)
+    ).body.items as Array<Record<string, unknown>>;
+    const item = (itemCode: string) => items.find((one) => one.code === itemCode);
+    // One quarter (January to March) has ended by 2 June, and it had its SKM: all of what was due.
+    expect(item('PP.P.4a')).toMatchObject({
+      ledgerSource: 'SKM_CONDUCTED',
+      suggested: 'A',
+      evidence: { links: [`/public/v1/surveys?opd=${code}&year=2025`], basis: 'an SKM closed in 1 of the 1 quarters of 2025 ended so far' },
+    });
+    expect(item('IPAK')).toMatchObject({ ledgerSource: 'IPAK', suggested: 3.6, evidence: { links: [`/public/v1/surveys/${ipak}`] } });
+    expect(item('PW.P.1b')).toMatchObject({
+      ledgerSource: 'GRATIFICATION_ON_TIME',
+      suggested: 'A',
+      evidence: { basis: '1 of 1 gratification reports made within 10 working days' },
+    });
+    // No IPKP survey was held: nothing to suggest.
+    expect(item('IPKP')).toMatchObject({ ledgerSource: 'IPKP', suggested: null, evidence: null });
+    // An IPAK self answer above the survey's needs a note, and raises the flag.
+    const written = await http()
+      .put(`${zi(unit)}/lke/answers`)
+      .set(operator)
+      .send({ answers: [{ itemCode: 'IPAK', value: 4, note: 'Survei internal unit' }] })
+      .expect(200);
+    const record = (await http().get(zi(unit)).set(inspector).set('X-Min-Position', written.body.position).expect(200)).body;
+    expect(record.flags).toEqual([{ code: 'ZI_ANSWER_ABOVE_LEDGER', itemCode: 'IPAK' }]);
+  });
+
   it('shows each unit’s public record to anyone, through the allow-list only', async () => {
     const page = await http().get('/public/v1/zi?year=2025').expect(200);
     const stabat = page.body.items.find((item: { unit: string }) => item.unit === 'DINKES.PKM-STABAT');

@@ -6,6 +6,8 @@ import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 export interface GratificationFigures {
   reports: number;
   totalValueIdr: number;
+  /** Reports made within 10 working days of receipt. */
+  reportedOnTime: number;
   /** Reports made within 10 working days of receipt, in percent (2 decimals); null without reports. */
   reportedOnTimePercent: number | null;
 }
@@ -38,6 +40,7 @@ export class GratificationFiguresHandler implements IQueryHandler<GratificationF
     return {
       reports,
       totalValueIdr: Number(figures?.total ?? 0),
+      reportedOnTime: onTime,
       // onTime × 100 / reports to 2 decimals half up, in integers: 2 of 3 is 66.67, never 66.66.
       reportedOnTimePercent: reports === 0 ? null : Math.floor((2 * onTime * 10_000 + reports) / (2 * reports)) / 100,
     };

@@ -12,6 +12,7 @@ import { ClosedSurveysQuery, PublicSurveyView, publicSurvey } from '../surveys';
 class GratificationFiguresView implements GratificationFigures {
   @ApiProperty() reports: number;
   @ApiProperty() totalValueIdr: number;
+  @ApiProperty({ description: 'Reports made within 10 working days of receipt' }) reportedOnTime: number;
   @ApiProperty({ nullable: true, type: Number }) reportedOnTimePercent: number | null;
 }
 

@@ -1,10 +1,13 @@
 import { Module } from '@nestjs/common';
+import { ZiModule } from '../zi';
+import { SurveyLedgerSources } from './survey-ledger-sources';
 import { PublicSurveysController } from './public-surveys.controller';
 import { SURVEY_QUERY_HANDLERS } from './survey-queries';
 import { SurveysController } from './surveys.controller';
 
 @Module({
+  imports: [ZiModule],
   controllers: [SurveysController, PublicSurveysController],
-  providers: [...SURVEY_QUERY_HANDLERS],
+  providers: [SurveyLedgerSources, ...SURVEY_QUERY_HANDLERS],
 })
 export class SurveysModule {}

@@ -22,6 +22,14 @@ describe('ledger evidence', () => {
     expect(suggestionFor('ABCD', share(0, 0))).toBeNull();
   });
 
+  it('suggests a survey index for a SURVEY item as it is, and for nothing else', () => {
+    const index = { figure: { kind: 'INDEX' as const, value: 3.45 }, links: ['/x'], basis: 'b' };
+    expect(suggestionFor('SURVEY', index)?.value).toBe(3.45);
+    expect(suggestionFor('ABCD', index)).toBeNull();
+    expect(answersAboveLedger('SURVEY', 3.6, 3.45)).toBe(true);
+    expect(answersAboveLedger('SURVEY', 3.45, 3.45)).toBe(false);
+  });
+
   it.each([
     [105, 100, 'A'],
     [105, 110, 'B'],

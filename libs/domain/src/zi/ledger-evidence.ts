@@ -8,7 +8,11 @@ import { LkeValue } from './zi.events';
  * answer: a share of what was due (quarters reported on time, SKPs agreed …) or, for capaian
  * kinerja, a letter worked out by its own rule. `links` name the records it was read from.
  */
-export type LedgerFigure = { kind: 'SHARE'; numerator: number; denominator: number } | { kind: 'LETTER'; letter: 'A' | 'B' | 'C' | 'D' };
+export type LedgerFigure =
+  | { kind: 'SHARE'; numerator: number; denominator: number }
+  | { kind: 'LETTER'; letter: 'A' | 'B' | 'C' | 'D' }
+  /** A survey's result on the LKE's 0–4 scale (IPAK, IPKP), 2 decimals: what a SURVEY item is answered with. */
+  | { kind: 'INDEX'; value: number };
 
 export interface LedgerReading {
   figure: LedgerFigure;
@@ -37,6 +41,8 @@ export function suggestionFor(answerType: AnswerType, reading: LedgerReading): L
 
 function suggestedValue(answerType: AnswerType, figure: LedgerFigure): LkeValue | null {
   if (figure.kind === 'LETTER') return answerType === 'ABCD' ? figure.letter : null;
+  if (figure.kind === 'INDEX') return answerType === 'SURVEY' ? figure.value : null;
+  if (answerType === 'SURVEY') return null;
   const { numerator, denominator } = figure;
   if (denominator <= 0) return null;
   const share = exact(BigInt(Math.min(numerator, denominator)), BigInt(denominator));
@@ -45,8 +51,6 @@ function suggestedValue(answerType: AnswerType, figure: LedgerFigure): LkeValue 
       return numerator >= denominator ? 'YA' : 'TIDAK';
     case 'PERCENT':
       return { numerator, denominator };
-    case 'SURVEY':
-      return null;
     default:
       return LETTERS[answerType].find((letter) => {
         const value = answerValue(answerType, letter);
