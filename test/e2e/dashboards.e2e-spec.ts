@@ -63,6 +63,26 @@ describe('dashboards over HTTP', () => {
     ]);
     await scenario.approvedPlan('DISPAR', 2025, [goal('G1', [indicator('I1')])]);
     await scenario.report('DISPAR', 2025, 1, [{ indicatorCode: 'I1', value: 80 }]);
+    // Participation: an SKM closed with two answers (every unsur 3, then every unsur 4: each NRR
+    // 3.5, IKM 3.5 × 25 = 87.50, mutu B), and two gifts reported on 5 April, one received on
+    // 3 March (late: more than 10 working days) and one on 1 April (on time).
+    const operator = bearer(await tokenFor({ roles: ['opd_operator'], opd: 'DINKES' }));
+    const opened = await scenario
+      .http()
+      .post('/api/v1/opds/DINKES/surveys')
+      .set(operator)
+      .send({ kind: 'SKM', service: 'Rawat jalan', year: 2025, quarter: 1, population: 500 })
+      .expect(201);
+    for (const value of [3, 4]) {
+      const answers = Object.fromEntries(['U1', 'U2', 'U3', 'U4', 'U5', 'U6', 'U7', 'U8', 'U9'].map((unsur) => [unsur, value]));
+      await scenario.http().post(`/public/v1/surveys/${opened.body.surveyCode}/responses`).send({ answers }).expect(201);
+    }
+    await scenario.http().post(`/api/v1/opds/DINKES/surveys/${opened.body.surveyCode}/close`).set(operator).expect(200);
+    const employee = bearer(await tokenFor({ roles: ['employee'], nip: EMPLOYEE_A }));
+    for (const receivedOn of ['2025-03-03', '2025-04-01']) {
+      const gift = { receivedOn, giverRelation: 'Rekanan', form: 'GOODS', description: 'Parsel', valueIdr: 400_000, occasion: 'OTHER', opdCode: 'DINKES' };
+      await scenario.http().post('/api/v1/gratifications').set(employee).send(gift).expect(201);
+    }
     track(await scenario.draftPlan('BAPPEDA', 2025, goals));
   });
   afterAll(() => testApp.close());
@@ -81,6 +101,10 @@ describe('dashboards over HTTP', () => {
         overdue: 1,
         followUpRate: 33.33,
         amountIdr: { total: 12_500_000, settled: 10_000_000, outstanding: 2_500_000 },
+      },
+      participation: {
+        gratification: { reports: 2, reportedOnTime: 1, reportedOnTimePercent: 50 },
+        serviceSurveys: { closed: 1, ikm: 87.5, mutu: 'B', quarter: 1 },
       },
     });
   });
@@ -107,6 +131,10 @@ describe('dashboards over HTTP', () => {
         followUpRate: 0,
         amountIdr: { total: 0, settled: 0, outstanding: 0 },
       },
+      participation: {
+        gratification: { reports: 0, reportedOnTime: 0, reportedOnTimePercent: null },
+        serviceSurveys: { closed: 0, ikm: null, mutu: null, quarter: null },
+      },
     });
     clock.setToday('2025-05-03');
   });
@@ -121,7 +149,10 @@ describe('dashboards over HTTP', () => {
       ['BAPPEDA', null],
       ['DPRD', null],
     ]);
-    expect(regency.items[0]).toEqual(await get('/api/v1/dashboards/opds/DINKES/2025'));
+    // The ranking holds each unit's ledger figures; the participation figures are on the unit's own scorecard.
+    const { participation, ...ledgerFigures } = await get('/api/v1/dashboards/opds/DINKES/2025');
+    expect(participation).toBeDefined();
+    expect(regency.items[0]).toEqual(ledgerFigures);
   });
 
   it('serves the same scorecards to anyone, cacheable, with 304 for a current ETag', async () => {

@@ -1,2 +1,3 @@
 /** What other slices may use of the dashboards slice: the public portal serves the same scorecards. */
 export { RegencyQuery, ScorecardQuery } from './scorecard-queries';
+export { ScorecardParticipation, ScorecardParticipationQuery } from './scorecard-participation.query';

@@ -2,7 +2,8 @@ import { emptyScorecardParts, rankScorecards, Scorecard, ScorecardParts, scoreca
 import { Projections } from '@app/projections';
 import { opdReadModel, scorecardReadModel } from '@app/read-models';
 import { Inject } from '@nestjs/common';
-import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
+import { ScorecardParticipation, ScorecardParticipationQuery } from './scorecard-participation.query';
 import { SCORECARD_SETTINGS } from './scorecard-settings';
 
 /** One unit's year as of `today`; null when no such unit is registered. */
@@ -64,3 +65,14 @@ export class RegencyHandler implements IQueryHandler<RegencyQuery> {
 }
 
 export const SCORECARD_QUERY_HANDLERS = [ScorecardHandler, RegencyHandler];
+
+/** A unit's scorecard as the scorecard endpoints answer it: the ledger's figures and the participation contexts'. */
+export type ScorecardWithParticipation = Scorecard & { participation: ScorecardParticipation };
+
+export async function scorecardWithParticipation(queries: QueryBus, opdCode: string, year: number, today: string): Promise<ScorecardWithParticipation | null> {
+  const [scorecard, participation] = await Promise.all([
+    queries.execute(new ScorecardQuery(opdCode, year, today)),
+    queries.execute(new ScorecardParticipationQuery(opdCode, year)),
+  ]);
+  return scorecard && { ...scorecard, participation };
+}

@@ -1,4 +1,6 @@
 import { Scorecard } from '@app/domain/dashboard';
+import { MUTU_BANDS, Mutu } from '@app/domain/survey';
+import { ScorecardParticipation as Participation } from './scorecard-participation.query';
 import { LkjipStatus } from '@app/domain/lkjip';
 import { PlanStatus } from '@app/domain/plan';
 import { ApiProperty } from '@nestjs/swagger';
@@ -9,6 +11,8 @@ type SkpFigures = Scorecard['skp'];
 type LkjipFigures = Scorecard['lkjip'];
 type FindingFigures = Scorecard['findings'];
 type Amounts = FindingFigures['amountIdr'];
+type GratificationParticipation = Participation['gratification'];
+type ServiceSurveysParticipation = Participation['serviceSurveys'];
 
 /**
  * docs/api.md, Dashboards: the scorecard (signed-in and public alike: it holds no personal data). Each
@@ -49,6 +53,25 @@ class FindingFiguresView implements FindingFigures {
   @ApiProperty({ type: AmountsView }) amountIdr: AmountsView;
 }
 
+class ScorecardGratificationView implements GratificationParticipation {
+  @ApiProperty({ description: 'Gifts reported by the unit’s staff, received in the year' }) reports: number;
+  @ApiProperty({ description: 'Of them, reported within 10 working days of receipt' }) reportedOnTime: number;
+  @ApiProperty({ nullable: true, type: Number, description: 'reportedOnTime / reports × 100, 2 decimals; null without reports' })
+  reportedOnTimePercent: number | null;
+}
+
+class ScorecardServiceSurveysView implements ServiceSurveysParticipation {
+  @ApiProperty({ description: 'SKM surveys of the year that are closed' }) closed: number;
+  @ApiProperty({ nullable: true, type: Number, description: 'The latest closed SKM’s IKM (by quarter); null without one' }) ikm: number | null;
+  @ApiProperty({ nullable: true, enum: MUTU_BANDS.map((band) => band.mutu) }) mutu: Mutu | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'The quarter of that survey' }) quarter: number | null;
+}
+
+class ScorecardParticipationView implements Participation {
+  @ApiProperty({ type: ScorecardGratificationView }) gratification: ScorecardGratificationView;
+  @ApiProperty({ type: ScorecardServiceSurveysView }) serviceSurveys: ScorecardServiceSurveysView;
+}
+
 export class ScorecardView implements Scorecard {
   @ApiProperty() opdCode: string;
   @ApiProperty() year: number;
@@ -56,6 +79,11 @@ export class ScorecardView implements Scorecard {
   @ApiProperty({ type: SkpFiguresView }) skp: SkpFiguresView;
   @ApiProperty({ type: LkjipFiguresView }) lkjip: LkjipFiguresView;
   @ApiProperty({ type: FindingFiguresView, description: 'Findings whose audit report is of this year' }) findings: FindingFiguresView;
+}
+
+/** A unit's scorecard as its own endpoints answer it (the regency ranking leaves the participation figures out). */
+export class ScorecardWithParticipationView extends ScorecardView {
+  @ApiProperty({ type: ScorecardParticipationView, description: 'Gratification reports and service surveys: counts and indices only' }) participation: ScorecardParticipationView;
 }
 
 export class RegencyView {
