@@ -2,6 +2,7 @@ import multipart from '@fastify/multipart';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { answerClientError, answerFrameworkError } from './http/framework-errors';
+import { useFormBodies } from './http/form-bodies';
 import { useJsonBodies } from './http/json-body';
 import { refuseUnstorableParameters } from './http/parameter-text';
 import { answerOnceBodyIsSent } from './http/unread-body';
@@ -50,6 +51,7 @@ export async function configureApp(app: NestFastifyApplication, options: { shutd
   countRequests(fastify, app.get(Metrics));
   readClockOncePerRequest(fastify, app.get(Clock));
   useJsonBodies(fastify);
+  useFormBodies(fastify);
   // Multipart bodies are only read where a route asks for them (SpreadsheetUploadGuard), within these limits.
   await app.register(multipart, { limits: UPLOAD_LIMITS });
   answerOnceBodyIsSent(fastify);

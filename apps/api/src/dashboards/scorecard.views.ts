@@ -83,7 +83,8 @@ export class ScorecardView implements Scorecard {
 
 /** A unit's scorecard as its own endpoints answer it (the regency ranking leaves the participation figures out). */
 export class ScorecardWithParticipationView extends ScorecardView {
-  @ApiProperty({ type: ScorecardParticipationView, description: 'Gratification reports and service surveys: counts and indices only' }) participation: ScorecardParticipationView;
+  @ApiProperty({ type: ScorecardParticipationView, description: 'Gratification reports and service surveys: counts and indices only' })
+  participation: ScorecardParticipationView;
 }
 
 export class RegencyView {

@@ -2,14 +2,17 @@ import { Environment } from '@app/config';
 import rateLimit from '@fastify/rate-limit';
 import { applyDecorators } from '@nestjs/common';
 import { NestFastifyApplication, RouteConfig } from '@nestjs/platform-fastify';
+import { FormBodyRouteConfig } from './form-bodies';
 import { problem, ProblemException } from './problem';
 
 /**
  * Marks an endpoint anyone may write to without a token (a complaint, a WBS report, a survey
  * answer): each client address gets ANONYMOUS_WRITES_PER_MINUTE such writes a minute per
- * `kind`, so a flood of complaints does not also use up a citizen's survey answers.
+ * `kind`, so a flood of complaints does not also use up a citizen's survey answers. `config` adds
+ * to the route's Fastify config what else it needs (`formBody` for a plain HTML form's post).
  */
-export const AnonymousWrite = (kind: string) => applyDecorators(RouteConfig({ rateLimit: { groupId: `:${kind}` } }));
+export const AnonymousWrite = (kind: string, config: FormBodyRouteConfig = {}) =>
+  applyDecorators(RouteConfig({ ...config, rateLimit: { groupId: `:${kind}` } }));
 
 /**
  * The limiter behind @AnonymousWrite, in this process's memory: behind several API processes a

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Environment } from '@app/config';
 import { Scorecard } from '@app/domain/dashboard';
 import { AchievementScale, PublicPlan } from '@app/domain/plan';
@@ -17,11 +18,13 @@ import { PublicOpd, PublicOpdsQuery } from '../opds';
 import { opdCodeFrom, opdYearAddress, yearFrom } from '../http/opd-year-address';
 import { planViewSettingsFrom, PublicPlanQuery } from '../plans';
 import { feedItemOf, LatestItemsQuery } from '../public-feed';
+import { ClosedSurveysQuery, GetSurveyQuery, SurveyAnswer } from '../surveys';
 import { PageCache, RenderedPage } from './page-cache';
 import { feedPanel } from './pages/feed-panel';
 import { integrityPage } from './pages/integrity-page';
 import { integrityPanel } from './pages/integrity-panel';
 import { regencyPage } from './pages/regency-page';
+import { surveyPage } from './pages/survey-page';
 import { unitPage } from './pages/unit-page';
 import { langFrom } from './portal-text';
 import { PortalErrorFilter } from './portal-error.filter';
@@ -30,6 +33,8 @@ import { withPortalHeaders } from './security-headers';
 import { yearChoices } from './year-choices';
 
 const FEED_ITEMS = 20;
+/** A survey code's shape (twelve letters and digits): anything else is no survey, before any read. */
+const SURVEY_CODE_SHAPE = /^[A-HJ-NP-Z2-9]{12}$/;
 
 /**
  * The public portal, server-rendered HTML made only of what the public API answers (the same
@@ -100,16 +105,47 @@ export class PortalController {
     const { opdCode, year } = opdYearAddress(code, yearParameter, today);
     const lang = langFrom(langParameter);
     const rendered = await this.cached(`unit|${opdCode}|${year}|${lang}|${today}`, async () => {
-      const [scorecard, plan, units]: [Scorecard | null, PublicPlan | null, PublicOpd[]] = await Promise.all([
+      const [scorecard, plan, units, surveys]: [Scorecard | null, PublicPlan | null, PublicOpd[], SurveyAnswer[]] = await Promise.all([
         this.queries.execute(new ScorecardQuery(opdCode, year, today)),
         this.queries.execute(new PublicPlanQuery(opdCode, year)),
         this.queries.execute(new PublicOpdsQuery()),
+        this.queries.execute(new ClosedSurveysQuery({ opd: opdCode, year })),
       ]);
       const name = units.find((unit) => unit.code === opdCode)?.name ?? opdCode;
-      return scorecard && unitPage({ lang, region: this.region, scorecard, name, plan, scale: this.scale });
+      return scorecard && unitPage({ lang, region: this.region, scorecard, name, plan, scale: this.scale, surveys });
     });
     if (rendered === null) throw notFound(`No OPD ${opdCode}`);
     await send(request, reply, rendered);
+  }
+
+  /**
+   * A survey's public page: the form while it is open, the results once closed. Never cached,
+   * by the browser or here: each form carries a one-time key of its own (pages/survey-page.ts).
+   */
+  @Get('survei/:surveyCode')
+  async survey(
+    @Param('surveyCode') surveyCodeParameter: string,
+    @Query('lang') langParameter: string | undefined,
+    @Query('terkirim') sent: string | undefined,
+    @Query('galat') failed: string | undefined,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const lang = langFrom(langParameter);
+    const survey: SurveyAnswer | null = SURVEY_CODE_SHAPE.test(surveyCodeParameter)
+      ? await this.queries.execute(new GetSurveyQuery(surveyCodeParameter))
+      : null;
+    if (!survey) throw notFound('No such survey');
+    const units: PublicOpd[] = await this.queries.execute(new PublicOpdsQuery());
+    const outcome = sent !== undefined ? 'sent' : failed !== undefined ? 'error' : null;
+    const body = surveyPage({
+      lang,
+      region: this.region,
+      survey,
+      unitName: units.find((unit) => unit.code === survey.opdCode)?.name ?? survey.opdCode,
+      outcome,
+      formKey: randomUUID(),
+    });
+    await withPortalHeaders(reply).status(200).header('Cache-Control', 'no-store').header('Content-Type', 'text/html; charset=utf-8').send(body);
   }
 
   @Get(INTEGRITY_PAGE_PATH)

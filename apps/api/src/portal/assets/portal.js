@@ -50,10 +50,21 @@
     });
   }
 
-  /** One chart per indicator: the quarterly target as a line, each reported quarter's realisation as a bar. */
+  /**
+   * One chart per indicator: the quarterly target as a line, each reported quarter's realisation
+   * as a bar. A survey's chart (kind "means") is one bar per question on the answers' own scale.
+   */
   function drawChart(canvas) {
     if (typeof Chart === 'undefined') return;
     var data = JSON.parse(canvas.getAttribute('data-chart'));
+    if (data.kind === 'means') {
+      new Chart(canvas, {
+        type: 'bar',
+        data: { labels: data.labels, datasets: [{ label: data.label, data: data.data, backgroundColor: '#15803d' }] },
+        options: { animation: false, maintainAspectRatio: false, scales: { y: { min: 0, max: data.max } } },
+      });
+      return;
+    }
     var target = data.datasets[0];
     var datasets = [{ type: 'bar', label: data.datasets[1].label, data: data.datasets[1].data, backgroundColor: '#15803d' }];
     // Without quarterly targets there is no line to draw (the page says the target is annual).

@@ -6,6 +6,9 @@ import { regencyHref, scorecardCsvHref, unitHref, unitSourceHrefs } from '../por
 import { Lang, nameOf, otherLang, textFor } from '../portal-text';
 import { categoryBadge, findingFigures, lkjipCell, readersCaption, visibleCaption } from './components';
 import { page } from './layout';
+import { surveyResults } from './survey-results';
+import { surveyTextFor } from '../survey-text';
+import { SurveyAnswer } from '../../surveys';
 
 export interface UnitPageData {
   lang: Lang;
@@ -15,6 +18,8 @@ export interface UnitPageData {
   name: string;
   plan: PublicPlan | null;
   scale: AchievementScale;
+  /** The unit's closed surveys of the year, newest first. */
+  surveys: SurveyAnswer[];
 }
 
 const QUARTERS = [1, 2, 3, 4] as const;
@@ -200,13 +205,22 @@ function findingsSection(lang: Lang, scorecard: Scorecard): SafeHtml {
 }
 
 /** A unit's page for a year: its plan's figures by quarter, its findings, its report, its versions. */
-export function unitPage({ lang, region, scorecard, name, plan, scale }: UnitPageData): string {
+/** The year's closed service surveys: each one's results, as the survey's own page shows them. */
+function surveysSection(lang: Lang, surveys: SurveyAnswer[]): SafeHtml {
+  const text = surveyTextFor(lang);
+  return markup`<section aria-labelledby="surveys-title">
+    <h2 id="surveys-title">${text.surveysTitle}</h2>
+    ${surveys.length === 0 ? markup`<p>${text.surveysNone}</p>` : surveys.map((survey) => surveyResults(lang, survey))}
+  </section>`;
+}
+
+export function unitPage({ lang, region, scorecard, name, plan, scale, surveys }: UnitPageData): string {
   const text = textFor(lang);
   const { opdCode, year } = scorecard;
   const main = markup`<p><a href="${regencyHref(lang, year)}">← ${text.back}</a></p>
     <h1>${text.unitTitle(name, year)}</h1>
     <p class="lead">${text.unitCode(opdCode)}</p>
-    ${planSection(lang, scale, plan)} ${findingsSection(lang, scorecard)}
+    ${planSection(lang, scale, plan)} ${findingsSection(lang, scorecard)} ${surveysSection(lang, surveys)}
     <section aria-labelledby="lkjip-title">
       <h2 id="lkjip-title">${text.lkjipTitle}</h2>
       <p>${text.status}: ${lkjipCell(lang, scorecard)}</p>
