@@ -7,6 +7,7 @@ import { Chromium, openChromium } from '../support/chromium';
 import { LateTcpProxy } from '../support/late-tcp-proxy';
 import { listenOnLoopback, startTestApp, TestApp } from '../support/test-app';
 import { TestClock } from '../support/test-clock';
+import { bearer, tokenFor } from '../support/tokens';
 
 /** What a reader sees in an element: the template's line breaks and indentation are not text. */
 const textOf = async (locator: Locator) => (await locator.innerText()).trim();
@@ -45,6 +46,8 @@ describe('the public portal in Chromium', () => {
   let browser: Chromium;
   const scenario = ledgerScenario(() => testApp.app);
   let last = '';
+  /** An open survey, for its form. */
+  let openSurvey = '';
   const track = <T extends { position: string }>(written: T) => ((last = written.position), written);
   const api = async (path: string) => (await scenario.http().get(path).set('X-Min-Position', last).expect(200)).body;
 
@@ -97,6 +100,30 @@ describe('the public portal in Chromium', () => {
     const { id } = await scenario.finding(findingBody('DISPAR', '2025-03-01', [{ text: 'Setor', amountIdr: 125_750_000 }, { text: 'Tegur' }]));
     await scenario.followUp(id, 'DISPAR', 1, { description: 'Disetor sebagian', amountSettledIdr: 25_750_000 });
     await scenario.publishedLkjip('DINKES', 2025);
+    // A closed SKM on DINKES's page, and an open one on DPUPR's form.
+    const surveyOf = async (code: string, quarter: number) => {
+      const operator = bearer(await tokenFor({ roles: ['opd_operator'], opd: code }));
+      const opened = await scenario
+        .http()
+        .post(`/api/v1/opds/${code}/surveys`)
+        .set(operator)
+        .send({ kind: 'SKM', service: 'Pelayanan perizinan', year: 2025, quarter, population: 400 })
+        .expect(201);
+      return { operator, surveyCode: opened.body.surveyCode as string };
+    };
+    const dinkes = await surveyOf('DINKES', 3);
+    for (const answers of [
+      [4, 3, 3, 4, 3, 4, 4, 3, 3],
+      [3, 3, 2, 4, 3, 3, 4, 4, 3],
+      [4, 4, 3, 4, 4, 4, 4, 3, 4],
+    ])
+      await scenario
+        .http()
+        .post(`/public/v1/surveys/${dinkes.surveyCode}/responses`)
+        .send({ answers: Object.fromEntries(answers.map((value, index) => [`U${index + 1}`, value])) })
+        .expect(201);
+    await scenario.http().post(`/api/v1/opds/DINKES/surveys/${dinkes.surveyCode}/close`).set(dinkes.operator).expect(200);
+    openSurvey = (await surveyOf('DPUPR', 4)).surveyCode;
     track(await scenario.assess(id, 2, 'SESUAI'));
     // The integrity head is recorded in the background once enough events are there.
     for (let attempt = 0; (await scenario.http().get('/public/v1/integrity/head')).status === 404 && attempt < 50; attempt++)
@@ -152,7 +179,8 @@ describe('the public portal in Chromium', () => {
     const plan = await api('/public/v1/opds/DINKES/plans/2025');
     const page = await open('/opd/DINKES/2025');
     await page.waitForFunction(() => document.querySelectorAll('canvas[data-chart]').length > 0 && typeof window.Chart !== 'undefined');
-    const charts = await page.locator('canvas[data-chart]').evaluateAll((canvases) =>
+    // The indicators' charts; the unit's survey has its own (the survey test looks at it).
+    const charts = await page.locator('section.indicator canvas[data-chart]').evaluateAll((canvases) =>
       canvases.map((canvas) => {
         const chart = window.Chart.getChart(canvas);
         return { target: chart.data.datasets[0].data, realisation: chart.data.datasets[1].data.filter((value: number | null) => value !== null) };
@@ -263,6 +291,43 @@ describe('the public portal in Chromium', () => {
     await page.close();
   });
 
+  it('takes a survey answer on a phone by tapping the choices, and shows the closed survey’s results on the unit page', async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await open(`/survei/${openSurvey}`, page);
+    expect(await textOf(page.locator('h1'))).toBe('Survei Kepuasan Masyarakat: Pelayanan perizinan');
+    const questions = page.locator('fieldset.question');
+    expect(await questions.count()).toBe(9);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    // Sending with a question unanswered: the browser asks for it (required), nothing is sent.
+    await page.getByRole('button', { name: 'Kirim jawaban' }).click();
+    expect(page.url()).toBe(`${base}/survei/${openSurvey}`);
+    for (let index = 0; index < 9; index++)
+      await questions
+        .nth(index)
+        .getByText(index % 2 ? '3. Baik' : '4. Sangat baik')
+        .click();
+    await page.getByLabel('Jenis kelamin').selectOption('P');
+    const sent = page.waitForURL(`${base}/survei/${openSurvey}?terkirim=1`);
+    await page.getByRole('button', { name: 'Kirim jawaban' }).click();
+    await sent;
+    expect(await textOf(page.getByRole('status'))).toContain('Jawaban Anda sudah tercatat');
+    const survey = await api(`/public/v1/surveys/${openSurvey}`);
+    expect(survey.status).toBe('OPEN');
+    // The unit page: the closed survey's table, and its chart drawn from the same figures.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await open('/opd/DINKES/2025', page);
+    const results = page.locator('section.survey-results');
+    expect(await results.count()).toBe(1);
+    expect(await textOf(results.locator('table.survey-means tbody tr').first())).toMatch(/^U1 Persyaratan\s+3,67$/);
+    await page.waitForFunction(
+      () =>
+        (window as { Chart?: { getChart(canvas: unknown): unknown } }).Chart?.getChart(document.querySelector('section.survey-results canvas')) !== undefined,
+    );
+    await results.screenshot({ path: join(SCREENSHOTS, 'unit-survei-1280x800.png'), animations: 'disabled' });
+    await page.close();
+  });
+
   it('has no serious or critical accessibility violations (axe-core), in either language', async () => {
     // axe is injected as an inline script, which the pages' CSP forbids; this context ignores CSP.
     const audit = await openChromium({ bypassCSP: true });
@@ -276,6 +341,10 @@ describe('the public portal in Chromium', () => {
         ['/integritas', 200],
         ['/opd/NOPE/2025', 404],
         ['/opd/DINKES/1999?lang=en', 400],
+        [`/survei/${openSurvey}`, 200],
+        [`/survei/${openSurvey}?lang=en`, 200],
+        [`/survei/${openSurvey}?galat=1`, 200],
+        [`/survei/${openSurvey}?terkirim=1`, 200],
       ] as const) {
         for (const viewport of [
           { width: 1280, height: 800 },
@@ -302,6 +371,7 @@ describe('the public portal in Chromium', () => {
     for (const [name, path] of [
       ['regency', '/?year=2025'],
       ['unit', '/opd/DINKES/2025'],
+      ['survei', `/survei/${openSurvey}`],
     ]) {
       for (const [width, height] of [
         [1280, 800],
@@ -317,8 +387,9 @@ describe('the public portal in Chromium', () => {
         const captionRights: number[] = await page
           .locator('.table-caption')
           .evaluateAll((captions) => captions.map((caption) => caption.getBoundingClientRect().right));
-        expect(captionRights.length).toBeGreaterThan(0);
-        expect(Math.max(...captionRights)).toBeLessThanOrEqual(width);
+        // The survey form has no table; the other pages have several.
+        expect(captionRights.length > 0).toBe(name !== 'survei');
+        expect(Math.max(0, ...captionRights)).toBeLessThanOrEqual(width);
         expect(await textOf(page.locator('.site-title .region'))).toBe('Kabupaten Langkat');
         await page.screenshot({ path: join(SCREENSHOTS, `${name}-${width}x${height}.png`) });
         await page.close();
