@@ -92,7 +92,7 @@ module.exports = {
       to: {
         path: '^apps/api/src/(?!portal/)',
         pathNot: [
-          '^apps/api/src/(plans|opds|dashboards|public-feed|lkjip|integrity|surveys)/index\\.ts$',
+          '^apps/api/src/(plans|opds|dashboards|public-feed|lkjip|integrity|surveys|zi)/index\\.ts$',
           '^apps/api/src/http/(problem|problem-details\\.filter|public-cache|opd-year-address|request-clock)\\.ts$',
           '^apps/api/src/auth/auth\\.decorators\\.ts$',
         ],

@@ -124,6 +124,7 @@ describe('the public portal in Chromium', () => {
         .expect(201);
     await scenario.http().post(`/api/v1/opds/DINKES/surveys/${dinkes.surveyCode}/close`).set(dinkes.operator).expect(200);
     openSurvey = (await surveyOf('DPUPR', 4)).surveyCode;
+    await zonaIntegritas();
     track(await scenario.assess(id, 2, 'SESUAI'));
     // The integrity head is recorded in the background once enough events are there.
     for (let attempt = 0; (await scenario.http().get('/public/v1/integrity/head')).status === 404 && attempt < 50; attempt++)
@@ -135,6 +136,51 @@ describe('the public portal in Chromium', () => {
     await browser?.close();
     await testApp?.close();
   });
+
+  /**
+   * Zona Integritas on the portal: a puskesmas declared, assessed and evaluated by the TPI (every
+   * item at its best but a few, so the areas differ), and a school that has only declared.
+   */
+  async function zonaIntegritas(): Promise<void> {
+    const inspector = bearer(await tokenFor({ roles: ['inspector'] }));
+    const items: Array<{ code: string; answerType: string }> = (await scenario.http().get('/api/v1/zi/templates/current').set(inspector).expect(200)).body
+      .items;
+    const best: Record<string, unknown> = { YA_TIDAK: 'YA', ABC: 'A', ABCD: 'A', ABCDE: 'A', PERCENT: { numerator: 1, denominator: 1 }, SURVEY: 3.6 };
+    // The TPI finds less in every fifth item, so the six areas score apart.
+    const less: Record<string, unknown> = { YA_TIDAK: 'TIDAK', ABC: 'B', ABCD: 'C', ABCDE: 'C', PERCENT: { numerator: 1, denominator: 2 }, SURVEY: 3.1 };
+    const lower = Object.fromEntries(items.filter((_item, index) => index % 5 === 0).map((item) => [item.code, less[item.answerType]]));
+    const answers = (overrides: Record<string, unknown>) =>
+      items.map((item) => ({ itemCode: item.code, value: overrides[item.code] ?? best[item.answerType], note: 'Bukti terlampir' }));
+    const declare = async (unit: string) => {
+      const code = unit.split('.')[0];
+      const head = bearer(await tokenFor({ roles: ['opd_head'], opd: code }));
+      const body = {
+        target: 'WBK',
+        declaredOn: '2025-01-20',
+        documentUrl: 'https://langkat.example.go.id/zi/piagam.pdf',
+        documentSha256: 'c'.repeat(64),
+        team: [{ position: 'Kepala unit', duty: 'Penanggung jawab' }],
+      };
+      await scenario.http().post(`/api/v1/zi/${unit}/2025`).set(head).send(body).expect(201);
+      return { head, operator: bearer(await tokenFor({ roles: ['opd_operator'], opd: code })) };
+    };
+    const puskesmas = await declare('DINKES.PKM-STABAT');
+    await scenario
+      .http()
+      .put('/api/v1/zi/DINKES.PKM-STABAT/2025/lke/answers')
+      .set(puskesmas.operator)
+      .send({ answers: answers({}) })
+      .expect(200);
+    await scenario.http().post('/api/v1/zi/DINKES.PKM-STABAT/2025/submit').set(puskesmas.head).expect(200);
+    await scenario
+      .http()
+      .put('/api/v1/zi/DINKES.PKM-STABAT/2025/tpi/answers')
+      .set(inspector)
+      .send({ answers: answers(lower) })
+      .expect(200);
+    await scenario.http().post('/api/v1/zi/DINKES.PKM-STABAT/2025/tpi/evaluate').set(inspector).expect(200);
+    await declare('DISDIK.UPT-SMP1');
+  }
 
   const open = async (path: string, page?: Page, status = 200) => {
     const tab = page ?? (await browser.context.newPage());
@@ -341,6 +387,8 @@ describe('the public portal in Chromium', () => {
         ['/integritas', 200],
         ['/opd/NOPE/2025', 404],
         ['/opd/DINKES/1999?lang=en', 400],
+        ['/zi?year=2025', 200],
+        ['/zi?year=2025&lang=en', 200],
         [`/survei/${openSurvey}`, 200],
         [`/survei/${openSurvey}?lang=en`, 200],
         [`/survei/${openSurvey}?galat=1`, 200],
@@ -372,6 +420,7 @@ describe('the public portal in Chromium', () => {
       ['regency', '/?year=2025'],
       ['unit', '/opd/DINKES/2025'],
       ['survei', `/survei/${openSurvey}`],
+      ['zi', '/zi?year=2025'],
     ]) {
       for (const [width, height] of [
         [1280, 800],

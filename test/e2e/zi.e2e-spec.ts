@@ -450,6 +450,27 @@ describe('Zona Integritas over HTTP', () => {
     expect(record.selfAnswers['AK.P.2e']).toMatchObject({ suggested: 'TIDAK', aboveLedger: true });
   });
 
+  it('shows the units on the portal’s Zona Integritas page, the TPI’s area scores against the thresholds, nothing else', async () => {
+    const page = await http().get('/zi?year=2025').expect(200);
+    expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(page.text).toContain('<h1>Zona Integritas 2025</h1>');
+    const row = (unit: string) =>
+      new RegExp(`<th scope="row">(<a href="#zi-[^"]+">)?${unit.replace('.', '\\.')}(</a>)?</th>([\\s\\S]*?)</tr>`).exec(page.text)?.[3] ?? '';
+    expect(row('DINKES.PKM-STABAT')).toMatch(/Predikat dicabut[\s\S]*96,5[\s\S]*<strong>WBK<\/strong>/);
+    expect(row('DISDIK.UPT-SMP1')).toMatch(/Dicanangkan/);
+    // The evaluated unit's six areas, each score against its weight, and the thresholds in words.
+    expect(page.text).toContain('Nilai TPI per area perubahan, DINKES.PKM-STABAT');
+    expect(page.text).toMatch(/<th scope="row">Manajemen Perubahan<\/th>\s*<td class="num">[\d,]+<\/td>\s*<td class="num">8<\/td>/);
+    expect(page.text).toContain('Batas WBK: 60 % dari bobot');
+    for (const secret of ['Kepala Subbagian', 'piagam.pdf', 'Bukti SOP', 'Bukti terlampir', 'Pegawai terjaring', 'notulen', 'Survei Mei'])
+      expect(page.text).not.toContain(secret);
+    const english = await http().get('/zi?year=2025&lang=en').expect(200);
+    expect(english.text).toContain('<h1>Integrity Zones 2025</h1>');
+    expect(english.text).toContain('Predikat revoked');
+    expect((await http().get('/?year=2025').expect(200)).text).toContain('href="/zi?year=2025"');
+    await http().get('/zi?year=1999').set('Accept', 'text/html').expect(400);
+  });
+
   it('suggests answers from the unit’s surveys and gratification reports', async () => {
     // An OPD of its own: its surveys and reports would give other tests' units suggestions to differ from.
     const code = 'DISPAR';

@@ -17,6 +17,8 @@ export const regencyHref = (lang: Lang, year: number): string => inLanguage(lang
 export const unitHref = (lang: Lang, code: string, year: number): string => inLanguage(lang, publicUnitPageLink(code, year));
 
 /** What the integrity head proves and how an expert checks it; the integrity box links here. */
+export const ZI_PAGE_PATH = 'zi';
+export const ziPageHref = (lang: Lang, year: number): string => inLanguage(lang, `/${ZI_PAGE_PATH}`, `year=${year}`);
 export const INTEGRITY_PAGE_PATH = 'integritas';
 export const integrityPageHref = (lang: Lang): string => inLanguage(lang, `/${INTEGRITY_PAGE_PATH}`);
 

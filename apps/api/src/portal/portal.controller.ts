@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Environment } from '@app/config';
 import { Scorecard } from '@app/domain/dashboard';
 import { AchievementScale, PublicPlan } from '@app/domain/plan';
+import { LoadedLkeTemplate, PublicZiRecord } from '@app/domain/zi';
 import { IntegrityCheckpoints } from '@app/event-store';
 import { Projections } from '@app/projections';
 import { PublicItemRow } from '@app/read-models';
@@ -19,6 +20,7 @@ import { opdCodeFrom, opdYearAddress, yearFrom } from '../http/opd-year-address'
 import { planViewSettingsFrom, PublicPlanQuery } from '../plans';
 import { feedItemOf, LatestItemsQuery } from '../public-feed';
 import { ClosedSurveysQuery, GetSurveyQuery, SurveyAnswer } from '../surveys';
+import { PublicZiQuery } from '../zi';
 import { PageCache, RenderedPage } from './page-cache';
 import { feedPanel } from './pages/feed-panel';
 import { integrityPage } from './pages/integrity-page';
@@ -26,9 +28,10 @@ import { integrityPanel } from './pages/integrity-panel';
 import { regencyPage } from './pages/regency-page';
 import { surveyPage } from './pages/survey-page';
 import { unitPage } from './pages/unit-page';
+import { ziPage } from './pages/zi-page';
 import { langFrom } from './portal-text';
 import { PortalErrorFilter } from './portal-error.filter';
-import { homeHref, INTEGRITY_PAGE_PATH, unitHref } from './portal-links';
+import { homeHref, INTEGRITY_PAGE_PATH, unitHref, ZI_PAGE_PATH } from './portal-links';
 import { withPortalHeaders } from './security-headers';
 import { yearChoices } from './year-choices';
 
@@ -49,6 +52,7 @@ export class PortalController {
   private readonly scale: AchievementScale;
   private readonly timeZone: string;
   private readonly region: string;
+  private readonly lkeTemplate: LoadedLkeTemplate;
 
   constructor(
     private readonly queries: QueryBus,
@@ -60,6 +64,7 @@ export class PortalController {
     this.scale = planViewSettingsFrom(environment).achievement.scale;
     this.timeZone = environment.TIME_ZONE;
     this.region = environment.REGION_NAME;
+    this.lkeTemplate = environment.lkeTemplate;
   }
 
   @Get()
@@ -116,6 +121,35 @@ export class PortalController {
     });
     if (rendered === null) throw notFound(`No OPD ${opdCode}`);
     await send(request, reply, rendered);
+  }
+
+  @Get(ZI_PAGE_PATH)
+  async zi(
+    @Query('year') yearParameter: string | undefined,
+    @Query('lang') langParameter: string | undefined,
+    @Today() today: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const year = yearParameter === undefined ? Number(today.slice(0, 4)) : yearFrom(yearParameter, today);
+    const lang = langFrom(langParameter);
+    const rendered = await this.cached(`zi|${year}|${lang}|${today}`, async () => {
+      const [records, units]: [PublicZiRecord[], PublicOpd[]] = await Promise.all([
+        this.queries.execute(new PublicZiQuery(year)),
+        this.queries.execute(new PublicOpdsQuery()),
+      ]);
+      return ziPage({
+        lang,
+        region: this.region,
+        year,
+        years: yearChoices(year, today),
+        records,
+        areas: this.lkeTemplate.areas,
+        areaShares: { WBK: this.lkeTemplate.thresholds.WBK.areaShare, WBBM: this.lkeTemplate.thresholds.WBBM.areaShare },
+        names: new Map(units.map((unit) => [unit.code, unit.name])),
+      });
+    });
+    await send(request, reply, rendered!);
   }
 
   /**

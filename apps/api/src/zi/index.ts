@@ -1,3 +1,7 @@
-/** What other slices may use: the module, and the registry where a context adds the LKE items the ledger can answer from its records. */
+/**
+ * What other slices may use: the module, the registry where a context adds the LKE items the
+ * ledger can answer from its records, and the public records the portal shows.
+ */
 export { ZiModule } from './zi.module';
 export { LedgerSource, LedgerSources } from './ledger-sources';
+export { PublicZiQuery } from './zi-queries';

@@ -57,6 +57,26 @@
   function drawChart(canvas) {
     if (typeof Chart === 'undefined') return;
     var data = JSON.parse(canvas.getAttribute('data-chart'));
+    if (data.kind === 'shares') {
+      // Zona Integritas: each area's score as a share of its weight, each predikat's threshold a line.
+      var lines = data.thresholds.map(function (threshold, index) {
+        return {
+          type: 'line',
+          label: threshold.label,
+          data: data.labels.map(function () {
+            return threshold.value;
+          }),
+          borderColor: index === 0 ? '#b45309' : '#1d4ed8',
+          borderDash: [6, 4],
+          pointRadius: 0,
+        };
+      });
+      new Chart(canvas, {
+        data: { labels: data.labels, datasets: [{ type: 'bar', label: data.label, data: data.data, backgroundColor: '#15803d' }].concat(lines) },
+        options: { animation: false, maintainAspectRatio: false, scales: { y: { min: 0, max: 100 } } },
+      });
+      return;
+    }
     if (data.kind === 'means') {
       new Chart(canvas, {
         type: 'bar',

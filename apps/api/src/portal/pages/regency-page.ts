@@ -2,8 +2,9 @@ import { Scorecard } from '@app/domain/dashboard';
 import { AchievementScale } from '@app/domain/plan';
 import { markup, SafeHtml } from '../markup';
 import { percent } from '../portal-format';
-import { REGENCY_FORM_ACTION, regencyCsvHref, regencyHref, unitHref } from '../portal-links';
+import { REGENCY_FORM_ACTION, regencyCsvHref, regencyHref, unitHref, ziPageHref } from '../portal-links';
 import { Lang, otherLang, textFor } from '../portal-text';
+import { ziTextFor } from '../zi-text';
 import { categoryBadge, findingFigures, lkjipCell, readersCaption, visibleCaption } from './components';
 import { page } from './layout';
 
@@ -65,6 +66,7 @@ export function regencyPage(data: RegencyPageData): string {
   const unrankedColumns = [text.unit, text.why, text.skpCoverage, text.lkjip, text.followUpRate, text.outstanding];
   const main = markup`<h1>${text.regencyTitle(year)}</h1>
     <p class="lead">${text.siteLead}</p>
+    <p><a href="${ziPageHref(lang, year)}">${ziTextFor(lang).title(year)}</a></p>
     <form class="year" method="get" action="${REGENCY_FORM_ACTION}">
       <label for="year">${text.year}</label>
       <select id="year" name="year">
