@@ -106,6 +106,7 @@ describe('dashboards over HTTP', () => {
         gratification: { reports: 2, reportedOnTime: 1, reportedOnTimePercent: 50 },
         serviceSurveys: { closed: 1, ikm: 87.5, mutu: 'B', quarter: 1 },
       },
+      zi: [],
     });
   });
 
@@ -135,6 +136,7 @@ describe('dashboards over HTTP', () => {
         gratification: { reports: 0, reportedOnTime: 0, reportedOnTimePercent: null },
         serviceSurveys: { closed: 0, ikm: null, mutu: null, quarter: null },
       },
+      zi: [],
     });
     clock.setToday('2025-05-03');
   });
@@ -149,9 +151,9 @@ describe('dashboards over HTTP', () => {
       ['BAPPEDA', null],
       ['DPRD', null],
     ]);
-    // The ranking holds each unit's ledger figures; the participation figures are on the unit's own scorecard.
-    const { participation, ...ledgerFigures } = await get('/api/v1/dashboards/opds/DINKES/2025');
-    expect(participation).toBeDefined();
+    // The ranking holds each unit's ledger figures; the participation figures and ZI units are on the unit's own scorecard.
+    const { participation, zi, ...ledgerFigures } = await get('/api/v1/dashboards/opds/DINKES/2025');
+    expect([participation, zi]).toEqual([expect.any(Object), []]);
     expect(regency.items[0]).toEqual(ledgerFigures);
   });
 

@@ -468,6 +468,17 @@ describe('Zona Integritas over HTTP', () => {
     expect(english.text).toContain('<h1>Integrity Zones 2025</h1>');
     expect(english.text).toContain('Predikat revoked');
     expect((await http().get('/?year=2025').expect(200)).text).toContain('href="/zi?year=2025"');
+    // The OPD's scorecard, signed-in and public alike, carries its units' stage and TPI total; a revoked predikat is none.
+    const scorecard = (await http().get('/public/v1/opds/DINKES/2025').expect(200)).body;
+    expect(scorecard.zi.find((unit: { unit: string }) => unit.unit === 'DINKES.PKM-STABAT')).toEqual({
+      unit: 'DINKES.PKM-STABAT',
+      target: 'WBK',
+      stage: 'REVOKED',
+      tpiTotal: 96.5,
+      meets: { WBK: true, WBBM: false },
+      predikat: null,
+    });
+    expect((await http().get('/api/v1/dashboards/opds/DINKES/2025').set(inspector).expect(200)).body.zi).toEqual(scorecard.zi);
     await http().get('/zi?year=1999').set('Accept', 'text/html').expect(400);
   });
 

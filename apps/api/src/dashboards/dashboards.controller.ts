@@ -12,8 +12,8 @@ import { opdYearAddress, yearFrom } from '../http/opd-year-address';
 import { RedFlag, RedFlagsQuery } from './red-flag-queries';
 import { RedFlagListQuery } from './red-flag.dto';
 import { RedFlagPageView } from './red-flag.views';
-import { RegencyQuery, scorecardWithParticipation, ScorecardWithParticipation } from './scorecard-queries';
-import { RegencyView, ScorecardWithParticipationView } from './scorecard.views';
+import { RegencyQuery, unitScorecard, UnitScorecard } from './scorecard-queries';
+import { RegencyView, UnitScorecardView } from './scorecard.views';
 import { Exportable } from '../http/sheets/exportable';
 import { redFlagSheet } from './red-flag.sheet';
 import { regencySheet } from './scorecard.sheet';
@@ -27,10 +27,10 @@ export class DashboardsController {
 
   @Get('opds/:code/:year')
   @ApiHeader({ name: 'X-Min-Position', required: false })
-  @ApiOkResponse({ type: ScorecardWithParticipationView })
-  async scorecard(@Param('code') code: string, @Param('year') yearParameter: string, @Today() today: string): Promise<ScorecardWithParticipation> {
+  @ApiOkResponse({ type: UnitScorecardView })
+  async scorecard(@Param('code') code: string, @Param('year') yearParameter: string, @Today() today: string): Promise<UnitScorecard> {
     const { opdCode, year } = opdYearAddress(code, yearParameter, today);
-    const scorecard = await scorecardWithParticipation(this.queries, opdCode, year, today);
+    const scorecard = await unitScorecard(this.queries, opdCode, year, today);
     if (!scorecard) throw notFound(`No OPD ${opdCode}`);
     return scorecard;
   }

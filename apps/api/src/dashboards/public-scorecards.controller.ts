@@ -10,8 +10,8 @@ import { sendCacheable } from '../http/public-cache';
 import { opdYearAddress, yearFrom } from '../http/opd-year-address';
 import { sendPublicCsv } from '../http/sheets/public-csv';
 import { regencySheet, scorecardSheet } from './scorecard.sheet';
-import { RegencyQuery, ScorecardQuery, scorecardWithParticipation } from './scorecard-queries';
-import { RegencyView, ScorecardWithParticipationView } from './scorecard.views';
+import { RegencyQuery, ScorecardQuery, unitScorecard } from './scorecard-queries';
+import { RegencyView, UnitScorecardView } from './scorecard.views';
 
 /**
  * The scorecards for anyone (docs/domain.md, Privacy: "scorecard"). They are the signed-in ones: a
@@ -28,7 +28,7 @@ export class PublicScorecardsController {
   ) {}
 
   @Get('opds/:code/:year')
-  @ApiOkResponse({ type: ScorecardWithParticipationView })
+  @ApiOkResponse({ type: UnitScorecardView })
   async scorecard(
     @Param('code') code: string,
     @Param('year') yearParameter: string,
@@ -37,7 +37,7 @@ export class PublicScorecardsController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const { opdCode, year } = opdYearAddress(code, yearParameter, today);
-    const scorecard = await scorecardWithParticipation(this.queries, opdCode, year, today);
+    const scorecard = await unitScorecard(this.queries, opdCode, year, today);
     if (!scorecard) throw notFound(`No OPD ${opdCode}`);
     await sendCacheable(request, reply, JSON.stringify(scorecard), 'application/json; charset=utf-8');
   }

@@ -5,6 +5,7 @@ import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { ScorecardParticipation, ScorecardParticipationQuery } from './scorecard-participation.query';
 import { SCORECARD_SETTINGS } from './scorecard-settings';
+import { ScorecardZiQuery, ScorecardZiUnit } from './scorecard-zi.query';
 
 /** One unit's year as of `today`; null when no such unit is registered. */
 export class ScorecardQuery extends Query<Scorecard | null> {
@@ -66,13 +67,14 @@ export class RegencyHandler implements IQueryHandler<RegencyQuery> {
 
 export const SCORECARD_QUERY_HANDLERS = [ScorecardHandler, RegencyHandler];
 
-/** A unit's scorecard as the scorecard endpoints answer it: the ledger's figures and the participation contexts'. */
-export type ScorecardWithParticipation = Scorecard & { participation: ScorecardParticipation };
+/** A unit's scorecard as its own endpoints answer it: the ledger's figures, the participation contexts' and its ZI units. */
+export type UnitScorecard = Scorecard & { participation: ScorecardParticipation; zi: ScorecardZiUnit[] };
 
-export async function scorecardWithParticipation(queries: QueryBus, opdCode: string, year: number, today: string): Promise<ScorecardWithParticipation | null> {
-  const [scorecard, participation] = await Promise.all([
+export async function unitScorecard(queries: QueryBus, opdCode: string, year: number, today: string): Promise<UnitScorecard | null> {
+  const [scorecard, participation, zi] = await Promise.all([
     queries.execute(new ScorecardQuery(opdCode, year, today)),
     queries.execute(new ScorecardParticipationQuery(opdCode, year)),
+    queries.execute(new ScorecardZiQuery(opdCode, year)),
   ]);
-  return scorecard && { ...scorecard, participation };
+  return scorecard && { ...scorecard, participation, zi };
 }

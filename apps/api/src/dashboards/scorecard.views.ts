@@ -1,6 +1,8 @@
 import { Scorecard } from '@app/domain/dashboard';
 import { MUTU_BANDS, Mutu } from '@app/domain/survey';
 import { ScorecardParticipation as Participation } from './scorecard-participation.query';
+import { ScorecardZiUnit } from './scorecard-zi.query';
+import { ZI_STAGES, ZI_TARGETS, ZiStage, ZiTarget } from '@app/domain/zi';
 import { LkjipStatus } from '@app/domain/lkjip';
 import { PlanStatus } from '@app/domain/plan';
 import { ApiProperty } from '@nestjs/swagger';
@@ -82,7 +84,23 @@ export class ScorecardView implements Scorecard {
 }
 
 /** A unit's scorecard as its own endpoints answer it (the regency ranking leaves the participation figures out). */
-export class ScorecardWithParticipationView extends ScorecardView {
+class ScorecardZiMeetsView {
+  @ApiProperty() WBK: boolean;
+  @ApiProperty() WBBM: boolean;
+}
+
+class ScorecardZiUnitView implements ScorecardZiUnit {
+  @ApiProperty({ example: 'DINKES.PKM-STABAT' }) unit: string;
+  @ApiProperty({ enum: ZI_TARGETS }) target: ZiTarget;
+  @ApiProperty({ enum: ZI_STAGES }) stage: ZiStage;
+  @ApiProperty({ nullable: true, type: Number, description: 'The TPI’s total once evaluated' }) tpiTotal: number | null;
+  @ApiProperty({ nullable: true, type: ScorecardZiMeetsView }) meets: ScorecardZiMeetsView | null;
+  @ApiProperty({ nullable: true, enum: ZI_TARGETS, description: 'The predikat awarded, while not revoked' }) predikat: ZiTarget | null;
+}
+
+export class UnitScorecardView extends ScorecardView {
+  @ApiProperty({ type: [ScorecardZiUnitView], description: 'The unit’s Zona Integritas records of the year, as the public record shows them' })
+  zi: ScorecardZiUnitView[];
   @ApiProperty({ type: ScorecardParticipationView, description: 'Gratification reports and service surveys: counts and indices only' })
   participation: ScorecardParticipationView;
 }
