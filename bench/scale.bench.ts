@@ -6,12 +6,15 @@
  *      after phase (drafting, each quarter, the annual rating, re-ratings), every stream of the
  *      phase appended concurrently with its batch of events. 40 units; 200 plans with four
  *      quarters reported and corrected; 8,000 SKPs a year with realisations, evaluations and
- *      re-evaluations; 1,000 audit findings with follow-ups.
+ *      re-evaluations, their personal data sealed as the API seals it; 1,000 audit findings with
+ *      follow-ups; a Zona Integritas unit per OPD each year, self-assessed on every LKE item and,
+ *      for three units in four, evaluated by the TPI.
  *   2. Rebuild: the built API starts on that database with PROJECTIONS_INLINE=true and every
  *      read model empty, so each projection is built from position 0; timed from the spawn
  *      until every serving checkpoint reaches the head of the log.
  *   3. Reads with the data loaded, autocannon at CONNECTIONS: GET plan, GET finding, GET SKP,
- *      the OPD list (there is no regency list) and the findings summary, then a mixed run.
+ *      the OPD list (there is no regency list), the findings summary and a ZI unit's LKE sheet,
+ *      then a mixed run.
  *      The API's VmRSS after the rebuild and after the reads.
  *
  * The last line printed is one JSON object with the figures.
@@ -36,6 +39,11 @@ import { Client } from 'pg';
 import { PostgresDatabase } from '@app/database';
 import { NewEvent, PostgresEventStore } from '@app/event-store';
 import { ALL_PROJECTIONS } from '@app/read-models';
+import { DeploymentKey, PersonalData } from '@app/personal-data';
+import { skpStream } from '@app/domain/skp';
+import { SkpPersonalData } from '../apps/api/src/skp/skp-personal-data';
+import { validateEnvironment } from '@app/config';
+import { AnswerType, LkeAnswer, LkeValue, ZiCommand, ziDecider, ziStream } from '@app/domain/zi';
 import { tokenFor } from '../test/support/tokens';
 import { freePort, run, RunSummary, SERVER, start, stop } from './http-support';
 import { cpuSeconds } from './process-cpu';
@@ -55,6 +63,8 @@ const MIXED_SECONDS = Number(process.env.BENCH_SCALE_MIXED_SECONDS ?? 60);
 const QUARTERS = ['Q1', 'Q2', 'Q3', 'Q4'] as const;
 const actor = { sub: 'bench', roles: ['opd_operator'] };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** The bench's own deployment key (no secret: scratch data), the same for a load and a later BENCH_SCALE_REUSE run. */
+const PERSONAL_DATA_KEY = process.env.BENCH_SCALE_PERSONAL_DATA_KEY ?? Buffer.alloc(32, 'kinerja-ledger bench:scale').toString('base64');
 
 const opdCode = (i: number) => `OPD-${String(i).padStart(2, '0')}`;
 /** A NIP whose birth date is `day` days after `from`, so that every one is a real date and unique. */
@@ -225,12 +235,13 @@ function findingFollowUps(f: number): NewEvent[] {
 
 // --- Load ----------------------------------------------------------------------------------
 
-type Append = { stream: string; events: () => NewEvent[] };
+/** `sealFor`: an SKP's, whose stream is named by its employee's subject and whose events are sealed as the API seals them. */
+type Append = { stream: string; events: () => NewEvent[]; sealFor?: { nip: string; year: number } };
 
 /** The appends of the five years in the order they happen; a phase's appends are concurrent. */
 function* phases(): Generator<Append[]> {
   const skps = (year: number, events: (i: number) => NewEvent[]): Append[] =>
-    Array.from({ length: SKPS }, (_, i) => ({ stream: `skp-${employeeNip(i)}-${year}`, events: () => events(i) }));
+    Array.from({ length: SKPS }, (_, i) => ({ stream: '', events: () => events(i), sealFor: { nip: employeeNip(i), year } }));
   const plans = (year: number, events: (o: number) => NewEvent[]): Append[] =>
     Array.from({ length: OPDS }, (_, o) => ({ stream: `plan-${opdCode(o)}-${year}`, events: () => events(o) }));
   const findings = (year: number, events: (f: number) => NewEvent[]): Append[] =>
@@ -250,12 +261,84 @@ function* phases(): Generator<Append[]> {
     }
     yield skps(year, (i) => skpAnnual(i, year));
     for (let from = 0; from < REEVALUATIONS; from += 3) yield skps(year, (i) => skpReevaluations(i, year, from, from + 3));
+    yield Array.from({ length: OPDS }, (_, o) => ({ stream: ziStream(ziUnit(o), year), events: () => ziYear(o, year) }));
   }
+}
+
+// --- Zona Integritas -------------------------------------------------------------------------
+
+const LKE_TEMPLATE = validateEnvironment({}).lkeTemplate;
+const ziUnit = (o: number) => `${opdCode(o)}.UPT-${o}`;
+const BEST_ANSWER: Record<AnswerType, LkeValue> = { YA_TIDAK: 'YA', ABC: 'A', ABCD: 'A', ABCDE: 'A', PERCENT: { numerator: 1, denominator: 1 }, SURVEY: 3.6 };
+const LESS_ANSWER: Record<AnswerType, LkeValue> = {
+  YA_TIDAK: 'TIDAK',
+  ABC: 'B',
+  ABCD: 'C',
+  ABCDE: 'C',
+  PERCENT: { numerator: 1, denominator: 2 },
+  SURVEY: 3.1,
+};
+
+/**
+ * A unit's ZI year as the decider makes it (so every event has the shape the projections
+ * expect): declared; answered by the unit on every item; submitted; and for three units in four,
+ * answered and evaluated by the TPI, who finds less in every seventh item.
+ */
+function ziYear(o: number, year: number): NewEvent[] {
+  const metadata = { actor, now: `${year}-06-01T02:00:00.000Z`, today: `${year}-06-01` };
+  const answers = (less: (index: number) => boolean): LkeAnswer[] =>
+    LKE_TEMPLATE.items.map((item, index) => ({
+      itemCode: item.code,
+      value: (less(index) ? LESS_ANSWER : BEST_ANSWER)[item.answerType],
+      note: 'Bukti terlampir',
+    }));
+  const commands: ZiCommand[] = [
+    {
+      type: 'DeclareZi',
+      data: {
+        opd: { code: opdCode(o), status: 'ACTIVE' },
+        unit: ziUnit(o),
+        year,
+        standingWbk: false,
+        target: 'WBK',
+        declaredOn: `${year}-01-20`,
+        documentUrl: 'https://zi.example.go.id/piagam.pdf',
+        documentSha256: 'c'.repeat(64),
+        team: [{ position: 'Kepala unit', duty: 'Penanggung jawab' }],
+      },
+      metadata,
+    },
+    { type: 'AnswerZiSelf', data: { template: LKE_TEMPLATE, answers: answers(() => false), suggestions: {} }, metadata },
+    { type: 'SubmitZiSelfAssessment', data: { template: LKE_TEMPLATE }, metadata },
+    ...(o % 4 === 3
+      ? []
+      : ([
+          { type: 'AnswerZiTpi', data: { template: LKE_TEMPLATE, answers: answers((index) => (index + o) % 7 === 0) }, metadata },
+          { type: 'EvaluateZi', data: { template: LKE_TEMPLATE }, metadata },
+        ] as ZiCommand[])),
+  ];
+  let state = ziDecider.initialState();
+  const events: NewEvent[] = [];
+  for (const command of commands) {
+    for (const event of ziDecider.decide(command, state)) {
+      state = ziDecider.evolve(state, event);
+      events.push({ type: event.type, data: event.data, metadata: { actor } });
+    }
+  }
+  return events;
 }
 
 async function load(databaseUrl: string): Promise<{ events: number; ms: number }> {
   const database = new PostgresDatabase({ connectionString: databaseUrl, poolSize: 16, applicationName: 'kl-bench-scale' });
   const store = await PostgresEventStore.open(database, { streamCacheBytes: 0 });
+  // The SKPs' personal data as the API keeps it (docs/domain.md, Personal data at rest).
+  const skpPersonalData = new SkpPersonalData(await PersonalData.open(database.pool, DeploymentKey.fromBase64(PERSONAL_DATA_KEY)));
+  const sealed = async (append: Append): Promise<{ stream: string; events: NewEvent[] }> => {
+    if (!append.sealFor) return { stream: append.stream, events: append.events() };
+    const key = await skpPersonalData.key(append.sealFor, { create: true });
+    const events = await Promise.all(append.events().map(async (event) => ({ ...event, data: await skpPersonalData.seal(event.data as object) })));
+    return { stream: skpStream(key.subject, key.year), events };
+  };
   const started = performance.now();
   let events = 0;
   let lastReport = started;
@@ -265,9 +348,9 @@ async function load(databaseUrl: string): Promise<{ events: number; ms: number }
       await Promise.all(
         Array.from({ length: WRITERS }, async () => {
           for (let k = next++; k < phase.length; k = next++) {
-            const batch = phase[k].events();
-            await store.appendToStream(phase[k].stream, batch);
-            events += batch.length;
+            const batch = await sealed(phase[k]);
+            await store.appendToStream(batch.stream, batch.events);
+            events += batch.events.length;
           }
         }),
       );
@@ -380,6 +463,7 @@ async function main(): Promise<void> {
       LOG_LEVEL: 'warn',
       NODE_ENV: 'development',
       HOST: '127.0.0.1',
+      PERSONAL_DATA_KEY,
     });
     const answeredMs = performance.now() - startedApi;
     const backendsAtStart = await backendCpu(client);
@@ -415,6 +499,10 @@ async function main(): Promise<void> {
     };
     const opdList = () => ({ headers: { Authorization: inspector }, path: '/api/v1/opds?limit=50' });
     const findingSummary = () => ({ headers: { Authorization: inspector }, path: `/api/v1/audit-findings/summary?year=${YEARS[n++ % YEARS.length]}` });
+    const lkeSheet = () => {
+      const k = (n++ * 37) % (OPDS * YEARS.length);
+      return { headers: { Authorization: inspector }, path: `/api/v1/zi/${ziUnit(k % OPDS)}/${YEARS[Math.floor(k / OPDS)]}/lke` };
+    };
     const reads = (name: string, next: () => { headers: Record<string, string>; path: string }, duration = READ_SECONDS) =>
       run(name, {
         url: base,
@@ -428,8 +516,9 @@ async function main(): Promise<void> {
       await reads('GET /api/v1/skp/{nip}/{year}', skpRead),
       await reads('GET /api/v1/opds (the OPD list: no regency list exists)', opdList),
       await reads('GET /api/v1/audit-findings/summary?year=', findingSummary),
+      await reads('GET /api/v1/zi/{unit}/{year}/lke (the LKE sheet with the ledger’s suggestions)', lkeSheet),
     ];
-    const mixed = [planRead, findingRead, skpRead, opdList, findingSummary];
+    const mixed = [planRead, findingRead, skpRead, opdList, findingSummary, lkeSheet];
     let m = 0;
     cases.push(await reads('mixed reads', () => mixed[m++ % mixed.length](), MIXED_SECONDS));
     const rssMbAfterReads = vmRssMb(api.pid!);
@@ -441,7 +530,7 @@ async function main(): Promise<void> {
     console.log(`\n| regency, five years (${loaded.events} events), ${CONNECTIONS} clients | req/s | p50 ms | p99 ms |`);
     console.log('| --- | ---: | ---: | ---: |');
     for (const summary of cases) console.log(`| ${summary.name} | ${summary.rps} | ${summary.p50} | ${summary.p99} |`);
-    const [plan, finding, skp, dashboard, summary] = cases;
+    const [plan, finding, skp, dashboard, summary, lke] = cases;
     console.log(
       JSON.stringify({
         events: loaded.events,
@@ -463,6 +552,8 @@ async function main(): Promise<void> {
         dashboardReadP50Ms: dashboard.p50,
         dashboardReadP99Ms: dashboard.p99,
         findingSummaryP99Ms: summary.p99,
+        lkeSheetReadP50Ms: lke.p50,
+        lkeSheetReadP99Ms: lke.p99,
         loadAverage: readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' '),
       }),
     );
