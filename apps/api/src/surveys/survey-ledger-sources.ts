@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { LedgerSources } from '../zi';
+import { LedgerSources, Once } from '../zi';
 import { ClosedSurveysQuery, SurveyAnswer } from './survey-queries';
 
 const QUARTERS = [1, 2, 3, 4];
@@ -29,14 +29,15 @@ export class SurveyLedgerSources implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    const closed = (opdCode: string, year: number): Promise<SurveyAnswer[]> => this.queries.execute(new ClosedSurveysQuery({ opd: opdCode, year }));
+    const closed = (once: Once, opdCode: string, year: number): Promise<SurveyAnswer[]> =>
+      once(`closed-surveys:${opdCode}:${year}`, () => this.queries.execute(new ClosedSurveysQuery({ opd: opdCode, year })));
     const linkOf = (opdCode: string, year: number) => `/public/v1/surveys?opd=${opdCode}&year=${year}`;
     this.sources.register({
       name: 'SKM_CONDUCTED',
-      read: async ({ opdCode, year }, today) => {
+      read: async ({ opdCode, year }, today, once) => {
         const due = quartersDue(year, today);
         if (due === 0) return null;
-        const held = new Set((await closed(opdCode, year)).filter((survey) => survey.kind === 'SKM').map((survey) => survey.quarter));
+        const held = new Set((await closed(once, opdCode, year)).filter((survey) => survey.kind === 'SKM').map((survey) => survey.quarter));
         const heldDue = QUARTERS.slice(0, due).filter((quarter) => held.has(quarter)).length;
         return {
           figure: { kind: 'SHARE', numerator: heldDue, denominator: due },
@@ -47,8 +48,8 @@ export class SurveyLedgerSources implements OnModuleInit {
     });
     this.sources.register({
       name: 'IKM',
-      read: async ({ opdCode, year }) => {
-        const survey = latest((await closed(opdCode, year)).filter((one) => one.kind === 'SKM'));
+      read: async ({ opdCode, year }, _today, once) => {
+        const survey = latest((await closed(once, opdCode, year)).filter((one) => one.kind === 'SKM'));
         const ikm = survey && 'ikm' in survey.results ? survey.results.ikm : null;
         if (ikm === null || ikm === undefined) return null;
         return {
@@ -61,8 +62,8 @@ export class SurveyLedgerSources implements OnModuleInit {
     for (const kind of ['IPAK', 'IPKP'] as const) {
       this.sources.register({
         name: kind,
-        read: async ({ opdCode, year }) => {
-          const survey = latest((await closed(opdCode, year)).filter((one) => one.kind === kind));
+        read: async ({ opdCode, year }, _today, once) => {
+          const survey = latest((await closed(once, opdCode, year)).filter((one) => one.kind === kind));
           const value = survey && 'value' in survey.results ? survey.results.value : null;
           if (value === null || value === undefined) return null;
           return {

@@ -3,5 +3,5 @@
  * ledger can answer from its records, and the public records the portal shows.
  */
 export { ZiModule } from './zi.module';
-export { LedgerSource, LedgerSources } from './ledger-sources';
+export { LedgerSource, LedgerSources, Once } from './ledger-sources';
 export { PublicZiQuery } from './zi-queries';

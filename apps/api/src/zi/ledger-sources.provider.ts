@@ -26,7 +26,8 @@ export class BuiltInLedgerSources implements OnModuleInit {
     ) =>
       this.sources.register({
         name,
-        read: (address, today) => read(address, (opdCode, year) => this.queries.execute(new ScorecardQuery(opdCode, year, today))),
+        read: (address, today, once) =>
+          read(address, (opdCode, year) => once(`scorecard:${opdCode}:${year}`, () => this.queries.execute(new ScorecardQuery(opdCode, year, today)))),
       });
 
     source('PLAN_APPROVED', async ({ opdCode, year }, scorecard) => {

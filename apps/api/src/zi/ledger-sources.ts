@@ -9,9 +9,16 @@ import { ZiAddress } from './zi-address';
 export interface LedgerSource {
   /** The name templates give as an item's `ledgerSource` (`PLAN_APPROVED`). */
   name: string;
-  /** `today`: the request's day, which what is late or overdue is judged on. */
-  read(address: ZiAddress, today: string): Promise<LedgerReading | null>;
+  /**
+   * `today`: the request's day, which what is late or overdue is judged on. `once`: what the
+   * sources of one sheet read share, so that the unit's scorecard or its surveys are asked for
+   * once per read however many sources read them (key it by what is asked).
+   */
+  read(address: ZiAddress, today: string, once: Once): Promise<LedgerReading | null>;
 }
+
+/** A value loaded at most once per sheet read, by key. */
+export type Once = <T>(key: string, load: () => Promise<T>) => Promise<T>;
 
 /**
  * The open list of sources: this slice registers the ones the ledger already answers
@@ -35,7 +42,12 @@ export class LedgerSources {
   /** Every named source's reading for the unit's year, read once each; a source unknown or silent is left out. */
   async read(names: Iterable<string>, address: ZiAddress, today: string): Promise<Map<string, LedgerReading>> {
     const wanted = [...new Set(names)].filter((name) => this.sources.has(name));
-    const readings = await Promise.all(wanted.map(async (name) => [name, await this.sources.get(name)!.read(address, today)] as const));
+    const loaded = new Map<string, Promise<unknown>>();
+    const once: Once = <T>(key: string, load: () => Promise<T>) => {
+      if (!loaded.has(key)) loaded.set(key, load());
+      return loaded.get(key) as Promise<T>;
+    };
+    const readings = await Promise.all(wanted.map(async (name) => [name, await this.sources.get(name)!.read(address, today, once)] as const));
     return new Map(readings.filter((entry): entry is readonly [string, LedgerReading] => entry[1] !== null));
   }
 }
