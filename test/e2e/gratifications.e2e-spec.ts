@@ -220,12 +220,12 @@ describe('gratification over HTTP', () => {
     expect(figures.body).toMatchObject({
       opdCode: 'DISHUB',
       year: 2025,
-      gratification: { reports: 3, totalValueIdr: 600_001, reportedOnTimePercent: 66.67 },
+      gratification: { reports: 3, totalValueIdr: 600_001, reportedOnTime: 2, reportedOnTimePercent: 66.67 },
       surveys: [],
     });
     expect(JSON.stringify(figures.body)).not.toMatch(new RegExp(`${EMPLOYEE}|${OTHER}|Parsel|Rekanan`));
     const none = await http().get('/public/v1/participation/DISHUB/2024').expect(200);
-    expect(none.body.gratification).toEqual({ reports: 0, totalValueIdr: 0, reportedOnTimePercent: null });
+    expect(none.body.gratification).toEqual({ reports: 0, totalValueIdr: 0, reportedOnTime: 0, reportedOnTimePercent: null });
     await http().get('/public/v1/participation/dishub!/2025').expect(400);
   });
 
