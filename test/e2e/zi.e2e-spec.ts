@@ -423,6 +423,12 @@ describe('Zona Integritas over HTTP', () => {
     expect(items.find((item) => item.code === 'AK.P.2e')).toMatchObject({ ledgerSource: 'LKJIP_ON_TIME', suggested: 'TIDAK' });
     // No SKP drafted in the unit: the ledger has nothing to suggest.
     expect(items.find((item) => item.code === 'SDM.P.4a')).toMatchObject({ ledgerSource: 'SKP_COVERAGE', suggested: null, evidence: null });
+    // The first quarter was due by 15 April and is not reported: none of the one quarter due in time.
+    expect(items.find((item) => item.code === 'AK.P.1c')).toMatchObject({
+      ledgerSource: 'REALISATION_ON_TIME',
+      suggested: 'D',
+      evidence: { links: ['/api/v1/opds/DINKES/plans/2025'], basis: '0 of the 1 quarters due by 2025-06-02 reported within 15 days of their end' },
+    });
 
     const before = await eventCount();
     const unexplained = await http()

@@ -1,22 +1,30 @@
+import { Environment } from '@app/config';
 import { Scorecard } from '@app/domain/dashboard';
+import { PlanViewSettings, quartersReportedOnTime } from '@app/domain/plan';
 import { capaianLetter, LedgerReading } from '@app/domain/zi';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ScorecardQuery } from '../dashboards';
+import { PlanAsRecorded, PlanDocumentQuery, planViewSettingsFrom } from '../plans';
 import { LedgerSources } from './ledger-sources';
 import { ZiAddress } from './zi-address';
 
 /**
  * The sources the ledger already answers, all from the unit's OPD scorecards (a service unit is
- * answered for by its OPD, whose plan, SKPs, report and findings it shares). REALISATION_ON_TIME
- * is not among them yet: the scorecard does not keep when each quarter was reported.
+ * answered for by its OPD, whose plan, SKPs, report and findings it shares); REALISATION_ON_TIME
+ * from the plan as recorded, which keeps when each quarter was reported.
  */
 @Injectable()
 export class BuiltInLedgerSources implements OnModuleInit {
+  private readonly planSettings: PlanViewSettings;
+
   constructor(
     private readonly sources: LedgerSources,
     private readonly queries: QueryBus,
-  ) {}
+    environment: Environment,
+  ) {
+    this.planSettings = planViewSettingsFrom(environment);
+  }
 
   onModuleInit(): void {
     const dashboard = ({ opdCode, year }: { opdCode: string; year: number }) => `/api/v1/dashboards/opds/${opdCode}/${year}`;
@@ -39,6 +47,20 @@ export class BuiltInLedgerSources implements OnModuleInit {
         links: [`/api/v1/opds/${opdCode}/plans/${year}`],
         basis: approved ? `plan ${year} approved (version ${card.plan.effectiveVersion})` : `no approved plan for ${year}`,
       };
+    });
+    this.sources.register({
+      name: 'REALISATION_ON_TIME',
+      read: async ({ opdCode, year }, today, once) => {
+        const { document }: PlanAsRecorded = await once(`plan:${opdCode}:${year}`, () => this.queries.execute(new PlanDocumentQuery(opdCode, year)));
+        if (!document) return null;
+        const { due, onTime } = quartersReportedOnTime(document, today, this.planSettings);
+        if (due === 0) return null;
+        return {
+          figure: { kind: 'SHARE', numerator: onTime, denominator: due },
+          links: [`/api/v1/opds/${opdCode}/plans/${year}`],
+          basis: `${onTime} of the ${due} quarters due by ${today} reported within ${this.planSettings.reportDueDays} days of their end`,
+        };
+      },
     });
     source('LKJIP_ON_TIME', async ({ opdCode, year }, scorecard) => {
       const card = await scorecard(opdCode, year - 1);

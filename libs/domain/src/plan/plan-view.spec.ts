@@ -1,5 +1,5 @@
 import { evolvePlanDocument, PlanDocument } from './plan-document';
-import { DEFAULT_PLAN_VIEW_SETTINGS, planView } from './plan-view';
+import { DEFAULT_PLAN_VIEW_SETTINGS, planView, quartersReportedOnTime } from './plan-view';
 import { Goal, Indicator, PlanEvent } from './plan.events';
 
 const key = { opdCode: 'DINKES', year: 2025 };
@@ -235,5 +235,23 @@ describe('the plan as read', () => {
         { code: 'LATE_CORRECTION', quarter: 1, indicatorCode: 'I2', at: '2025-05-11T05:00:00.000Z' },
       ]);
     });
+  });
+});
+
+describe('quarters reported on time (the LKE’s REALISATION_ON_TIME)', () => {
+  const settings = { reportDueDays: 15 };
+  const reported = (quarter: 1 | 2 | 3 | 4, reportedOn: string) => ({ quarter, reportedOn });
+  // Q1 ends 31 March: due by 15 April. Q2 ends 30 June: due by 15 July.
+  const plan = { year: 2025, quarters: [reported(1, '2025-04-15'), reported(2, '2025-07-20')] };
+
+  it('counts the quarters whose report was due by today, and those reported by their due day', () => {
+    expect(quartersReportedOnTime(plan, '2025-08-01', settings)).toEqual({ due: 2, onTime: 1 });
+  });
+
+  it('counts a quarter only once its due day has passed, reported or not', () => {
+    expect(quartersReportedOnTime(plan, '2025-04-15', settings)).toEqual({ due: 0, onTime: 0 });
+    expect(quartersReportedOnTime(plan, '2025-04-16', settings)).toEqual({ due: 1, onTime: 1 });
+    // Q3 was never reported: due by 15 October, so late from the 16th.
+    expect(quartersReportedOnTime(plan, '2025-10-16', settings)).toEqual({ due: 3, onTime: 1 });
   });
 });

@@ -3,7 +3,7 @@ import { aggregate, AchievementSettings, capaian, cappedAverage, categoryOf, DEF
 import { quarterEnd } from './plan-calendar';
 import { indicatorsOf } from './plan-content';
 import { PlanDocument, PlanVersion, QuarterReport } from './plan-document';
-import { Goal, Indicator, Quarter, RealisationValue } from './plan.events';
+import { Goal, Indicator, Quarter, QUARTERS, RealisationValue } from './plan.events';
 
 export interface PlanViewSettings {
   achievement: AchievementSettings;
@@ -167,6 +167,24 @@ export const correctionDelayDays = (report: Pick<QuarterReport, 'reportedOn'>, c
 
 /** LATE_REPORT: reported more than REALISATION_REPORT_DUE_DAYS after the quarter ended; on the last day is in time. */
 export const isLateReport = (reportDelay: number, settings: Pick<PlanViewSettings, 'reportDueDays'>): boolean => reportDelay > settings.reportDueDays;
+
+/**
+ * The plan's quarters whose report was due by `today` (REALISATION_REPORT_DUE_DAYS after the
+ * quarter ended), and how many of them were reported in time: what the LKE's
+ * REALISATION_ON_TIME reads. A quarter not yet due counts in neither, reported or not.
+ */
+export function quartersReportedOnTime(
+  document: { year: number; quarters: Array<Pick<QuarterReport, 'quarter' | 'reportedOn'>> },
+  today: string,
+  settings: Pick<PlanViewSettings, 'reportDueDays'>,
+): { due: number; onTime: number } {
+  const due = QUARTERS.filter((quarter) => daysBetween(quarterEnd(document.year, quarter), today) > settings.reportDueDays);
+  const onTime = due.filter((quarter) => {
+    const report = document.quarters.find((one) => one.quarter === quarter);
+    return report !== undefined && !isLateReport(reportDelayDays(document.year, report), settings);
+  });
+  return { due: due.length, onTime: onTime.length };
+}
 
 /** LATE_CORRECTION: corrected more than LATE_CORRECTION_DAYS after the original report. */
 export const isLateCorrection = (correctionDelay: number, settings: Pick<PlanViewSettings, 'lateCorrectionDays'>): boolean =>
