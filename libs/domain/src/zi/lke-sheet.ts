@@ -59,11 +59,26 @@ export function lkeSheet(template: LoadedLkeTemplate, document: ZiDocument, sugg
   return {
     template: { id: template.id, sha256: template.sha256 },
     items,
-    scores: { self: scored(template, document.selfAnswers), tpi: scored(template, document.tpiAnswers) },
+    scores: scoresOf(template, document),
   };
 }
 
 const scored = (template: LkeTemplate, answers: Record<string, LkeAnswer>) => scoreSheet(template, new Map(Object.entries(answers)));
+
+/**
+ * Both sheets' scores, worked out once per document and template: exact fractions over every
+ * item are most of a sheet read's work, and a frozen document (the read cache's) never changes,
+ * so the same one read again scores the same.
+ */
+const scoredDocuments = new WeakMap<object, { template: LkeTemplate; scores: LkeSheet['scores'] }>();
+
+function scoresOf(template: LkeTemplate, document: ZiDocument): LkeSheet['scores'] {
+  const kept = scoredDocuments.get(document);
+  if (kept && kept.template === template) return kept.scores;
+  const scores = { self: scored(template, document.selfAnswers), tpi: scored(template, document.tpiAnswers) };
+  if (Object.isFrozen(document)) scoredDocuments.set(document, { template, scores });
+  return scores;
+}
 
 /** The suggestion of each item whose ledger source has a reading the item's answer type can take. */
 export function ledgerSuggestions(template: LkeTemplate, readings: ReadonlyMap<string, LedgerReading>): Map<string, LedgerSuggestion> {
