@@ -2,6 +2,7 @@ import { Exportable } from '../http/sheets/exportable';
 import { ziSheet } from './zi.sheet';
 import { ledgerSuggestions, LkeSheet, lkeSheet, LoadedLkeTemplate, ZiView, ziView } from '@app/domain/zi';
 import { Clock } from '@app/platform';
+import { Projections } from '@app/projections';
 import { Body, Controller, Get, Inject, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
@@ -18,6 +19,7 @@ import { WriteEndpoint } from '../http/write-endpoint.decorator';
 import { tagRevision, WriteResult } from '../http/write-result';
 import { OpdStatusQuery } from '../opds';
 import { LedgerSources } from './ledger-sources';
+import { LkeSheetCache } from './lke-sheet-cache';
 import { activityCodeFrom, ZiAddress, ZiAddressFromPath, ZiYearFromPath } from './zi-address';
 import { mayDeclareZi, mayDecideForTheRegency, mayEvaluateZi, mayReadPastZi, mayReadZi, maySubmitZi, mayWorkOnZi } from './zi-policies';
 import { ListZiQuery, StandingWbkQuery, ZiDocumentQuery, ZiPrerequisitesQuery } from './zi-queries';
@@ -49,6 +51,8 @@ export class ZiController {
     @Inject(ZI_SETTINGS) private readonly settings: ZiSettings,
     private readonly clock: Clock,
     private readonly ledger: LedgerSources,
+    private readonly projections: Projections,
+    private readonly sheets: LkeSheetCache,
   ) {}
 
   /** The ledger's suggestions for the template's items, as of the request (docs/domain.md, ZI 5). */
@@ -256,10 +260,14 @@ export class ZiController {
     @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<LkeSheet> {
     mayReadZi(principal, address);
-    const document = await this.queries.execute(new ZiDocumentQuery(address.unit, address.year));
-    if (!document) throw notFound(`No Zona Integritas record of ${address.unit} for ${address.year}`);
-    tagRevision(response, document.revision);
-    return lkeSheet(this.settings.template, document, await this.suggestions(address, today));
+    const state = await this.projections.servingCheckpoints();
+    const kept = await this.sheets.get(`${address.unit}|${address.year}|${today}|${state}`, async () => {
+      const document = await this.queries.execute(new ZiDocumentQuery(address.unit, address.year));
+      return document && { sheet: lkeSheet(this.settings.template, document, await this.suggestions(address, today)), revision: document.revision };
+    });
+    if (!kept) throw notFound(`No Zona Integritas record of ${address.unit} for ${address.year}`);
+    tagRevision(response, kept.revision);
+    return kept.sheet;
   }
 
   @Get(':unit/:year')

@@ -2,6 +2,7 @@ import { Environment } from '@app/config';
 import { Module } from '@nestjs/common';
 import { LedgerSources } from './ledger-sources';
 import { BuiltInLedgerSources } from './ledger-sources.provider';
+import { LkeSheetCache } from './lke-sheet-cache';
 import { ScorecardZiHandler } from './scorecard-zi.handler';
 import { ZI_QUERY_HANDLERS } from './zi-queries';
 import { ZI_SETTINGS, ziSettingsFrom } from './zi-settings';
@@ -16,6 +17,7 @@ import { PublicZiController } from './public-zi.controller';
     LedgerSources,
     BuiltInLedgerSources,
     ScorecardZiHandler,
+    LkeSheetCache,
   ],
   exports: [LedgerSources],
 })
