@@ -75,7 +75,7 @@ export class PortalController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const year = yearParameter === undefined ? Number(today.slice(0, 4)) : yearFrom(yearParameter, today);
+    const year = pageYear(yearParameter, today);
     const lang = langFrom(langParameter);
     const rendered = await this.cached(`regency|${year}|${lang}|${today}`, async (head) => {
       const [items, latest, units]: [Scorecard[], PublicItemRow[], PublicOpd[]] = await Promise.all([
@@ -131,7 +131,7 @@ export class PortalController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const year = yearParameter === undefined ? Number(today.slice(0, 4)) : yearFrom(yearParameter, today);
+    const year = pageYear(yearParameter, today);
     const lang = langFrom(langParameter);
     const rendered = await this.cached(`zi|${year}|${lang}|${today}`, async () => {
       const [records, units]: [PublicZiRecord[], PublicOpd[]] = await Promise.all([
@@ -217,6 +217,10 @@ export class PortalController {
     return this.cache.get(`${page}|${state}|${head?.hash ?? ''}`, () => render(head));
   }
 }
+
+/** A yearly page's year: the one asked for, else this year. */
+const pageYear = (yearParameter: string | undefined, today: string): number =>
+  yearParameter === undefined ? Number(today.slice(0, 4)) : yearFrom(yearParameter, today);
 
 /** As the public API sends its answers (ETag, Cache-Control, 304), with the tag kept beside the page. */
 async function send(request: FastifyRequest, reply: FastifyReply, { body, tag }: RenderedPage): Promise<void> {

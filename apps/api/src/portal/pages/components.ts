@@ -43,3 +43,16 @@ export function findingFigures(lang: Lang, findings: Scorecard['findings']) {
 export const visibleCaption = (text: string): SafeHtml => markup`<p class="table-caption" aria-hidden="true">${text}</p>`;
 export const readersCaption = (text: string, id?: string): SafeHtml =>
   markup`<caption class="for-readers" ${id ? markup`id="${id}"` : ''}><span class="visually-hidden">${text}</span></caption>`;
+
+/** The year choice a yearly page opens with: a plain GET form, so it needs no script. */
+export const yearForm = (lang: Lang, action: string, years: number[], year: number): SafeHtml => {
+  const text = textFor(lang);
+  return markup`<form class="year" method="get" action="${action}">
+    <label for="year">${text.year}</label>
+    <select id="year" name="year">
+      ${years.map((option) => markup`<option value="${option}" ${option === year ? markup` selected` : ''}>${option}</option>`)}
+    </select>
+    ${lang === 'en' ? markup`<input type="hidden" name="lang" value="en" />` : ''}
+    <button type="submit">${text.show}</button>
+  </form>`;
+};

@@ -5,7 +5,7 @@ import { percent } from '../portal-format';
 import { REGENCY_FORM_ACTION, regencyCsvHref, regencyHref, unitHref, ziPageHref } from '../portal-links';
 import { Lang, otherLang, textFor } from '../portal-text';
 import { ziTextFor } from '../zi-text';
-import { categoryBadge, findingFigures, lkjipCell, readersCaption, visibleCaption } from './components';
+import { categoryBadge, findingFigures, lkjipCell, readersCaption, visibleCaption, yearForm } from './components';
 import { page } from './layout';
 
 export interface RegencyPageData {
@@ -67,14 +67,7 @@ export function regencyPage(data: RegencyPageData): string {
   const main = markup`<h1>${text.regencyTitle(year)}</h1>
     <p class="lead">${text.siteLead}</p>
     <p><a href="${ziPageHref(lang, year)}">${ziTextFor(lang).title(year)}</a></p>
-    <form class="year" method="get" action="${REGENCY_FORM_ACTION}">
-      <label for="year">${text.year}</label>
-      <select id="year" name="year">
-        ${data.years.map((option) => markup`<option value="${option}" ${option === year ? markup` selected` : ''}>${option}</option>`)}
-      </select>
-      ${lang === 'en' ? markup`<input type="hidden" name="lang" value="en" />` : ''}
-      <button type="submit">${text.show}</button>
-    </form>
+    ${yearForm(lang, REGENCY_FORM_ACTION, data.years, year)}
     ${visibleCaption(text.regencyCaption(year))}
     <div class="table-wrap" tabindex="0" role="region" aria-labelledby="ranking-caption">
       <table id="ranking" class="ranking" data-sortable data-sort-label="${text.sortBy('{column}')}">

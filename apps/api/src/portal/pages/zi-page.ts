@@ -4,7 +4,7 @@ import { day, number, percent } from '../portal-format';
 import { regencyHref, unitHref, ZI_PAGE_PATH, ziPageHref } from '../portal-links';
 import { Lang, otherLang, textFor } from '../portal-text';
 import { ziTextFor } from '../zi-text';
-import { readersCaption, visibleCaption } from './components';
+import { readersCaption, visibleCaption, yearForm } from './components';
 import { page } from './layout';
 
 export interface ZiPageData {
@@ -100,14 +100,7 @@ export function ziPage(data: ZiPageData): string {
   const main = markup`<p><a href="${regencyHref(lang, year)}">← ${portal.back}</a></p>
     <h1>${text.title(year)}</h1>
     <p class="lead">${text.lead}</p>
-    <form class="year" method="get" action="/${ZI_PAGE_PATH}">
-      <label for="year">${portal.year}</label>
-      <select id="year" name="year">
-        ${data.years.map((option) => markup`<option value="${option}" ${option === year ? markup` selected` : ''}>${option}</option>`)}
-      </select>
-      ${lang === 'en' ? markup`<input type="hidden" name="lang" value="en" />` : ''}
-      <button type="submit">${portal.show}</button>
-    </form>
+    ${yearForm(lang, `/${ZI_PAGE_PATH}`, data.years, year)}
     ${
       records.length === 0
         ? markup`<p>${text.none}</p>`
