@@ -83,6 +83,20 @@ const GIFT = {
   opdCode: 'DINKES',
 };
 
+/** A complaint filed naming DINKES in beforeAll, not yet verified; the desk's own rights are in complaints.e2e-spec.ts. */
+const COMPLAINT = { trackingCode: '' };
+const COMPLAINT_BODY = { kind: 'PENGADUAN', opdCode: 'DINKES', subject: 'Antrean', text: 'Antrean terlalu panjang', publicText: false };
+const nobody = {
+  anonymous: 401,
+  admin: 403,
+  'operator of DINKES': 403,
+  'head of DINKES': 403,
+  'operator of DISDIK': 403,
+  employee: 403,
+  appraiser: 403,
+  inspector: 403,
+};
+
 /** DINKES's ZI units of 2025, each left by ziFixtures in the stage its endpoint acts on. */
 const zi = (unit: string) => `/api/v1/zi/DINKES.${unit}/2025`;
 const ZI_DECLARATION = {
@@ -352,6 +366,38 @@ const ENDPOINTS: Array<[string, Call, Record<string, number>]> = [
     () => ({ method: 'get', path: '/api/v1/zi?year=2025' }),
     { anonymous: 401, admin: 200, 'operator of DINKES': 403, 'head of DINKES': 403, 'operator of DISDIK': 403, employee: 403, appraiser: 403, inspector: 200 },
   ],
+  [
+    'POST /public/v1/complaints',
+    () => ({ method: 'post', path: '/public/v1/complaints', body: COMPLAINT_BODY }),
+    { anonymous: 201, admin: 201, 'operator of DINKES': 201, 'head of DINKES': 201, 'operator of DISDIK': 201, employee: 201, appraiser: 201, inspector: 201 },
+  ],
+  // Only the follow secret opens a complaint to read: no role does, and without it a complaint is no complaint.
+  [
+    'GET /public/v1/complaints/{trackingCode}',
+    () => ({ method: 'get', path: `/public/v1/complaints/${COMPLAINT.trackingCode}` }),
+    { anonymous: 404, admin: 404, 'operator of DINKES': 404, 'head of DINKES': 404, 'operator of DISDIK': 404, employee: 404, appraiser: 404, inspector: 404 },
+  ],
+  [
+    'GET /api/v1/complaints',
+    () => ({ method: 'get', path: '/api/v1/complaints' }),
+    { ...nobody, 'operator of DINKES': 200, 'head of DINKES': 200, 'operator of DISDIK': 200 },
+  ],
+  [
+    'GET /api/v1/complaints/{trackingCode}',
+    () => ({ method: 'get', path: `/api/v1/complaints/${COMPLAINT.trackingCode}` }),
+    { ...nobody, 'operator of DINKES': 200, 'head of DINKES': 200, 'operator of DISDIK': 404 },
+  ],
+  [
+    'POST /api/v1/complaints/{trackingCode}/verify',
+    () => ({ method: 'post', path: `/api/v1/complaints/${COMPLAINT.trackingCode}/verify`, body: { decision: 'ARCHIVED', reason: 'SPAM' } }),
+    nobody,
+  ],
+  // The unit named may respond once the desk has verified the complaint for it: until then a 422.
+  [
+    'POST /api/v1/complaints/{trackingCode}/responses',
+    () => ({ method: 'post', path: `/api/v1/complaints/${COMPLAINT.trackingCode}/responses`, body: { text: 'Sudah ditangani' } }),
+    { ...nobody, 'operator of DINKES': 422, 'head of DINKES': 422 },
+  ],
 ];
 
 /**
@@ -407,6 +453,7 @@ describe('authorization matrix', () => {
     const toClose = (await http.post('/api/v1/opds/DINKES/surveys').set(operator).send(SKM).expect(201)).body;
     SURVEY.toClose = toClose.surveyCode;
     GRATIFICATION.id = (await http.post('/api/v1/gratifications').set(headers.employee).send(GIFT).expect(201)).body.id;
+    COMPLAINT.trackingCode = (await http.post('/public/v1/complaints').send(COMPLAINT_BODY).expect(201)).body.trackingCode;
     last = toClose.position;
     await request(testApp.app.getHttpServer()).get(skp(SKP_YEAR.agreed)).set(headers.inspector).set('X-Min-Position', last).expect(200);
     last = await ziFixtures(http);

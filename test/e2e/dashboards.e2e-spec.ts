@@ -104,6 +104,7 @@ describe('dashboards over HTTP', () => {
       },
       participation: {
         gratification: { reports: 2, reportedOnTime: 1, reportedOnTimePercent: 50 },
+        complaints: { received: 0, verified: 0, responsesDue: 0, respondedOnTime: 0, respondedOnTimePercent: null, medianWorkingDaysToResponse: null },
         serviceSurveys: { closed: 1, ikm: 87.5, mutu: 'B', quarter: 1 },
       },
       zi: [],
@@ -134,6 +135,7 @@ describe('dashboards over HTTP', () => {
       },
       participation: {
         gratification: { reports: 0, reportedOnTime: 0, reportedOnTimePercent: null },
+        complaints: { received: 0, verified: 0, responsesDue: 0, respondedOnTime: 0, respondedOnTimePercent: null, medianWorkingDaysToResponse: null },
         serviceSurveys: { closed: 0, ikm: null, mutu: null, quarter: null },
       },
       zi: [],

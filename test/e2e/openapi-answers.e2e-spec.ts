@@ -376,6 +376,24 @@ describe('answers match the OpenAPI document', () => {
     await call('get', '/public/v1/participation/{code}/{year}', '/public/v1/participation/DINKES/2025', {});
   });
 
+  it('complaints', async () => {
+    const desk = bearer(await tokenFor({ roles: ['complaint_admin'] }));
+    const body = { kind: 'PENGADUAN', opdCode: 'DINKES', subject: 'Antrean', text: 'Antrean terlalu panjang', contact: { name: 'Budi' }, publicText: false };
+    const filed = await call('post', '/public/v1/complaints', '/public/v1/complaints', {}, body);
+    const code = filed.trackingCode as string;
+    const secret = { 'X-Follow-Secret': filed.followSecret as string };
+    await call('post', '/api/v1/complaints/{trackingCode}/verify', `/api/v1/complaints/${code}/verify`, desk, {
+      decision: 'VERIFIED',
+      opdCode: 'DINKES',
+      responseClass: 'INFORMATION',
+    });
+    await call('post', '/api/v1/complaints/{trackingCode}/responses', `/api/v1/complaints/${code}/responses`, as.operator, { text: 'Loket ditambah' });
+    const confirmed = await call('post', '/public/v1/complaints/{trackingCode}/messages', `/public/v1/complaints/${code}/messages`, secret, { confirm: true });
+    await call('get', '/public/v1/complaints/{trackingCode}', `/public/v1/complaints/${code}`, secret);
+    await call('get', '/api/v1/complaints', '/api/v1/complaints?year=2025', { ...desk, 'X-Min-Position': confirmed.position });
+    await call('get', '/api/v1/complaints/{trackingCode}', `/api/v1/complaints/${code}`, as.operator);
+  });
+
   it('history and integrity', async () => {
     await call('get', '/api/v1/history/{streamType}/{id}', '/api/v1/history/plan/DINKES-2025', as.inspector);
     await call('get', '/api/v1/integrity/streams/{streamType}/{id}', '/api/v1/integrity/streams/plan/DINKES-2025', as.inspector);

@@ -48,6 +48,7 @@ describe('npm run projections on a running deployment', () => {
     expect(before.body.items).toHaveLength(3);
     const status = await projectionsCommand(testApp.databaseEnvironment, 'status');
     expect(status.map((entry) => entry.name).sort()).toEqual([
+      'complaint-register',
       'dashboards',
       'finding-register',
       'gratification-register',

@@ -57,6 +57,11 @@ describe('npm run verify -- --projections', () => {
       .expect(201);
     const answers = Object.fromEntries(['U1', 'U2', 'U3', 'U4', 'U5', 'U6', 'U7', 'U8', 'U9'].map((unsur) => [unsur, 3]));
     await request(testApp.app.getHttpServer()).post(`/public/v1/surveys/${survey.body.surveyCode}/responses`).send({ answers }).expect(201);
+    // And a complaint, sealed under its own subject key.
+    await request(testApp.app.getHttpServer())
+      .post('/public/v1/complaints')
+      .send({ kind: 'PENGADUAN', subject: 'Antrean', text: 'Antrean puskesmas terlalu panjang', publicText: false })
+      .expect(201);
     const { body } = await request(testApp.app.getHttpServer())
       .post('/api/v1/opds')
       .set(fixtures.as.admin)
@@ -83,6 +88,7 @@ describe('npm run verify -- --projections', () => {
       ['public-feed', 0],
       ['survey-results', 0],
       ['gratification-register', 0],
+      ['complaint-register', 0],
     ]);
     for (const projection of output.projections) expect(projection.rowsCompared).toBeGreaterThan(0);
   });

@@ -28,6 +28,7 @@ import { PortalModule } from './portal/portal.module';
 import { PersonalDataModule } from './personal-data/personal-data.module';
 import { ZiModule } from './zi/zi.module';
 import { SurveysModule } from './surveys/surveys.module';
+import { ComplaintsModule } from './complaints';
 import { GratificationsModule } from './gratifications/gratifications.module';
 import { ParticipationModule } from './participation/participation.module';
 
@@ -48,6 +49,7 @@ import { ParticipationModule } from './participation/participation.module';
     PublicFeedModule,
     SurveysModule,
     GratificationsModule,
+    ComplaintsModule,
     ParticipationModule,
     PortalModule,
     PersonalDataModule,

@@ -1,4 +1,5 @@
 import { Projection } from '@app/projections';
+import { complaintRegisterProjection } from './complaint/complaint-register.projection';
 import { findingRegisterProjection } from './audit-finding/finding-register.projection';
 import { gratificationRegisterProjection } from './gratification/gratification-register.projection';
 import { dashboardsProjection } from './dashboard/dashboards.projection';
@@ -11,6 +12,7 @@ import { ziRegisterProjection } from './zi/zi-register.projection';
 import { surveyResultsProjection } from './survey/survey-results.projection';
 
 export * from './audit-finding/finding-register.projection';
+export * from './complaint/complaint-register.projection';
 export * from './dashboard/dashboards.projection';
 export * from './dashboard/red-flag.read-model';
 export * from './dashboard/scorecard.read-model';
@@ -39,4 +41,5 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   publicFeedProjection,
   surveyResultsProjection,
   gratificationRegisterProjection,
+  complaintRegisterProjection,
 ];

@@ -15,6 +15,8 @@ interface PersonalFields {
   text?: string | null;
   location?: string | null;
   contact?: ComplaintContact | null;
+  /** A document's conversation: the reporter's messages were sealed with their events. */
+  messages?: Array<{ text: string | null }>;
 }
 
 /** Sealed on the events the reporter wrote; `ComplaintResponded.text` is the OPD's. */
@@ -68,6 +70,7 @@ export class ComplaintPersonalData {
       for (const field of CONTACT_FIELDS) contact[field] = (await reveal(data.contact[field])) ?? null;
       opened.contact = contact;
     }
+    if (data.messages) opened.messages = await Promise.all(data.messages.map(async (message) => ({ ...message, text: (await reveal(message.text)) ?? null })));
     return (erased ? { ...opened, erased: true } : opened) as Opened<T>;
   }
 }

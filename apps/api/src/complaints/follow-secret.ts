@@ -1,4 +1,4 @@
-import { randomBytes, randomInt, scrypt, ScryptOptions, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, randomInt, scrypt, ScryptOptions, timingSafeEqual } from 'node:crypto';
 
 /**
  * The pair a reporter follows an anonymous complaint with (docs/domain.md, Complaints 1): a
@@ -30,9 +30,22 @@ export const scryptKdf: Kdf = (secret, salt, keyLength, options) =>
   );
 
 export function newTrackingCode(): string {
-  const pick = () => TRACKING_CODE_ALPHABET[randomInt(TRACKING_CODE_ALPHABET.length)];
-  const group = () => Array.from({ length: GROUP }, pick).join('');
-  return `${group()}-${group()}`;
+  return trackingCodeOf(Array.from({ length: 2 * GROUP }, () => randomInt(TRACKING_CODE_ALPHABET.length)));
+}
+
+/**
+ * The tracking code of a request sent with an Idempotency-Key: the same for each of its retries,
+ * so a retry finds the first attempt's stream instead of filing a second complaint. A byte
+ * modulo 30 is a little biased; the code is a name, not a secret.
+ */
+export function trackingCodeForRequest(requestId: string): string {
+  const digest = createHash('sha256').update(`${requestId}/tracking-code`).digest();
+  return trackingCodeOf([...digest.subarray(0, 2 * GROUP)].map((byte) => byte % TRACKING_CODE_ALPHABET.length));
+}
+
+function trackingCodeOf(indices: number[]): string {
+  const letters = indices.map((index) => TRACKING_CODE_ALPHABET[index]).join('');
+  return `${letters.slice(0, GROUP)}-${letters.slice(GROUP)}`;
 }
 
 /** A tracking code as typed: case and surrounding blanks do not matter; anything else is no code. */

@@ -65,7 +65,7 @@ export class RedFlagsHandler implements IQueryHandler<RedFlagsQuery> {
         OR (flag.code IN ('RECOMMENDATION_OVERDUE', 'ZI_ACTIVITY_OVERDUE') AND flag.open AND flag.dueDate < :today)
         OR (flag.code = 'LKJIP_LATE' AND (flag.submittedOn > ${due} OR (flag.submittedOn IS NULL AND :today > ${due})))
         OR flag.code = 'GRATIFICATION_REPORTED_LATE'
-        OR (flag.code = 'GRATIFICATION_FORWARD_LATE' AND flag.open AND COALESCE(flag.submittedOn, :today) > flag.dueDate))`,
+        OR (flag.code IN ('GRATIFICATION_FORWARD_LATE', 'COMPLAINT_VERIFICATION_LATE', 'COMPLAINT_RESPONSE_LATE') AND flag.open AND COALESCE(flag.submittedOn, :today) > flag.dueDate))`,
       {
         reportDueDays: this.settings.plan.reportDueDays,
         lateCorrectionDays: this.settings.plan.lateCorrectionDays,

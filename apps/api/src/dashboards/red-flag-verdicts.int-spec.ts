@@ -74,6 +74,23 @@ const CASES: Array<[string, RedFlagCandidate, string, ScorecardSettings, boolean
     DEFAULTS,
     true,
   ],
+  ['a complaint not verified on its last day', candidate('COMPLAINT_VERIFICATION_LATE', { dueDate: '2025-06-05', open: true }), '2025-06-05', DEFAULTS, false],
+  ['a complaint not verified the day after', candidate('COMPLAINT_VERIFICATION_LATE', { dueDate: '2025-06-05', open: true }), '2025-06-06', DEFAULTS, true],
+  [
+    'a complaint verified on its last day, read later',
+    candidate('COMPLAINT_VERIFICATION_LATE', { dueDate: '2025-06-05', open: true, submittedOn: '2025-06-05' }),
+    '2025-09-01',
+    DEFAULTS,
+    false,
+  ],
+  [
+    'a response made after its deadline',
+    candidate('COMPLAINT_RESPONSE_LATE', { dueDate: '2025-06-13', open: true, submittedOn: '2025-06-16' }),
+    '2025-06-16',
+    DEFAULTS,
+    true,
+  ],
+  ['a response not made the day after', candidate('COMPLAINT_RESPONSE_LATE', { dueDate: '2025-06-13', open: true }), '2025-06-14', DEFAULTS, true],
 ];
 
 /**

@@ -15,6 +15,15 @@ export interface ScorecardParticipation {
     reportedOnTime: number;
     reportedOnTimePercent: number | null;
   };
+  /** docs/domain.md, Complaints 5: the unit's complaints filed in the year. */
+  complaints: {
+    received: number;
+    verified: number;
+    responsesDue: number;
+    respondedOnTime: number;
+    respondedOnTimePercent: number | null;
+    medianWorkingDaysToResponse: number | null;
+  };
   serviceSurveys: {
     /** SKM surveys of the year that are closed (their results frozen). */
     closed: number;

@@ -15,6 +15,7 @@ type FindingFigures = Scorecard['findings'];
 type Amounts = FindingFigures['amountIdr'];
 type GratificationParticipation = Participation['gratification'];
 type ServiceSurveysParticipation = Participation['serviceSurveys'];
+type ComplaintsParticipation = Participation['complaints'];
 
 /**
  * docs/api.md, Dashboards: the scorecard (signed-in and public alike: it holds no personal data). Each
@@ -62,6 +63,17 @@ class ScorecardGratificationView implements GratificationParticipation {
   reportedOnTimePercent: number | null;
 }
 
+class ScorecardComplaintsView implements ComplaintsParticipation {
+  @ApiProperty({ description: 'Complaints concerning the unit, filed in the year' }) received: number;
+  @ApiProperty({ description: 'Of them, verified for the unit' }) verified: number;
+  @ApiProperty({ description: 'Verified complaints whose first response came, or is overdue today' }) responsesDue: number;
+  @ApiProperty({ description: 'First responses made by their deadline' }) respondedOnTime: number;
+  @ApiProperty({ nullable: true, type: Number, description: 'Of the responses made or overdue, on time, in percent; null without any' })
+  respondedOnTimePercent: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Median working days from verification to the first response' })
+  medianWorkingDaysToResponse: number | null;
+}
+
 class ScorecardServiceSurveysView implements ServiceSurveysParticipation {
   @ApiProperty({ description: 'SKM surveys of the year that are closed' }) closed: number;
   @ApiProperty({ nullable: true, type: Number, description: 'The latest closed SKM’s IKM (by quarter); null without one' }) ikm: number | null;
@@ -71,6 +83,7 @@ class ScorecardServiceSurveysView implements ServiceSurveysParticipation {
 
 class ScorecardParticipationView implements Participation {
   @ApiProperty({ type: ScorecardGratificationView }) gratification: ScorecardGratificationView;
+  @ApiProperty({ type: ScorecardComplaintsView }) complaints: ScorecardComplaintsView;
   @ApiProperty({ type: ScorecardServiceSurveysView }) serviceSurveys: ScorecardServiceSurveysView;
 }
 
@@ -101,7 +114,7 @@ class ScorecardZiUnitView implements ScorecardZiUnit {
 export class UnitScorecardView extends ScorecardView {
   @ApiProperty({ type: [ScorecardZiUnitView], description: 'The unit’s Zona Integritas records of the year, as the public record shows them' })
   zi: ScorecardZiUnitView[];
-  @ApiProperty({ type: ScorecardParticipationView, description: 'Gratification reports and service surveys: counts and indices only' })
+  @ApiProperty({ type: ScorecardParticipationView, description: 'Gratification reports, complaints and service surveys: counts and indices only' })
   participation: ScorecardParticipationView;
 }
 

@@ -7,7 +7,7 @@ import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import { actsForOpd, Principal } from '../auth/principal';
 import { forbidden, notFound } from '../http/problem';
 import { HistoryView, StreamVerificationView } from './history.views';
-import { owningOpd, streamName } from './stream-address';
+import { owningOpd, streamName, withoutWithheld } from './stream-address';
 
 /** The inspectorate's view: everything that ever happened to a resource, and proof of it. */
 @ApiTags('History and integrity')
@@ -45,7 +45,7 @@ export class HistoryController {
     if (!principal.roles.includes('inspector') && !(owner && actsForOpd(principal, owner)))
       throw forbidden('Only the inspectorate and the owning OPD may read this history');
     // Shown opened to those who may read the history; an erased subject's fields are null.
-    const opened = await Promise.all(events.map((event) => this.personalData.revealAll(event.data)));
+    const opened = await Promise.all(events.map((event) => this.personalData.revealAll(withoutWithheld(streamType, event.data))));
     const actors = await Promise.all(events.map((event) => this.actors.open(event.metadata.actor)));
     return {
       stream,

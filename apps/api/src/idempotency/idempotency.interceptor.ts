@@ -9,6 +9,7 @@ import { Principal } from '../auth/principal';
 import { problem, ProblemException } from '../http/problem';
 
 import { IdempotencyStore } from './idempotency.store';
+import { SHOWN_ONCE, withoutShownOnce } from './shown-once';
 
 /**
  * `Idempotency-Key` on a POST: the first answer is stored; a retry with the same key and body
@@ -56,10 +57,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
         throw new ProblemException(problem(409, 'IDEMPOTENCY_KEY_IN_PROGRESS', 'A request with this Idempotency-Key is still running'), { 'Retry-After': '1' });
     }
     const status = this.reflector.get<number | undefined>(HTTP_CODE_METADATA, context.getHandler()) ?? HttpStatus.CREATED;
+    const shownOnce = this.reflector.get<string[] | undefined>(SHOWN_ONCE, context.getHandler());
     return next.handle().pipe(
       mergeMap((body: unknown) => {
         const etag = reply.getHeader('etag');
-        return from(this.store.complete(scope, key, status, body, typeof etag === 'string' ? etag : null).then(() => body));
+        const stored = withoutShownOnce(body, shownOnce);
+        return from(this.store.complete(scope, key, status, stored, typeof etag === 'string' ? etag : null).then(() => body));
       }),
       catchError((error: unknown) => from(this.store.release(scope, key)).pipe(mergeMap(() => throwError(() => error)))),
     );

@@ -3,6 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '../auth/auth.decorators';
+import { ComplaintFiguresQuery, ComplaintFiguresView } from '../complaints';
 import { GratificationFigures, GratificationFiguresQuery } from '../gratifications';
 import { opdYearAddress } from '../http/opd-year-address';
 import { sendCacheable } from '../http/public-cache';
@@ -20,12 +21,13 @@ class ParticipationView {
   @ApiProperty() opdCode: string;
   @ApiProperty() year: number;
   @ApiProperty({ type: GratificationFiguresView }) gratification: GratificationFiguresView;
+  @ApiProperty({ type: ComplaintFiguresView, description: 'Complaints concerning the unit, filed in the year' }) complaints: ComplaintFiguresView;
   @ApiProperty({ type: [PublicSurveyView], description: 'The unit’s closed surveys of the year' }) surveys: PublicSurveyView[];
 }
 
 /**
  * An OPD's participation figures for a year, for anyone: each part is a query of its own slice
- * (gratification counts, closed surveys), combined here; the complaint figures join the same way.
+ * (gratification counts, complaint figures, closed surveys), combined here.
  * Counts and amounts only: never a reporter, a respondent or a report's text.
  */
 @ApiTags('Public')
@@ -44,11 +46,12 @@ export class PublicParticipationController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const { opdCode, year } = opdYearAddress(code, yearParameter, today);
-    const [gratification, surveys] = await Promise.all([
+    const [gratification, complaints, surveys] = await Promise.all([
       this.queries.execute(new GratificationFiguresQuery(opdCode, year)),
+      this.queries.execute(new ComplaintFiguresQuery(opdCode, year)),
       this.queries.execute(new ClosedSurveysQuery({ opd: opdCode, year })),
     ]);
-    const body: ParticipationView = { opdCode, year, gratification, surveys: surveys.map(publicSurvey) };
+    const body: ParticipationView = { opdCode, year, gratification, complaints, surveys: surveys.map(publicSurvey) };
     await sendCacheable(request, reply, JSON.stringify(body), 'application/json; charset=utf-8');
   }
 }

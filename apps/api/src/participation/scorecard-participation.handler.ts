@@ -1,4 +1,5 @@
 import { IQueryHandler, QueryBus, QueryHandler } from '@nestjs/cqrs';
+import { ComplaintFiguresQuery } from '../complaints';
 import { ScorecardParticipation, ScorecardParticipationQuery } from '../dashboards';
 import { GratificationFiguresQuery } from '../gratifications';
 import { ClosedSurveysQuery, SurveyAnswer } from '../surveys';
@@ -9,8 +10,9 @@ export class ScorecardParticipationHandler implements IQueryHandler<ScorecardPar
   constructor(private readonly queries: QueryBus) {}
 
   async execute({ opdCode, year }: ScorecardParticipationQuery): Promise<ScorecardParticipation> {
-    const [gratification, surveys] = await Promise.all([
+    const [gratification, complaints, surveys] = await Promise.all([
       this.queries.execute(new GratificationFiguresQuery(opdCode, year)),
+      this.queries.execute(new ComplaintFiguresQuery(opdCode, year)),
       this.queries.execute(new ClosedSurveysQuery({ opd: opdCode, year })) as Promise<SurveyAnswer[]>,
     ]);
     const skm = surveys.filter((survey) => survey.kind === 'SKM');
@@ -23,6 +25,7 @@ export class ScorecardParticipationHandler implements IQueryHandler<ScorecardPar
         reportedOnTime: gratification.reportedOnTime,
         reportedOnTimePercent: gratification.reportedOnTimePercent,
       },
+      complaints,
       serviceSurveys: { closed: skm.length, ikm: results?.ikm ?? null, mutu: results?.mutu ?? null, quarter: results ? latest.quarter : null },
     };
   }

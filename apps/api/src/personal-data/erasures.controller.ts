@@ -66,13 +66,19 @@ export class ErasuresController {
         }),
       );
     }
-    // Complaints and WBS reports are contexts still to come: none of their reporters is a subject yet.
-    const subjectId = nip === undefined ? null : await this.personalData.subjectOf({ kind: 'nip', value: nip });
+    // WBS reports are a context still to come: none of their reporters is a subject yet.
+    const subjectId =
+      nip !== undefined
+        ? await this.personalData.subjectOf({ kind: 'nip', value: nip })
+        : complaint !== undefined
+          ? await this.personalData.subjectOf({ kind: 'complaint', value: complaint })
+          : null;
     if (!subjectId) throw notFound('No such data subject');
-    await this.requireNoRetention(subjectId, write.metadata.today);
+    // A complaint's reporter is under no retention: the counts and clocks stay, the words and contact go.
+    if (nip !== undefined) await this.requireNoRetention(subjectId, write.metadata.today);
     const result = await this.writer.decide(reply, write, erasureTarget(subjectId), theRoleSuffices, {
       type: 'RecordErasure',
-      data: { subjectId, kind: 'EMPLOYEE', legalBasis: body.legalBasis, reason: body.reason },
+      data: { subjectId, kind: nip !== undefined ? 'EMPLOYEE' : 'COMPLAINT_REPORTER', legalBasis: body.legalBasis, reason: body.reason },
     });
     // After the record, so that a crash in between leaves a record whose retry finishes the job.
     await this.personalData.erase(subjectId);

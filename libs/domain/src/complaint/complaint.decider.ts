@@ -20,6 +20,8 @@ export type ComplaintState =
   | {
       status: ComplaintStatus;
       trackingCode: string;
+      /** What the filing stored for the follow secret: a retried filing tells itself apart by it. */
+      followSecretHash: string;
       opdCode: string | null;
       responseClass: ResponseClass | null;
       verificationDue: string | null;
@@ -30,6 +32,9 @@ export type ComplaintState =
     };
 
 type Existing = Exclude<ComplaintState, { status: 'NONE' }>;
+
+/** What the clocks are read from: the decider's state and the read side's document alike. */
+export type ComplaintClocks = Pick<Existing, 'status' | 'verificationDue' | 'answerDue' | 'responseDue' | 'confirmDue'>;
 
 /** The calendar deadlines are counted in: the platform's one WorkingCalendar, passed in. */
 type WithCalendar = { calendar: WorkingCalendar };
@@ -68,10 +73,11 @@ export const initialState = (): ComplaintState => ({ status: 'NONE' });
 
 export function evolve(state: ComplaintState, event: ComplaintEvent): ComplaintState {
   if (event.type === 'ComplaintFiled') {
-    const { trackingCode, opdCode, verificationDue } = event.data;
+    const { trackingCode, followSecretHash, opdCode, verificationDue } = event.data;
     return {
       status: 'RECEIVED',
       trackingCode,
+      followSecretHash,
       opdCode,
       responseClass: null,
       verificationDue,
@@ -109,18 +115,18 @@ export function evolve(state: ComplaintState, event: ComplaintEvent): ComplaintS
  * (docs/domain.md, Complaints): RESPONDED past its confirmation window reads CLOSED, NEEDS_INFO
  * past its answer window reads ARCHIVED. The decider decides on this status too.
  */
-export function complaintStatusOn(state: Existing, today: string): ComplaintStatus {
+export function complaintStatusOn(state: ComplaintClocks, today: string): ComplaintStatus {
   if (state.status === 'RESPONDED' && state.confirmDue !== null && today > state.confirmDue) return 'CLOSED';
   if (state.status === 'NEEDS_INFO' && state.answerDue !== null && today > state.answerDue) return 'ARCHIVED';
   return state.status;
 }
 
 /** Verification is late once `today` is past its due date and the complaint is still waiting for it. */
-export const verificationLate = (state: Existing, today: string): boolean =>
+export const verificationLate = (state: ComplaintClocks, today: string): boolean =>
   complaintStatusOn(state, today) === 'RECEIVED' && state.verificationDue !== null && today > state.verificationDue;
 
 /** The OPD's response is late once `today` is past its due date and none has come. */
-export const responseLate = (state: Existing, today: string): boolean => {
+export const responseLate = (state: ComplaintClocks, today: string): boolean => {
   const status = complaintStatusOn(state, today);
   return (status === 'VERIFIED' || status === 'REOPENED') && state.responseDue !== null && today > state.responseDue;
 };

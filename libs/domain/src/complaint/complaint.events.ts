@@ -30,6 +30,9 @@ export interface ComplaintContact {
 
 type Key = { trackingCode: string };
 
+/** One stream per complaint, named by its tracking code. */
+export const complaintStream = (trackingCode: string) => `complaint-${trackingCode}`;
+
 export type ComplaintFiled = {
   type: 'ComplaintFiled';
   data: Key & {

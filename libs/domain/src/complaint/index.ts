@@ -1,3 +1,4 @@
 export * from './complaint.events';
 export * from './complaint.errors';
 export * from './complaint.decider';
+export * from './complaint-document';

@@ -13,6 +13,8 @@ export const RED_FLAG_CODES = [
   'GRATIFICATION_REPORTED_LATE',
   'GRATIFICATION_FORWARD_LATE',
   'ZI_ACTIVITY_OVERDUE',
+  'COMPLAINT_VERIFICATION_LATE',
+  'COMPLAINT_RESPONSE_LATE',
 ] as const;
 export type RedFlagCode = (typeof RED_FLAG_CODES)[number];
 
@@ -34,7 +36,8 @@ export interface RedFlagCandidate {
   /**
    * RECOMMENDATION_OVERDUE, ZI_ACTIVITY_OVERDUE: overdue once today is after it, while `open`
    * (null for an activity the action plan no longer has); GRATIFICATION_FORWARD_LATE: the
-   * forwarding's last day.
+   * forwarding's last day; COMPLAINT_VERIFICATION_LATE, COMPLAINT_RESPONSE_LATE: the clock's
+   * last working day.
    */
   dueDate: string | null;
   /**
@@ -42,7 +45,10 @@ export interface RedFlagCandidate {
    * ZI_ACTIVITY_OVERDUE: the activity's latest report is not DONE.
    */
   open: boolean;
-  /** LKJIP_LATE: the first submission's day; GRATIFICATION_FORWARD_LATE: the day the UPG forwarded or closed it; null while not. */
+  /**
+   * LKJIP_LATE: the first submission's day; GRATIFICATION_FORWARD_LATE: the day the UPG forwarded
+   * or closed it; COMPLAINT_*_LATE: the day the admin decided or the OPD responded; null while not.
+   */
   submittedOn: string | null;
 }
 
@@ -77,8 +83,10 @@ export function isRedFlag(candidate: RedFlagCandidate, today: string, settings: 
     // Raised only when the report came more than 10 working days after receipt: the event is the verdict.
     case 'GRATIFICATION_REPORTED_LATE':
       return true;
-    // Settled (forwarded, or closed as exempt) after its last day, or not settled once today is past it.
+    // Settled (forwarded or closed; verified or decided; responded) after its last day, or not settled once today is past it.
     case 'GRATIFICATION_FORWARD_LATE':
+    case 'COMPLAINT_VERIFICATION_LATE':
+    case 'COMPLAINT_RESPONSE_LATE':
       return candidate.open && candidate.dueDate !== null && (candidate.submittedOn ?? today) > candidate.dueDate;
     default:
       return unreachable(candidate.code);

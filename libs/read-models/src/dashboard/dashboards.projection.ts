@@ -1,4 +1,5 @@
 import { AUDIT_FINDING_EVENT_TYPES } from '@app/domain/audit-finding';
+import { COMPLAINT_EVENT_TYPES } from '@app/domain/complaint';
 import { GRATIFICATION_EVENT_TYPES } from '@app/domain/gratification';
 import { LKJIP_EVENT_TYPES } from '@app/domain/lkjip';
 import { PLAN_EVENT_TYPES } from '@app/domain/plan';
@@ -7,6 +8,7 @@ import { ZI_EVENT_TYPES } from '@app/domain/zi';
 import { ProjectionEvent } from '@app/event-store';
 import { Projection, ProjectionTarget } from '@app/projections';
 import { DashboardRows, dashboardRows, flushDashboardRows } from './dashboard-rows';
+import { applyComplaintEvent } from './complaint-events';
 import { applyFindingEvent } from './finding-events';
 import { applyGratificationEvent } from './gratification-events';
 import { applyLkjipEvent } from './lkjip-events';
@@ -23,15 +25,16 @@ const byType = new Map<string, (event: ProjectionEvent, rows: DashboardRows) => 
   ...AUDIT_FINDING_EVENT_TYPES.map((type) => [type, applyFindingEvent] as const),
   ...ZI_EVENT_TYPES.map((type) => [type, applyZiEvent] as const),
   ...GRATIFICATION_EVENT_TYPES.map((type) => [type, applyGratificationEvent] as const),
+  ...COMPLAINT_EVENT_TYPES.map((type) => [type, applyComplaintEvent] as const),
 ]);
 
 /**
  * The scorecards and the red-flag register: one projection, because both are fed by the same
- * plan, SKP, LKjIP and finding events (and the register by the ZI action plans') and the register needs the documents the scorecards fold.
+ * plan, SKP, LKjIP and finding events (and the register by the ZI action plans', gifts and complaints) and the register needs the documents the scorecards fold.
  */
 export const dashboardsProjection: Projection = {
   name: 'dashboards',
-  version: 2,
+  version: 3,
   readModels: [scorecardReadModel, scorecardSkpReadModel, scorecardFindingReadModel, redFlagReadModel],
   handles: [...byType.keys()],
   apply: (event, target) => applyDashboardEvents([event], target),

@@ -1,0 +1,4 @@
+/** What other slices may use of the complaint slice (the participation figures, the erasure of a reporter). */
+export { ComplaintFigures, ComplaintFiguresQuery } from './complaint-figures.query';
+export { ComplaintsModule } from './complaints.module';
+export { ComplaintFiguresView } from './complaint.views';
