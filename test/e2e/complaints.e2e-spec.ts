@@ -295,6 +295,47 @@ describe('complaints over HTTP', () => {
     });
   });
 
+  it('shows a verified complaint the reporter made public, and the unit’s responses, in the public feed; never the contact, never a private one', async () => {
+    clock.setToday('2025-07-01');
+    const shown = await file(complaint({ subject: 'Drainase tersumbat', text: 'Air meluap ke jalan saat hujan' }));
+    const kept = await file(complaint({ subject: 'Pungutan liar di loket', publicText: false }));
+    await verify(shown.trackingCode, { decision: 'VERIFIED', opdCode: 'DPUPR', responseClass: 'FIELD_CHECK' }).expect(200);
+    await verify(kept.trackingCode, { decision: 'VERIFIED', opdCode: 'DPUPR', responseClass: 'FIELD_CHECK' }).expect(200);
+    await respond(kept.trackingCode, as.dpupr, 'Petugas loket ditegur').expect(200);
+    const last = await respond(shown.trackingCode, as.dpupr, 'Saluran dibersihkan 2 Juli').expect(200);
+    const feed = async () => {
+      // Only this test's items: those after its first filing.
+      const page = await http().get(`/public/v1/feed?limit=500&after=${shown.position}`).set('X-Min-Position', last.body.position).expect(200);
+      return page.body.items.filter((item: { type: string }) => item.type.startsWith('COMPLAINT_'));
+    };
+    const items = await feed();
+    expect(items.map((item: { type: string; details: { subject: string } }) => [item.type, item.details.subject])).toEqual([
+      ['COMPLAINT_VERIFIED', 'Drainase tersumbat'],
+      ['COMPLAINT_RESPONDED', 'Drainase tersumbat'],
+    ]);
+    expect(items[0]).toMatchObject({ opdCode: 'DPUPR', year: 2025, details: { text: 'Air meluap ke jalan saat hujan', responseClass: 'FIELD_CHECK' } });
+    expect(items[1]).toMatchObject({ summary: 'Saluran dibersihkan 2 Juli', details: { late: false } });
+    const text = JSON.stringify(
+      await http()
+        .get('/public/v1/feed?limit=500')
+        .expect(200)
+        .then((page) => page.body),
+    );
+    expect(text).not.toMatch(new RegExp(`Budi|budi@example|6281234567890|Pungutan liar|Petugas loket|${shown.trackingCode}|${kept.trackingCode}`));
+    const atom = await http().get('/public/v1/feed.atom').expect(200);
+    expect(atom.text).toContain('DPUPR menanggapi pengaduan masyarakat');
+    expect(atom.text).not.toMatch(/Budi|Pungutan liar/);
+
+    await http()
+      .post('/api/v1/personal-data/erasures')
+      .set(as.dpo)
+      .send({ subject: { complaint: shown.trackingCode }, legalBasis: 'UU 27/2022 pasal 8', reason: 'Permintaan pelapor' })
+      .expect(201);
+    const erased = await feed();
+    expect(erased.map((item: { details: { subject: string | null } }) => item.details.subject)).toEqual([null, null]);
+    expect(JSON.stringify(erased)).not.toMatch(/Drainase|Air meluap/);
+  });
+
   it('erases a reporter’s words and contact through the erasure endpoint, keeping the clocks and counts', async () => {
     const { trackingCode, followSecret } = await file(complaint({ opdCode: 'DPUPR', subject: 'Sampah menumpuk' }));
     await http()

@@ -1,4 +1,5 @@
 import { publicUnitPageLink } from '@app/domain/public';
+import { PersonalData } from '@app/personal-data';
 import { Projections } from '@app/projections';
 import { publicItemReadModel, PublicItemRow } from '@app/read-models';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
@@ -13,6 +14,19 @@ export type FeedItem = Omit<PublicItemRow, 'eventId'> & { pageUrl: string };
 
 export const feedItemOf = ({ eventId: _eventId, ...item }: PublicItemRow): FeedItem => ({ ...item, pageUrl: publicUnitPageLink(item.opdCode, item.year) });
 
+/**
+ * The words a reporter let the public read (a verified complaint's subject and text) are kept
+ * sealed in the feed's table and opened here, where every way of serving the feed reads it: after
+ * the reporter's erasure they read as null.
+ */
+async function opened(rows: PublicItemRow[], personalData: PersonalData): Promise<PublicItemRow[]> {
+  return Promise.all(
+    rows.map(async (row) =>
+      row.type.startsWith('COMPLAINT_') ? { ...row, details: (await personalData.revealAll(row.details)) as PublicItemRow['details'] } : row,
+    ),
+  );
+}
+
 /** Items after `after` (exclusive), oldest first. */
 export class FeedPageQuery extends Query<PublicItemRow[]> {
   constructor(
@@ -25,14 +39,20 @@ export class FeedPageQuery extends Query<PublicItemRow[]> {
 
 @QueryHandler(FeedPageQuery)
 export class FeedPageHandler implements IQueryHandler<FeedPageQuery> {
-  constructor(private readonly projections: Projections) {}
+  constructor(
+    private readonly projections: Projections,
+    private readonly personalData: PersonalData,
+  ) {}
 
   async execute({ after, limit }: FeedPageQuery): Promise<PublicItemRow[]> {
-    return (await this.projections.reader(publicItemReadModel)).find({
+    const rows = await (
+      await this.projections.reader(publicItemReadModel)
+    ).find({
       where: after ? { position: MoreThan(after) } : {},
       order: { position: 'ASC' },
       take: limit,
     });
+    return opened(rows, this.personalData);
   }
 }
 
@@ -45,10 +65,13 @@ export class LatestItemsQuery extends Query<PublicItemRow[]> {
 
 @QueryHandler(LatestItemsQuery)
 export class LatestItemsHandler implements IQueryHandler<LatestItemsQuery> {
-  constructor(private readonly projections: Projections) {}
+  constructor(
+    private readonly projections: Projections,
+    private readonly personalData: PersonalData,
+  ) {}
 
   async execute({ limit }: LatestItemsQuery): Promise<PublicItemRow[]> {
-    return (await this.projections.reader(publicItemReadModel)).find({ order: { position: 'DESC' }, take: limit });
+    return opened(await (await this.projections.reader(publicItemReadModel)).find({ order: { position: 'DESC' }, take: limit }), this.personalData);
   }
 }
 

@@ -1,4 +1,6 @@
 import { AuditFindingRecorded, RecommendationAssessed } from '../audit-finding/audit-finding.events';
+import { ComplaintResponded, ComplaintVerified } from '../complaint/complaint.events';
+import { complaintRespondedItem, complaintVerifiedItem } from './complaint-items';
 import { LkjipFigures } from '../lkjip/lkjip.events';
 import { Goal, PlanApproved, RealisationCorrected, RealisationReported, RealisationValue, RevisionApproved } from '../plan/plan.events';
 import { PUBLIC_ITEM_TYPES, PublicItem, PublicItemType } from './public-item';
@@ -145,6 +147,29 @@ const ITEMS: Record<PublicItemType, () => PublicItem> = {
   ZI_PROPOSED: () => ziItem({ type: 'ZiProposed', data: planted({ ...zi, target: 'WBK' as const, on: '2025-05-10' }) }),
   ZI_AWARDED: () => ziItem({ type: 'ZiAwarded', data: planted({ ...zi, predikat: 'WBK' as const, decreeNumber: 'SK-9/2025', decreeDate: '2025-12-10' }) }),
   ZI_REVOKED: () => ziItem({ type: 'ZiRevoked', data: planted({ ...zi, reason: `${SECRET} Pegawai terjaring OTT`, on: '2026-02-01' }) }),
+  // The filing's context is made by the feed projection from what it may show (the contact never enters it).
+  COMPLAINT_VERIFIED: () =>
+    complaintVerifiedItem(
+      {
+        type: 'ComplaintVerified',
+        data: planted({
+          trackingCode: `${SECRET}-CODE`,
+          opdCode: 'DINKES',
+          responseClass: 'INFORMATION' as const,
+          on: '2025-06-03',
+          responseDue: '2025-06-10',
+        }),
+      } satisfies ComplaintVerified,
+      planted({ publicText: true, year: 2025, kind: 'PENGADUAN', subject: 'Antrean panjang', text: 'Antrean loket', verified: true }),
+    ),
+  COMPLAINT_RESPONDED: () =>
+    complaintRespondedItem(
+      {
+        type: 'ComplaintResponded',
+        data: planted({ trackingCode: `${SECRET}-CODE`, opdCode: 'DINKES', text: 'Loket ditambah', on: '2025-06-05', late: false, confirmDue: '2025-06-19' }),
+      } satisfies ComplaintResponded,
+      planted({ publicText: true, year: 2025, kind: 'PENGADUAN', subject: 'Antrean panjang', text: 'Antrean loket', verified: true }),
+    ),
 };
 
 /** Every key at every depth of `value`. */

@@ -14,6 +14,8 @@ export const PUBLIC_ITEM_TYPE_NAMES = {
     ZI_PROPOSED: 'Zona Integritas diusulkan',
     ZI_AWARDED: 'Predikat Zona Integritas diraih',
     ZI_REVOKED: 'Predikat Zona Integritas dicabut',
+    COMPLAINT_VERIFIED: 'Pengaduan diverifikasi',
+    COMPLAINT_RESPONDED: 'Pengaduan ditanggapi',
   },
   en: {
     PLAN_APPROVED: 'Plan approved',
@@ -27,5 +29,7 @@ export const PUBLIC_ITEM_TYPE_NAMES = {
     ZI_PROPOSED: 'Zona Integritas proposed',
     ZI_AWARDED: 'Zona Integritas predikat awarded',
     ZI_REVOKED: 'Zona Integritas predikat revoked',
+    COMPLAINT_VERIFIED: 'Complaint verified',
+    COMPLAINT_RESPONDED: 'Complaint responded to',
   },
 } as const satisfies Record<'id' | 'en', Record<PublicItemType, string>>;

@@ -16,6 +16,8 @@ export const PUBLIC_ITEM_TYPES = [
   'ZI_PROPOSED',
   'ZI_AWARDED',
   'ZI_REVOKED',
+  'COMPLAINT_VERIFIED',
+  'COMPLAINT_RESPONDED',
 ] as const;
 export type PublicItemType = (typeof PUBLIC_ITEM_TYPES)[number];
 

@@ -1,11 +1,15 @@
 import { AuditFindingRecorded, RecommendationAssessed } from '@app/domain/audit-finding';
+import { ComplaintFiled, ComplaintResponded, ComplaintVerified } from '@app/domain/complaint';
 import { LkjipCompiled, LkjipPublished, LkjipRecompiled } from '@app/domain/lkjip';
 import { PlanApproved, RealisationCorrected, RealisationReported, RevisionApproved } from '@app/domain/plan';
 import {
+  complaintRespondedItem,
+  complaintVerifiedItem,
   findingRecordedItem,
   lkjipPublishedItem,
   planApprovedItem,
   PublicFindingContext,
+  PublicComplaintContext,
   PublicItem,
   publicLkjipFigures,
   realisationItem,
@@ -31,7 +35,10 @@ type PublicSourceEvent =
   | ZiDeclared
   | ZiProposed
   | ZiAwarded
-  | ZiRevoked;
+  | ZiRevoked
+  | ComplaintFiled
+  | ComplaintVerified
+  | ComplaintResponded;
 
 const HANDLED: ReadonlyArray<PublicSourceEvent['type']> = [
   'PlanApproved',
@@ -47,10 +54,14 @@ const HANDLED: ReadonlyArray<PublicSourceEvent['type']> = [
   'ZiProposed',
   'ZiAwarded',
   'ZiRevoked',
+  'ComplaintFiled',
+  'ComplaintVerified',
+  'ComplaintResponded',
 ];
 
 const lkjipKey = (opdCode: string, year: number) => `lkjip|${opdCode}|${year}`;
 const findingKey = (id: string) => `finding|${id}`;
+const complaintKey = (trackingCode: string) => `complaint|${trackingCode}`;
 
 /** The public item `event` makes, if any; compiles and recordings also keep what a later item needs. */
 async function itemOf(event: PublicSourceEvent, context: RowBuffer<PublicContextRow>): Promise<PublicItem | null> {
@@ -85,6 +96,25 @@ async function itemOf(event: PublicSourceEvent, context: RowBuffer<PublicContext
     case 'ZiAwarded':
     case 'ZiRevoked':
       return ziItem(event);
+    case 'ComplaintFiled': {
+      // Only what a public item may show, and only when the reporter allowed it; the words stay sealed.
+      const { trackingCode, publicText, on, kind, subject, text } = event.data;
+      if (publicText)
+        context.put({ key: complaintKey(trackingCode), value: { publicText, year: Number(on.slice(0, 4)), kind, subject, text, verified: false } });
+      return null;
+    }
+    case 'ComplaintVerified': {
+      const filing = await context.get({ key: complaintKey(event.data.trackingCode) });
+      if (!filing) return null;
+      const verified = { ...(filing.value as unknown as PublicComplaintContext), verified: true };
+      context.put({ key: filing.key, value: { ...verified } });
+      return complaintVerifiedItem(event, verified);
+    }
+    case 'ComplaintResponded': {
+      const filing = await context.get({ key: complaintKey(event.data.trackingCode) });
+      const shown = filing?.value as unknown as PublicComplaintContext | undefined;
+      return shown?.verified ? complaintRespondedItem(event, shown) : null;
+    }
   }
 }
 
@@ -95,7 +125,8 @@ async function itemOf(event: PublicSourceEvent, context: RowBuffer<PublicContext
 export const publicFeedProjection: Projection = {
   name: 'public-feed',
   // 2: titles and summaries name statuses, categories and reasons in words; a rebuild rewrites the old sentences.
-  version: 3,
+  // 4: complaints the reporter let be public, once verified, and the units' responses to them.
+  version: 4,
   readModels: [publicItemReadModel, publicContextReadModel],
   handles: HANDLED,
   apply: (event, target) => applyPublicEvents([event], target),
@@ -125,5 +156,6 @@ async function applyPublicEvents(events: ProjectionEvent[], target: ProjectionTa
 function contextKeyRead(event: PublicSourceEvent): Array<{ key: string }> {
   if (event.type === 'LkjipPublished') return [{ key: lkjipKey(event.data.opdCode, event.data.year) }];
   if (event.type === 'RecommendationAssessed') return [{ key: findingKey(event.data.findingId) }];
+  if (event.type === 'ComplaintVerified' || event.type === 'ComplaintResponded') return [{ key: complaintKey(event.data.trackingCode) }];
   return [];
 }
