@@ -86,6 +86,10 @@ const GIFT = {
 /** A complaint filed naming DINKES in beforeAll, not yet verified; the desk's own rights are in complaints.e2e-spec.ts. */
 const COMPLAINT = { trackingCode: '' };
 const COMPLAINT_BODY = { kind: 'PENGADUAN', opdCode: 'DINKES', subject: 'Antrean', text: 'Antrean terlalu panjang', publicText: false };
+/** A WBS report filed in beforeAll; only wbs_officer, who is no caller here, reads it (wbs.e2e-spec.ts). */
+const WBS = { trackingCode: '' };
+const WBS_REPORT = { allegation: 'Pungutan di loket', concerning: 'Petugas loket' };
+const allCallers = (status: number) => Object.fromEntries(Object.keys(CALLERS).map((caller) => [caller, status]));
 const nobody = {
   anonymous: 401,
   admin: 403,
@@ -372,11 +376,7 @@ const ENDPOINTS: Array<[string, Call, Record<string, number>]> = [
     { anonymous: 201, admin: 201, 'operator of DINKES': 201, 'head of DINKES': 201, 'operator of DISDIK': 201, employee: 201, appraiser: 201, inspector: 201 },
   ],
   // Only the follow secret opens a complaint to read: no role does, and without it a complaint is no complaint.
-  [
-    'GET /public/v1/complaints/{trackingCode}',
-    () => ({ method: 'get', path: `/public/v1/complaints/${COMPLAINT.trackingCode}` }),
-    { anonymous: 404, admin: 404, 'operator of DINKES': 404, 'head of DINKES': 404, 'operator of DISDIK': 404, employee: 404, appraiser: 404, inspector: 404 },
-  ],
+  ['GET /public/v1/complaints/{trackingCode}', () => ({ method: 'get', path: `/public/v1/complaints/${COMPLAINT.trackingCode}` }), allCallers(404)],
   [
     'GET /api/v1/complaints',
     () => ({ method: 'get', path: '/api/v1/complaints' }),
@@ -398,6 +398,22 @@ const ENDPOINTS: Array<[string, Call, Record<string, number>]> = [
     () => ({ method: 'post', path: `/api/v1/complaints/${COMPLAINT.trackingCode}/responses`, body: { text: 'Sudah ditangani' } }),
     { ...nobody, 'operator of DINKES': 422, 'head of DINKES': 422 },
   ],
+  ['POST /public/v1/wbs', () => ({ method: 'post', path: '/public/v1/wbs', body: WBS_REPORT }), allCallers(201)],
+  ['GET /public/v1/wbs/{trackingCode}', () => ({ method: 'get', path: `/public/v1/wbs/${WBS.trackingCode}` }), allCallers(404)],
+  ['GET /public/v1/wbs/figures/{year}', () => ({ method: 'get', path: '/public/v1/wbs/figures/2025' }), everyone],
+  ['GET /api/v1/wbs', () => ({ method: 'get', path: '/api/v1/wbs' }), nobody],
+  ['GET /api/v1/wbs/{trackingCode}', () => ({ method: 'get', path: `/api/v1/wbs/${WBS.trackingCode}` }), nobody],
+  [
+    'POST /api/v1/wbs/{trackingCode}/identity-readings',
+    () => ({ method: 'post', path: `/api/v1/wbs/${WBS.trackingCode}/identity-readings`, body: { reason: 'Ingin tahu' } }),
+    nobody,
+  ],
+  [
+    'POST /api/v1/wbs/{trackingCode}/transitions',
+    () => ({ method: 'post', path: `/api/v1/wbs/${WBS.trackingCode}/transitions`, body: { to: 'UNDER_REVIEW', reason: 'Telaah' } }),
+    nobody,
+  ],
+  ['POST /api/v1/wbs/{trackingCode}/messages', () => ({ method: 'post', path: `/api/v1/wbs/${WBS.trackingCode}/messages`, body: { text: 'Halo' } }), nobody],
 ];
 
 /**
@@ -454,6 +470,7 @@ describe('authorization matrix', () => {
     SURVEY.toClose = toClose.surveyCode;
     GRATIFICATION.id = (await http.post('/api/v1/gratifications').set(headers.employee).send(GIFT).expect(201)).body.id;
     COMPLAINT.trackingCode = (await http.post('/public/v1/complaints').send(COMPLAINT_BODY).expect(201)).body.trackingCode;
+    WBS.trackingCode = (await http.post('/public/v1/wbs').send(WBS_REPORT).expect(201)).body.trackingCode;
     last = toClose.position;
     await request(testApp.app.getHttpServer()).get(skp(SKP_YEAR.agreed)).set(headers.inspector).set('X-Min-Position', last).expect(200);
     last = await ziFixtures(http);

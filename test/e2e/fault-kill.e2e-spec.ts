@@ -122,9 +122,9 @@ describe('two APIs and a projector, one API killed twice under load', () => {
       }));
       expect(summary).toEqual(ALL_PROJECTIONS.map((projection) => ({ projection: projection.name, skipped: undefined, differences: 0, examples: [] })));
       // Every projection the workload feeds had rows to compare. The workload (fault-writers.ts)
-      // writes units, plans, SKPs and findings; ZI, gratification, survey and complaint streams are
+      // writes units, plans, SKPs and findings; ZI, gratification, survey, complaint and WBS streams are
       // not in it, so those projections are compared (above) but empty.
-      const unfed = ['zi-register', 'gratification-register', 'survey-results', 'complaint-register'];
+      const unfed = ['zi-register', 'gratification-register', 'survey-results', 'complaint-register', 'wbs-register'];
       const fed = comparisons.filter((comparison) => !unfed.includes(comparison.projection));
       expect(fed).toHaveLength(ALL_PROJECTIONS.length - unfed.length);
       for (const comparison of fed) expect(comparison.tables.reduce((sum, table) => sum + table.compared, 0)).toBeGreaterThan(0);

@@ -394,6 +394,34 @@ describe('answers match the OpenAPI document', () => {
     await call('get', '/api/v1/complaints/{trackingCode}', `/api/v1/complaints/${code}`, as.operator);
   });
 
+  it('whistleblowing', async () => {
+    const officer = bearer(await tokenFor({ roles: ['wbs_officer'] }));
+    const filed = await call(
+      'post',
+      '/public/v1/wbs',
+      '/public/v1/wbs',
+      {},
+      {
+        allegation: 'Pungutan di loket',
+        concerning: 'Petugas loket',
+        identity: { name: 'Rina', contact: 'rina@example.org' },
+      },
+    );
+    const code = filed.trackingCode as string;
+    const secret = { 'X-Follow-Secret': filed.followSecret as string };
+    await call('post', '/public/v1/wbs/{trackingCode}/messages', `/public/v1/wbs/${code}/messages`, secret, { text: 'Ada bukti tambahan' });
+    await call('get', '/public/v1/wbs/{trackingCode}', `/public/v1/wbs/${code}`, secret);
+    await call('post', '/api/v1/wbs/{trackingCode}/messages', `/api/v1/wbs/${code}/messages`, officer, { text: 'Terima kasih' });
+    await call('post', '/api/v1/wbs/{trackingCode}/identity-readings', `/api/v1/wbs/${code}/identity-readings`, officer, { reason: 'Klarifikasi' });
+    const moved = await call('post', '/api/v1/wbs/{trackingCode}/transitions', `/api/v1/wbs/${code}/transitions`, officer, {
+      to: 'UNDER_REVIEW',
+      reason: 'Telaah',
+    });
+    await call('get', '/api/v1/wbs', '/api/v1/wbs', { ...officer, 'X-Min-Position': moved.position });
+    await call('get', '/api/v1/wbs/{trackingCode}', `/api/v1/wbs/${code}`, officer);
+    await call('get', '/public/v1/wbs/figures/{year}', '/public/v1/wbs/figures/2025', {});
+  });
+
   it('history and integrity', async () => {
     await call('get', '/api/v1/history/{streamType}/{id}', '/api/v1/history/plan/DINKES-2025', as.inspector);
     await call('get', '/api/v1/integrity/streams/{streamType}/{id}', '/api/v1/integrity/streams/plan/DINKES-2025', as.inspector);

@@ -58,6 +58,7 @@ describe('npm run projections on a running deployment', () => {
       'public-feed',
       'skp-register',
       'survey-results',
+      'wbs-register',
       'zi-register',
     ]);
     const opds = status.find((entry) => entry.name === 'opd-registry')!;

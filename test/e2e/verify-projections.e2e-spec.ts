@@ -62,6 +62,11 @@ describe('npm run verify -- --projections', () => {
       .post('/public/v1/complaints')
       .send({ kind: 'PENGADUAN', subject: 'Antrean', text: 'Antrean puskesmas terlalu panjang', publicText: false })
       .expect(201);
+    // And a WBS report.
+    await request(testApp.app.getHttpServer())
+      .post('/public/v1/wbs')
+      .send({ allegation: 'Pungutan di loket', concerning: 'Petugas loket', identity: { name: 'Rina', contact: 'rina@example.org' } })
+      .expect(201);
     const { body } = await request(testApp.app.getHttpServer())
       .post('/api/v1/opds')
       .set(fixtures.as.admin)
@@ -89,6 +94,7 @@ describe('npm run verify -- --projections', () => {
       ['survey-results', 0],
       ['gratification-register', 0],
       ['complaint-register', 0],
+      ['wbs-register', 0],
     ]);
     for (const projection of output.projections) expect(projection.rowsCompared).toBeGreaterThan(0);
   });

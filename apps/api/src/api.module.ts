@@ -29,6 +29,7 @@ import { PersonalDataModule } from './personal-data/personal-data.module';
 import { ZiModule } from './zi/zi.module';
 import { SurveysModule } from './surveys/surveys.module';
 import { ComplaintsModule } from './complaints';
+import { WbsModule } from './wbs';
 import { GratificationsModule } from './gratifications/gratifications.module';
 import { ParticipationModule } from './participation/participation.module';
 
@@ -50,6 +51,7 @@ import { ParticipationModule } from './participation/participation.module';
     SurveysModule,
     GratificationsModule,
     ComplaintsModule,
+    WbsModule,
     ParticipationModule,
     PortalModule,
     PersonalDataModule,

@@ -251,6 +251,11 @@ export class Environment {
   @IsWhole(0, 100)
   SKP_RETENTION_YEARS = 5;
 
+  /** How many days after a WBS report is CLOSED its reporter's identity (and words) are erased (docs/domain.md, Whistleblowing 3). */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsWhole(0, 36500)
+  WBS_IDENTITY_RETENTION_DAYS = 365;
+
   /**
    * The region's holidays, which working-day deadlines skip (docs/domain.md, Working days):
    * `2026-08-17,2026-12-25`, or `@/etc/kinerja/holidays.txt` naming a file with one date a line

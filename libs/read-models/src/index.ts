@@ -10,6 +10,7 @@ import { publicFeedProjection } from './public/public-feed.projection';
 import { skpRegisterProjection } from './skp/skp-register.projection';
 import { ziRegisterProjection } from './zi/zi-register.projection';
 import { surveyResultsProjection } from './survey/survey-results.projection';
+import { wbsRegisterProjection } from './wbs/wbs-register.projection';
 
 export * from './audit-finding/finding-register.projection';
 export * from './complaint/complaint-register.projection';
@@ -26,6 +27,7 @@ export * from './row-per-stream';
 export * from './skp/skp-register.projection';
 export * from './zi/zi-register.projection';
 export * from './survey/survey-results.projection';
+export * from './wbs/wbs-register.projection';
 
 /**
  * Every projection the service runs; the runner, rebuilds and checkpoints need nothing else.
@@ -42,4 +44,5 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   surveyResultsProjection,
   gratificationRegisterProjection,
   complaintRegisterProjection,
+  wbsRegisterProjection,
 ];

@@ -1,6 +1,6 @@
 import { Actor } from '@app/decider';
 
-export const ROLES = ['admin', 'opd_operator', 'opd_head', 'employee', 'appraiser', 'inspector', 'upg', 'dpo', 'complaint_admin'] as const;
+export const ROLES = ['admin', 'opd_operator', 'opd_head', 'employee', 'appraiser', 'inspector', 'upg', 'dpo', 'complaint_admin', 'wbs_officer'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Who is calling, from a verified token. */

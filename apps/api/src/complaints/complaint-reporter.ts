@@ -3,7 +3,7 @@ import { EVENT_STORE, EventStore } from '@app/event-store';
 import { Inject, Injectable } from '@nestjs/common';
 import { ComplaintPersonalData, Opened } from './complaint-personal-data';
 import { noSuchComplaint } from './complaint-target';
-import { normaliseTrackingCode, verifyFollowSecret } from './follow-secret';
+import { normaliseTrackingCode, verifyFollowSecret } from '../auth/follow-secret';
 
 /**
  * The reporter's door: a complaint opened for whoever holds its follow secret, read from its own

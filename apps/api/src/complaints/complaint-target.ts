@@ -2,7 +2,7 @@ import { ComplaintCommand, complaintDecider, ComplaintEvent, ComplaintState, com
 import { EventCodec } from '@app/event-store';
 import { WriteTarget } from '../commands/write-target';
 import { notFound } from '../http/problem';
-import { normaliseTrackingCode } from './follow-secret';
+import { normaliseTrackingCode } from '../auth/follow-secret';
 
 /** One answer for no such code, a wrong secret and a report the caller may not see: a code proves nothing. */
 export const noSuchComplaint = () => notFound('No such complaint');

@@ -1,5 +1,4 @@
 import { ComplaintCommand, ComplaintState } from '@app/domain/complaint';
-import { DomainError } from '@app/domain';
 import { requireActiveOpd } from '@app/domain/opd';
 import { Body, Controller, Get, Headers, Param, Post, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
@@ -22,7 +21,7 @@ import { ComplaintReporter } from './complaint-reporter';
 import { complaintTarget, newComplaintTarget } from './complaint-target';
 import { FileComplaintDto, ReporterMessageDto } from './complaint.dto';
 import { ComplaintFiledView, complaintFollowView, ComplaintFollowView } from './complaint.views';
-import { hashFollowSecret, newFollowSecret, newTrackingCode, trackingCodeForRequest } from './follow-secret';
+import { fileFollowable } from '../auth/followable-filing';
 
 const FOLLOW_SECRET = { name: 'X-Follow-Secret', required: true, description: 'The follow secret the filing answered' };
 
@@ -54,10 +53,8 @@ export class PublicComplaintsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<WriteResult & { trackingCode: string; followSecret: string | null }> {
     if (body.opdCode) requireActiveOpd(await this.queries.execute(new OpdStatusQuery(body.opdCode)));
-    const followSecret = newFollowSecret();
-    const followSecretHash = await hashFollowSecret(followSecret);
-    const { requestId } = write.options;
-    const file = (trackingCode: string) =>
+    const contact = body.contact ? { name: body.contact.name ?? null, email: body.contact.email ?? null, phone: body.contact.phone ?? null } : null;
+    return fileFollowable(write.options.requestId, (trackingCode, secret) =>
       this.writer.decide(
         reply,
         write,
@@ -68,29 +65,19 @@ export class PublicComplaintsController {
           data: {
             calendar: this.calendar,
             trackingCode,
-            followSecretHash,
+            followSecretHash: secret.followSecretHash,
             kind: body.kind,
             opdCode: body.opdCode ?? null,
             subject: body.subject,
             text: body.text,
             location: body.location ?? null,
-            contact: body.contact ? { name: body.contact.name ?? null, email: body.contact.email ?? null, phone: body.contact.phone ?? null } : null,
+            contact,
             publicText: body.publicText,
           },
         },
-        // A retry that found the first attempt's filing holds that attempt's hash: its secret was shown then.
-        (state: ComplaintState) => ({
-          trackingCode,
-          followSecret: state.status !== 'NONE' && state.followSecretHash === followSecretHash ? followSecret : null,
-        }),
-      );
-    try {
-      return await file(requestId ? trackingCodeForRequest(requestId) : newTrackingCode());
-    } catch (error) {
-      // Another complaint holds the code (30^8 codes make it rare): file under a fresh one rather than say so.
-      if (error instanceof DomainError && error.code === 'ALREADY_EXISTS') return file(newTrackingCode());
-      throw error;
-    }
+        (state: ComplaintState) => secret.answer(trackingCode, state.status === 'NONE' ? null : state.followSecretHash),
+      ),
+    );
   }
 
   @Get(':trackingCode')

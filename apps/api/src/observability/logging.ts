@@ -3,9 +3,13 @@ import type { IncomingMessage } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 
-/** NIPs appear in paths (/api/v1/skp/{nip}/…); logs at info level must not carry them. */
+/**
+ * NIPs appear in paths (/api/v1/skp/{nip}/…); logs at info level must not carry them. Nor the
+ * tracking code of a complaint or a WBS report: a log line's time beside a proxy's record of who
+ * called could tie a reporter to a report.
+ */
 export function maskPersonalData(url: string): string {
-  return url.replace(/\d{18}/g, '[nip]');
+  return url.replace(/\d{18}/g, '[nip]').replace(/\/(complaints|wbs|complaint)\/[^/?#]+/gi, (_match, kind: string) => `/${kind}/[code]`);
 }
 
 /** The caller's X-Request-Id when it is a plain token (it goes into logs), else a new one. */

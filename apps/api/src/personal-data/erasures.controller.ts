@@ -66,19 +66,19 @@ export class ErasuresController {
         }),
       );
     }
-    // WBS reports are a context still to come: none of their reporters is a subject yet.
-    const subjectId =
+    const [ref, kind] =
       nip !== undefined
-        ? await this.personalData.subjectOf({ kind: 'nip', value: nip })
+        ? ([{ kind: 'nip', value: nip }, 'EMPLOYEE'] as const)
         : complaint !== undefined
-          ? await this.personalData.subjectOf({ kind: 'complaint', value: complaint })
-          : null;
+          ? ([{ kind: 'complaint', value: complaint }, 'COMPLAINT_REPORTER'] as const)
+          : ([{ kind: 'wbs', value: wbs! }, 'WBS_REPORTER'] as const);
+    const subjectId = await this.personalData.subjectOf(ref);
     if (!subjectId) throw notFound('No such data subject');
-    // A complaint's reporter is under no retention: the counts and clocks stay, the words and contact go.
-    if (nip !== undefined) await this.requireNoRetention(subjectId, write.metadata.today);
+    // A reporter is under no retention: the states, clocks and counts stay, the words and identity go.
+    if (kind === 'EMPLOYEE') await this.requireNoRetention(subjectId, write.metadata.today);
     const result = await this.writer.decide(reply, write, erasureTarget(subjectId), theRoleSuffices, {
       type: 'RecordErasure',
-      data: { subjectId, kind: nip !== undefined ? 'EMPLOYEE' : 'COMPLAINT_REPORTER', legalBasis: body.legalBasis, reason: body.reason },
+      data: { subjectId, kind, legalBasis: body.legalBasis, reason: body.reason },
     });
     // After the record, so that a crash in between leaves a record whose retry finishes the job.
     await this.personalData.erase(subjectId);

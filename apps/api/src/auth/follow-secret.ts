@@ -1,13 +1,13 @@
 import { createHash, randomBytes, randomInt, scrypt, ScryptOptions, timingSafeEqual } from 'node:crypto';
 
 /**
- * The pair a reporter follows an anonymous complaint with (docs/domain.md, Complaints 1): a
- * short tracking code anyone may read aloud, and a follow secret of 192 random bits shown once
- * and stored only as an scrypt hash with a salt of its own.
+ * The pair a reporter follows an anonymous complaint or WBS report with (docs/domain.md,
+ * Complaints 1, Whistleblowing 1): a short tracking code anyone may read aloud, and a follow
+ * secret of 192 random bits shown once and stored only as an scrypt hash with a salt of its own.
  *
  * A wrong code and a wrong secret must not be told apart, by the answer (both are the same
  * 404) or by the time it takes: `verifyFollowSecret` runs one scrypt and one constant-time
- * comparison whether the complaint exists or not.
+ * comparison whether the report exists or not.
  */
 
 /** No 0/O, 1/I/L, U: nothing read aloud or copied by hand is mistaken for another. */
