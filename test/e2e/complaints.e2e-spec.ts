@@ -337,7 +337,7 @@ describe('complaints over HTTP', () => {
   });
 
   it('erases a reporter’s words and contact through the erasure endpoint, keeping the clocks and counts', async () => {
-    const { trackingCode, followSecret } = await file(complaint({ opdCode: 'DPUPR', subject: 'Sampah menumpuk' }));
+    const { trackingCode, followSecret, position } = await file(complaint({ opdCode: 'DPUPR', subject: 'Sampah menumpuk' }));
     await http()
       .post('/api/v1/personal-data/erasures')
       .set(as.dpo)
@@ -345,7 +345,7 @@ describe('complaints over HTTP', () => {
       .expect(201);
     const followed = await follow(trackingCode, followSecret).expect(200);
     expect(followed.body).toMatchObject({ status: 'RECEIVED', subject: null, text: null, location: null, erased: true });
-    const listed = await http().get(`/api/v1/complaints/${trackingCode}`).set(as.desk).expect(200);
+    const listed = await http().get(`/api/v1/complaints/${trackingCode}`).set(as.desk).set('X-Min-Position', position).expect(200);
     expect(listed.body).toMatchObject({ subject: null, text: null, contact: { name: null, email: null, phone: null }, erased: true });
     await http()
       .post('/api/v1/personal-data/erasures')

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ZiModule } from '../zi';
 import { ComplaintLedgerSources } from './complaint-ledger-sources';
 import { ComplaintFiguresHandler } from './complaint-figures.query';
+import { ComplaintFiling } from './complaint-filing';
 import { ComplaintPersonalData } from './complaint-personal-data';
 import { COMPLAINT_QUERY_HANDLERS } from './complaint-queries';
 import { ComplaintReporter } from './complaint-reporter';
@@ -11,7 +12,7 @@ import { PublicComplaintsController } from './public-complaints.controller';
 @Module({
   imports: [ZiModule],
   controllers: [ComplaintsController, PublicComplaintsController],
-  providers: [ComplaintLedgerSources, ComplaintPersonalData, ComplaintReporter, ComplaintFiguresHandler, ...COMPLAINT_QUERY_HANDLERS],
-  exports: [ComplaintPersonalData],
+  providers: [ComplaintFiling, ComplaintLedgerSources, ComplaintPersonalData, ComplaintReporter, ComplaintFiguresHandler, ...COMPLAINT_QUERY_HANDLERS],
+  exports: [ComplaintFiling, ComplaintReporter],
 })
 export class ComplaintsModule {}

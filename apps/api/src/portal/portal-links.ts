@@ -22,6 +22,12 @@ export const ziPageHref = (lang: Lang, year: number): string => inLanguage(lang,
 export const INTEGRITY_PAGE_PATH = 'integritas';
 export const integrityPageHref = (lang: Lang): string => inLanguage(lang, `/${INTEGRITY_PAGE_PATH}`);
 
+/** Where a citizen files a complaint or a WBS report, or follows one (pages/lapor-page.ts). */
+export const LAPOR_PAGE_PATH = 'lapor';
+export const laporHref = (lang: Lang): string => inLanguage(lang, `/${LAPOR_PAGE_PATH}`);
+/** The Lapor forms post here, plain HTML forms; their `lang` travels as a hidden field. */
+export const LAPOR_ACTIONS = { complaint: '/lapor/pengaduan', wbs: '/lapor/wbs', follow: '/lapor/lacak', message: '/lapor/pesan' } as const;
+
 /** The year form submits here; its `lang` travels as a hidden field. */
 export const REGENCY_FORM_ACTION = '/';
 

@@ -14,7 +14,7 @@ import { Public } from '../auth/auth.decorators';
 import { Today } from '../http/request-clock';
 import { notFound } from '../http/problem';
 import { notModified, PUBLIC_CACHE_CONTROL } from '../http/public-cache';
-import { RegencyQuery, ScorecardQuery } from '../dashboards';
+import { RegencyQuery, ScorecardParticipation, ScorecardParticipationQuery, ScorecardQuery } from '../dashboards';
 import { PublicOpd, PublicOpdsQuery } from '../opds';
 import { opdCodeFrom, opdYearAddress, yearFrom } from '../http/opd-year-address';
 import { planViewSettingsFrom, PublicPlanQuery } from '../plans';
@@ -25,13 +25,14 @@ import { PageCache, RenderedPage } from './page-cache';
 import { feedPanel } from './pages/feed-panel';
 import { integrityPage } from './pages/integrity-page';
 import { integrityPanel } from './pages/integrity-panel';
+import { laporPage } from './pages/lapor-page';
 import { regencyPage } from './pages/regency-page';
 import { surveyPage } from './pages/survey-page';
 import { unitPage } from './pages/unit-page';
 import { ziPage } from './pages/zi-page';
 import { langFrom } from './portal-text';
 import { PortalErrorFilter } from './portal-error.filter';
-import { homeHref, INTEGRITY_PAGE_PATH, unitHref, ZI_PAGE_PATH } from './portal-links';
+import { homeHref, INTEGRITY_PAGE_PATH, LAPOR_PAGE_PATH, unitHref, ZI_PAGE_PATH } from './portal-links';
 import { withPortalHeaders } from './security-headers';
 import { yearChoices } from './year-choices';
 
@@ -110,14 +111,16 @@ export class PortalController {
     const { opdCode, year } = opdYearAddress(code, yearParameter, today);
     const lang = langFrom(langParameter);
     const rendered = await this.cached(`unit|${opdCode}|${year}|${lang}|${today}`, async () => {
-      const [scorecard, plan, units, surveys]: [Scorecard | null, PublicPlan | null, PublicOpd[], SurveyAnswer[]] = await Promise.all([
-        this.queries.execute(new ScorecardQuery(opdCode, year, today)),
-        this.queries.execute(new PublicPlanQuery(opdCode, year)),
-        this.queries.execute(new PublicOpdsQuery()),
-        this.queries.execute(new ClosedSurveysQuery({ opd: opdCode, year })),
-      ]);
+      const [scorecard, plan, units, surveys, participation]: [Scorecard | null, PublicPlan | null, PublicOpd[], SurveyAnswer[], ScorecardParticipation] =
+        await Promise.all([
+          this.queries.execute(new ScorecardQuery(opdCode, year, today)),
+          this.queries.execute(new PublicPlanQuery(opdCode, year)),
+          this.queries.execute(new PublicOpdsQuery()),
+          this.queries.execute(new ClosedSurveysQuery({ opd: opdCode, year })),
+          this.queries.execute(new ScorecardParticipationQuery(opdCode, year)),
+        ]);
       const name = units.find((unit) => unit.code === opdCode)?.name ?? opdCode;
-      return scorecard && unitPage({ lang, region: this.region, scorecard, name, plan, scale: this.scale, surveys });
+      return scorecard && unitPage({ lang, region: this.region, scorecard, name, plan, scale: this.scale, surveys, complaints: participation.complaints });
     });
     if (rendered === null) throw notFound(`No OPD ${opdCode}`);
     await send(request, reply, rendered);
@@ -178,6 +181,19 @@ export class PortalController {
       unitName: units.find((unit) => unit.code === survey.opdCode)?.name ?? survey.opdCode,
       outcome,
       formKey: randomUUID(),
+    });
+    await withPortalHeaders(reply).status(200).header('Cache-Control', 'no-store').header('Content-Type', 'text/html; charset=utf-8').send(body);
+  }
+
+  /** The Lapor page's forms; they post to participation/lapor-form.controller.ts. Never cached: each form has a one-time key. */
+  @Get(LAPOR_PAGE_PATH)
+  async lapor(@Query('lang') langParameter: string | undefined, @Res() reply: FastifyReply): Promise<void> {
+    const units: PublicOpd[] = await this.queries.execute(new PublicOpdsQuery());
+    const body = laporPage({
+      lang: langFrom(langParameter),
+      region: this.region,
+      units: units.filter((unit) => unit.status !== 'DISSOLVED').map(({ code, name }) => ({ code, name })),
+      formKeys: { complaint: randomUUID(), wbs: randomUUID() },
     });
     await withPortalHeaders(reply).status(200).header('Cache-Control', 'no-store').header('Content-Type', 'text/html; charset=utf-8').send(body);
   }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { PageCache } from './page-cache';
 import { PortalAssetsController } from './portal-assets.controller';
 import { PortalController } from './portal.controller';

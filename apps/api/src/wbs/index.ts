@@ -1,2 +1,6 @@
-/** What other slices may use of the whistleblowing slice (the erasure of a reporter). */
+/** What other slices may use of the whistleblowing slice (the portal's Lapor page). */
 export { WbsModule } from './wbs.module';
+export { WbsFiled, WbsFiling } from './wbs-filing';
+export { WbsReporter } from './wbs-reporter';
+export { FileWbsReportDto } from './wbs.dto';
+export { wbsFollowView, WbsFollowView } from './wbs.views';

@@ -1,12 +1,9 @@
-import { WbsState } from '@app/domain/wbs';
 import { Body, Controller, Get, Headers, Param, Post, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '../auth/auth.decorators';
-import { fileFollowable } from '../auth/followable-filing';
 import { Write, WriteContext } from '../commands/write-context';
-import { Writer } from '../commands/writer';
 import { AnonymousWrite } from '../http/anonymous-writes';
 import { yearFrom } from '../http/opd-year-address';
 import { sendCacheable } from '../http/public-cache';
@@ -14,11 +11,9 @@ import { Today } from '../http/request-clock';
 import { WriteEndpoint } from '../http/write-endpoint.decorator';
 import { WriteResult } from '../http/write-result';
 import { ShownOnce } from '../idempotency/shown-once';
-import { theFollowSecretSuffices } from './wbs-policies';
-import { WbsPersonalData } from './wbs-personal-data';
+import { WbsFiled, WbsFiling } from './wbs-filing';
 import { WbsFiguresQuery } from './wbs-queries';
 import { WbsReporter } from './wbs-reporter';
-import { newWbsTarget, wbsTarget } from './wbs-target';
 import { FileWbsReportDto, WbsMessageDto } from './wbs.dto';
 import { WbsFiguresView, WbsFiledView, wbsFollowView, WbsFollowView } from './wbs.views';
 
@@ -34,9 +29,8 @@ const FOLLOW_SECRET = { name: 'X-Follow-Secret', required: true, description: 'T
 @Controller('public/v1/wbs')
 export class PublicWbsController {
   constructor(
-    private readonly writer: Writer,
+    private readonly filing: WbsFiling,
     private readonly queries: QueryBus,
-    private readonly personalData: WbsPersonalData,
     private readonly reporter: WbsReporter,
   ) {}
 
@@ -45,29 +39,8 @@ export class PublicWbsController {
   @WriteEndpoint(201, WbsFiledView)
   @ShownOnce('followSecret')
   @ApiTooManyRequestsResponse({ description: 'More than ANONYMOUS_WRITES_PER_MINUTE reports from this address in a minute' })
-  file(
-    @Body() body: FileWbsReportDto,
-    @Write() write: WriteContext,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<WriteResult & { trackingCode: string; followSecret: string | null }> {
-    const report = {
-      allegation: body.allegation,
-      concerning: body.concerning,
-      when: body.when ?? null,
-      where: body.where ?? null,
-      evidenceUrls: body.evidenceUrls ?? [],
-      identity: body.identity ? { name: body.identity.name, contact: body.identity.contact } : null,
-    };
-    return fileFollowable(write.options.requestId, (trackingCode, secret) =>
-      this.writer.decide(
-        reply,
-        write,
-        newWbsTarget(trackingCode, this.personalData.codec),
-        theFollowSecretSuffices,
-        { type: 'FileWbsReport', data: { trackingCode, followSecretHash: secret.followSecretHash, ...report } },
-        (state: WbsState) => secret.answer(trackingCode, state.status === 'NONE' ? null : state.followSecretHash),
-      ),
-    );
+  file(@Body() body: FileWbsReportDto, @Write() write: WriteContext, @Res({ passthrough: true }) reply: FastifyReply): Promise<WbsFiled> {
+    return this.filing.file(reply, write, body);
   }
 
   /** Counts only, regency-wide: a unit's few reports would point at their reporters. */
@@ -92,17 +65,13 @@ export class PublicWbsController {
   @WriteEndpoint(200)
   @ApiHeader(FOLLOW_SECRET)
   @ApiNotFoundResponse({ description: 'No such report, or not this secret: the same answer' })
-  async message(
-    @Param('trackingCode') trackingCodeParameter: string,
+  message(
+    @Param('trackingCode') trackingCode: string,
     @Headers('x-follow-secret') followSecret: string | undefined,
     @Body() body: WbsMessageDto,
     @Write() write: WriteContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<WriteResult> {
-    const { trackingCode } = await this.reporter.open(trackingCodeParameter, followSecret);
-    return this.writer.decide(reply, write, wbsTarget(trackingCode, this.personalData.codec), theFollowSecretSuffices, {
-      type: 'PostWbsMessage',
-      data: { from: 'REPORTER', text: body.text },
-    });
+    return this.filing.message(reply, write, trackingCode, followSecret, body.text);
   }
 }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { LoggingModule } from '../observability/app-logger';
 import { PublicWbsController } from './public-wbs.controller';
 import { WbsController } from './wbs.controller';
+import { WbsFiling } from './wbs-filing';
 import { WbsPersonalData } from './wbs-personal-data';
 import { WBS_QUERY_HANDLERS } from './wbs-queries';
 import { WbsReporter } from './wbs-reporter';
@@ -10,6 +11,7 @@ import { WbsRetention } from './wbs-retention';
 @Module({
   imports: [LoggingModule],
   controllers: [WbsController, PublicWbsController],
-  providers: [WbsPersonalData, WbsReporter, WbsRetention, ...WBS_QUERY_HANDLERS],
+  providers: [WbsFiling, WbsPersonalData, WbsReporter, WbsRetention, ...WBS_QUERY_HANDLERS],
+  exports: [WbsFiling, WbsReporter],
 })
 export class WbsModule {}

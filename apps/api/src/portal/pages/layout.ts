@@ -1,5 +1,5 @@
 import { markup, SafeHtml } from '../markup';
-import { API_DOCS_HREF, ASSET_HREFS, homeHref } from '../portal-links';
+import { API_DOCS_HREF, ASSET_HREFS, homeHref, laporHref } from '../portal-links';
 import { Lang, otherLang, textFor } from '../portal-text';
 
 export interface PageFrame {
@@ -35,6 +35,7 @@ export function page({ lang, region, title, otherLanguageHref, main }: PageFrame
           <a href="${homeHref(lang)}">${text.siteTitle} <span class="region">${region}</span></a>
         </p>
         <p class="lang">
+          <a href="${laporHref(lang)}">${text.report}</a> ·
           <a href="${otherLanguageHref}" hreflang="${otherLang(lang)}" lang="${otherLang(lang)}">${text.otherLanguage}</a>
         </p>
       </header>

@@ -9,6 +9,9 @@ import { page } from './layout';
 import { surveyResults } from './survey-results';
 import { surveyTextFor } from '../survey-text';
 import { SurveyAnswer } from '../../surveys';
+import { ScorecardParticipation } from '../../dashboards';
+import { laporTextFor } from '../lapor-text';
+import { laporHref } from '../portal-links';
 
 export interface UnitPageData {
   lang: Lang;
@@ -20,6 +23,8 @@ export interface UnitPageData {
   scale: AchievementScale;
   /** The unit's closed surveys of the year, newest first. */
   surveys: SurveyAnswer[];
+  /** The complaints concerning the unit, filed in the year: counts and days only. */
+  complaints: ScorecardParticipation['complaints'];
 }
 
 const QUARTERS = [1, 2, 3, 4] as const;
@@ -214,13 +219,40 @@ function surveysSection(lang: Lang, surveys: SurveyAnswer[]): SafeHtml {
   </section>`;
 }
 
-export function unitPage({ lang, region, scorecard, name, plan, scale, surveys }: UnitPageData): string {
+/** The year's complaints concerning the unit (docs/domain.md, Complaints, Figures), and where to send one. */
+function complaintsSection(lang: Lang, complaints: UnitPageData['complaints']): SafeHtml {
+  const text = laporTextFor(lang);
+  const row = (label: string, value: string) =>
+    markup`<tr>
+      <th scope="row">${label}</th>
+      <td class="num">${value}</td>
+    </tr>`;
+  return markup`<section aria-labelledby="complaints-title">
+    <h2 id="complaints-title">${text.figuresTitle}</h2>
+    ${
+      complaints.received === 0
+        ? markup`<p>${text.figuresNone}</p>`
+        : markup`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="complaints-title">
+          <table class="complaints">
+            <tbody>
+              ${row(text.received, number(lang, complaints.received))} ${row(text.verified, number(lang, complaints.verified))}
+              ${row(text.respondedOnTime, percent(lang, complaints.respondedOnTimePercent))}
+              ${row(text.medianDays, number(lang, complaints.medianWorkingDaysToResponse))}
+            </tbody>
+          </table>
+        </div>`
+    }
+    <p><a href="${laporHref(lang)}">${text.fileOne}</a></p>
+  </section>`;
+}
+
+export function unitPage({ lang, region, scorecard, name, plan, scale, surveys, complaints }: UnitPageData): string {
   const text = textFor(lang);
   const { opdCode, year } = scorecard;
   const main = markup`<p><a href="${regencyHref(lang, year)}">← ${text.back}</a></p>
     <h1>${text.unitTitle(name, year)}</h1>
     <p class="lead">${text.unitCode(opdCode)}</p>
-    ${planSection(lang, scale, plan)} ${findingsSection(lang, scorecard)} ${surveysSection(lang, surveys)}
+    ${planSection(lang, scale, plan)} ${findingsSection(lang, scorecard)} ${surveysSection(lang, surveys)} ${complaintsSection(lang, complaints)}
     <section aria-labelledby="lkjip-title">
       <h2 id="lkjip-title">${text.lkjipTitle}</h2>
       <p>${text.status}: ${lkjipCell(lang, scorecard)}</p>
