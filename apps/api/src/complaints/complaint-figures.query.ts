@@ -1,23 +1,11 @@
 import { WorkingCalendar } from '@app/domain';
+import { ComplaintFigures } from '@app/domain/complaint';
 import { Clock } from '@app/platform';
 import { Projections } from '@app/projections';
 import { complaintReadModel } from '@app/read-models';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 
-/** docs/domain.md, Complaints 5: counts and days only, never a reporter or a text. */
-export interface ComplaintFigures {
-  /** Filed in the year and concerning the unit (named at filing, or assigned by the verification). */
-  received: number;
-  verified: number;
-  /** Verified complaints whose first response came, or is overdue today: what respondedOnTime is a share of. */
-  responsesDue: number;
-  /** First responses made by their deadline. */
-  respondedOnTime: number;
-  /** respondedOnTime in percent (2 decimals) of responsesDue; null while there are none. */
-  respondedOnTimePercent: number | null;
-  /** Median working days from verification to the first response; null before any response. */
-  medianWorkingDaysToResponse: number | null;
-}
+export { ComplaintFigures };
 
 export class ComplaintFiguresQuery extends Query<ComplaintFigures> {
   constructor(

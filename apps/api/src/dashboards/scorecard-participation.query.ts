@@ -1,3 +1,4 @@
+import { ComplaintFigures } from '@app/domain/complaint';
 import { Mutu } from '@app/domain/survey';
 import { Query } from '@nestjs/cqrs';
 
@@ -16,14 +17,7 @@ export interface ScorecardParticipation {
     reportedOnTimePercent: number | null;
   };
   /** docs/domain.md, Complaints 5: the unit's complaints filed in the year. */
-  complaints: {
-    received: number;
-    verified: number;
-    responsesDue: number;
-    respondedOnTime: number;
-    respondedOnTimePercent: number | null;
-    medianWorkingDaysToResponse: number | null;
-  };
+  complaints: ComplaintFigures;
   serviceSurveys: {
     /** SKM surveys of the year that are closed (their results frozen). */
     closed: number;
