@@ -156,6 +156,18 @@ describe('the portal’s Lapor forms over HTTP', () => {
       lang: 'id',
     }).expect(200);
     expect(sent.text).toContain('Saya punya kuitansi');
+    // A message past the JSON endpoint's limit: the page says what is wrong, nothing is written.
+    const before = await events();
+    const long = await post('/lapor/pesan', {
+      jenis: 'wbs',
+      kode: trackingCode,
+      rahasia: followSecret!,
+      aksi: 'pesan',
+      teks: 'x'.repeat(10_001),
+      lang: 'id',
+    }).expect(400);
+    expect(long.text).toContain('Isi: terlalu panjang');
+    expect(await events()).toBe(before);
   });
 
   it('shows a unit’s complaint figures on its page, counts only', async () => {

@@ -9,12 +9,12 @@ import { validate, ValidationError } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/auth.decorators';
 import { Write, WriteContext } from '../commands/write-context';
-import { ComplaintFiling, ComplaintReporter, complaintFollowView, FileComplaintDto } from '../complaints';
+import { ComplaintFiling, ComplaintReporter, complaintFollowView, FileComplaintDto, ReporterMessageDto } from '../complaints';
 import { AnonymousWrite } from '../http/anonymous-writes';
 import { ProblemException } from '../http/problem';
 import { Today } from '../http/request-clock';
 import { PublicOpd, PublicOpdsQuery } from '../opds';
-import { FileWbsReportDto, WbsFiling, WbsReporter, wbsFollowView } from '../wbs';
+import { FileWbsReportDto, WbsFiling, WbsMessageDto, WbsReporter, wbsFollowView } from '../wbs';
 import {
   FollowedReport,
   formProblem,
@@ -132,21 +132,25 @@ export class LaporFormController {
     const lang = langFrom(fields.lang);
     const text = laporTextFor(lang);
     const [code, secret, teks] = [fields.kode ?? '', fields.rahasia ?? '', optional(fields.teks)];
-    let notice = { ok: true, text: text.sent };
-    try {
-      if (fields.jenis === 'wbs') await this.whistleblowing.message(reply, write, code, secret, teks ?? '');
-      else {
-        const body =
-          fields.aksi === 'terima' ? { confirm: true as const } : fields.aksi === 'keberatan' ? { object: true as const, text: teks } : { text: teks };
-        await this.complaints.message(reply, write, code, secret, body);
+    const wbs = fields.jenis === 'wbs';
+    const said = fields.aksi === 'terima' ? { confirm: true as const } : fields.aksi === 'keberatan' ? { object: true as const, text: teks } : { text: teks };
+    // The JSON endpoints' own rules (a message's length above all), in the page's words.
+    const { value, problems } = wbs ? await checked(lang, WbsMessageDto, { text: teks }) : await checked(lang, ReporterMessageDto, said);
+    let notice = problems.length ? { ok: false, text: problems.join('; ') } : { ok: true, text: text.sent };
+    let status = problems.length ? 400 : 200;
+    if (notice.ok) {
+      try {
+        if (wbs) await this.whistleblowing.message(reply, write, code, secret, (value as WbsMessageDto).text);
+        else await this.complaints.message(reply, write, code, secret, value as ReporterMessageDto);
+      } catch (error) {
+        if (!(error instanceof DomainError) && !(error instanceof ProblemException)) throw error;
+        notice = { ok: false, text: text.refused };
+        status = 422;
       }
-    } catch (error) {
-      if (!(error instanceof DomainError) && !(error instanceof ProblemException)) throw error;
-      notice = { ok: false, text: text.refused };
     }
     const report = await this.open(code, secret, today);
     if (!report) return this.sendForms(reply, lang, 404, { form: 'follow', values: { kode: code }, problems: [text.notFound] });
-    await this.sendPage(reply, notice.ok ? 200 : 422, laporFollowPage({ lang, region: this.region, report, followSecret: secret, notice }));
+    await this.sendPage(reply, status, laporFollowPage({ lang, region: this.region, report, followSecret: secret, notice }));
   }
 
   /**

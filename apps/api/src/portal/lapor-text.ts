@@ -240,6 +240,8 @@ function labelOf(lang: Lang, path: string): string {
     evidenceUrls: text.evidence,
     'identity.name': text.name,
     'identity.contact': text.identityContact,
+    confirm: text.confirm,
+    object: text.objection,
   };
   return labels[path] ?? path;
 }

@@ -2,5 +2,5 @@
 export { WbsModule } from './wbs.module';
 export { WbsFiled, WbsFiling } from './wbs-filing';
 export { WbsReporter } from './wbs-reporter';
-export { FileWbsReportDto } from './wbs.dto';
+export { FileWbsReportDto, WbsMessageDto } from './wbs.dto';
 export { wbsFollowView, WbsFollowView } from './wbs.views';
