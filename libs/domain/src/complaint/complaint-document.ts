@@ -1,6 +1,6 @@
 import { unreachable } from '@app/decider';
 import { ComplaintStatus } from './complaint.decider';
-import { ArchiveReason, ComplaintContact, ComplaintEvent, ComplaintKind, ResponseClass } from './complaint.events';
+import { ArchiveReason, ComplaintEvent, FiledComplaint, ResponseClass } from './complaint.events';
 
 /** A complaint event as the log hands it to the read side. */
 export type StoredComplaintEvent = ComplaintEvent & { recordedAt: string; revision: number };
@@ -23,17 +23,8 @@ export interface ComplaintMessage {
  * reporter's messages are sealed under the complaint's subject key (libs/personal-data).
  * `status` is the last recorded one; complaintStatusOn reads the reporter's silence into it.
  */
-export interface ComplaintDocument {
-  trackingCode: string;
-  kind: ComplaintKind;
-  /** The OPD named at filing, then the one the verification assigned. */
-  opdCode: string | null;
-  subject: string;
-  text: string;
-  location: string | null;
-  contact: ComplaintContact | null;
-  publicText: boolean;
-  followSecretHash: string;
+export interface ComplaintDocument extends FiledComplaint {
+  /** `opdCode`: the OPD named at filing, then the one the verification assigned. */
   status: ComplaintStatus;
   filedOn: string;
   verificationDue: string | null;

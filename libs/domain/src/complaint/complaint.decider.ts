@@ -3,9 +3,8 @@ import { WorkingCalendar } from '../shared/working-days';
 import { ComplaintErrors } from './complaint.errors';
 import {
   ArchiveReason,
-  ComplaintContact,
   ComplaintEvent,
-  ComplaintKind,
+  FiledComplaint,
   REPORTER_SILENCE_DAYS,
   RESPONSE_CLASS_DAYS,
   ResponseClass,
@@ -40,20 +39,7 @@ export type ComplaintClocks = Pick<Existing, 'status' | 'verificationDue' | 'ans
 type WithCalendar = { calendar: WorkingCalendar };
 
 export type ComplaintCommand =
-  | DomainCommand<
-      'FileComplaint',
-      WithCalendar & {
-        trackingCode: string;
-        followSecretHash: string;
-        kind: ComplaintKind;
-        opdCode: string | null;
-        subject: string;
-        text: string;
-        location: string | null;
-        contact: ComplaintContact | null;
-        publicText: boolean;
-      }
-    >
+  | DomainCommand<'FileComplaint', WithCalendar & FiledComplaint>
   | DomainCommand<
       'VerifyComplaint',
       WithCalendar &

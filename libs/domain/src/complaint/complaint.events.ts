@@ -30,25 +30,24 @@ export interface ComplaintContact {
 
 type Key = { trackingCode: string };
 
+/** What the reporter files: the filing command, its event and the read side's document all hold it. */
+export interface FiledComplaint {
+  trackingCode: string;
+  kind: ComplaintKind;
+  opdCode: string | null;
+  subject: string;
+  text: string;
+  location: string | null;
+  contact: ComplaintContact | null;
+  publicText: boolean;
+  /** scrypt hash of the follow secret (auth/follow-secret.ts); the secret itself is never stored. */
+  followSecretHash: string;
+}
+
 /** One stream per complaint, named by its tracking code. */
 export const complaintStream = (trackingCode: string) => `complaint-${trackingCode}`;
 
-export type ComplaintFiled = {
-  type: 'ComplaintFiled';
-  data: Key & {
-    kind: ComplaintKind;
-    opdCode: string | null;
-    subject: string;
-    text: string;
-    location: string | null;
-    contact: ComplaintContact | null;
-    publicText: boolean;
-    /** scrypt hash of the follow secret (follow-secret.ts); the secret itself is never stored. */
-    followSecretHash: string;
-    on: string;
-    verificationDue: string;
-  };
-};
+export type ComplaintFiled = { type: 'ComplaintFiled'; data: FiledComplaint & { on: string; verificationDue: string } };
 export type ComplaintVerified = {
   type: 'ComplaintVerified';
   data: Key & { opdCode: string; responseClass: ResponseClass; on: string; responseDue: string };

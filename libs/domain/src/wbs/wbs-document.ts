@@ -1,5 +1,5 @@
 import { unreachable } from '@app/decider';
-import { WbsEvent, WbsIdentity, WbsStatus } from './wbs.events';
+import { WbsEvent, FiledWbsReport, WbsStatus } from './wbs.events';
 
 /** A WBS event as the log hands it to the read side. */
 export type StoredWbsEvent = WbsEvent & { recordedAt: string; revision: number };
@@ -15,17 +15,9 @@ export interface WbsMessage {
  * only for the officers, and the identity only through a reading). Who moved, wrote or read is
  * in the events' actors, never here: the reporter never sees an officer's name.
  */
-export interface WbsDocument {
-  trackingCode: string;
+export interface WbsDocument extends FiledWbsReport {
   status: WbsStatus;
-  allegation: string;
-  concerning: string;
-  when: string | null;
-  where: string | null;
-  evidenceUrls: string[];
-  identity: WbsIdentity | null;
   identityGiven: boolean;
-  followSecretHash: string;
   filedOn: string;
   closedOn: string | null;
   reference: string | null;

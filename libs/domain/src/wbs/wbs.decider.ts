@@ -1,6 +1,6 @@
 import { Decider, DomainCommand, unreachable } from '@app/decider';
 import { WbsErrors } from './wbs.errors';
-import { WBS_TRANSITIONS, WbsEvent, WbsIdentity, WbsStatus } from './wbs.events';
+import { WBS_TRANSITIONS, WbsEvent, FiledWbsReport, WbsIdentity, WbsStatus } from './wbs.events';
 
 export type WbsState =
   | { status: 'NONE' }
@@ -15,19 +15,7 @@ export type WbsState =
     };
 
 export type WbsCommand =
-  | DomainCommand<
-      'FileWbsReport',
-      {
-        trackingCode: string;
-        followSecretHash: string;
-        allegation: string;
-        concerning: string;
-        when: string | null;
-        where: string | null;
-        evidenceUrls: string[];
-        identity: WbsIdentity | null;
-      }
-    >
+  | DomainCommand<'FileWbsReport', FiledWbsReport>
   | DomainCommand<'MoveWbsReport', { to: WbsStatus; reason: string; reference: string | null }>
   | DomainCommand<'PostWbsMessage', { from: 'REPORTER' | 'OFFICER'; text: string }>
   | DomainCommand<'ReadWbsIdentity', { reason: string }>;

@@ -30,21 +30,21 @@ export const wbsStream = (trackingCode: string) => `wbs-${trackingCode}`;
 
 type Key = { trackingCode: string };
 
-export type WbsReportFiled = {
-  type: 'WbsReportFiled';
-  data: Key & {
-    allegation: string;
-    /** Who the allegation concerns: a position or a unit, free text. */
-    concerning: string;
-    when: string | null;
-    where: string | null;
-    evidenceUrls: string[];
-    identity: WbsIdentity | null;
-    /** scrypt hash of the follow secret; the secret itself is never stored. */
-    followSecretHash: string;
-    on: string;
-  };
-};
+/** What the reporter files: the filing command, its event and the read side's document all hold it. */
+export interface FiledWbsReport {
+  trackingCode: string;
+  allegation: string;
+  /** Who the allegation concerns: a position or a unit, free text. */
+  concerning: string;
+  when: string | null;
+  where: string | null;
+  evidenceUrls: string[];
+  identity: WbsIdentity | null;
+  /** scrypt hash of the follow secret; the secret itself is never stored. */
+  followSecretHash: string;
+}
+
+export type WbsReportFiled = { type: 'WbsReportFiled'; data: FiledWbsReport & { on: string } };
 export type WbsReportMoved = { type: 'WbsReportMoved'; data: Key & { from: WbsStatus; to: WbsStatus; reason: string; reference: string | null; on: string } };
 export type WbsMessagePosted = { type: 'WbsMessagePosted'; data: Key & { from: 'REPORTER' | 'OFFICER'; text: string; on: string } };
 export type WbsIdentityRead = { type: 'WbsIdentityRead'; data: Key & { reason: string; on: string } };

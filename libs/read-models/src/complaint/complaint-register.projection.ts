@@ -1,4 +1,4 @@
-import { COMPLAINT_EVENT_TYPES, ComplaintDocument, ComplaintStatus, evolveComplaintDocument, StoredComplaintEvent } from '@app/domain/complaint';
+import { COMPLAINT_EVENT_TYPES, ComplaintDocument, evolveComplaintDocument, StoredComplaintEvent } from '@app/domain/complaint';
 import { ProjectionEvent } from '@app/event-store';
 import { defineReadModel, Projection } from '@app/projections';
 import { rowPerStream, rowsPerStream, storedEvent } from '../row-per-stream';
@@ -9,20 +9,10 @@ import { rowPerStream, rowsPerStream, storedEvent } from '../row-per-stream';
  * clocks are kept as due dates, so the reporter's silence and lateness are judged against
  * today when read.
  */
-export interface ComplaintRow {
-  trackingCode: string;
-  opdCode: string | null;
-  /** The year it was filed in: the public figures' year. */
+/** The clocks' columns are the document's own fields; `year` is the year it was filed in, the public figures' year. */
+type ClockColumns = 'trackingCode' | 'opdCode' | 'status' | 'filedOn' | 'verificationDue' | 'answerDue' | 'responseDue' | 'confirmDue';
+export interface ComplaintRow extends Pick<ComplaintDocument, ClockColumns | 'verifiedOn' | 'firstResponseOn' | 'firstResponseLate'> {
   year: number;
-  status: ComplaintStatus;
-  filedOn: string;
-  verificationDue: string | null;
-  answerDue: string | null;
-  responseDue: string | null;
-  confirmDue: string | null;
-  verifiedOn: string | null;
-  firstResponseOn: string | null;
-  firstResponseLate: boolean | null;
   document: ComplaintDocument;
   revision: number;
 }
