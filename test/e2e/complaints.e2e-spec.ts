@@ -299,6 +299,11 @@ describe('complaints over HTTP', () => {
     clock.setToday('2025-07-01');
     const shown = await file(complaint({ subject: 'Drainase tersumbat', text: 'Air meluap ke jalan saat hujan' }));
     const kept = await file(complaint({ subject: 'Pungutan liar di loket', publicText: false }));
+    // Made public by its reporter, kept off the feed by the desk: it names a person.
+    const withheld = await file(complaint({ subject: 'Ulah tetangga Pak Darto' }));
+    await verify(withheld.trackingCode, { decision: 'VERIFIED', opdCode: 'DPUPR', responseClass: 'INFORMATION', withholdFromPublic: true }).expect(200);
+    await respond(withheld.trackingCode, as.dpupr, 'Sudah ditegur').expect(200);
+    expect((await follow(withheld.trackingCode, withheld.followSecret).expect(200)).body.publicText).toBe(false);
     await verify(shown.trackingCode, { decision: 'VERIFIED', opdCode: 'DPUPR', responseClass: 'FIELD_CHECK' }).expect(200);
     await verify(kept.trackingCode, { decision: 'VERIFIED', opdCode: 'DPUPR', responseClass: 'FIELD_CHECK' }).expect(200);
     await respond(kept.trackingCode, as.dpupr, 'Petugas loket ditegur').expect(200);
@@ -321,7 +326,9 @@ describe('complaints over HTTP', () => {
         .expect(200)
         .then((page) => page.body),
     );
-    expect(text).not.toMatch(new RegExp(`Budi|budi@example|6281234567890|Pungutan liar|Petugas loket|${shown.trackingCode}|${kept.trackingCode}`));
+    expect(text).not.toMatch(
+      new RegExp(`Budi|budi@example|6281234567890|Pungutan liar|Petugas loket|Darto|Sudah ditegur|${shown.trackingCode}|${kept.trackingCode}`),
+    );
     const atom = await http().get('/public/v1/feed.atom').expect(200);
     expect(atom.text).toContain('DPUPR menanggapi pengaduan masyarakat');
     expect(atom.text).not.toMatch(/Budi|Pungutan liar/);

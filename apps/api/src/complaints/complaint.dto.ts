@@ -51,6 +51,12 @@ export class VerifyComplaintDto {
   @IsIn(RESPONSE_CLASSES, { message: `responseClass must be one of ${RESPONSE_CLASSES.join(', ')}` })
   responseClass?: ResponseClass;
 
+  @ApiPropertyOptional({ description: 'VERIFIED: keep the complaint off the public feed although the reporter allowed it (it names a third person, say)' })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'withholdFromPublic must be true or false' })
+  withholdFromPublic?: boolean;
+
   @ApiPropertyOptional({ description: 'NEEDS_INFO: the question to the reporter' })
   @ValidateIf((body: VerifyComplaintDto) => body.decision === 'NEEDS_INFO')
   @NonBlankText(MAX_REASON)

@@ -39,7 +39,7 @@ export class ComplaintFollowView {
   @ApiProperty({ nullable: true, type: String, description: 'Null after an erasure' }) subject: string | null;
   @ApiProperty({ nullable: true, type: String }) text: string | null;
   @ApiProperty({ nullable: true, type: String }) location: string | null;
-  @ApiProperty() publicText: boolean;
+  @ApiProperty({ description: 'Shown in the public feed once verified: the reporter allowed it and the desk did not withhold it' }) publicText: boolean;
   @ApiProperty() filedOn: string;
   @ApiProperty({ nullable: true, enum: RESPONSE_CLASSES }) responseClass: string | null;
   @ApiProperty({ type: ComplaintDeadlinesView }) deadlines: ComplaintDeadlinesView;
@@ -57,7 +57,7 @@ export function complaintFollowView(document: Opened<ComplaintDocument>, today: 
     subject: document.subject,
     text: document.text,
     location: document.location,
-    publicText: document.publicText,
+    publicText: document.publicText && !document.withheldFromPublic,
     filedOn: document.filedOn,
     responseClass: document.responseClass,
     deadlines: { verificationDue, answerDue, responseDue, confirmDue },
@@ -90,6 +90,7 @@ export class ComplaintView {
   @ApiProperty({ nullable: true, type: String }) confirmDue: string | null;
   @ApiProperty({ nullable: true, enum: RESPONSE_CLASSES }) responseClass: string | null;
   @ApiProperty({ nullable: true, type: String }) verifiedOn: string | null;
+  @ApiProperty({ description: 'The desk kept it off the public feed although the reporter allowed it' }) withheldFromPublic: boolean;
   @ApiProperty({ nullable: true, type: Object, description: 'NOT_AUTHORITY or ARCHIVED: the decision and its reason' }) closing: object | null;
   @ApiProperty({ nullable: true, type: String }) firstResponseOn: string | null;
   @ApiProperty({ nullable: true, type: Boolean }) firstResponseLate: boolean | null;

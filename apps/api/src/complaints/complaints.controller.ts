@@ -102,7 +102,7 @@ export class ComplaintsController {
     switch (body.decision) {
       case 'VERIFIED':
         requireActiveOpd(await this.queries.execute(new OpdStatusQuery(body.opdCode!)));
-        return { calendar, decision: body.decision, opdCode: body.opdCode!, responseClass: body.responseClass! };
+        return { calendar, decision: body.decision, opdCode: body.opdCode!, responseClass: body.responseClass!, withholdFromPublic: body.withholdFromPublic };
       case 'NEEDS_INFO':
         return { calendar, decision: body.decision, question: body.question! };
       case 'NOT_AUTHORITY':

@@ -33,6 +33,8 @@ export interface ComplaintDocument extends FiledComplaint {
   confirmDue: string | null;
   responseClass: ResponseClass | null;
   verifiedOn: string | null;
+  /** The desk kept it off the public feed although the reporter allowed it. */
+  withheldFromPublic: boolean;
   /** Set by NOT_AUTHORITY or ARCHIVED. */
   closing: { decision: 'NOT_AUTHORITY'; reason: string; referral: string | null } | { decision: 'ARCHIVED'; reason: ArchiveReason; note: string | null } | null;
   firstResponseOn: string | null;
@@ -57,6 +59,7 @@ export function evolveComplaintDocument(document: ComplaintDocument | null, even
       confirmDue: null,
       responseClass: null,
       verifiedOn: null,
+      withheldFromPublic: false,
       closing: null,
       firstResponseOn: null,
       firstResponseLate: null,
@@ -70,8 +73,18 @@ export function evolveComplaintDocument(document: ComplaintDocument | null, even
   const say = (message: ComplaintMessage) => [...document.messages, message];
   switch (event.type) {
     case 'ComplaintVerified': {
-      const { opdCode, responseClass, on, responseDue } = event.data;
-      return { ...document, status: 'VERIFIED', opdCode, responseClass, verifiedOn: on, responseDue, verificationDue: null, ...stamp };
+      const { opdCode, responseClass, on, responseDue, withheldFromPublic } = event.data;
+      return {
+        ...document,
+        status: 'VERIFIED',
+        opdCode,
+        responseClass,
+        verifiedOn: on,
+        responseDue,
+        verificationDue: null,
+        withheldFromPublic: withheldFromPublic === true,
+        ...stamp,
+      };
     }
     case 'ComplaintInfoRequested': {
       const { question, on, answerDue } = event.data;

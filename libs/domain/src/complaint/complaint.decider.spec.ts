@@ -126,6 +126,14 @@ describe('Complaint', () => {
 
   describe('verification', () => {
     it('RECEIVED → VERIFIED: INFORMATION is due 5 working days on', () => given([filed]).when(verify('2025-06-05')).then([verified]));
+    it('records that the desk withholds a public complaint from the feed', () =>
+      given([filed])
+        .when({
+          type: 'VerifyComplaint',
+          data: { calendar, decision: 'VERIFIED', opdCode: 'DPUPR', responseClass: 'INFORMATION', withholdFromPublic: true },
+          metadata: on('2025-06-05'),
+        })
+        .then([{ ...verified, data: { ...verified.data, withheldFromPublic: true } } as ComplaintEvent]));
     it('NO_FIELD_CHECK is due 14 working days on', () =>
       given([filed])
         .when(verify('2025-06-05', 'NO_FIELD_CHECK'))

@@ -44,7 +44,7 @@ export type ComplaintCommand =
       'VerifyComplaint',
       WithCalendar &
         (
-          | { decision: 'VERIFIED'; opdCode: string; responseClass: ResponseClass }
+          | { decision: 'VERIFIED'; opdCode: string; responseClass: ResponseClass; withholdFromPublic?: boolean }
           | { decision: 'NEEDS_INFO'; question: string }
           | { decision: 'NOT_AUTHORITY'; reason: string; referral: string | null }
           | { decision: 'ARCHIVED'; reason: ArchiveReason; note: string | null }
@@ -147,10 +147,11 @@ export function decide(command: ComplaintCommand, state: ComplaintState): Compla
       const { calendar } = command.data;
       switch (command.data.decision) {
         case 'VERIFIED': {
-          const { opdCode, responseClass } = command.data;
+          const { opdCode, responseClass, withholdFromPublic } = command.data;
           requireText(opdCode, 'opdCode');
           const responseDue = calendar.addWorkingDays(today, RESPONSE_CLASS_DAYS[responseClass]);
-          return [{ type: 'ComplaintVerified', data: { trackingCode, opdCode, responseClass, on: today, responseDue } }];
+          const withheld = withholdFromPublic ? { withheldFromPublic: true as const } : {};
+          return [{ type: 'ComplaintVerified', data: { trackingCode, opdCode, responseClass, on: today, responseDue, ...withheld } }];
         }
         case 'NEEDS_INFO':
           requireText(command.data.question, 'question');

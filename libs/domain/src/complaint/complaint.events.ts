@@ -50,7 +50,17 @@ export const complaintStream = (trackingCode: string) => `complaint-${trackingCo
 export type ComplaintFiled = { type: 'ComplaintFiled'; data: FiledComplaint & { on: string; verificationDue: string } };
 export type ComplaintVerified = {
   type: 'ComplaintVerified';
-  data: Key & { opdCode: string; responseClass: ResponseClass; on: string; responseDue: string };
+  data: Key & {
+    opdCode: string;
+    responseClass: ResponseClass;
+    on: string;
+    responseDue: string;
+    /**
+     * The desk keeps a complaint the reporter made public off the public feed (it names a third
+     * person, say). Absent in events recorded before the desk could: not withheld.
+     */
+    withheldFromPublic?: true;
+  };
 };
 export type ComplaintInfoRequested = { type: 'ComplaintInfoRequested'; data: Key & { question: string; on: string; answerDue: string } };
 export type ComplaintInfoProvided = { type: 'ComplaintInfoProvided'; data: Key & { text: string; on: string; verificationDue: string } };

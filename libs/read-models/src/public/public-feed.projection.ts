@@ -105,7 +105,8 @@ async function itemOf(event: PublicSourceEvent, context: RowBuffer<PublicContext
     }
     case 'ComplaintVerified': {
       const filing = await context.get({ key: complaintKey(event.data.trackingCode) });
-      if (!filing) return null;
+      // The desk may keep what the reporter made public off the feed: then neither it nor its responses show.
+      if (!filing || event.data.withheldFromPublic) return null;
       const verified = { ...(filing.value as unknown as PublicComplaintContext), verified: true };
       context.put({ key: filing.key, value: { ...verified } });
       return complaintVerifiedItem(event, verified);
