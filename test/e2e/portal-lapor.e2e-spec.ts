@@ -91,6 +91,28 @@ describe('the portal’s Lapor forms over HTTP', () => {
     expect(await events()).toBe(before);
   });
 
+  it('answers a body that is not a plain form, with fields that are not text, with a page and never a 500', async () => {
+    const before = await events();
+    const odd = {
+      kunci: KEY,
+      lang: ['en'],
+      kind: 1,
+      subject: ['Antrean'],
+      text: { isi: 'x' },
+      allegation: 7,
+      concerning: null,
+      evidenceUrls: 5,
+      contactName: {},
+    };
+    for (const path of ['/lapor/pengaduan', '/lapor/wbs']) await http().post(path).send(odd).expect(400);
+    await http().post('/lapor/lacak').send({ kode: 5, rahasia: {} }).expect(404);
+    await http()
+      .post('/lapor/pesan')
+      .send({ jenis: 'wbs', kode: [], rahasia: 1, teks: { x: 1 } })
+      .expect(404);
+    expect(await events()).toBe(before);
+  });
+
   it('follows a complaint with its code and secret, answers the desk’s question, and refuses a wrong pair as a stranger', async () => {
     const { trackingCode, followSecret } = codesOf(
       (await post('/lapor/pengaduan', complaintForm({ kunci: '9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a' })).expect(201)).text,

@@ -50,6 +50,16 @@ async function checked<T extends object>(lang: Lang, type: new () => T, plain: o
 const optional = (text: string | undefined) => (text === undefined || text.trim() === '' ? undefined : text);
 
 /**
+ * The text fields of what came: a plain form's body is a flat object of strings, but these
+ * routes take JSON too, where a field may be a number, a list or an object. Those are not text a
+ * form could have sent, so they are left out and the rules then say what is missing.
+ */
+function formFields(body: unknown): FormValues {
+  if (typeof body !== 'object' || body === null) return {};
+  return Object.fromEntries(Object.entries(body).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+}
+
+/**
  * The portal's Lapor forms post here (docs/api.md, The portal), as the survey form posts to the
  * surveys slice: the portal only renders, the write side writes. A citizen files a complaint or
  * a WBS report, or follows one, without JavaScript and without an account; the filings go the
@@ -76,8 +86,8 @@ export class LaporFormController {
 
   @Post('pengaduan')
   @AnonymousWrite('complaint', { formBody: true })
-  async fileComplaint(@Body() form: FormValues | undefined, @Write() write: WriteContext, @Res() reply: FastifyReply): Promise<void> {
-    const fields = form ?? {};
+  async fileComplaint(@Body() form: unknown, @Write() write: WriteContext, @Res() reply: FastifyReply): Promise<void> {
+    const fields = formFields(form);
     const lang = langFrom(fields.lang);
     const contact = { name: optional(fields.contactName), email: optional(fields.contactEmail), phone: optional(fields.contactPhone) };
     const { value, problems } = await checked(lang, FileComplaintDto, {
@@ -95,8 +105,8 @@ export class LaporFormController {
 
   @Post('wbs')
   @AnonymousWrite('wbs', { formBody: true })
-  async fileWbs(@Body() form: FormValues | undefined, @Write() write: WriteContext, @Res() reply: FastifyReply): Promise<void> {
-    const fields = form ?? {};
+  async fileWbs(@Body() form: unknown, @Write() write: WriteContext, @Res() reply: FastifyReply): Promise<void> {
+    const fields = formFields(form);
     const lang = langFrom(fields.lang);
     const identity = { name: optional(fields.identityName), contact: optional(fields.identityContact) };
     const evidenceUrls = (fields.evidenceUrls ?? '')
@@ -117,8 +127,8 @@ export class LaporFormController {
 
   @Post('lacak')
   @AnonymousWrite('complaint-follow', { formBody: true })
-  async follow(@Body() form: FormValues | undefined, @Today() today: string, @Res() reply: FastifyReply): Promise<void> {
-    const fields = form ?? {};
+  async follow(@Body() form: unknown, @Today() today: string, @Res() reply: FastifyReply): Promise<void> {
+    const fields = formFields(form);
     const lang = langFrom(fields.lang);
     const report = await this.open(fields.kode ?? '', fields.rahasia ?? '', today);
     if (!report) return this.sendForms(reply, lang, 404, { form: 'follow', values: { kode: fields.kode ?? '' }, problems: [laporTextFor(lang).notFound] });
@@ -127,8 +137,8 @@ export class LaporFormController {
 
   @Post('pesan')
   @AnonymousWrite('complaint', { formBody: true })
-  async message(@Body() form: FormValues | undefined, @Write() write: WriteContext, @Today() today: string, @Res() reply: FastifyReply): Promise<void> {
-    const fields = form ?? {};
+  async message(@Body() form: unknown, @Write() write: WriteContext, @Today() today: string, @Res() reply: FastifyReply): Promise<void> {
+    const fields = formFields(form);
     const lang = langFrom(fields.lang);
     const text = laporTextFor(lang);
     const [code, secret, teks] = [fields.kode ?? '', fields.rahasia ?? '', optional(fields.teks)];
