@@ -70,7 +70,7 @@ export class ComplaintFiling {
     followSecret: string | undefined,
     body: ReporterMessageDto,
   ): Promise<WriteResult> {
-    const { trackingCode } = await this.reporter.open(trackingCodeParameter, followSecret);
+    const { trackingCode } = await this.reporter.prove(trackingCodeParameter, followSecret);
     return this.writer.decide(reply, write, complaintTarget(trackingCode, this.personalData.codec), theFollowSecretSuffices, this.reporterCommand(body));
   }
 

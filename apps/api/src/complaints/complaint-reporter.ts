@@ -1,15 +1,13 @@
-import { ComplaintDocument, complaintStream, evolveComplaintDocument, StoredComplaintEvent } from '@app/domain/complaint';
+import { ComplaintDocument, complaintStream, evolveComplaintDocument } from '@app/domain/complaint';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { Inject, Injectable } from '@nestjs/common';
+import { followedReport } from '../auth/followed-report';
 import { ComplaintPersonalData, Opened } from './complaint-personal-data';
 import { noSuchComplaint } from './complaint-target';
-import { normaliseTrackingCode, verifyFollowSecret } from '../auth/follow-secret';
 
-/**
- * The reporter's door: a complaint opened for whoever holds its follow secret, read from its own
- * stream (a dozen events at most), so a complaint is there the moment its filing is answered.
- * A malformed code, an unknown one and a wrong secret cost the same scrypt and get the same 404.
- */
+const COMPLAINTS = { stream: complaintStream, evolve: evolveComplaintDocument };
+
+/** The reporter's door: a complaint for whoever holds its follow secret, the same 404 for anyone else. */
 @Injectable()
 export class ComplaintReporter {
   constructor(
@@ -17,21 +15,15 @@ export class ComplaintReporter {
     private readonly personalData: ComplaintPersonalData,
   ) {}
 
-  async open(trackingCodeParameter: string, followSecret: string | undefined): Promise<Opened<ComplaintDocument>> {
-    const trackingCode = normaliseTrackingCode(trackingCodeParameter);
-    const events = trackingCode === null ? [] : await this.store.readStream(complaintStream(trackingCode));
-    const document = events.reduce<ComplaintDocument | null>(
-      (current, event) =>
-        evolveComplaintDocument(current, {
-          type: event.type,
-          data: event.data,
-          recordedAt: event.recordedAt,
-          revision: event.revision,
-        } as StoredComplaintEvent),
-      null,
-    );
-    const proven = await verifyFollowSecret(document?.followSecretHash ?? null, followSecret ?? '');
-    if (!proven || document === null) throw noSuchComplaint();
-    return this.personalData.open(document);
+  /** The complaint still sealed: what a reporter's write needs, which reads its words no more. */
+  async prove(trackingCode: string, followSecret: string | undefined): Promise<ComplaintDocument> {
+    const document = await followedReport(this.store, COMPLAINTS, trackingCode, followSecret);
+    if (document === null) throw noSuchComplaint();
+    return document;
+  }
+
+  /** The complaint opened, as its reporter reads it. */
+  async open(trackingCode: string, followSecret: string | undefined): Promise<Opened<ComplaintDocument>> {
+    return this.personalData.open(await this.prove(trackingCode, followSecret));
   }
 }

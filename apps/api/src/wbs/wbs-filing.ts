@@ -45,7 +45,7 @@ export class WbsFiling {
 
   /** The reporter's message, once the secret is proven (the same 404 otherwise). */
   async message(reply: FastifyReply, write: WriteContext, trackingCodeParameter: string, followSecret: string | undefined, text: string): Promise<WriteResult> {
-    const { trackingCode } = await this.reporter.open(trackingCodeParameter, followSecret);
+    const { trackingCode } = await this.reporter.prove(trackingCodeParameter, followSecret);
     return this.writer.decide(reply, write, wbsTarget(trackingCode, this.personalData.codec), theFollowSecretSuffices, {
       type: 'PostWbsMessage',
       data: { from: 'REPORTER', text },

@@ -1,14 +1,16 @@
-import { evolveWbsDocument, StoredWbsEvent, WbsDocument, wbsStream } from '@app/domain/wbs';
+import { evolveWbsDocument, WbsDocument, wbsStream } from '@app/domain/wbs';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { Inject, Injectable } from '@nestjs/common';
-import { normaliseTrackingCode, verifyFollowSecret } from '../auth/follow-secret';
+import { followedReport } from '../auth/followed-report';
 import { WbsPersonalData } from './wbs-personal-data';
 import { noSuchReport } from './wbs-target';
 
+const REPORTS = { stream: wbsStream, evolve: evolveWbsDocument };
+
 /**
- * The reporter's door, as for a complaint (complaints/complaint-reporter.ts): the report from its
- * own stream for whoever holds its follow secret, the same 404 and the same scrypt otherwise.
- * The identity is not opened here: the reporter gave it, and nothing shows it back.
+ * The reporter's door, as for a complaint: the report for whoever holds its follow secret, the
+ * same 404 for anyone else. The identity is never opened here: the reporter gave it, and nothing
+ * shows it back.
  */
 @Injectable()
 export class WbsReporter {
@@ -17,16 +19,15 @@ export class WbsReporter {
     private readonly personalData: WbsPersonalData,
   ) {}
 
-  async open(trackingCodeParameter: string, followSecret: string | undefined): Promise<WbsDocument> {
-    const trackingCode = normaliseTrackingCode(trackingCodeParameter);
-    const events = trackingCode === null ? [] : await this.store.readStream(wbsStream(trackingCode));
-    const document = events.reduce<WbsDocument | null>(
-      (current, event) =>
-        evolveWbsDocument(current, { type: event.type, data: event.data, recordedAt: event.recordedAt, revision: event.revision } as StoredWbsEvent),
-      null,
-    );
-    const proven = await verifyFollowSecret(document?.followSecretHash ?? null, followSecret ?? '');
-    if (!proven || document === null) throw noSuchReport();
-    return this.personalData.reveal({ ...document, identity: null });
+  /** The report still sealed: what a reporter's write needs, which reads its words no more. */
+  async prove(trackingCode: string, followSecret: string | undefined): Promise<WbsDocument> {
+    const document = await followedReport(this.store, REPORTS, trackingCode, followSecret);
+    if (document === null) throw noSuchReport();
+    return document;
+  }
+
+  /** The report opened, without its identity, as its reporter reads it. */
+  async open(trackingCode: string, followSecret: string | undefined): Promise<WbsDocument> {
+    return this.personalData.reveal({ ...(await this.prove(trackingCode, followSecret)), identity: null });
   }
 }
