@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { Environment } from '@app/config';
 import { DomainError } from '@app/domain';
 import { Body, Controller, Post, Res, UseFilters } from '@nestjs/common';
@@ -28,7 +28,7 @@ import {
   laporReceiptPage,
   laporTextFor,
   PortalErrorFilter,
-  withPortalHeaders,
+  sendUncachedPage,
 } from '../portal';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -158,19 +158,36 @@ export class LaporFormController {
         status = 422;
       }
     }
-    const report = await this.open(code, secret, today);
+    const report = await this.open(code, secret, today, [wbs ? 'wbs' : 'complaint']);
     if (!report) return this.sendForms(reply, lang, 404, { form: 'follow', values: { kode: code }, problems: [text.notFound] });
     await this.sendPage(reply, status, laporFollowPage({ lang, region: this.region, report, followSecret: secret, notice }));
   }
 
   /**
-   * The report the pair opens, a complaint's or a WBS report's. Both doors are tried, always, so
-   * the time taken says nothing of which kind a code is, or whether it is one.
+   * The report the pair opens, a complaint's or a WBS report's. Following, both doors are tried,
+   * always, so the time taken says nothing of which kind a code is, or whether it is one; after
+   * a message, whose pair is proven, only its own kind's. A door that fails for another reason
+   * than the pair (the database down) fails the request: it is not "no such report".
    */
-  private async open(code: string, secret: string, today: string): Promise<FollowedReport | null> {
-    const [complaint, wbs] = await Promise.allSettled([this.complaintReporter.open(code, secret), this.wbsReporter.open(code, secret)]);
-    if (complaint.status === 'fulfilled') return { kind: 'complaint', view: complaintFollowView(complaint.value, today) };
-    if (wbs.status === 'fulfilled') return { kind: 'wbs', view: wbsFollowView(wbs.value) };
+  private async open(
+    code: string,
+    secret: string,
+    today: string,
+    kinds: ReadonlyArray<FollowedReport['kind']> = ['complaint', 'wbs'],
+  ): Promise<FollowedReport | null> {
+    const doors = {
+      complaint: async (): Promise<FollowedReport> => ({
+        kind: 'complaint',
+        view: complaintFollowView(await this.complaintReporter.open(code, secret), today),
+      }),
+      wbs: async (): Promise<FollowedReport> => ({ kind: 'wbs', view: wbsFollowView(await this.wbsReporter.open(code, secret)) }),
+    };
+    const tried = await Promise.allSettled(kinds.map((kind) => doors[kind]()));
+    for (const outcome of tried) if (outcome.status === 'fulfilled') return outcome.value;
+    const failed = tried.find(
+      (outcome) => outcome.status === 'rejected' && !(outcome.reason instanceof ProblemException && outcome.reason.problem.status === 404),
+    );
+    if (failed?.status === 'rejected') throw failed.reason;
     return null;
   }
 
@@ -198,20 +215,13 @@ export class LaporFormController {
 
   private async sendForms(reply: FastifyReply, lang: Lang, status: number, failed?: LaporPageData['failed']): Promise<void> {
     const units: PublicOpd[] = await this.queries.execute(new PublicOpdsQuery());
-    const body = laporPage({
-      lang,
-      region: this.region,
-      units: units.filter((unit) => unit.status !== 'DISSOLVED').map((unit) => ({ code: unit.code, name: unit.name })),
-      formKeys: { complaint: randomUUID(), wbs: randomUUID() },
-      failed,
-    });
-    await this.sendPage(reply, status, body);
+    await this.sendPage(reply, status, laporPage({ lang, region: this.region, units, failed }));
   }
 
   private async sendPage(reply: FastifyReply, status: number, body: string): Promise<void> {
     // Location and ETag name the resource for API clients; a page has neither.
     reply.removeHeader('Location');
     reply.removeHeader('ETag');
-    await withPortalHeaders(reply).status(status).header('Cache-Control', 'no-store').header('Content-Type', 'text/html; charset=utf-8').send(body);
+    await sendUncachedPage(reply, status, body);
   }
 }

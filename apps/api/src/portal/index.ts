@@ -8,4 +8,4 @@ export { FormValues, laporPage, LaporPageData, laporReceiptPage } from './pages/
 export { PortalErrorFilter } from './portal-error.filter';
 export { LAPOR_PAGE_PATH } from './portal-links';
 export { Lang, langFrom } from './portal-text';
-export { withPortalHeaders } from './security-headers';
+export { sendUncachedPage } from './security-headers';

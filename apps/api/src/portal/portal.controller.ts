@@ -33,7 +33,7 @@ import { ziPage } from './pages/zi-page';
 import { langFrom } from './portal-text';
 import { PortalErrorFilter } from './portal-error.filter';
 import { homeHref, INTEGRITY_PAGE_PATH, LAPOR_PAGE_PATH, unitHref, ZI_PAGE_PATH } from './portal-links';
-import { withPortalHeaders } from './security-headers';
+import { sendUncachedPage, withPortalHeaders } from './security-headers';
 import { yearChoices } from './year-choices';
 
 const FEED_ITEMS = 20;
@@ -182,20 +182,14 @@ export class PortalController {
       outcome,
       formKey: randomUUID(),
     });
-    await withPortalHeaders(reply).status(200).header('Cache-Control', 'no-store').header('Content-Type', 'text/html; charset=utf-8').send(body);
+    await sendUncachedPage(reply, 200, body);
   }
 
   /** The Lapor page's forms; they post to participation/lapor-form.controller.ts. Never cached: each form has a one-time key. */
   @Get(LAPOR_PAGE_PATH)
   async lapor(@Query('lang') langParameter: string | undefined, @Res() reply: FastifyReply): Promise<void> {
     const units: PublicOpd[] = await this.queries.execute(new PublicOpdsQuery());
-    const body = laporPage({
-      lang: langFrom(langParameter),
-      region: this.region,
-      units: units.filter((unit) => unit.status !== 'DISSOLVED').map(({ code, name }) => ({ code, name })),
-      formKeys: { complaint: randomUUID(), wbs: randomUUID() },
-    });
-    await withPortalHeaders(reply).status(200).header('Cache-Control', 'no-store').header('Content-Type', 'text/html; charset=utf-8').send(body);
+    await sendUncachedPage(reply, 200, laporPage({ lang: langFrom(langParameter), region: this.region, units }));
   }
 
   @Get(INTEGRITY_PAGE_PATH)

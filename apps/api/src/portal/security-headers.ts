@@ -16,3 +16,10 @@ const PORTAL_HEADERS = {
 };
 
 export const withPortalHeaders = (reply: FastifyReply): FastifyReply => reply.headers(PORTAL_HEADERS);
+
+/**
+ * A page no one may keep: a form with a one-time key, a receipt with a secret shown once, a
+ * follow page whose reply forms carry that secret.
+ */
+export const sendUncachedPage = (reply: FastifyReply, status: number, body: string): FastifyReply =>
+  withPortalHeaders(reply).status(status).header('Cache-Control', 'no-store').header('Content-Type', 'text/html; charset=utf-8').send(body);

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { COMPLAINT_KINDS } from '@app/domain/complaint';
 import { laporTextFor } from '../lapor-text';
 import { LAPOR_ACTIONS, laporHref } from '../portal-links';
@@ -11,10 +12,8 @@ export type FormValues = Record<string, string>;
 export interface LaporPageData {
   lang: Lang;
   region: string;
-  /** The registered units, for the complaint's "unit concerned". */
-  units: Array<{ code: string; name: string }>;
-  /** A fresh one-time key for each form: sent twice, a form files one report. */
-  formKeys: { complaint: string; wbs: string };
+  /** The public registry, whose units still in being a complaint may concern. */
+  units: Array<{ code: string; name: string; status: string }>;
   /** The form sent last, its values and what was wrong with them. */
   failed?: { form: 'complaint' | 'wbs' | 'follow'; values: FormValues; problems: string[] };
 }
@@ -52,7 +51,7 @@ function problems(lang: Lang, failed: LaporPageData['failed'], form: 'complaint'
   </div>`;
 }
 
-function complaintForm({ lang, units, formKeys, failed }: LaporPageData): SafeHtml {
+function complaintForm({ lang, units, failed }: LaporPageData, formKey: string): SafeHtml {
   const text = laporTextFor(lang);
   const values = failed?.form === 'complaint' ? failed.values : undefined;
   const chosenKind = value(values, 'kind') || 'PENGADUAN';
@@ -61,7 +60,7 @@ function complaintForm({ lang, units, formKeys, failed }: LaporPageData): SafeHt
     <p>${text.complaintLead}</p>
     ${problems(lang, failed, 'complaint')}
     <form class="lapor-form" method="post" action="${LAPOR_ACTIONS.complaint}">
-      <input type="hidden" name="kunci" value="${formKeys.complaint}" />
+      <input type="hidden" name="kunci" value="${formKey}" />
       <input type="hidden" name="lang" value="${lang}" />
       <fieldset>
         <legend>${text.kind}</legend>
@@ -76,7 +75,9 @@ function complaintForm({ lang, units, formKeys, failed }: LaporPageData): SafeHt
         <label for="opdCode">${text.opd}</label>
         <select id="opdCode" name="opdCode">
           <option value="">${text.opdUnknown}</option>
-          ${units.map((unit) => markup`<option value="${unit.code}" ${unit.code === value(values, 'opdCode') ? markup`selected` : ''}>${unit.name}</option>`)}
+          ${units
+            .filter((unit) => unit.status !== 'DISSOLVED')
+            .map((unit) => markup`<option value="${unit.code}" ${unit.code === value(values, 'opdCode') ? markup`selected` : ''}>${unit.name}</option>`)}
         </select>
       </p>
       ${input('subject', text.subject, values, { required: true })} ${textarea('text', text.text, values, true)} ${input('location', text.location, values)}
@@ -94,7 +95,7 @@ function complaintForm({ lang, units, formKeys, failed }: LaporPageData): SafeHt
   </section>`;
 }
 
-function wbsForm({ lang, formKeys, failed }: LaporPageData): SafeHtml {
+function wbsForm({ lang, failed }: LaporPageData, formKey: string): SafeHtml {
   const text = laporTextFor(lang);
   const values = failed?.form === 'wbs' ? failed.values : undefined;
   return markup`<section aria-labelledby="wbs-title">
@@ -102,7 +103,7 @@ function wbsForm({ lang, formKeys, failed }: LaporPageData): SafeHtml {
     <p>${text.wbsLead}</p>
     ${problems(lang, failed, 'wbs')}
     <form class="lapor-form" method="post" action="${LAPOR_ACTIONS.wbs}">
-      <input type="hidden" name="kunci" value="${formKeys.wbs}" />
+      <input type="hidden" name="kunci" value="${formKey}" />
       <input type="hidden" name="lang" value="${lang}" />
       ${textarea('allegation', text.allegation, values, true)} ${input('concerning', text.concerning, values, { required: true })}
       ${input('when', text.when, values)} ${input('where', text.where, values)} ${textarea('evidenceUrls', text.evidence, values)}
@@ -128,14 +129,15 @@ export function followForm(lang: Lang, values?: FormValues, failed?: LaporPageDa
 
 /**
  * `/lapor`: a citizen files a complaint or a WBS report, or follows one, with plain forms that
- * need no JavaScript. Never cached: each form carries a one-time key of its own.
+ * need no JavaScript. Never cached: each form carries a one-time key of its own, made here, so
+ * that a form sent twice files one report.
  */
 export function laporPage(data: LaporPageData): string {
   const { lang, region, failed } = data;
   const text = laporTextFor(lang);
   const main = markup`<h1>${text.title}</h1>
     <p class="lead">${text.lead}</p>
-    ${complaintForm(data)} ${wbsForm(data)}
+    ${complaintForm(data, randomUUID())} ${wbsForm(data, randomUUID())}
     <section aria-labelledby="follow-title">
       <h2 id="follow-title">${text.followTitle}</h2>
       <p>${text.followLead}</p>
