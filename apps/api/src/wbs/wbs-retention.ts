@@ -1,6 +1,6 @@
 import { Environment } from '@app/config';
 import { ERASURE_STREAM, erasureDecider } from '@app/domain/personal-data';
-import { wbsIdentityKeptUntil } from '@app/domain/wbs';
+import { wbsIdentityErasedIfClosedBefore } from '@app/domain/wbs';
 import { Clock } from '@app/platform';
 import { PersonalData } from '@app/personal-data';
 import { Projections } from '@app/projections';
@@ -54,12 +54,11 @@ export class WbsRetention implements OnApplicationBootstrap, BeforeApplicationSh
       await this.projections.reader(wbsReadModel)
     )
       .createQueryBuilder('w')
-      .select(['w.trackingCode', 'w.closedOn'])
-      .where("w.status = 'CLOSED' AND w.closedOn IS NOT NULL")
+      .select(['w.trackingCode'])
+      .where("w.status = 'CLOSED' AND w.closedOn < :before", { before: wbsIdentityErasedIfClosedBefore(today, this.environment.WBS_IDENTITY_RETENTION_DAYS) })
       .getMany();
     let erased = 0;
-    for (const { trackingCode, closedOn } of rows) {
-      if (today <= wbsIdentityKeptUntil(closedOn!, this.environment.WBS_IDENTITY_RETENTION_DAYS)) continue;
+    for (const { trackingCode } of rows) {
       const subjectId = await this.personalData.subjectOf({ kind: 'wbs', value: trackingCode });
       if (!subjectId) continue;
       const command = {

@@ -55,5 +55,5 @@ async function settle(event: ProjectionEvent, rows: DashboardRows, code: RedFlag
 async function restart(event: ProjectionEvent, rows: DashboardRows, code: RedFlagCode, dueDate: string): Promise<void> {
   const flag = await rows.flags.get({ id: redFlagId(code, event.stream, '') });
   if (!flag || settledLate(flag)) return;
-  rows.flags.put({ ...redFlag(event, '', { code, opdCode: flag.opdCode, year: flag.year, dueDate, open: true }) });
+  rows.flags.put(redFlag(event, '', { code, opdCode: flag.opdCode, year: flag.year, dueDate, open: true }));
 }
