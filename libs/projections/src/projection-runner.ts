@@ -1,6 +1,7 @@
 import { Database } from '@app/database';
 import { abortableSleep, EventStore, FilteredPage, Position, ProjectionEvent } from '@app/event-store';
 import { DataSource } from 'typeorm';
+import { LogTail } from './log-tail';
 import { Projection, ProjectionTarget } from './projection';
 import { CheckpointMovedError, ProjectionState, ProjectionStateStore } from './projection-state';
 import { otherSlot, Slot } from './read-model';
@@ -32,6 +33,7 @@ export class ProjectionRunner {
    * advance finds the checkpoint moved.
    */
   private readonly checkpoints = new Map<Slot, Position | null>();
+  private readonly handles: ReadonlySet<string>;
 
   constructor(
     readonly projection: Projection,
@@ -40,7 +42,10 @@ export class ProjectionRunner {
     private readonly dataSource: DataSource,
     private readonly state: ProjectionStateStore,
     private readonly options: ProjectionRunnerOptions = {},
+    /** The process's shared view of the live end of the log, when there is one. */
+    private readonly tail?: LogTail,
   ) {
+    this.handles = new Set(projection.handles);
     this.batchSize = options.batchSize ?? projection.batchSize ?? 500;
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
   }
@@ -151,10 +156,11 @@ export class ProjectionRunner {
    * the log then cost this projection next to nothing.
    */
   private async readPage(after: Position | null): Promise<FilteredPage> {
+    const fromTail = this.tail?.pageAfter(after, this.batchSize, this.handles);
+    if (fromTail) return fromTail;
     if (this.store.readAllOf) return this.store.readAllOf({ after, limit: this.batchSize, types: this.projection.handles });
     const batch = await this.store.readAll({ after, limit: this.batchSize });
-    const handled = new Set(this.projection.handles);
-    return { events: batch.filter((event) => handled.has(event.type)), last: batch.at(-1)?.position ?? null };
+    return { events: batch.filter((event) => this.handles.has(event.type)), last: batch.at(-1)?.position ?? null };
   }
 
   /**
@@ -212,12 +218,13 @@ export class ProjectionRunner {
   }
 
   private async waitForEvents(state: ProjectionState, signal: AbortSignal): Promise<void> {
+    const from = await this.checkpoint(state.activeSlot);
+    if (this.tail?.covers(from)) return this.tail.waitAfter(from, this.pollIntervalMs, signal);
     const waiting = new AbortController();
     const stopWaiting = () => waiting.abort();
     signal.addEventListener('abort', stopWaiting, { once: true });
     const timer = setTimeout(stopWaiting, this.pollIntervalMs);
     try {
-      const from = await this.checkpoint(state.activeSlot);
       // The store's subscription wakes on NOTIFY; we only use it as a doorbell.
       for await (const _batch of this.store.subscribeToAll({ after: from, limit: 1, signal: waiting.signal })) break;
     } finally {

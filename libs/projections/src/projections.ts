@@ -1,6 +1,7 @@
 import { Database } from '@app/database';
 import { comparePositions, EventStore, Position } from '@app/event-store';
 import { DataSource, Repository } from 'typeorm';
+import { LogTail } from './log-tail';
 import { Projection } from './projection';
 import { ProjectionRunner, ProjectionRunnerOptions } from './projection-runner';
 import { ProjectionState, ProjectionStateStore } from './projection-state';
@@ -41,6 +42,7 @@ export interface RowView<Row, View> {
  */
 export class Projections {
   private readonly runners: ProjectionRunner[];
+  private readonly tail: LogTail;
   private readonly stateStore: ProjectionStateStore;
   private cachedStates?: { at: number; states: Map<string, ProjectionState> };
 
@@ -57,7 +59,8 @@ export class Projections {
     options: ProjectionsOptions = {},
   ) {
     this.stateStore = new ProjectionStateStore(dataSource);
-    this.runners = projections.map((projection) => new ProjectionRunner(projection, database, store, dataSource, this.stateStore, options));
+    this.tail = new LogTail(store, { onError: options.onError });
+    this.runners = projections.map((projection) => new ProjectionRunner(projection, database, store, dataSource, this.stateStore, options, this.tail));
     this.checkpointPollMs = options.checkpointPollMs ?? 250;
     // Four polls missed in a row and the cache stops answering until the database does again.
     this.readCache = new ReadCache(options.readCacheBytes ?? 0, this.checkpointPollMs * 4);
@@ -72,11 +75,13 @@ export class Projections {
   }
 
   startRunners(): void {
+    this.tail.start();
     this.runners.forEach((runner) => runner.start());
   }
 
   async stopRunners(): Promise<void> {
     await Promise.all(this.runners.map((runner) => runner.stop()));
+    await this.tail.stop();
   }
 
   /** Stops the runners and the read cache's checkpoint poll. */
