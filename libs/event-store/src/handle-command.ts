@@ -57,32 +57,51 @@ export async function handleCommand<State, Command extends DomainCommand, Event 
   const maxAttempts = options.expectedRevision === undefined ? (options.maxAttempts ?? 10) : 1;
   const metadata = eventMetadataOf(command);
   const codec = options.codec;
-  for (let attempt = 1; ; attempt++) {
-    const history = (await store.readStream(stream)) as Array<RecordedEvent<Event['type'], Event['data']>>;
-    const landed = options.requestId ? await alreadyAppended(history, options.requestId, decider, codec) : null;
-    if (landed) return landed;
-    const state = (await fold(decider, history, codec)) as State;
-    options.authorize?.(state);
-    const revision = history.length - 1;
-    if (options.expectedRevision !== undefined && options.expectedRevision !== revision) {
-      throw new WrongExpectedRevisionError(stream, options.expectedRevision, revision);
-    }
-    const newEvents = decider.decide(command, state);
-    const newState = newEvents.reduce((current, event) => decider.evolve(current, event), state);
-    if (newEvents.length === 0) return { revision, position: history.at(-1)?.position ?? null, newEvents, state: newState };
-    const ids = options.requestId ? eventIdsFor(options.requestId, newEvents.length) : [];
+  // The first pass decides on this process's copy of the stream when it has one, without a
+  // round trip: the append carries the revision that copy ends at, so a copy that another
+  // process made short fails the append instead of landing a decision made on old state. Any
+  // refusal on that copy (a domain error, the caller's If-Match, a lost append) is judged
+  // again on a fresh read, and does not count as an attempt.
+  let cached = store.cachedStream?.(stream);
+  for (let attempt = 1; ;) {
+    const fromCache = cached !== undefined;
+    const history = (cached ?? (await store.readStream(stream))) as Array<RecordedEvent<Event['type'], Event['data']>>;
+    cached = undefined;
+    let decision: { revision: number; newEvents: Event[]; newState: State; appending: NewEvent[] };
     try {
+      const landed = options.requestId ? await alreadyAppended(history, options.requestId, decider, codec) : null;
+      if (landed) return landed;
+      const state = (await fold(decider, history, codec)) as State;
+      options.authorize?.(state);
+      const revision = history.length - 1;
+      if (options.expectedRevision !== undefined && options.expectedRevision !== revision) {
+        throw new WrongExpectedRevisionError(stream, options.expectedRevision, revision);
+      }
+      const newEvents = decider.decide(command, state);
+      const newState = newEvents.reduce((current, event) => decider.evolve(current, event), state);
+      if (newEvents.length === 0) return { revision, position: history.at(-1)?.position ?? null, newEvents, state: newState };
+      const ids = options.requestId ? eventIdsFor(options.requestId, newEvents.length) : [];
       const appending = newEvents.map((event, index): NewEvent => ({ id: ids[index], type: event.type, data: event.data, metadata }));
+      decision = { revision, newEvents, newState, appending };
+    } catch (error) {
+      if (fromCache) continue;
+      throw error;
+    }
+    const { revision, newEvents, newState, appending } = decision;
+    try {
       const result = await store.appendToStream(stream, codec ? await Promise.all(appending.map((event) => codec.seal(event))) : appending, {
         expectedRevision: revision === -1 ? 'no_stream' : revision,
       });
       return { revision: result.revision, position: result.position, newEvents, state: newState };
     } catch (error) {
+      // Only a lost race is tried again: after any other failure the append may have landed.
       if (!(error instanceof WrongExpectedRevisionError)) throw error;
+      if (fromCache) continue;
       if (attempt >= maxAttempts) {
         // Unpinned, the caller named no revision, so a lost race is not theirs to resolve.
         throw options.expectedRevision === undefined ? new StreamContendedError(stream, attempt) : error;
       }
+      attempt++;
       // A growing, jittered pause keeps the losers of one race from meeting again in the next.
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
     }

@@ -18,7 +18,7 @@ import {
 } from '../event-store';
 import { deepFreeze } from '../deep-freeze';
 import { GroupCommit } from '../group-commit';
-import { verifyChain } from '../hash-chain';
+import { chainHash, GENESIS_HASH, verifyChain } from '../hash-chain';
 import { pollGlobalLog, WakeSignal } from '../polling-subscription';
 import { decodePosition, encodePosition, Position } from '../position';
 import { prepareAppend, PreparedEvent } from '../prepare-append';
@@ -31,7 +31,7 @@ interface PendingAppend {
 }
 
 type BatchOutcome =
-  | { outcome: 'ok' | 'duplicate'; revision: number; position: Position }
+  | { outcome: 'ok' | 'duplicate'; revision: number; position: Position; recordedAt: string }
   | { outcome: 'wrong_expected'; revision: number }
   | { outcome: 'id_conflict' | 'retry' };
 
@@ -115,6 +115,8 @@ export class PostgresEventStore implements EventStore {
       const result = await this.groupCommit.submit(pending);
       switch (result.outcome) {
         case 'ok':
+          this.rememberAppended(pending, result);
+          return { stream, revision: result.revision, position: result.position };
         case 'duplicate':
           return { stream, revision: result.revision, position: result.position };
         case 'wrong_expected':
@@ -154,6 +156,45 @@ export class PostgresEventStore implements EventStore {
       values: [stream, from, options.maxCount ?? null],
     });
     return rows.map(toRecordedEvent);
+  }
+
+  cachedStream(stream: string): readonly RecordedEvent[] | undefined {
+    return this.streamCache.get(stream)?.events;
+  }
+
+  /**
+   * Adds an event this process appended to its cached stream, as the database holds it (the
+   * hash is the one kl_append_batch computed from the same canonical JSON), so that the next
+   * write to the stream decides without reading it again. Only a one-event append to a stream
+   * cached up to the revision before it: the positions of the earlier events of a longer
+   * append are not known here, and the next read fetches them.
+   */
+  private rememberAppended(append: PendingAppend, result: { revision: number; position: Position; recordedAt: string }): void {
+    const entry = this.streamCache.get(append.stream);
+    if (!entry || append.events.length !== 1 || entry.events.length !== result.revision) return;
+    const [prepared] = append.events;
+    const previous = entry.events.at(-1)?.hash ?? GENESIS_HASH;
+    const hashed = {
+      stream: append.stream,
+      revision: result.revision,
+      type: prepared.type,
+      data: prepared.data,
+      metadata: prepared.metadata,
+      recordedAt: result.recordedAt,
+    };
+    const event: RecordedEvent = deepFreeze({
+      id: prepared.id,
+      type: prepared.type,
+      stream: append.stream,
+      revision: result.revision,
+      position: result.position,
+      recordedAt: result.recordedAt,
+      data: prepared.data,
+      metadata: prepared.metadata,
+      hash: chainHash(previous, hashed),
+    });
+    const bytes = prepared.dataJson.length + prepared.metadataJson.length + 200;
+    this.streamCache.set(append.stream, { events: entry.events.concat(event), bytes: entry.bytes + bytes });
   }
 
   streamCacheStatistics(): StreamCacheStatistics {
@@ -311,6 +352,7 @@ export class PostgresEventStore implements EventStore {
 
   private async callAppendFunction(batch: PendingAppend[]): Promise<BatchOutcome[]> {
     const events = batch.flatMap((append) => append.events);
+    const recordedAt = this.clock().toISOString();
     const { rows } = await this.pool.query<{
       o_index: number;
       o_outcome: string;
@@ -329,7 +371,7 @@ export class PostgresEventStore implements EventStore {
         events.map((event) => event.type),
         events.map((event) => event.dataJson),
         events.map((event) => event.metadataJson),
-        this.clock().toISOString(),
+        recordedAt,
       ],
     });
     const outcomes = new Array<BatchOutcome>(batch.length);
@@ -342,6 +384,7 @@ export class PostgresEventStore implements EventStore {
             outcome: row.o_outcome,
             revision: Number(row.o_revision),
             position: encodePosition(row.o_transaction_id!, row.o_position!),
+            recordedAt,
           };
           break;
         case 'wrong_expected':

@@ -1,8 +1,24 @@
+import { DomainCommand } from '@app/decider';
 import { createTestDatabase, TestDatabase } from '../../../../test/support/test-database';
+import { verifyChain } from '../hash-chain';
+import { handleCommand } from '../handle-command';
 import { PostgresEventStore } from './postgres-event-store';
 
 const actor = { sub: 'u', roles: [] };
 const event = (n: number) => ({ type: 'Counted', data: { n }, metadata: { actor } });
+
+/** A counter with a ceiling of 10: what it refuses depends on every event before. */
+type Added = { type: 'Added'; data: { by: number } };
+type Add = DomainCommand<'Add', { by: number }>;
+const counter = {
+  initialState: () => 0,
+  evolve: (total: number, added: Added) => total + added.data.by,
+  decide: (command: Add, total: number): Added[] => {
+    if (total + command.data.by > 10) throw new Error('CEILING');
+    return [{ type: 'Added', data: { by: command.data.by } }];
+  },
+};
+const add = (by: number): Add => ({ type: 'Add', data: { by }, metadata: { actor, now: '2025-01-01T00:00:00.000Z', today: '2025-01-01' } });
 
 describe('stream reads through the cache', () => {
   let testDatabase: TestDatabase;
@@ -36,5 +52,40 @@ describe('stream reads through the cache', () => {
       (first.data as { n: number }).n = 99;
     }).toThrow(TypeError);
     expect(((await reader.readStream('plan-FROZEN-2025'))[0].data as { n: number }).n).toBe(0);
+  });
+
+  it("keeps a process's own appends in its copy: the next write decides without reading, on the events as stored", async () => {
+    const stream = 'counter-OWN';
+    await handleCommand(writer, stream, counter, add(1));
+    await writer.readStream(stream);
+    const reads = jest.spyOn(writer, 'readStream');
+    await handleCommand(writer, stream, counter, add(2));
+    const third = await handleCommand(writer, stream, counter, add(3));
+    expect(reads).not.toHaveBeenCalled();
+    reads.mockRestore();
+    expect(third).toMatchObject({ revision: 2, state: 6 });
+    const stored = await reader.readStream(stream);
+    expect(writer.cachedStream(stream)).toEqual(stored);
+    expect(verifyChain(writer.cachedStream(stream)!)).toEqual({ valid: true, events: 3 });
+  });
+
+  it('decides again on a fresh read when another process made the copy short', async () => {
+    const stream = 'counter-SHORT';
+    await handleCommand(writer, stream, counter, add(3));
+    await handleCommand(writer, stream, counter, add(4));
+    await handleCommand(reader, stream, counter, add(2));
+    // On its own copy the writer sees 7 and would add 2; the stream holds 9.
+    await expect(handleCommand(writer, stream, counter, add(2))).rejects.toThrow('CEILING');
+    expect((await reader.readStream(stream)).map((e) => e.data)).toEqual([{ by: 3 }, { by: 4 }, { by: 2 }]);
+  });
+
+  it("judges the caller's If-Match against the stream, not against a short copy", async () => {
+    const stream = 'counter-IFMATCH';
+    await handleCommand(writer, stream, counter, add(1));
+    await writer.readStream(stream);
+    await handleCommand(reader, stream, counter, add(1));
+    expect(writer.cachedStream(stream)).toHaveLength(1);
+    const result = await handleCommand(writer, stream, counter, add(1), { expectedRevision: 1 });
+    expect(result).toMatchObject({ revision: 2, state: 3 });
   });
 });
