@@ -35,8 +35,25 @@ export interface QuarterReport {
   quarter: Quarter;
   reportedAt: string;
   reportedOn: string;
+  /** As reported. */
   values: RealisationValue[];
-  corrections: Array<{ at: string; on: string; reason: string; values: RealisationValue[] }>;
+  /** Each corrected indicator's latest value, in the order they were first corrected. */
+  corrected: CorrectedValue[];
+  /**
+   * When each correction was made and which indicators it named: what LATE_CORRECTION is judged
+   * on when the plan is read, against the setting of the day. Not what a correction said or why
+   * (its event has that): the read models rewrite the document on every write, and with whole
+   * corrections in it a plan's hundredth correction cost its projections twice its first.
+   */
+  corrections: CorrectionMark[];
+}
+
+export type CorrectedValue = RealisationValue & { firstCorrectedAt: string };
+
+export interface CorrectionMark {
+  at: string;
+  on: string;
+  indicatorCodes: string[];
 }
 
 /** An event with what the store adds: when it was recorded and the stream's revision after it. */
@@ -98,21 +115,33 @@ export function evolvePlanDocument(document: PlanDocument | null, event: StoredP
     }
     case 'RealisationReported': {
       const { quarter, values, on } = event.data;
-      const report: QuarterReport = { quarter, reportedAt: at, reportedOn: on, values, corrections: [] };
+      const report: QuarterReport = { quarter, reportedAt: at, reportedOn: on, values, corrected: [], corrections: [] };
       return { ...next, quarters: [...document.quarters, report].sort((a, b) => a.quarter - b.quarter) };
     }
     case 'RealisationCorrected': {
-      const { quarter, values, reason, on } = event.data;
+      const { quarter, values, on } = event.data;
+      const mark: CorrectionMark = { at, on, indicatorCodes: values.map((value) => value.indicatorCode) };
       return {
         ...next,
         quarters: document.quarters.map((report) =>
-          report.quarter === quarter ? { ...report, corrections: [...report.corrections, { at, on, reason, values }] } : report,
+          report.quarter === quarter
+            ? { ...report, corrected: withCorrections(report.corrected, values, at), corrections: [...report.corrections, mark] }
+            : report,
         ),
       };
     }
     default:
       return unreachable(event);
   }
+}
+
+function withCorrections(corrected: CorrectedValue[], values: RealisationValue[], at: string): CorrectedValue[] {
+  const next = [...corrected];
+  for (const value of values) {
+    const index = next.findIndex((one) => one.indicatorCode === value.indicatorCode);
+    next[index === -1 ? next.length : index] = { ...value, firstCorrectedAt: index === -1 ? at : next[index].firstCorrectedAt };
+  }
+  return next;
 }
 
 /** The indicator codes of the plan's effective version; null when none is approved (or no plan). */

@@ -109,6 +109,45 @@ describe('the plan as read', () => {
     expect(planView(document).flags).toEqual([]);
   });
 
+  it('keeps of its corrections only the latest value of each indicator and a mark of each, however many and long they were', () => {
+    const goals: Goal[] = [{ code: 'G1', statement: 's', indicators: [indicator('I1'), indicator('I2')] }];
+    const correction = (n: number, values: Array<ReturnType<typeof value>>): [PlanEvent, string] => [
+      { type: 'RealisationCorrected', data: { ...key, quarter: 1, values, reason: `Koreksi ${n}: ${'alasan panjang '.repeat(50)}`, on: '2025-05-20' } },
+      `2025-05-20T0${n}:00:00.000Z`,
+    ];
+    const document = documentOf([
+      ...approvedPlan(goals),
+      reported(1, '2025-04-10', [value('I1', 28), value('I2', 40)]),
+      correction(1, [value('I1', 30)]),
+      correction(2, [value('I1', 31), value('I2', 41)]),
+      correction(3, [value('I1', 32)]),
+    ]);
+    const [quarter] = document.quarters;
+    expect(quarter.corrected).toEqual([
+      { ...value('I1', 32), firstCorrectedAt: '2025-05-20T01:00:00.000Z' },
+      { ...value('I2', 41), firstCorrectedAt: '2025-05-20T02:00:00.000Z' },
+    ]);
+    expect(quarter.corrections).toEqual([
+      { at: '2025-05-20T01:00:00.000Z', on: '2025-05-20', indicatorCodes: ['I1'] },
+      { at: '2025-05-20T02:00:00.000Z', on: '2025-05-20', indicatorCodes: ['I1', 'I2'] },
+      { at: '2025-05-20T03:00:00.000Z', on: '2025-05-20', indicatorCodes: ['I1'] },
+    ]);
+    expect(JSON.stringify(document)).not.toContain('alasan');
+    const quarters = planView(document).goals[0].indicators.map((one) => one.quarters[0]);
+    expect(quarters.map((one) => [one.value, one.corrected])).toEqual([
+      [32, true],
+      [41, true],
+    ]);
+    // 40 days after the report: each correction is a flag for each indicator it named.
+    expect(planView(document).flags.map((flag) => [flag.code, flag.indicatorCode, flag.at.slice(11, 13)])).toEqual([
+      ['LATE_CORRECTION', 'I1', '01'],
+      ['LATE_CORRECTION', 'I1', '02'],
+      ['LATE_CORRECTION', 'I2', '02'],
+      ['LATE_CORRECTION', 'I1', '03'],
+    ]);
+    expect(planView(document, { ...DEFAULT_PLAN_VIEW_SETTINGS, lateCorrectionDays: 45 }).flags).toEqual([]);
+  });
+
   it('keeps every version and shows the effective one while a revision is open', () => {
     const goals: Goal[] = [{ code: 'G1', statement: 's', indicators: [indicator('I1')] }];
     const revised: Goal[] = [{ code: 'G1', statement: 's', indicators: [indicator('I1', { annualTarget: 95 })] }];
@@ -159,6 +198,18 @@ describe('the plan as read', () => {
         ...revision('2025-11-01T00:00:00.000Z'),
       ]);
       expect(planView(document).flags).toEqual([{ code: 'TARGET_LOWERED_LATE', indicatorCode: 'I1', version: 2, at: '2025-11-01T00:00:00.000Z' }]);
+    });
+
+    it('counts a Q3 value first given by a correction from when it was first corrected', () => {
+      const corrected = (on: string): [PlanEvent, string] => [
+        { type: 'RealisationCorrected', data: { ...key, quarter: 3, values: [value('I1', 61)], reason: 'r', on } },
+        `${on}T00:00:00.000Z`,
+      ];
+      const q3WithoutI1 = [...approvedPlan(goals), reported(3, '2025-10-05', [value('I2', 85)])];
+      expect(planView(documentOf([...q3WithoutI1, corrected('2025-10-20'), corrected('2025-10-25'), ...revision('2025-11-01T00:00:00.000Z')])).flags).toEqual([
+        { code: 'TARGET_LOWERED_LATE', indicatorCode: 'I1', version: 2, at: '2025-11-01T00:00:00.000Z' },
+      ]);
+      expect(planView(documentOf([...q3WithoutI1, ...revision('2025-11-01T00:00:00.000Z'), corrected('2025-11-02')])).flags).toEqual([]);
     });
 
     it('does not flag a target lowered before Q3 was reported, or one whose Q3 is not reported', () => {

@@ -57,10 +57,8 @@ export interface PlanView {
 
 /** The value an indicator has in a quarter: the latest correction of it, else the report. */
 function quarterValue(report: QuarterReport, indicatorCode: string): { value: RealisationValue; corrected: boolean } | null {
-  const corrections = report.corrections
-    .map((correction) => correction.values.find((value) => value.indicatorCode === indicatorCode))
-    .filter((value) => value !== undefined);
-  if (corrections.length > 0) return { value: corrections[corrections.length - 1], corrected: true };
+  const latest = report.corrected.find((value) => value.indicatorCode === indicatorCode);
+  if (latest) return { value: latest, corrected: true };
   const original = report.values.find((value) => value.indicatorCode === indicatorCode);
   return original ? { value: original, corrected: false } : null;
 }
@@ -141,8 +139,7 @@ export function planFlags(document: PlanDocument, settings: Pick<PlanViewSetting
     }
     for (const correction of report.corrections) {
       if (!isLateCorrection(correctionDelayDays(report, correction), settings)) continue;
-      for (const value of correction.values)
-        flags.push({ code: 'LATE_CORRECTION', quarter: report.quarter, indicatorCode: value.indicatorCode, at: correction.at });
+      for (const indicatorCode of correction.indicatorCodes) flags.push({ code: 'LATE_CORRECTION', quarter: report.quarter, indicatorCode, at: correction.at });
     }
   }
   document.versions.forEach((version, index) => {
@@ -223,6 +220,6 @@ function easesTarget(previous: Indicator, next: Indicator): boolean {
 function q3ReportedBefore(quarters: QuarterReport[], indicatorCode: string, instant: string): boolean {
   const q3 = quarters.find((report) => report.quarter === 3);
   if (!q3) return false;
-  const has = (values: RealisationValue[]) => values.some((value) => value.indicatorCode === indicatorCode);
-  return (has(q3.values) && q3.reportedAt < instant) || q3.corrections.some((correction) => has(correction.values) && correction.at < instant);
+  const reported = q3.values.some((value) => value.indicatorCode === indicatorCode) && q3.reportedAt < instant;
+  return reported || q3.corrected.some((value) => value.indicatorCode === indicatorCode && value.firstCorrectedAt < instant);
 }

@@ -56,7 +56,8 @@ const evolvePlanRow = (row: PlanRow | null, event: ProjectionEvent): PlanRow | n
 
 export const planRegisterProjection: Projection = {
   name: 'plan-register',
-  version: 1,
+  // 2: corrections as marks and latest values (plan-document.ts).
+  version: 2,
   readModels: [planReadModel],
   handles: PLAN_EVENT_TYPES,
   apply: rowPerStream(planReadModel, planKey, evolvePlanRow),
