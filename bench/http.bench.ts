@@ -4,7 +4,9 @@
  * run: a bare node:http JSON endpoint, NestJS on the same Fastify adapter answering a constant
  * (the framework's own floor), and the CRUD app a team would build for the same correction
  * without event sourcing (bench/crud-peer-server.ts: its write and by-id read, as
- * `crudPeerWrite…` and `crudPeerRead…`). Each server runs in its own process. Two more
+ * `crudPeerWrite…` and `crudPeerRead…`). Each server runs in its own process. The correction
+ * is measured twice: on the API that runs the projections, and on a sibling that leaves them to
+ * it (the compose layout's API and projector on the same cores). Two more
  * bounds, in the same run: the OPD read on a sibling API with the read cache off (what a read
  * that misses costs); and, with no HTTP in front, the database's own one-row transactions and the
  * event store's appends (what every write that commits before it answers is bounded by). The
@@ -17,7 +19,8 @@ import { crudPeerCases } from './crud-peer-cases';
 import { databaseWriteFloor } from './database-write-floor';
 import { eventStoreAppendFloor } from './event-store-append-floor';
 import { measureSealingCost } from './personal-data.bench';
-import { freePort, ratio, run, RunSummary, start, stop, warmUp, withServers } from './http-support';
+import { freePort, ratio, run, RunSummary, SECONDS, start, stop, warmUp, withServers } from './http-support';
+import { cpuSeconds } from './process-cpu';
 
 const UNITS = 40;
 const YEAR = 2025;
@@ -92,6 +95,7 @@ async function main(): Promise<void> {
     let finds = 0;
     let corrections = 0;
     let large = 0;
+    let projectorCpuUsPerWrite = 0;
     const correction = (n: number, values: object[]) => ({
       method: 'POST' as const,
       path: `/api/v1/opds/${unit(n)}/plans/${YEAR}/realisations/1/corrections`,
@@ -178,6 +182,30 @@ async function main(): Promise<void> {
         },
         apiProcess,
       ),
+      // The compose layout: an API that leaves projecting to another process (here the first
+      // API, whose runners apply the sibling's events), both on the same two cores.
+      realisationWriteProjectorApart: await withSibling({ ...apiEnv, PROJECTIONS_INLINE: 'false' }, async (sibling, siblingProcess) => {
+        const target = {
+          url: sibling,
+          requests: [
+            {
+              setupRequest: () => correction(corrections++, [{ indicatorCode: indicatorCodes[corrections % indicatorCodes.length], value: corrections % 90 }]),
+            },
+          ],
+        };
+        await warmUp([target]);
+        const projectorBefore = cpuSeconds(apiProcess.pid!);
+        const summary = await run('POST a realisation correction, projections in another process (PROJECTIONS_INLINE=false)', target, siblingProcess);
+        // The projector may still be applying the last writes: count its CPU until it rests.
+        for (let last = cpuSeconds(apiProcess.pid!); ;) {
+          await new Promise((resolve) => setTimeout(resolve, 250));
+          const now = cpuSeconds(apiProcess.pid!);
+          if (now - last < 0.005) break;
+          last = now;
+        }
+        projectorCpuUsPerWrite = Math.round(((cpuSeconds(apiProcess.pid!) - projectorBefore) * 1e6) / (summary.rps * SECONDS));
+        return summary;
+      }),
       skpSizedWrite: await run(
         'POST an SKP-sized write (ten values with evidence and notes)',
         {
@@ -224,6 +252,8 @@ async function main(): Promise<void> {
       figures[`${key}Non2xx`] = result.non2xx;
       if (result.cpuUsPerRequest !== undefined) figures[`${key}CpuUsPerRequest`] = result.cpuUsPerRequest;
     }
+    // What the projector process spent on each of the sibling's corrections, beside the sibling's own CPU.
+    figures.realisationWriteProjectorApartProjectorCpuUsPerRequest = projectorCpuUsPerWrite;
     Object.assign(figures, await measureSealingCost(api, apiProcess, apiEnv));
     console.log(JSON.stringify(figures));
   });
