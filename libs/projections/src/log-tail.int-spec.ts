@@ -2,6 +2,7 @@ import { EventStore, PostgresEventStore, ProjectionEvent } from '@app/event-stor
 import { DataSource } from 'typeorm';
 import { createTestDatabase, TestDatabase } from '../../../test/support/test-database';
 import { Projection } from './projection';
+import { LogTail } from './log-tail';
 import { CheckpointMovedError, ProjectionStateStore } from './projection-state';
 import { Projections } from './projections';
 import { openReadModelDataSource } from './read-model-data-source';
@@ -26,7 +27,7 @@ function notingProjection(name: string, handles: string[], seen: ProjectionEvent
 describe('the log tail: one read of the live log for every runner of a process', () => {
   let testDatabase: TestDatabase;
   let store: PostgresEventStore;
-  let dataSource: DataSource;
+  let dataSource: DataSource | undefined;
   let projections: Projections | undefined;
   let pagesReadByRunners: number;
 
@@ -66,6 +67,7 @@ describe('the log tail: one read of the live log for every runner of a process',
     await projections?.stopRunners();
     projections = undefined;
     await dataSource?.destroy();
+    dataSource = undefined;
     await store.close();
     await testDatabase.drop();
   });
@@ -107,10 +109,31 @@ describe('the log tail: one read of the live log for every runner of a process',
     ]);
   });
 
+  it('keeps only the last `capacity` events: a runner further behind is sent to the store', async () => {
+    const tail = new LogTail(store, { capacity: 3, pageSize: 2 });
+    tail.start();
+    try {
+      const tallies = new Set(['Tallied']);
+      while (!tail.covers(null)) await new Promise((resolve) => setTimeout(resolve, 10));
+      const positions: string[] = [];
+      for (let i = 0; i < 5; i++) positions.push((await store.appendToStream('tally-a', [tallied(i)])).position);
+      while ((tail.pageAfter(positions[3], 10, tallies)?.events.length ?? 0) === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+
+      expect(tail.covers(null)).toBe(false);
+      expect(tail.pageAfter(positions[0], 10, tallies)).toBeUndefined();
+      expect(tail.pageAfter(positions[1], 10, tallies)?.events.map((event) => event.position)).toEqual(positions.slice(2));
+      expect(tail.pageAfter(positions[1], 2, tallies)).toEqual({ events: expect.any(Array), last: positions[3] });
+      expect(tail.pageAfter(positions[1], 10, new Set(['Other']))).toEqual({ events: [], last: positions[4] });
+      expect(tail.pageAfter(positions[4], 10, tallies)).toEqual({ events: [], last: null });
+    } finally {
+      await tail.stop();
+    }
+  });
+
   it('moves checkpoints of runners with nothing to apply together, and still refuses one that was moved meanwhile', async () => {
     const list = [notingProjection('test-one', ['One'], []), notingProjection('test-two', ['Two'], [])];
     await open(list);
-    const state = new ProjectionStateStore(dataSource);
+    const state = new ProjectionStateStore(dataSource!);
     const [{ position: first }, { position: second }] = [await append('tally-a', 1), await append('tally-a', 1)];
     const moves = await Promise.allSettled([state.advanceAlone('test-one', 'a', null, first), state.advanceAlone('test-two', 'a', first, second)]);
     expect(moves[0].status).toBe('fulfilled');

@@ -1,7 +1,7 @@
 import { comparePositions, deepFreeze, EventStore, FilteredPage, Position, ProjectionEvent } from '@app/event-store';
 
 export interface LogTailOptions {
-  /** Recent events kept for the runners; a runner further behind reads the store itself. */
+  /** Recent events kept for the runners (ten of their pages); a runner further behind reads the store itself. */
   capacity?: number;
   /** Events per read of the log. */
   pageSize?: number;
@@ -34,7 +34,7 @@ export class LogTail {
     private readonly store: EventStore,
     private readonly options: LogTailOptions = {},
   ) {
-    this.capacity = options.capacity ?? 20_000;
+    this.capacity = options.capacity ?? 5_000;
     this.pageSize = options.pageSize ?? 1000;
   }
 
