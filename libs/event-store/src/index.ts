@@ -7,6 +7,7 @@ export * from './hash-chain';
 export * from './canonical-json';
 export * from './handle-command';
 export * from './fold-stream';
+export { WakeSignal } from './polling-subscription';
 export * from './event-codec';
 export * from './request-event-ids';
 export * from './in-memory/in-memory-event-store';

@@ -1,4 +1,4 @@
-import { comparePositions, deepFreeze, EventStore, FilteredPage, Position, ProjectionEvent } from '@app/event-store';
+import { comparePositions, deepFreeze, EventStore, FilteredPage, Position, ProjectionEvent, WakeSignal } from '@app/event-store';
 
 export interface LogTailOptions {
   /** Recent events kept for the runners (ten of their pages); a runner further behind reads the store itself. */
@@ -26,7 +26,7 @@ export class LogTail {
   private events: ProjectionEvent[] = [];
   /** The position the kept events follow: undefined until the tail has started. */
   private from: Position | null | undefined;
-  private waiters = new Set<() => void>();
+  private readonly changed = new WakeSignal();
   private stopController?: AbortController;
   private running?: Promise<void>;
 
@@ -51,7 +51,7 @@ export class LogTail {
     this.running = undefined;
     this.from = undefined;
     this.events = [];
-    this.wakeAll();
+    this.changed.notify();
   }
 
   /** Whether a runner at `after` can read and wait here. */
@@ -71,23 +71,13 @@ export class LogTail {
     return { events: window.filter((event) => handles.has(event.type)), last: window.at(-1)?.position ?? null };
   }
 
-  /** Resolves once the tail holds an event after `after`, after `timeoutMs`, or when `signal` aborts. */
+  /**
+   * Resolves at once when the tail holds an event after `after` (or no longer covers it),
+   * otherwise at the tail's next page, after `timeoutMs`, or when `signal` aborts.
+   */
   waitAfter(after: Position | null, timeoutMs: number, signal: AbortSignal): Promise<void> {
     if (!this.covers(after) || this.firstAfter(after) < this.events.length) return Promise.resolve();
-    return new Promise<void>((resolve) => {
-      const done = (): void => {
-        clearTimeout(timer);
-        signal.removeEventListener('abort', done);
-        this.waiters.delete(check);
-        resolve();
-      };
-      const check = (): void => {
-        if (!this.covers(after) || this.firstAfter(after) < this.events.length) done();
-      };
-      const timer = setTimeout(done, timeoutMs);
-      signal.addEventListener('abort', done, { once: true });
-      this.waiters.add(check);
-    });
+    return this.changed.wait(timeoutMs, signal);
   }
 
   private async follow(signal: AbortSignal): Promise<void> {
@@ -98,13 +88,13 @@ export class LogTail {
         this.events = [];
         for await (const page of this.store.subscribeToAll({ after: head, limit: this.pageSize, signal })) {
           this.keep(page);
-          this.wakeAll();
+          this.changed.notify();
         }
       } catch (error) {
         // The runners fall back to the store until the tail follows again.
         this.from = undefined;
         this.events = [];
-        this.wakeAll();
+        this.changed.notify();
         if (signal.aborted) return;
         this.options.onError?.(error);
         await new Promise((resolve) => setTimeout(resolve, 1000).unref());
@@ -134,9 +124,5 @@ export class LogTail {
       else high = middle;
     }
     return low;
-  }
-
-  private wakeAll(): void {
-    this.waiters.forEach((check) => check());
   }
 }

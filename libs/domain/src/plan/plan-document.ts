@@ -139,7 +139,8 @@ function withCorrections(corrected: CorrectedValue[], values: RealisationValue[]
   const next = [...corrected];
   for (const value of values) {
     const index = next.findIndex((one) => one.indicatorCode === value.indicatorCode);
-    next[index === -1 ? next.length : index] = { ...value, firstCorrectedAt: index === -1 ? at : next[index].firstCorrectedAt };
+    if (index === -1) next.push({ ...value, firstCorrectedAt: at });
+    else next[index] = { ...value, firstCorrectedAt: next[index].firstCorrectedAt };
   }
   return next;
 }

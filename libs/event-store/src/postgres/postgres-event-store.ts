@@ -18,7 +18,7 @@ import {
 } from '../event-store';
 import { deepFreeze } from '../deep-freeze';
 import { GroupCommit } from '../group-commit';
-import { chainHash, GENESIS_HASH, verifyChain } from '../hash-chain';
+import { chainHashOfCanonical, GENESIS_HASH, verifyChain } from '../hash-chain';
 import { pollGlobalLog, WakeSignal } from '../polling-subscription';
 import { decodePosition, encodePosition, Position } from '../position';
 import { prepareAppend, PreparedEvent } from '../prepare-append';
@@ -173,27 +173,12 @@ export class PostgresEventStore implements EventStore {
     const entry = this.streamCache.get(append.stream);
     if (!entry || append.events.length !== 1 || entry.events.length !== result.revision) return;
     const [prepared] = append.events;
-    const previous = entry.events.at(-1)?.hash ?? GENESIS_HASH;
-    const hashed = {
-      stream: append.stream,
-      revision: result.revision,
-      type: prepared.type,
-      data: prepared.data,
-      metadata: prepared.metadata,
-      recordedAt: result.recordedAt,
-    };
-    const event: RecordedEvent = deepFreeze({
-      id: prepared.id,
-      type: prepared.type,
-      stream: append.stream,
-      revision: result.revision,
-      position: result.position,
-      recordedAt: result.recordedAt,
-      data: prepared.data,
-      metadata: prepared.metadata,
-      hash: chainHash(previous, hashed),
-    });
-    const bytes = prepared.dataJson.length + prepared.metadataJson.length + 200;
+    const { id, type, data, metadata, dataJson, metadataJson } = prepared;
+    const recorded = { id, type, stream: append.stream, revision: result.revision, position: result.position, recordedAt: result.recordedAt, data, metadata };
+    const hash = chainHashOfCanonical(entry.events.at(-1)?.hash ?? GENESIS_HASH, { ...recorded, dataJson, metadataJson });
+    const event: RecordedEvent = deepFreeze({ ...recorded, hash });
+    // The cache is bounded by JSON size; a read counts the whole row's JSON, of which data and metadata are nearly all.
+    const bytes = dataJson.length + metadataJson.length + 200;
     this.streamCache.set(append.stream, { events: entry.events.concat(event), bytes: entry.bytes + bytes });
   }
 
