@@ -1,5 +1,6 @@
 export * from './read-model';
 export * from './projection';
+export * from './held-rows';
 export * from './projection-state';
 export * from './projection-runner';
 export * from './projections';

@@ -1,6 +1,7 @@
 import { Database } from '@app/database';
 import { abortableSleep, EventStore, FilteredPage, Position, ProjectionEvent } from '@app/event-store';
 import { DataSource } from 'typeorm';
+import { HeldRows } from './held-rows';
 import { LogTail } from './log-tail';
 import { Projection, ProjectionTarget } from './projection';
 import { CheckpointMovedError, ProjectionState, ProjectionStateStore } from './projection-state';
@@ -33,6 +34,8 @@ export class ProjectionRunner {
    * advance finds the checkpoint moved.
    */
   private readonly checkpoints = new Map<Slot, Position | null>();
+  /** The rows this runner committed, per slot, while it holds the lease; cleared with the checkpoints. */
+  private readonly held = new Map<Slot, HeldRows>();
   private readonly handles: ReadonlySet<string>;
 
   constructor(
@@ -80,11 +83,11 @@ export class ProjectionRunner {
       const abort = () => leased.abort();
       signal.addEventListener('abort', abort, { once: true });
       void lease.lost.then(abort);
-      this.checkpoints.clear();
+      this.forget();
       try {
         await this.runWhileLeased(leased.signal);
       } catch (error) {
-        if (error instanceof CheckpointMovedError) this.checkpoints.clear();
+        if (error instanceof CheckpointMovedError) this.forget();
         this.options.onError?.(error);
         await abortableSleep(this.pollIntervalMs, signal);
       } finally {
@@ -103,7 +106,7 @@ export class ProjectionRunner {
         await this.state.prepareSlot(this.projection, otherSlot(state.activeSlot));
         await this.state.requestRebuild(this.projection, otherSlot(state.activeSlot));
         state = (await this.state.load(this.projection.name))!;
-        this.checkpoints.clear();
+        this.forget();
       }
       const servingIsCurrent = state.activeVersion === this.projection.version;
       let progressed = false;
@@ -124,7 +127,7 @@ export class ProjectionRunner {
         // per projection.
         if (performance.now() - loadedAt >= this.pollIntervalMs) {
           const loaded = (await this.state.load(this.projection.name))!;
-          if (!sameState(loaded, state)) this.checkpoints.clear();
+          if (!sameState(loaded, state)) this.forget();
           state = loaded;
           loadedAt = performance.now();
         }
@@ -174,6 +177,8 @@ export class ProjectionRunner {
   private async buildByStream(slot: Slot, signal: AbortSignal): Promise<boolean> {
     const upTo = await this.store.headPosition();
     if (upTo === null) return false;
+    // Each row is written once here: holding them would only churn the held rows.
+    this.heldRows(slot).clear();
     let after: { stream: string; revision: number } | null = null;
     for (;;) {
       if (signal.aborted) return false;
@@ -202,19 +207,33 @@ export class ProjectionRunner {
       this.checkpoints.set(slot, to);
       return;
     }
+    const held = this.heldRows(slot);
+    // A batch that fails ends the lease's run (runWhileLeased throws), and the next run forgets
+    // what this one held, what the batch staged with it.
     await this.dataSource.transaction(async (manager) => {
       const target: ProjectionTarget = {
         manager,
         repository: (model) => manager.getRepository(model.schemas[slot]),
+        held,
       };
-      if (this.projection.applyBatch) {
-        if (events.length > 0) await this.projection.applyBatch(events, target);
-      } else {
-        for (const event of events) await this.projection.apply(event, target);
-      }
+      if (this.projection.applyBatch) await this.projection.applyBatch(events, target);
+      else for (const event of events) await this.projection.apply(event, target);
       await this.state.advance(manager, this.projection.name, slot, from, to);
     });
+    held.commit();
     this.checkpoints.set(slot, to);
+  }
+
+  private heldRows(slot: Slot): HeldRows {
+    let held = this.held.get(slot);
+    if (!held) this.held.set(slot, (held = new HeldRows()));
+    return held;
+  }
+
+  /** Another process may have moved the checkpoints or written the slots since: read them again. */
+  private forget(): void {
+    this.checkpoints.clear();
+    this.held.forEach((held) => held.clear());
   }
 
   private async waitForEvents(state: ProjectionState, signal: AbortSignal): Promise<void> {

@@ -1,5 +1,6 @@
 import { ProjectionEvent } from '@app/event-store';
 import { EntityManager, Repository } from 'typeorm';
+import { HeldRows } from './held-rows';
 import { ReadModel } from './read-model';
 
 /** Where a projection writes: the slot being served or the one being rebuilt. */
@@ -7,6 +8,8 @@ export interface ProjectionTarget {
   /** The batch's transaction; the checkpoint is written in it too. */
   readonly manager: EntityManager;
   repository<Row extends object>(model: ReadModel<Row>): Repository<Row>;
+  /** The rows the leaseholder committed in its earlier batches, when it keeps them (see HeldRows). */
+  readonly held?: HeldRows;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { migrateSchema } from '@app/database';
-import { openReadModelDataSource, Projection, ProjectionStateStore, ProjectionTarget, ReadModel, Slot } from '@app/projections';
+import { HeldRows, openReadModelDataSource, Projection, ProjectionStateStore, ProjectionTarget, ReadModel, Slot } from '@app/projections';
 import { DataSource } from 'typeorm';
 import { createTestDatabase, TestDatabase } from '../../../test/support/test-database';
 import { findingReadModel, findingRegisterProjection } from './audit-finding/finding-register.projection';
@@ -32,8 +32,10 @@ describe('rowsPerStream: a batch applied at once', () => {
     await testDatabase.drop();
   });
 
-  async function inTransaction(slot: Slot, work: (target: ProjectionTarget) => Promise<void>): Promise<void> {
-    await dataSource.transaction((manager) => work({ manager, repository: (model) => manager.getRepository(model.schemas[slot]) }));
+  /** A batch's transaction, as a runner opens it; with `held`, as a leaseholder does (committed when it is). */
+  async function inTransaction(slot: Slot, work: (target: ProjectionTarget) => Promise<void>, held?: HeldRows): Promise<void> {
+    await dataSource.transaction((manager) => work({ manager, repository: (model) => manager.getRepository(model.schemas[slot]), held }));
+    held?.commit();
   }
 
   const rowsOf = async (model: ReadModel<object>, slot: Slot) => {
@@ -41,31 +43,63 @@ describe('rowsPerStream: a batch applied at once', () => {
     return rows.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
   };
 
-  it.each(PROJECTIONS.map(([projection, model]) => [projection.name, projection, model] as const))(
-    '%s: the rows equal those of one event at a time, across batches, with replays',
-    async (_name, projection, model) => {
-      const state = new ProjectionStateStore(dataSource);
-      await state.prepareSlot(projection, 'a');
-      await state.prepareSlot(projection, 'b');
-      const handled = interleavedLog().filter((event) => projection.handles.includes(event.type));
-      expect(handled.length).toBeGreaterThan(1);
-      const half = Math.ceil(handled.length / 2);
-      // Two batches: the second starts with events the rows already reflect (a runner that
-      // crashed after writing them reads them again), and repeats some of its own.
-      const batches = [handled.slice(0, half), [...handled.slice(half - 2), ...handled.slice(half - 1, half + 1)]];
+  it.each(
+    PROJECTIONS.flatMap(([projection, model]) => [
+      [projection.name, 'reading every row', projection, model, false] as const,
+      [projection.name, 'folding from the rows it holds', projection, model, true] as const,
+    ]),
+  )('%s, %s: the rows equal those of one event at a time, across batches, with replays', async (_name, _how, projection, model, holding) => {
+    const state = new ProjectionStateStore(dataSource);
+    await state.prepareSlot(projection, 'a');
+    await state.prepareSlot(projection, 'b');
+    const handled = interleavedLog().filter((event) => projection.handles.includes(event.type));
+    expect(handled.length).toBeGreaterThan(1);
+    const half = Math.ceil(handled.length / 2);
+    // Two batches: the second starts with events the rows already reflect (a runner that
+    // crashed after writing them reads them again), and repeats some of its own.
+    const batches = [handled.slice(0, half), [...handled.slice(half - 2), ...handled.slice(half - 1, half + 1)]];
 
-      for (const batch of batches) {
-        await inTransaction('a', async (target) => {
-          for (const event of batch) await projection.apply(event, target);
-        });
-        await inTransaction('b', (target) => projection.applyBatch!(batch, target));
-      }
+    const held = holding ? new HeldRows() : undefined;
+    for (const batch of batches) {
+      await inTransaction('a', async (target) => {
+        for (const event of batch) await projection.apply(event, target);
+      });
+      await inTransaction('b', (target) => projection.applyBatch!(batch, target), held);
+    }
 
-      const oneAtATime = await rowsOf(model, 'a');
-      expect(oneAtATime.length).toBeGreaterThan(0);
-      expect(await rowsOf(model, 'b')).toEqual(oneAtATime);
-    },
-  );
+    const oneAtATime = await rowsOf(model, 'a');
+    expect(oneAtATime.length).toBeGreaterThan(0);
+    expect(await rowsOf(model, 'b')).toEqual(oneAtATime);
+  });
+
+  it("reads none of the rows a leaseholder's earlier batch wrote", async () => {
+    const state = new ProjectionStateStore(dataSource);
+    await state.prepareSlot(planRegisterProjection, 'b');
+    const handled = interleavedLog().filter((event) => planRegisterProjection.handles.includes(event.type));
+    // Each plan's first event drafts it: the later ones all find their plan written before.
+    const firsts = handled.filter((event) => event.revision === 0);
+    const rest = handled.filter((event) => event.revision > 0);
+    expect(firsts.length).toBeGreaterThan(0);
+    expect(rest.length).toBeGreaterThan(0);
+    const held = new HeldRows();
+    await inTransaction('b', (target) => planRegisterProjection.applyBatch!(firsts, target), held);
+    const statements: string[] = [];
+    await inTransaction(
+      'b',
+      async (target) => {
+        const query = target.manager.queryRunner!.query.bind(target.manager.queryRunner);
+        target.manager.queryRunner!.query = (sql: string, ...rest: unknown[]) => (statements.push(sql), query(sql, ...(rest as [])));
+        await planRegisterProjection.applyBatch!(rest, target);
+      },
+      held,
+    );
+    expect(statements.filter((sql) => /^SELECT/i.test(sql))).toHaveLength(0);
+    expect(statements.filter((sql) => /^INSERT/i.test(sql))).toHaveLength(1);
+    const built = await rowsOf(planReadModel, 'b');
+    await state.prepareSlot(planRegisterProjection, 'a');
+    await inTransaction('a', (target) => planRegisterProjection.applyBatch!(handled, target));
+    expect(built).toEqual(await rowsOf(planReadModel, 'a'));
+  });
 
   it('writes the whole batch with one read and one upsert', async () => {
     const state = new ProjectionStateStore(dataSource);

@@ -8,7 +8,9 @@ const ROWS_PER_STATEMENT = 2000;
  * Reads and upserts of many rows of a read model by primary key, a statement per
  * ROWS_PER_STATEMENT rows. Keys and rows travel as one JSON parameter each
  * (`json[b]_to_recordset`): a statement with a parameter per value costs TypeORM and the server
- * more than the rows themselves.
+ * more than the rows themselves. With the leaseholder's held rows in the target, a row the
+ * runner committed earlier is not read again, and a row read and then written here is held once
+ * the batch commits (a row only written, a feed's item, is not: nothing reads it back).
  */
 export interface RowStatements<Row extends object> {
   /** The primary key of a row or key object, as one string. */
@@ -17,6 +19,13 @@ export interface RowStatements<Row extends object> {
   find(keys: object[]): Promise<Row[]>;
   /** Inserts the rows, or replaces every column of those that exist. */
   upsert(rows: Row[]): Promise<void>;
+}
+
+/** The row as a read of it answers: its columns only, and null where one was left undefined. */
+function asStored<Row extends object>(columns: ColumnMetadata[], row: Row): Row {
+  const stored: Record<string, unknown> = {};
+  for (const column of columns) stored[column.propertyName] = column.getEntityValue(row) ?? null;
+  return stored as Row;
 }
 
 export function rowStatements<Row extends object>(target: ProjectionTarget, model: ReadModel<Row>): RowStatements<Row> {
@@ -38,12 +47,25 @@ export function rowStatements<Row extends object>(target: ProjectionTarget, mode
     SELECT ${columnList} FROM jsonb_to_recordset($1::jsonb) AS r(${recordType(columns)})
     ON CONFLICT (${keyList}) DO ${updates ? `UPDATE SET ${updates}` : 'NOTHING'}`;
 
+  const identity = (key: object) => JSON.stringify(primaryColumns.map((column): unknown => column.getEntityValue(key)));
+  const { held } = target;
+  /** The identities `find` was asked for: the rows worth holding once written. */
+  const asked = new Set<string>();
+
   return {
-    identity: (key) => JSON.stringify(primaryColumns.map((column): unknown => column.getEntityValue(key))),
+    identity,
     async find(keys) {
       const found: Row[] = [];
-      for (let i = 0; i < keys.length; i += ROWS_PER_STATEMENT) {
-        const page = keys.slice(i, i + ROWS_PER_STATEMENT).map((key) => record(primaryColumns, key));
+      const missing: object[] = [];
+      for (const key of keys) {
+        const id = identity(key);
+        asked.add(id);
+        const row = held?.get(tablePath, id) as Row | undefined;
+        if (row) found.push(row);
+        else missing.push(key);
+      }
+      for (let i = 0; i < missing.length; i += ROWS_PER_STATEMENT) {
+        const page = missing.slice(i, i + ROWS_PER_STATEMENT).map((key) => record(primaryColumns, key));
         found.push(
           ...(await rows
             .createQueryBuilder('row')
@@ -59,7 +81,14 @@ export function rowStatements<Row extends object>(target: ProjectionTarget, mode
     },
     async upsert(changed) {
       for (let i = 0; i < changed.length; i += ROWS_PER_STATEMENT) {
-        await target.manager.query(upsert, [JSON.stringify(changed.slice(i, i + ROWS_PER_STATEMENT).map((row) => record(columns, row)))]);
+        const page = changed.slice(i, i + ROWS_PER_STATEMENT);
+        const records = page.map((row) => JSON.stringify(record(columns, row)));
+        await target.manager.query(upsert, [`[${records.join(',')}]`]);
+        if (!held) continue;
+        page.forEach((row, k) => {
+          const id = identity(row);
+          if (asked.has(id)) held.stage(tablePath, id, asStored(columns, row), records[k].length);
+        });
       }
     },
   };
