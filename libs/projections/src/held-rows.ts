@@ -1,7 +1,7 @@
 import { LRUCache } from 'lru-cache';
 
 /** What one runner holds for one slot: enough for a regency's plans, scorecards and findings. */
-export const HELD_ROWS_BYTES = 8 * 1024 * 1024;
+export const HELD_ROWS_BYTES = 4 * 1024 * 1024;
 
 /**
  * The rows a projection's leaseholder read and wrote in its earlier batches, as committed: the

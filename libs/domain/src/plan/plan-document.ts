@@ -135,6 +135,16 @@ export function evolvePlanDocument(document: PlanDocument | null, event: StoredP
   }
 }
 
+/**
+ * The document as far as its figures go (achievement, category, status): without the marks of
+ * its corrections, which only its flags read and which grow with every correction. What a
+ * copy kept for figures stores (the scorecards').
+ */
+export function planFiguresDocument(document: PlanDocument): PlanDocument {
+  if (document.quarters.every((report) => report.corrections.length === 0)) return document;
+  return { ...document, quarters: document.quarters.map((report) => (report.corrections.length === 0 ? report : { ...report, corrections: [] })) };
+}
+
 function withCorrections(corrected: CorrectedValue[], values: RealisationValue[], at: string): CorrectedValue[] {
   const next = [...corrected];
   for (const value of values) {

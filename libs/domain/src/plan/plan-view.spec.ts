@@ -1,4 +1,4 @@
-import { evolvePlanDocument, PlanDocument } from './plan-document';
+import { evolvePlanDocument, PlanDocument, planFiguresDocument } from './plan-document';
 import { DEFAULT_PLAN_VIEW_SETTINGS, planView, quartersReportedOnTime } from './plan-view';
 import { Goal, Indicator, PlanEvent } from './plan.events';
 
@@ -146,6 +146,22 @@ describe('the plan as read', () => {
       ['LATE_CORRECTION', 'I1', '03'],
     ]);
     expect(planView(document, { ...DEFAULT_PLAN_VIEW_SETTINGS, lateCorrectionDays: 45 }).flags).toEqual([]);
+  });
+
+  it('keeps its figures, not its correction marks, in the copy kept for figures', () => {
+    const goals: Goal[] = [{ code: 'G1', statement: 's', indicators: [indicator('I1'), indicator('I2')] }];
+    const document = documentOf([
+      ...approvedPlan(goals),
+      reported(1, '2025-04-10', [value('I1', 28), value('I2', 40)]),
+      [{ type: 'RealisationCorrected', data: { ...key, quarter: 1, values: [value('I1', 30)], reason: 'r', on: '2025-05-20' } }, '2025-05-20T01:00:00.000Z'],
+      reported(2, '2025-07-10', [value('I1', 50), value('I2', 60)]),
+    ]);
+    const figures = planFiguresDocument(document);
+    expect(figures.quarters.map((report) => report.corrections)).toEqual([[], []]);
+    expect(document.quarters[0].corrections).toHaveLength(1);
+    const { flags, ...view } = planView(document);
+    expect(flags.map((flag) => flag.code)).toEqual(['LATE_CORRECTION']);
+    expect(planView(figures)).toEqual({ ...view, flags: [] });
   });
 
   it('keeps every version and shows the effective one while a revision is open', () => {

@@ -1,4 +1,4 @@
-import { correctionDelayDays, easedLate, evolvePlanDocument, reportDelayDays, StoredPlanEvent } from '@app/domain/plan';
+import { correctionDelayDays, easedLate, evolvePlanDocument, planFiguresDocument, reportDelayDays, StoredPlanEvent } from '@app/domain/plan';
 import { ProjectionEvent } from '@app/event-store';
 import { storedEvent } from '../row-per-stream';
 import { DashboardRows } from './dashboard-rows';
@@ -13,7 +13,9 @@ export async function applyPlanEvent(event: ProjectionEvent, rows: DashboardRows
   if (row?.plan && row.plan.revision >= event.revision) return;
   const document = evolvePlanDocument(row?.plan ?? null, stored);
   if (!document) return;
-  await updateScorecard(rows.scorecards, opdCode, year, event.recordedAt, (parts) => ({ ...parts, plan: document }));
+  // The scorecard shows the plan's figures, never its flags: a mark per correction would only
+  // make every write of the row longer than the one before.
+  await updateScorecard(rows.scorecards, opdCode, year, event.recordedAt, (parts) => ({ ...parts, plan: planFiguresDocument(document) }));
 
   const flags: RedFlagRow[] = [];
   if (stored.type === 'RealisationReported') {
