@@ -135,6 +135,15 @@ export class Projections {
     });
   }
 
+  /**
+   * What `load` makes of the serving rows of `model`'s projection, kept in the read cache under
+   * `key` until that projection moves, as `viewByKey` keeps a row's view: for a view of more
+   * than one row (a plan and the marks of its corrections).
+   */
+  async cachedRead<View>(model: ReadModel, key: string, load: () => Promise<View>): Promise<View> {
+    return this.cached(this.ownerOf(model).name, `${model.name}\u0000${key}`, load);
+  }
+
   private cached<T>(projection: string, key: string, load: () => Promise<T>): Promise<T> {
     if (this.readCache.enabled && !this.checkpointPoll) this.pollCheckpoints();
     return this.readCache.get(projection, key, load);

@@ -136,13 +136,41 @@ export function evolvePlanDocument(document: PlanDocument | null, event: StoredP
 }
 
 /**
- * The document as far as its figures go (achievement, category, status): without the marks of
- * its corrections, which only its flags read and which grow with every correction. What a
- * copy kept for figures stores (the scorecards').
+ * The document without the marks of its corrections: what a copy of it stores, since the marks
+ * grow with every correction and only the flags read them. The scorecards keep this (they show
+ * figures, never flags); the plan register keeps the marks beside it, a row each
+ * (withCorrectionMarks puts them back).
  */
-export function planFiguresDocument(document: PlanDocument): PlanDocument {
+export function withoutCorrectionMarks(document: PlanDocument): PlanDocument {
   if (document.quarters.every((report) => report.corrections.length === 0)) return document;
   return { ...document, quarters: document.quarters.map((report) => (report.corrections.length === 0 ? report : { ...report, corrections: [] })) };
+}
+
+/** A correction's mark as stored apart from its document: its quarter, and the revision of its event. */
+export type PlanCorrectionMark = CorrectionMark & { quarter: Quarter; revision: number };
+
+/** The mark a correction leaves (see QuarterReport.corrections); null for any other event. */
+export function correctionMarkOf(event: StoredPlanEvent): PlanCorrectionMark | null {
+  if (event.type !== 'RealisationCorrected') return null;
+  const { quarter, values, on } = event.data;
+  return { quarter, revision: event.revision, at: event.recordedAt, on, indicatorCodes: values.map((value) => value.indicatorCode) };
+}
+
+/**
+ * The document the fold gives, from one kept without its marks and the marks kept apart: the
+ * marks of events after the document's revision (read a moment later) are left out.
+ */
+export function withCorrectionMarks(document: PlanDocument, marks: readonly PlanCorrectionMark[]): PlanDocument {
+  const byQuarter = new Map<Quarter, CorrectionMark[]>();
+  for (const { quarter, revision, at, on, indicatorCodes } of [...marks].sort((a, b) => a.revision - b.revision)) {
+    if (revision > document.revision) continue;
+    byQuarter.set(quarter, [...(byQuarter.get(quarter) ?? []), { at, on, indicatorCodes }]);
+  }
+  if (byQuarter.size === 0) return document;
+  return {
+    ...document,
+    quarters: document.quarters.map((report) => ({ ...report, corrections: [...report.corrections, ...(byQuarter.get(report.quarter) ?? [])] })),
+  };
 }
 
 function withCorrections(corrected: CorrectedValue[], values: RealisationValue[], at: string): CorrectedValue[] {

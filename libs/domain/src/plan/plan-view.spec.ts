@@ -1,4 +1,4 @@
-import { evolvePlanDocument, PlanDocument, planFiguresDocument } from './plan-document';
+import { correctionMarkOf, evolvePlanDocument, PlanDocument, withCorrectionMarks, withoutCorrectionMarks } from './plan-document';
 import { DEFAULT_PLAN_VIEW_SETTINGS, planView, quartersReportedOnTime } from './plan-view';
 import { Goal, Indicator, PlanEvent } from './plan.events';
 
@@ -148,20 +148,41 @@ describe('the plan as read', () => {
     expect(planView(document, { ...DEFAULT_PLAN_VIEW_SETTINGS, lateCorrectionDays: 45 }).flags).toEqual([]);
   });
 
-  it('keeps its figures, not its correction marks, in the copy kept for figures', () => {
+  it('keeps its figures without its correction marks, and the marks put back give the document the fold gives', () => {
     const goals: Goal[] = [{ code: 'G1', statement: 's', indicators: [indicator('I1'), indicator('I2')] }];
-    const document = documentOf([
+    const corrected = (quarter: 1 | 2, values: Array<ReturnType<typeof value>>, at: string): [PlanEvent, string] => [
+      { type: 'RealisationCorrected', data: { ...key, quarter, values, reason: 'r', on: at.slice(0, 10) } },
+      at,
+    ];
+    const events: Array<[PlanEvent, string]> = [
       ...approvedPlan(goals),
       reported(1, '2025-04-10', [value('I1', 28), value('I2', 40)]),
-      [{ type: 'RealisationCorrected', data: { ...key, quarter: 1, values: [value('I1', 30)], reason: 'r', on: '2025-05-20' } }, '2025-05-20T01:00:00.000Z'],
+      corrected(1, [value('I1', 30)], '2025-05-20T01:00:00.000Z'),
       reported(2, '2025-07-10', [value('I1', 50), value('I2', 60)]),
+      corrected(2, [value('I1', 51), value('I2', 61)], '2025-07-11T01:00:00.000Z'),
+      corrected(1, [value('I2', 42)], '2025-07-12T01:00:00.000Z'),
+    ];
+    const document = documentOf(events);
+    const marks = events.flatMap(([event, recordedAt], revision) => correctionMarkOf({ ...event, recordedAt, revision }) ?? []);
+    expect(marks.map((mark) => [mark.quarter, mark.revision])).toEqual([
+      [1, 4],
+      [2, 6],
+      [1, 7],
     ]);
-    const figures = planFiguresDocument(document);
+
+    const figures = withoutCorrectionMarks(document);
     expect(figures.quarters.map((report) => report.corrections)).toEqual([[], []]);
-    expect(document.quarters[0].corrections).toHaveLength(1);
     const { flags, ...view } = planView(document);
-    expect(flags.map((flag) => flag.code)).toEqual(['LATE_CORRECTION']);
+    expect(flags.map((flag) => [flag.code, flag.quarter, flag.indicatorCode])).toEqual([
+      ['LATE_CORRECTION', 1, 'I1'],
+      ['LATE_CORRECTION', 1, 'I2'],
+    ]);
     expect(planView(figures)).toEqual({ ...view, flags: [] });
+
+    expect(withCorrectionMarks(figures, [...marks].reverse())).toEqual(document);
+    // Marks read a moment after the document may include a later correction's: it is left out.
+    const before = documentOf(events.slice(0, -1));
+    expect(withCorrectionMarks(withoutCorrectionMarks(before), marks)).toEqual(before);
   });
 
   it('keeps every version and shows the effective one while a revision is open', () => {

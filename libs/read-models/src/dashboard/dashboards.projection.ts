@@ -35,7 +35,7 @@ const byType = new Map<string, (event: ProjectionEvent, rows: DashboardRows) => 
 export const dashboardsProjection: Projection = {
   name: 'dashboards',
   // 4: the scorecards' plan documents keep corrections as marks and latest values (plan-document.ts).
-  // 5: and without the marks (planFiguresDocument).
+  // 5: and without the marks (withoutCorrectionMarks).
   version: 5,
   readModels: [scorecardReadModel, scorecardSkpReadModel, scorecardFindingReadModel, redFlagReadModel],
   handles: [...byType.keys()],

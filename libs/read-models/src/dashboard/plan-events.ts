@@ -1,4 +1,4 @@
-import { correctionDelayDays, easedLate, evolvePlanDocument, planFiguresDocument, reportDelayDays, StoredPlanEvent } from '@app/domain/plan';
+import { correctionDelayDays, easedLate, evolvePlanDocument, withoutCorrectionMarks, reportDelayDays, StoredPlanEvent } from '@app/domain/plan';
 import { ProjectionEvent } from '@app/event-store';
 import { storedEvent } from '../row-per-stream';
 import { DashboardRows } from './dashboard-rows';
@@ -15,7 +15,7 @@ export async function applyPlanEvent(event: ProjectionEvent, rows: DashboardRows
   if (!document) return;
   // The scorecard shows the plan's figures, never its flags: a mark per correction would only
   // make every write of the row longer than the one before.
-  await updateScorecard(rows.scorecards, opdCode, year, event.recordedAt, (parts) => ({ ...parts, plan: planFiguresDocument(document) }));
+  await updateScorecard(rows.scorecards, opdCode, year, event.recordedAt, (parts) => ({ ...parts, plan: withoutCorrectionMarks(document) }));
 
   const flags: RedFlagRow[] = [];
   if (stored.type === 'RealisationReported') {
