@@ -1,9 +1,11 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
 import { getMetadataStorage } from 'class-validator';
 import { problem, ProblemException } from './problem';
+import { keepValidationMetadata } from './validation-metadata-cache';
 
 /** Input DTOs: unknown fields refused, types converted, every bad field named once. */
 export function validationPipe(): ValidationPipe {
+  keepValidationMetadata();
   return new ValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
