@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { freshIv } from './fresh-iv';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -31,7 +32,7 @@ export class DeploymentKey {
 
   /** `kw1:{keyId}:{iv}:{ciphertext}:{tag}`; `label` (the subject id) is bound as AAD. */
   wrap(secret: Buffer, label: string): string {
-    const iv = randomBytes(12);
+    const iv = freshIv();
     const cipher = createCipheriv('aes-256-gcm', this.key, iv);
     cipher.setAAD(Buffer.from(`kw1:${label}`));
     const ciphertext = Buffer.concat([cipher.update(secret), cipher.final()]);

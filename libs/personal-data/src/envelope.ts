@@ -1,4 +1,5 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv } from 'node:crypto';
+import { freshIv } from './fresh-iv';
 
 /**
  * The one envelope a personal field is stored in (docs/domain.md, Personal data at rest):
@@ -23,7 +24,7 @@ export function subjectOf(envelope: string): string {
 const aad = (subjectId: string) => Buffer.from(`${ENVELOPE_VERSION}:${subjectId}`);
 
 export function seal(subjectId: string, key: Buffer, plaintext: string): string {
-  const iv = randomBytes(12);
+  const iv = freshIv();
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(aad(subjectId));
   const ciphertext = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);

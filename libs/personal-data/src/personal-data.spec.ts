@@ -18,6 +18,12 @@ describe('envelopes', () => {
     expect(() => open(envelope, randomBytes(32))).toThrow();
   });
 
+  it('never seals two values under the same IV, across refills of the IV pool, and opens every one', () => {
+    const envelopes = Array.from({ length: 1000 }, (_, n) => seal(subject, key, `Pegawai ${n}`));
+    expect(new Set(envelopes.map((envelope) => envelope.split(':')[2])).size).toBe(1000);
+    expect(envelopes.map((envelope) => open(envelope, key))).toEqual(Array.from({ length: 1000 }, (_, n) => `Pegawai ${n}`));
+  });
+
   it('cannot be relabelled to another subject', () => {
     const envelope = seal(subject, key, 'Siti');
     expect(() => open(envelope.replace(subject, randomUUID()), key)).toThrow();
