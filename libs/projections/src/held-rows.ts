@@ -32,6 +32,16 @@ export class HeldRows {
     this.staged.set(`${table}\u0000${identity}`, { row, bytes });
   }
 
+  /**
+   * A row the current batch wrote without reading it first: whatever is held for it is no
+   * longer what the table will hold. Dropped at once (holding less is never wrong).
+   */
+  drop(table: string, identity: string): void {
+    const key = `${table}\u0000${identity}`;
+    this.rows.delete(key);
+    this.staged.delete(key);
+  }
+
   /** The batch committed: what it wrote is now what the table holds. */
   commit(): void {
     for (const [key, entry] of this.staged) this.rows.set(key, entry);

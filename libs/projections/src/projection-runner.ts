@@ -214,9 +214,10 @@ export class ProjectionRunner {
       const target: ProjectionTarget = {
         manager,
         repository: (model) => manager.getRepository(model.schemas[slot]),
-        held,
       };
-      if (this.projection.applyBatch) await this.projection.applyBatch(events, target);
+      // Held rows are what the batch started from: an event applied on its own must read what
+      // the one before it wrote, so only a batch applied at once is given them.
+      if (this.projection.applyBatch) await this.projection.applyBatch(events, { ...target, held });
       else for (const event of events) await this.projection.apply(event, target);
       await this.state.advance(manager, this.projection.name, slot, from, to);
     });

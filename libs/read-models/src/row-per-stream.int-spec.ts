@@ -4,7 +4,8 @@ import { DataSource } from 'typeorm';
 import { createTestDatabase, TestDatabase } from '../../../test/support/test-database';
 import { findingReadModel, findingRegisterProjection } from './audit-finding/finding-register.projection';
 import { opdReadModel, opdRegistryProjection } from './opd/opd-registry.projection';
-import { planReadModel, planRegisterProjection } from './plan/plan-register.projection';
+import { PlanRow, planReadModel, planRegisterProjection } from './plan/plan-register.projection';
+import { rowStatements } from './row-sql';
 import { skpReadModel, skpRegisterProjection } from './skp/skp-register.projection';
 import { interleavedLog } from './testing/interleaved-log';
 
@@ -99,6 +100,26 @@ describe('rowsPerStream: a batch applied at once', () => {
     await state.prepareSlot(planRegisterProjection, 'a');
     await inTransaction('a', (target) => planRegisterProjection.applyBatch!(handled, target));
     expect(built).toEqual(await rowsOf(planReadModel, 'a'));
+  });
+
+  it('holds nothing of a row a batch wrote without reading it', async () => {
+    const state = new ProjectionStateStore(dataSource);
+    await state.prepareSlot(planRegisterProjection, 'b');
+    const handled = interleavedLog().filter((event) => planRegisterProjection.handles.includes(event.type));
+    const held = new HeldRows();
+    await inTransaction('b', (target) => planRegisterProjection.applyBatch!(handled, target), held);
+    const [row] = (await rowsOf(planReadModel, 'b')) as PlanRow[];
+    const rewritten = { ...row, status: 'RETURNED' as const, updatedAt: 'written without a read' };
+    await inTransaction('b', (target) => rowStatements(target, planReadModel).upsert([rewritten]), held);
+    let found: PlanRow[] = [];
+    await inTransaction(
+      'b',
+      async (target) => {
+        found = await rowStatements(target, planReadModel).find([{ opdCode: row.opdCode, year: row.year }]);
+      },
+      held,
+    );
+    expect(found).toEqual([rewritten]);
   });
 
   it('writes the whole batch with one read and one upsert a table', async () => {

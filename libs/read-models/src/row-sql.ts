@@ -88,6 +88,7 @@ export function rowStatements<Row extends object>(target: ProjectionTarget, mode
         page.forEach((row, k) => {
           const id = identity(row);
           if (asked.has(id)) held.stage(tablePath, id, asStored(columns, row), records[k].length);
+          else held.drop(tablePath, id);
         });
       }
     },

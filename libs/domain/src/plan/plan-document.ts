@@ -161,6 +161,9 @@ export function correctionMarkOf(event: StoredPlanEvent): PlanCorrectionMark | n
  * marks of events after the document's revision (read a moment later) are left out.
  */
 export function withCorrectionMarks(document: PlanDocument, marks: readonly PlanCorrectionMark[]): PlanDocument {
+  // A document kept with its marks (plan-register version 2, which may serve while version 3 is
+  // built, or be read beside a table of marks left from another version) has them all already.
+  if (document.quarters.some((report) => report.corrections.length > 0)) return document;
   const byQuarter = new Map<Quarter, CorrectionMark[]>();
   for (const { quarter, revision, at, on, indicatorCodes } of [...marks].sort((a, b) => a.revision - b.revision)) {
     if (revision > document.revision) continue;

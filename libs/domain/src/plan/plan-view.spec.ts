@@ -183,6 +183,8 @@ describe('the plan as read', () => {
     // Marks read a moment after the document may include a later correction's: it is left out.
     const before = documentOf(events.slice(0, -1));
     expect(withCorrectionMarks(withoutCorrectionMarks(before), marks)).toEqual(before);
+    // A document kept with its marks (the register's version 2) is not given them twice.
+    expect(withCorrectionMarks(document, marks)).toEqual(document);
   });
 
   it('keeps every version and shows the effective one while a revision is open', () => {
