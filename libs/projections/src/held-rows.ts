@@ -24,12 +24,12 @@ export class HeldRows {
 
   /** The committed row of this table and primary key, when held. */
   get(table: string, identity: string): object | undefined {
-    return this.rows.get(`${table}\u0000${identity}`)?.row;
+    return this.rows.get(keyOf(table, identity))?.row;
   }
 
   /** A row the current batch wrote, `bytes` long as JSON; held once the batch commits. */
   stage(table: string, identity: string, row: object, bytes: number): void {
-    this.staged.set(`${table}\u0000${identity}`, { row, bytes });
+    this.staged.set(keyOf(table, identity), { row, bytes });
   }
 
   /**
@@ -37,7 +37,7 @@ export class HeldRows {
    * longer what the table will hold. Dropped at once (holding less is never wrong).
    */
   drop(table: string, identity: string): void {
-    const key = `${table}\u0000${identity}`;
+    const key = keyOf(table, identity);
     this.rows.delete(key);
     this.staged.delete(key);
   }
@@ -54,3 +54,5 @@ export class HeldRows {
     this.staged = new Map();
   }
 }
+
+const keyOf = (table: string, identity: string) => `${table}\u0000${identity}`;

@@ -167,7 +167,9 @@ export function withCorrectionMarks(document: PlanDocument, marks: readonly Plan
   const byQuarter = new Map<Quarter, CorrectionMark[]>();
   for (const { quarter, revision, at, on, indicatorCodes } of [...marks].sort((a, b) => a.revision - b.revision)) {
     if (revision > document.revision) continue;
-    byQuarter.set(quarter, [...(byQuarter.get(quarter) ?? []), { at, on, indicatorCodes }]);
+    const kept = byQuarter.get(quarter) ?? [];
+    kept.push({ at, on, indicatorCodes });
+    byQuarter.set(quarter, kept);
   }
   if (byQuarter.size === 0) return document;
   return {
