@@ -362,6 +362,24 @@ describe('audit findings over HTTP', () => {
       });
     });
 
+    it('counts what a later write changes and what a later day makes overdue, once the figures have been read', async () => {
+      await http().post('/api/v1/opds').set(admin).send({ code: 'DISHUB', name: 'Unit DISHUB' }).expect(201);
+      const { id, position } = await record({ opdCode: 'DISHUB', reportNumber: 'LHP-S/2025', receivedDate: '2025-06-01' });
+      const figures = async (after: string) =>
+        (await http().get('/api/v1/audit-findings/summary').query({ opd: 'DISHUB', year: 2025 }).set(inspector).set('X-Min-Position', after).expect(200)).body
+          .items[0];
+      expect(await figures(position)).toMatchObject({ recommendations: 2, byStatus: { SESUAI: 0, BELUM_DITINDAKLANJUTI: 2 }, overdue: 0 });
+
+      const assessed = await http()
+        .post(`${recommendation(id, 1)}/assessments`)
+        .set(inspector)
+        .send({ status: 'SESUAI', note: 'ok' })
+        .expect(201);
+      expect(await figures(assessed.body.position)).toMatchObject({ byStatus: { SESUAI: 1, BELUM_DITINDAKLANJUTI: 1 }, overdue: 0, followUpRate: 50 });
+      clock.setToday('2025-08-15');
+      expect(await figures(assessed.body.position)).toMatchObject({ byStatus: { SESUAI: 1, BELUM_DITINDAKLANJUTI: 1 }, overdue: 1 });
+    });
+
     it('answers zeros for a unit without findings, and OPD roles their own unit only', async () => {
       const disdikHead = bearer(await tokenFor({ roles: ['opd_head'], opd: 'DISDIK' }));
       const own = await http().get('/api/v1/audit-findings/summary').query({ year: 2024 }).set(disdikHead).expect(200);

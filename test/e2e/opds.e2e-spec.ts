@@ -202,6 +202,24 @@ describe('OPD registry over HTTP', () => {
       expect(new Set(seen).size).toBe(seen.length);
     });
 
+    it('lists a unit registered or renamed after the same page was read', async () => {
+      const { body: first } = await register('ZZ-A');
+      const page = async (after: string) =>
+        (await http().get('/api/v1/opds').query({ limit: 100 }).set(inspector).set('X-Min-Position', after).expect(200)).body.items.filter(
+          (item: { code: string }) => item.code.startsWith('ZZ-'),
+        );
+      expect((await page(first.position)).map((item: { code: string }) => item.code)).toEqual(['ZZ-A']);
+      const { body: second } = await register('ZZ-B');
+      expect((await page(second.position)).map((item: { code: string }) => item.code)).toEqual(['ZZ-A', 'ZZ-B']);
+      const renamed = await http()
+        .patch('/api/v1/opds/ZZ-A')
+        .set(admin)
+        .set('If-Match', '"0"')
+        .send({ name: 'Unit baru', reason: 'Perbup 3/2025' })
+        .expect(200);
+      expect((await page(renamed.body.position))[0]).toMatchObject({ code: 'ZZ-A', name: 'Unit baru' });
+    });
+
     it('answers a past state with asOf, to the inspectorate and the unit itself only', async () => {
       await register('DINKES-ASOF', 'Nama Lama');
       await new Promise((resolve) => setTimeout(resolve, 20));

@@ -123,8 +123,17 @@ export class FindingSummaryHandler implements IQueryHandler<FindingSummaryQuery>
   ) {}
 
   async execute({ filter }: FindingSummaryQuery): Promise<OpdFindingFigures[]> {
+    // The tallies do not depend on the day, so they are kept until the register moves; only
+    // what is overdue is counted against today, on each read.
+    const tallies = await this.projections.cachedRead(findingReadModel, `finding-tallies\u0000${filter.opd ?? ''}\u0000${filter.year ?? ''}`, () =>
+      this.talliesByOpd(filter),
+    );
     const today = this.clock.today();
-    // Each row's tally, not its document: a year's findings added up without parsing their follow-ups.
+    return tallies.map(([opdCode, tally]) => ({ opdCode, ...tallyFigures(tally, today) }));
+  }
+
+  /** Each row's tally, not its document: a year's findings added up without parsing their follow-ups. */
+  private async talliesByOpd(filter: Pick<FindingFilter, 'opd' | 'year'>): Promise<Array<[string, FindingTally]>> {
     const rows = await (
       await this.projections.reader(findingReadModel)
     ).find({
@@ -133,7 +142,7 @@ export class FindingSummaryHandler implements IQueryHandler<FindingSummaryQuery>
     });
     const byOpd = new Map<string, FindingTally>(filter.opd ? [[filter.opd, noFindingTally()]] : []);
     for (const row of rows) byOpd.set(row.opdCode, addFindingTally(byOpd.get(row.opdCode) ?? noFindingTally(), row.tally, 1));
-    return [...byOpd.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([opdCode, tally]) => ({ opdCode, ...tallyFigures(tally, today) }));
+    return [...byOpd.entries()].sort(([a], [b]) => a.localeCompare(b));
   }
 }
 

@@ -46,15 +46,18 @@ export class ListOpdsHandler implements IQueryHandler<ListOpdsQuery> {
 
   async execute({ limit, cursor }: ListOpdsQuery): Promise<Page<OpdRow>> {
     const after = decodeCursor(cursor, OPD_CODE);
-    const rows = await (
-      await this.projections.reader(opdReadModel)
-    ).find({
-      where: after === undefined ? {} : { code: MoreThan(after) },
-      order: { code: 'ASC' },
-      take: limit + 1,
+    // The list is the dashboard's landing read: a page is kept until the registry moves.
+    return this.projections.cachedRead(opdReadModel, `opd-page\u0000${limit}\u0000${after ?? ''}`, async () => {
+      const rows = await (
+        await this.projections.reader(opdReadModel)
+      ).find({
+        where: after === undefined ? {} : { code: MoreThan(after) },
+        order: { code: 'ASC' },
+        take: limit + 1,
+      });
+      const items = rows.slice(0, limit);
+      return { items, nextCursor: rows.length > limit ? encodeCursor(items[items.length - 1].code) : null };
     });
-    const items = rows.slice(0, limit);
-    return { items, nextCursor: rows.length > limit ? encodeCursor(items[items.length - 1].code) : null };
   }
 }
 
