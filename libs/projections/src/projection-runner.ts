@@ -179,17 +179,26 @@ export class ProjectionRunner {
     if (upTo === null) return false;
     // Each row is written once here: holding them would only churn the held rows.
     this.heldRows(slot).clear();
-    let after: { stream: string; revision: number } | null = null;
+    const read = (after: { stream: string; revision: number } | null) => {
+      const page = this.store.readByStream!({ types: this.projection.handles, upTo, after, limit: this.batchSize * 4 });
+      // Settled later, or never when the build stops first: not an unhandled rejection meanwhile.
+      page.catch(() => undefined);
+      return page;
+    };
+    // The next page is read while this one is applied: the server reads the log while this
+    // process folds, instead of each waiting for the other (bench:scale's SKPs, 960,000 events:
+    // the reads were half the build).
+    let next = read(null);
     for (;;) {
       if (signal.aborted) return false;
-      const events = await this.store.readByStream!({ types: this.projection.handles, upTo, after, limit: this.batchSize * 4 });
+      const events = await next;
       if (events.length === 0) break;
+      const last = events[events.length - 1];
+      next = read({ stream: last.stream, revision: last.revision });
       await this.dataSource.transaction(async (manager) => {
         if ((await this.state.lockCheckpoint(manager, this.projection.name, slot)) !== null) throw new CheckpointMovedError(this.projection.name, slot);
         await this.projection.applyBatch!(events, { manager, repository: (model) => manager.getRepository(model.schemas[slot]) });
       });
-      const last = events[events.length - 1];
-      after = { stream: last.stream, revision: last.revision };
     }
     await this.state.advanceAlone(this.projection.name, slot, null, upTo);
     this.checkpoints.set(slot, upTo);
