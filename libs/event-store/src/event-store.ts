@@ -98,6 +98,8 @@ export interface ReadByStreamOptions {
   /** Exclusive: the stream and revision of the last event of the previous page. */
   after?: { stream: string; revision: number } | null;
   limit?: number;
+  /** Only streams whose names begin with it (a context's streams, `skp-`): a store may then read only their part of the log. */
+  streamPrefix?: string;
 }
 
 export interface SubscribeOptions extends ReadAllOptions {

@@ -180,7 +180,13 @@ export class ProjectionRunner {
     // Each row is written once here: holding them would only churn the held rows.
     this.heldRows(slot).clear();
     const read = (after: { stream: string; revision: number } | null) => {
-      const page = this.store.readByStream!({ types: this.projection.handles, upTo, after, limit: this.batchSize * 4 });
+      const page = this.store.readByStream!({
+        types: this.projection.handles,
+        streamPrefix: this.projection.streamPrefix,
+        upTo,
+        after,
+        limit: this.batchSize * 4,
+      });
       // Settled later, or never when the build stops first: not an unhandled rejection meanwhile.
       page.catch(() => undefined);
       return page;

@@ -38,6 +38,11 @@ export interface Projection {
    */
   readonly rebuildByStream?: boolean;
   /**
+   * With `rebuildByStream`: how the names of the streams it folds begin (`skp-`), so that a
+   * build reads only their part of the log, not the whole log's, to find a few hundred events.
+   */
+  readonly streamPrefix?: string;
+  /**
    * Log events per batch (default 500). A projection whose batch touches the same few rows
    * over and over (a unit's scorecard for each of its SKPs' events) writes them less often in
    * longer batches.

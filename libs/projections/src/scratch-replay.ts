@@ -33,7 +33,13 @@ export async function replayInto(
 
   if (from === null && projection.rebuildByStream && projection.applyBatch && store.readByStream) {
     for (let after: { stream: string; revision: number } | null = null; ;) {
-      const events = await store.readByStream({ types: projection.handles, upTo: to, after, limit: options.batchSize * 4 });
+      const events = await store.readByStream({
+        types: projection.handles,
+        streamPrefix: projection.streamPrefix,
+        upTo: to,
+        after,
+        limit: options.batchSize * 4,
+      });
       if (events.length === 0) return;
       await apply(events);
       after = { stream: events.at(-1)!.stream, revision: events.at(-1)!.revision };

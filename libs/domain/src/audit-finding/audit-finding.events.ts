@@ -64,4 +64,6 @@ export const AUDIT_FINDING_EVENT_TYPES = eventTypes<AuditFindingEvent>({
   DelayReasonRecorded: true,
 });
 
-export const findingStream = (findingId: string) => `finding-${findingId}`;
+/** How the name of every stream of this context begins: a build by stream reads only these. */
+export const FINDING_STREAM_PREFIX = 'finding-';
+export const findingStream = (findingId: string) => `${FINDING_STREAM_PREFIX}${findingId}`;

@@ -45,7 +45,9 @@ export interface FiledComplaint {
 }
 
 /** One stream per complaint, named by its tracking code. */
-export const complaintStream = (trackingCode: string) => `complaint-${trackingCode}`;
+/** How the name of every stream of this context begins: a build by stream reads only these. */
+export const COMPLAINT_STREAM_PREFIX = 'complaint-';
+export const complaintStream = (trackingCode: string) => `${COMPLAINT_STREAM_PREFIX}${trackingCode}`;
 
 export type ComplaintFiled = { type: 'ComplaintFiled'; data: FiledComplaint & { on: string; verificationDue: string } };
 export type ComplaintVerified = {

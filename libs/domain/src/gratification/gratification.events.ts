@@ -75,4 +75,6 @@ export const GRATIFICATION_EVENT_TYPES = eventTypes<GratificationEvent>({
   GratificationHandedOver: true,
 });
 
-export const gratificationStream = (gratificationId: string) => `gratification-${gratificationId}`;
+/** How the name of every stream of this context begins: a build by stream reads only these. */
+export const GRATIFICATION_STREAM_PREFIX = 'gratification-';
+export const gratificationStream = (gratificationId: string) => `${GRATIFICATION_STREAM_PREFIX}${gratificationId}`;

@@ -102,4 +102,6 @@ export const LKJIP_EVENT_TYPES = eventTypes<LkjipEvent>({
   LkjipPublished: true,
 });
 
-export const lkjipStream = (opdCode: string, year: number) => `lkjip-${opdCode}-${year}`;
+/** How the name of every stream of this context begins: a build by stream reads only these. */
+export const LKJIP_STREAM_PREFIX = 'lkjip-';
+export const lkjipStream = (opdCode: string, year: number) => `${LKJIP_STREAM_PREFIX}${opdCode}-${year}`;

@@ -14,4 +14,6 @@ export type OpdEvent = OpdRegistered | OpdRenamed | OpdDissolved;
 
 export const OPD_EVENT_TYPES = eventTypes<OpdEvent>({ OpdRegistered: true, OpdRenamed: true, OpdDissolved: true });
 
-export const opdStream = (code: string) => `opd-${code}`;
+/** How the name of every stream of this context begins: a build by stream reads only these. */
+export const OPD_STREAM_PREFIX = 'opd-';
+export const opdStream = (code: string) => `${OPD_STREAM_PREFIX}${code}`;

@@ -91,4 +91,6 @@ export const PLAN_EVENT_TYPES = eventTypes<PlanEvent>({
   RealisationCorrected: true,
 });
 
-export const planStream = (opdCode: string, year: number) => `plan-${opdCode}-${year}`;
+/** How the name of every stream of this context begins: a build by stream reads only these. */
+export const PLAN_STREAM_PREFIX = 'plan-';
+export const planStream = (opdCode: string, year: number) => `${PLAN_STREAM_PREFIX}${opdCode}-${year}`;

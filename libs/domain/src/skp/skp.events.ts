@@ -105,4 +105,6 @@ export const SKP_EVENT_TYPES = eventTypes<SkpEvent>({
  * The employee's stream for a year, named by the employee's subject id (libs/personal-data), never
  * by the NIP: stream names are in clear wherever the log goes (docs/domain.md, Personal data at rest).
  */
-export const skpStream = (subjectId: string, year: number) => `skp-${subjectId}-${year}`;
+/** How the name of every stream of this context begins: a build by stream reads only these. */
+export const SKP_STREAM_PREFIX = 'skp-';
+export const skpStream = (subjectId: string, year: number) => `${SKP_STREAM_PREFIX}${subjectId}-${year}`;

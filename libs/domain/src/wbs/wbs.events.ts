@@ -26,7 +26,9 @@ export interface WbsIdentity {
 }
 
 /** One stream per report, named by its tracking code. */
-export const wbsStream = (trackingCode: string) => `wbs-${trackingCode}`;
+/** How the name of every stream of this context begins: a build by stream reads only these. */
+export const WBS_STREAM_PREFIX = 'wbs-';
+export const wbsStream = (trackingCode: string) => `${WBS_STREAM_PREFIX}${trackingCode}`;
 
 type Key = { trackingCode: string };
 

@@ -160,7 +160,9 @@ export const ZI_EVENT_TYPES = eventTypes<ZiEvent>({
   ZiRevoked: true,
 });
 
-export const ziStream = (unit: string, year: number) => `zi-${unit}-${year}`;
+/** How the name of every stream of this context begins: a build by stream reads only these. */
+export const ZI_STREAM_PREFIX = 'zi-';
+export const ziStream = (unit: string, year: number) => `${ZI_STREAM_PREFIX}${unit}-${year}`;
 
 /** `DINKES.PKM-STABAT` belongs to `DINKES`. */
 export const opdOfUnit = (unit: string) => unit.split('.')[0];

@@ -94,4 +94,32 @@ describe('PostgreSQL readAllOf', () => {
       await raw.end();
     }
   });
+
+  it.each([1, 2, 100])('answers with readByStream and a prefix only the streams whose names begin with it, %i events at a time', async (limit) => {
+    const streams = ['ctx-1', 'ctx-2', 'ctx-a.b', 'ctxa-1', 'ct-1', 'ctx_b-1', 'a-ctx-1', 'ctx-z-9'];
+    let last = '';
+    for (const stream of streams) {
+      if ((await store.readStream(stream)).length > 0) continue;
+      ({ position: last } = await store.appendToStream(stream, [
+        { type: 'Wanted', data: { stream }, metadata: { actor } },
+        { type: 'Other', data: { stream }, metadata: { actor } },
+        { type: 'AlsoWanted', data: { stream }, metadata: { actor } },
+      ]));
+    }
+    if (last) await untilReadable(store, last);
+    const upTo = (await store.headPosition())!;
+    const read: ProjectionEvent[] = [];
+    for (let after: { stream: string; revision: number } | null = null; ;) {
+      const page = await store.readByStream({ types: TYPES, upTo, after, limit, streamPrefix: 'ctx-' });
+      if (page.length === 0) break;
+      read.push(...page);
+      after = { stream: page.at(-1)!.stream, revision: page.at(-1)!.revision };
+    }
+    const names = read.map((event) => event.stream);
+    expect([...new Set(names)].sort()).toEqual(['ctx-1', 'ctx-2', 'ctx-a.b', 'ctx-z-9']);
+    // Each stream whole and in revision order, one after the other.
+    expect(read.map((event) => `${event.stream} ${event.type} ${event.revision}`)).toEqual(
+      [...new Set(names)].flatMap((stream) => [`${stream} Wanted 0`, `${stream} AlsoWanted 2`]),
+    );
+  });
 });

@@ -1,6 +1,7 @@
 import {
   AUDIT_FINDING_EVENT_TYPES,
   evolveFindingDocument,
+  FINDING_STREAM_PREFIX,
   FindingDocument,
   findingYear,
   isFinal,
@@ -84,5 +85,6 @@ export const findingRegisterProjection: Projection = {
   handles: AUDIT_FINDING_EVENT_TYPES,
   apply: rowPerStream(findingReadModel, findingKey, evolveFindingRow),
   rebuildByStream: true,
+  streamPrefix: FINDING_STREAM_PREFIX,
   applyBatch: rowsPerStream(findingReadModel, findingKey, evolveFindingRow),
 };

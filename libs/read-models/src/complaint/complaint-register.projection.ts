@@ -1,4 +1,4 @@
-import { COMPLAINT_EVENT_TYPES, ComplaintDocument, evolveComplaintDocument, StoredComplaintEvent } from '@app/domain/complaint';
+import { COMPLAINT_EVENT_TYPES, COMPLAINT_STREAM_PREFIX, ComplaintDocument, evolveComplaintDocument, StoredComplaintEvent } from '@app/domain/complaint';
 import { ProjectionEvent } from '@app/event-store';
 import { defineReadModel, Projection } from '@app/projections';
 import { rowPerStream, rowsPerStream, storedEvent } from '../row-per-stream';
@@ -74,5 +74,6 @@ export const complaintRegisterProjection: Projection = {
   handles: COMPLAINT_EVENT_TYPES,
   apply: rowPerStream(complaintReadModel, complaintKey, evolveComplaintRow),
   rebuildByStream: true,
+  streamPrefix: COMPLAINT_STREAM_PREFIX,
   applyBatch: rowsPerStream(complaintReadModel, complaintKey, evolveComplaintRow),
 };

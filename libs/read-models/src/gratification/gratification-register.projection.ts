@@ -1,6 +1,7 @@
 import {
   evolveGratificationDocument,
   GRATIFICATION_EVENT_TYPES,
+  GRATIFICATION_STREAM_PREFIX,
   GratificationDocument,
   GratificationStatus,
   StoredGratificationEvent,
@@ -78,5 +79,6 @@ export const gratificationRegisterProjection: Projection = {
   handles: GRATIFICATION_EVENT_TYPES,
   apply: rowPerStream(gratificationReadModel, gratificationKey, evolveGratificationRow),
   rebuildByStream: true,
+  streamPrefix: GRATIFICATION_STREAM_PREFIX,
   applyBatch: rowsPerStream(gratificationReadModel, gratificationKey, evolveGratificationRow),
 };

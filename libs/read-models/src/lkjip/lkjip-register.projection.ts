@@ -1,4 +1,4 @@
-import { evolveLkjipDocument, LKJIP_EVENT_TYPES, LkjipDocument, LkjipStatus, StoredLkjipEvent } from '@app/domain/lkjip';
+import { evolveLkjipDocument, LKJIP_EVENT_TYPES, LKJIP_STREAM_PREFIX, LkjipDocument, LkjipStatus, StoredLkjipEvent } from '@app/domain/lkjip';
 import { ProjectionEvent } from '@app/event-store';
 import { defineReadModel, Projection } from '@app/projections';
 import { rowPerStream, rowsPerStream, storedEvent } from '../row-per-stream';
@@ -51,5 +51,6 @@ export const lkjipRegisterProjection: Projection = {
   handles: LKJIP_EVENT_TYPES,
   apply: rowPerStream(lkjipReadModel, lkjipKey, evolveLkjipRow),
   rebuildByStream: true,
+  streamPrefix: LKJIP_STREAM_PREFIX,
   applyBatch: rowsPerStream(lkjipReadModel, lkjipKey, evolveLkjipRow),
 };

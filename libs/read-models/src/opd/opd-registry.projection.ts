@@ -1,5 +1,5 @@
 import { unreachable } from '@app/decider';
-import { OPD_EVENT_TYPES, OpdEvent } from '@app/domain/opd';
+import { OPD_EVENT_TYPES, OPD_STREAM_PREFIX, OpdEvent } from '@app/domain/opd';
 import { ProjectionEvent } from '@app/event-store';
 import { defineReadModel, Projection } from '@app/projections';
 import { rowPerStream, rowsPerStream } from '../row-per-stream';
@@ -55,5 +55,6 @@ export const opdRegistryProjection: Projection = {
   handles: OPD_EVENT_TYPES,
   apply: rowPerStream(opdReadModel, opdKey, evolveOpdRow),
   rebuildByStream: true,
+  streamPrefix: OPD_STREAM_PREFIX,
   applyBatch: rowsPerStream(opdReadModel, opdKey, evolveOpdRow),
 };

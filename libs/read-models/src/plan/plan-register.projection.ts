@@ -2,6 +2,7 @@ import {
   correctionMarkOf,
   evolvePlanDocument,
   PLAN_EVENT_TYPES,
+  PLAN_STREAM_PREFIX,
   PlanCorrectionMark,
   PlanDocument,
   PlanStatus,
@@ -103,5 +104,6 @@ export const planRegisterProjection: Projection = {
   handles: PLAN_EVENT_TYPES,
   apply: (event, target) => applyPlanEvents([event], target),
   rebuildByStream: true,
+  streamPrefix: PLAN_STREAM_PREFIX,
   applyBatch: applyPlanEvents,
 };

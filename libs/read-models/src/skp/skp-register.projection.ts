@@ -1,4 +1,4 @@
-import { awaitingEvaluation, evolveSkpDocument, SKP_EVENT_TYPES, SkpDocument, SkpStatus, StoredSkpEvent } from '@app/domain/skp';
+import { awaitingEvaluation, evolveSkpDocument, SKP_EVENT_TYPES, SKP_STREAM_PREFIX, SkpDocument, SkpStatus, StoredSkpEvent } from '@app/domain/skp';
 import { ProjectionEvent } from '@app/event-store';
 import { subjectOf } from '@app/personal-data';
 import { defineReadModel, Projection } from '@app/projections';
@@ -93,5 +93,6 @@ export const skpRegisterProjection: Projection = {
   handles: SKP_EVENT_TYPES,
   apply: rowPerStream(skpReadModel, skpKey, evolveSkpRow),
   rebuildByStream: true,
+  streamPrefix: SKP_STREAM_PREFIX,
   applyBatch: rowsPerStream(skpReadModel, skpKey, evolveSkpRow),
 };

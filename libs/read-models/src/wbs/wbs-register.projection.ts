@@ -1,4 +1,4 @@
-import { evolveWbsDocument, StoredWbsEvent, WBS_EVENT_TYPES, WbsDocument, WbsStatus } from '@app/domain/wbs';
+import { evolveWbsDocument, StoredWbsEvent, WBS_EVENT_TYPES, WBS_STREAM_PREFIX, WbsDocument, WbsStatus } from '@app/domain/wbs';
 import { ProjectionEvent } from '@app/event-store';
 import { defineReadModel, Projection } from '@app/projections';
 import { rowPerStream, rowsPerStream, storedEvent } from '../row-per-stream';
@@ -63,5 +63,6 @@ export const wbsRegisterProjection: Projection = {
   handles: WBS_EVENT_TYPES,
   apply: rowPerStream(wbsReadModel, wbsKey, evolveWbsRow),
   rebuildByStream: true,
+  streamPrefix: WBS_STREAM_PREFIX,
   applyBatch: rowsPerStream(wbsReadModel, wbsKey, evolveWbsRow),
 };

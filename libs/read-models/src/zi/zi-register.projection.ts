@@ -1,4 +1,4 @@
-import { evolveZiDocument, StoredZiEvent, ZI_EVENT_TYPES, ZiDocument, ZiStage } from '@app/domain/zi';
+import { evolveZiDocument, StoredZiEvent, ZI_EVENT_TYPES, ZI_STREAM_PREFIX, ZiDocument, ZiStage } from '@app/domain/zi';
 import { ProjectionEvent } from '@app/event-store';
 import { defineReadModel, Projection } from '@app/projections';
 import { rowPerStream, rowsPerStream, storedEvent } from '../row-per-stream';
@@ -53,5 +53,6 @@ export const ziRegisterProjection: Projection = {
   handles: ZI_EVENT_TYPES,
   apply: rowPerStream(ziReadModel, ziKey, evolveZiRow),
   rebuildByStream: true,
+  streamPrefix: ZI_STREAM_PREFIX,
   applyBatch: rowsPerStream(ziReadModel, ziKey, evolveZiRow),
 };
