@@ -7,6 +7,9 @@ import { Projection, ProjectionTarget } from './projection';
 import { CheckpointMovedError, ProjectionState, ProjectionStateStore } from './projection-state';
 import { otherSlot, Slot } from './read-model';
 
+/** How many batches' worth of log events a page may span while it holds no handled event. */
+const SPARSE_PAGE_GROWTH = 32;
+
 export interface ProjectionRunnerOptions {
   /** Events per batch for every projection, over what each asks for (tests force small batches). */
   batchSize?: number;
@@ -37,6 +40,10 @@ export class ProjectionRunner {
   /** The rows this runner committed, per slot, while it holds the lease; cleared with the checkpoints. */
   private readonly held = new Map<Slot, HeldRows>();
   private readonly handles: ReadonlySet<string>;
+  /** The page after `after`, read ahead while the one before it was applied (see readPage). */
+  private prefetched?: { after: Position | null; page: Promise<FilteredPage> };
+  /** Log events the next page read from the store spans (see readPage). */
+  private storedPageSize: number;
 
   constructor(
     readonly projection: Projection,
@@ -50,6 +57,7 @@ export class ProjectionRunner {
   ) {
     this.handles = new Set(projection.handles);
     this.batchSize = options.batchSize ?? projection.batchSize ?? 500;
+    this.storedPageSize = this.batchSize;
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
   }
 
@@ -161,8 +169,28 @@ export class ProjectionRunner {
   private async readPage(after: Position | null): Promise<FilteredPage> {
     const fromTail = this.tail?.pageAfter(after, this.batchSize, this.handles);
     if (fromTail) return fromTail;
-    if (this.store.readAllOf) return this.store.readAllOf({ after, limit: this.batchSize, types: this.projection.handles });
-    const batch = await this.store.readAll({ after, limit: this.batchSize });
+    const prefetched = this.prefetched?.after === after ? this.prefetched.page : undefined;
+    this.prefetched = undefined;
+    const page = await (prefetched ?? this.readStoredPage(after, this.storedPageSize));
+    // A projection that handles few of the log's events (the public feed, the surveys) scanned a
+    // regency's log 500 events a query, each moving its checkpoint in a transaction of its own:
+    // pages grow while they hold nothing it handles, and shrink back at the first that does.
+    this.storedPageSize =
+      page.events.length === 0 && page.last !== null ? Math.min(this.storedPageSize * 4, this.batchSize * SPARSE_PAGE_GROWTH) : this.batchSize;
+    // Behind the live end (the tail did not cover it), the next page is read while this one is
+    // applied: a rebuild's reads and folds overlap instead of waiting for each other. A page is
+    // what the log held below its horizon when read, so one read early is still a true page.
+    if (page.last !== null) {
+      const next = this.readStoredPage(page.last, this.storedPageSize);
+      next.catch(() => undefined);
+      this.prefetched = { after: page.last, page: next };
+    }
+    return page;
+  }
+
+  private async readStoredPage(after: Position | null, limit: number): Promise<FilteredPage> {
+    if (this.store.readAllOf) return this.store.readAllOf({ after, limit, types: this.projection.handles });
+    const batch = await this.store.readAll({ after, limit });
     return { events: batch.filter((event) => this.handles.has(event.type)), last: batch.at(-1)?.position ?? null };
   }
 
