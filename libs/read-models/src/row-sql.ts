@@ -47,7 +47,17 @@ export function rowStatements<Row extends object>(target: ProjectionTarget, mode
     SELECT ${columnList} FROM jsonb_to_recordset($1::jsonb) AS r(${recordType(columns)})
     ON CONFLICT (${keyList}) DO ${updates ? `UPDATE SET ${updates}` : 'NOTHING'}`;
 
-  const identity = (key: object) => JSON.stringify(primaryColumns.map((column): unknown => column.getEntityValue(key)));
+  // Called for every row a batch touches, several times (the dashboards: a million times in a
+  // regency's rebuild), so the key is read from plain properties and joined, not mapped through
+  // TypeORM and stringified; a column's values are all of its one type, so they cannot collide.
+  const keyProperties = primaryColumns.map((column) => column.propertyName);
+  const plainKeys = primaryColumns.every((column) => !column.embeddedMetadata && !column.relationMetadata);
+  const [onlyKey] = keyProperties;
+  const identity = !plainKeys
+    ? (key: object) => JSON.stringify(primaryColumns.map((column): unknown => column.getEntityValue(key)))
+    : keyProperties.length === 1
+      ? (key: object) => String((key as Record<string, unknown>)[onlyKey])
+      : (key: object) => keyProperties.map((property) => String((key as Record<string, unknown>)[property])).join('\u0000');
   const { held } = target;
   /** The identities `find` was asked for: the rows worth holding once written. */
   const asked = new Set<string>();
