@@ -45,7 +45,8 @@ export interface Projection {
   /**
    * Log events per batch (default 500). A projection whose batch touches the same few rows
    * over and over (a unit's scorecard for each of its SKPs' events) writes them less often in
-   * longer batches.
+   * longer batches. A page read from the store that held none of its events makes the next one
+   * longer, up to 32 batches, until one holds some (ProjectionRunner.readPage).
    */
   readonly batchSize?: number;
 }

@@ -123,3 +123,45 @@ describe('PostgreSQL readAllOf', () => {
     );
   });
 });
+
+/**
+ * Where stream names sort by letters first and punctuation after (a server whose default
+ * collation is linguistic), the names that begin with a prefix are not one range of the
+ * primary key: a build must still read every one of them, and nothing else.
+ */
+describe('PostgreSQL readByStream, stream names in a linguistic collation', () => {
+  let testDatabase: TestDatabase;
+  let store: PostgresEventStore;
+
+  beforeAll(async () => {
+    testDatabase = await createTestDatabase();
+    await (await PostgresEventStore.open(testDatabase.database)).close();
+    // ICU's root order with punctuation ignored at the first level, as glibc's en_US orders.
+    await testDatabase.database.pool.query(`CREATE COLLATION letters_first (provider = icu, locale = 'und-u-ka-shifted')`);
+    await testDatabase.database.pool.query('ALTER TABLE kl_events ALTER COLUMN stream_name TYPE text COLLATE letters_first');
+    store = await PostgresEventStore.open(testDatabase.database, { pollIntervalMs: 20 });
+  });
+  afterAll(async () => {
+    await store.close();
+    await testDatabase.drop();
+  });
+
+  it('answers every stream of the prefix, stream after stream, and no other', async () => {
+    const streams = ['ctx-1', 'ctx-2', 'ctx-a.b', 'ctxa-1', 'ct-1', 'ctx_b-1', 'a-ctx-1', 'ctx-z-9'];
+    let last = '';
+    for (const stream of streams) ({ position: last } = await store.appendToStream(stream, [{ type: 'Wanted', data: { stream }, metadata: { actor } }]));
+    await untilReadable(store, last);
+    const { rows } = await testDatabase.database.pool.query<{ stream_name: string }>('SELECT stream_name FROM kl_events ORDER BY stream_name');
+    // The premise: another unit's stream sorts between this prefix's.
+    expect(rows.map((row) => row.stream_name).indexOf('ctxa-1')).toBeLessThan(rows.map((row) => row.stream_name).indexOf('ctx-z-9'));
+    const upTo = (await store.headPosition())!;
+    const read: string[] = [];
+    for (let after: { stream: string; revision: number } | null = null; ;) {
+      const page = await store.readByStream({ types: TYPES, upTo, after, limit: 1, streamPrefix: 'ctx-' });
+      if (page.length === 0) break;
+      read.push(...page.map((event) => event.stream));
+      after = { stream: page.at(-1)!.stream, revision: page.at(-1)!.revision };
+    }
+    expect(read.sort()).toEqual(['ctx-1', 'ctx-2', 'ctx-a.b', 'ctx-z-9']);
+  });
+});
