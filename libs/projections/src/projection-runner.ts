@@ -213,7 +213,9 @@ export class ProjectionRunner {
         streamPrefix: this.projection.streamPrefix,
         upTo,
         after,
-        limit: this.batchSize * 4,
+        // Each page is a transaction (the checkpoint locked, the rows upserted, a commit): the SKP
+        // register of a regency built in 32 s with 4,000 events a page, 34 with 2,000, 31.5 with 8,000.
+        limit: this.batchSize * 8,
       });
       // Settled later, or never when the build stops first: not an unhandled rejection meanwhile.
       page.catch(() => undefined);
