@@ -7,8 +7,8 @@ import { Projection, ProjectionTarget } from './projection';
 import { CheckpointMovedError, ProjectionState, ProjectionStateStore } from './projection-state';
 import { otherSlot, Slot } from './read-model';
 
-/** How many batches' worth of log events a page may span while it holds no handled event. */
-const SPARSE_PAGE_GROWTH = 32;
+/** How many log events a page may span while it holds no handled event (never fewer than a batch). */
+const SPARSE_PAGE_MAX = 16_000;
 
 export interface ProjectionRunnerOptions {
   /** Events per batch for every projection, over what each asks for (tests force small batches). */
@@ -168,15 +168,18 @@ export class ProjectionRunner {
    */
   private async readPage(after: Position | null): Promise<FilteredPage> {
     const fromTail = this.tail?.pageAfter(after, this.batchSize, this.handles);
-    if (fromTail) return fromTail;
-    const prefetched = this.prefetched?.after === after ? this.prefetched.page : undefined;
+    const prefetched = !fromTail && this.prefetched?.after === after ? this.prefetched.page : undefined;
     this.prefetched = undefined;
-    const page = await (prefetched ?? this.readStoredPage(after, this.storedPageSize));
+    if (fromTail) return fromTail;
+    let page = await (prefetched ?? this.readStoredPage(after, this.storedPageSize));
     // A projection that handles few of the log's events (the public feed, the surveys) scanned a
     // regency's log 500 events a query, each moving its checkpoint in a transaction of its own:
     // pages grow while they hold nothing it handles, and shrink back at the first that does.
     this.storedPageSize =
-      page.events.length === 0 && page.last !== null ? Math.min(this.storedPageSize * 4, this.batchSize * SPARSE_PAGE_GROWTH) : this.batchSize;
+      page.events.length === 0 && page.last !== null ? Math.min(this.storedPageSize * 4, Math.max(this.batchSize, SPARSE_PAGE_MAX)) : this.batchSize;
+    // A page grown over a sparse stretch may end in a dense one: no transaction applies more
+    // than a batch, the rest is read again after it.
+    if (page.events.length > this.batchSize) page = { events: page.events.slice(0, this.batchSize), last: page.events[this.batchSize - 1].position };
     // Behind the live end (the tail did not cover it), the next page is read while this one is
     // applied: a rebuild's reads and folds overlap instead of waiting for each other. A page is
     // what the log held below its horizon when read, so one read early is still a true page.
@@ -280,6 +283,7 @@ export class ProjectionRunner {
   private forget(): void {
     this.checkpoints.clear();
     this.held.forEach((held) => held.clear());
+    this.prefetched = undefined;
   }
 
   private async waitForEvents(state: ProjectionState, signal: AbortSignal): Promise<void> {

@@ -46,7 +46,8 @@ export interface Projection {
    * Log events per batch (default 500). A projection whose batch touches the same few rows
    * over and over (a unit's scorecard for each of its SKPs' events) writes them less often in
    * longer batches. A page read from the store that held none of its events makes the next one
-   * longer, up to 32 batches, until one holds some (ProjectionRunner.readPage).
+   * span more of the log, up to 16,000 events, until one holds some; a batch never applies more
+   * than `batchSize` (ProjectionRunner.readPage).
    */
   readonly batchSize?: number;
 }

@@ -45,6 +45,28 @@ describe('projections', () => {
     await testDatabase.drop();
   });
 
+  it('applies no more than a batch at once, after its pages grew over a stretch of events it does not handle', async () => {
+    for (let i = 0; i < 200; i++) await store.appendToStream('other-x', [{ type: 'Ignored', data: {}, metadata: { actor } }]);
+    const last = await appendTallied('tally-a', 60);
+    // Readable before the tail starts, or it would start before them and serve them all in batches of its own.
+    while (((await store.headPosition()) ?? '') < last.position) await new Promise((resolve) => setTimeout(resolve, 10));
+    const tally = eventTallyProjection();
+    const batches: number[] = [];
+    const projections = await openProjections({
+      ...tally,
+      async applyBatch(events, target) {
+        batches.push(events.length);
+        for (const event of events) await tally.apply(event, target);
+      },
+    });
+    projections.startRunners();
+    expect(await projections.waitForPosition(last.position, 10000)).toBe(true);
+
+    expect(batches.reduce((sum, size) => sum + size, 0)).toBe(60);
+    expect(Math.max(...batches)).toBeLessThanOrEqual(25);
+    expect(await ledger(projections)).toHaveLength(60);
+  });
+
   it('catches up with the log, then follows it live, applying each event once', async () => {
     await appendTallied('tally-a', 30);
     const projections = await openProjections(eventTallyProjection());
