@@ -141,7 +141,12 @@ export class Projections {
    * than one row (a plan and the marks of its corrections).
    */
   async cachedRead<View>(model: ReadModel, key: string, load: () => Promise<View>): Promise<View> {
-    return this.cached(this.ownerOf(model).name, `${model.name}\u0000${key}`, load);
+    const owner = this.ownerOf(model).name;
+    // The slot is part of the key, as in viewByKey: `load` finds the serving slot through the
+    // states this process read up to a second ago, so just after a switch it may read the old
+    // slot under the new generation, which must not then be served until the projection moves.
+    const slot = (await this.states()).get(owner)?.activeSlot ?? 'a';
+    return this.cached(owner, `${model.name}\u0000${slot}\u0000${key}`, load);
   }
 
   private cached<T>(projection: string, key: string, load: () => Promise<T>): Promise<T> {
