@@ -2,6 +2,7 @@ import { comparePositions, EventStore, FilteredPage, Position, ProjectionEvent }
 import { QueryRunner } from 'typeorm';
 import { Projection, ProjectionTarget } from './projection';
 import { Slot } from './read-model';
+import { pagesByStream } from './stream-pages';
 
 /**
  * Applies `projection` to the events after `from` up to and including `to`, writing through
@@ -32,18 +33,8 @@ export async function replayInto(
   };
 
   if (from === null && projection.rebuildByStream && projection.applyBatch && store.readByStream) {
-    for (let after: { stream: string; revision: number } | null = null; ;) {
-      const events = await store.readByStream({
-        types: projection.handles,
-        streamPrefix: projection.streamPrefix,
-        upTo: to,
-        after,
-        limit: options.batchSize * 4,
-      });
-      if (events.length === 0) return;
-      await apply(events);
-      after = { stream: events.at(-1)!.stream, revision: events.at(-1)!.revision };
-    }
+    for await (const events of pagesByStream(store, projection, to, options.batchSize * 4)) await apply(events);
+    return;
   }
   for (let after = from; ;) {
     const page = await readPage(store, projection, after, options.batchSize);
