@@ -52,12 +52,9 @@ export function rowStatements<Row extends object>(target: ProjectionTarget, mode
   // TypeORM and stringified; a column's values are all of its one type, so they cannot collide.
   const keyProperties = primaryColumns.map((column) => column.propertyName);
   const plainKeys = primaryColumns.every((column) => !column.embeddedMetadata && !column.relationMetadata);
-  const [onlyKey] = keyProperties;
-  const identity = !plainKeys
-    ? (key: object) => JSON.stringify(primaryColumns.map((column): unknown => column.getEntityValue(key)))
-    : keyProperties.length === 1
-      ? (key: object) => String((key as Record<string, unknown>)[onlyKey])
-      : (key: object) => keyProperties.map((property) => String((key as Record<string, unknown>)[property])).join('\u0000');
+  const identity = plainKeys
+    ? (key: object) => keyProperties.map((property) => String((key as Record<string, unknown>)[property])).join('\u0000')
+    : (key: object) => JSON.stringify(primaryColumns.map((column): unknown => column.getEntityValue(key)));
   const { held } = target;
   /** The identities `find` was asked for: the rows worth holding once written. */
   const asked = new Set<string>();

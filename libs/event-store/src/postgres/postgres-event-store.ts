@@ -259,20 +259,21 @@ export class PostgresEventStore implements EventStore {
     return { events, last: rows.at(-1)?.position ?? null };
   }
 
-  /** On the primary key (stream, revision); `upTo` is below the horizon, so nothing at or before it can still commit. */
   /**
-   * With a prefix, where stream names sort byte by byte (C, POSIX, C.UTF-8: the embedded
-   * cluster's, and the compose file's server), the prefix's streams are one range of the primary key,
-   * and only that range is read: without it, a context with a few hundred events (the units, the
-   * plans) walked the whole log's index and rows to find them, some 1M heap fetches each.
+   * On the primary key (stream, revision); `upTo` is below the horizon, so nothing at or before
+   * it can still commit. With a prefix, where stream names sort byte by byte (C, POSIX, C.UTF-8:
+   * the embedded cluster's, and the compose files' server), the prefix's streams are one range of
+   * the primary key, and only that range is read: without it, a context with a few hundred events
+   * (the units, the plans) walked the whole log's index and rows to find them, some 1M heap
+   * fetches each.
    */
   async readByStream(options: ReadByStreamOptions): Promise<ProjectionEvent[]> {
     const [transactionId, position] = decodePosition(options.upTo);
     const prefix = options.streamPrefix ?? '';
     const end = this.streamNamesSortByBytes ? endOfPrefix(prefix) : null;
+    const asked = options.after ?? { stream: '', revision: -1 };
     // Within a byte-wise range the names compare as JavaScript compares them.
-    const after =
-      end !== null && (!options.after || options.after.stream < prefix) ? { stream: prefix, revision: -1 } : (options.after ?? { stream: '', revision: -1 });
+    const after = end !== null && asked.stream < prefix ? { stream: prefix, revision: -1 } : asked;
     return inTransaction(this.pool, async (client) => {
       // The page is the primary key's next rows, in its order. Left to itself, over a regency's
       // log the planner read a page with a parallel index scan (65–71 ms a page of 2,000 events
