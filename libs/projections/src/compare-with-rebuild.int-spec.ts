@@ -1,10 +1,9 @@
-import { EventStore, PostgresEventStore } from '@app/event-store';
+import { EventStore } from '@app/event-store';
 import { DataSource } from 'typeorm';
-import { createTestDatabase, TestDatabase } from '../../../test/support/test-database';
+import { projectionsOnTestDatabase } from '../../../test/support/projections-on-test-database';
 import { compareWithRebuild } from './compare-with-rebuild';
 import { Projection } from './projection';
 import { Projections } from './projections';
-import { openReadModelDataSource } from './read-model-data-source';
 import { eventTally } from './testing/event-tally.projection';
 
 const actor = { sub: 'tester', roles: [] };
@@ -23,28 +22,19 @@ const tallyProjection: Projection = {
 };
 
 describe('a read model compared with its rebuild from position 0', () => {
-  let testDatabase: TestDatabase;
   let store: EventStore;
   let dataSource: DataSource;
   let projections: Projections;
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    testDatabase = await createTestDatabase();
-    store = await PostgresEventStore.open(testDatabase.database, { pollIntervalMs: 50 });
-    dataSource = await openReadModelDataSource(testDatabase.database, [tallyProjection]);
-    projections = new Projections(testDatabase.database, store, dataSource, [tallyProjection], { pollIntervalMs: 50, batchSize: 7 });
-    await projections.initialise();
+    ({ store, dataSource, projections, close } = await projectionsOnTestDatabase([tallyProjection], { pollIntervalMs: 50, batchSize: 7 }));
     projections.startRunners();
     let last;
     for (let i = 0; i < 30; i++) last = await store.appendToStream(`tally-${i % 4}`, [{ type: 'Tallied', data: { i }, metadata: { actor } }]);
     expect(await projections.waitForPosition(last!.position, 10_000)).toBe(true);
   });
-  afterAll(async () => {
-    await projections.stopRunners();
-    await dataSource.destroy();
-    await store.close();
-    await testDatabase.drop();
-  });
+  afterAll(() => close());
 
   it('finds a read model the runner built equal to its rebuild, row by row, at the checkpoint', async () => {
     const comparison = await compareWithRebuild(dataSource, store, tallyProjection, { batchSize: 5 });

@@ -1,10 +1,8 @@
 import { DEFAULT_PLAN_VIEW_SETTINGS } from '@app/domain/plan';
 import { isRedFlag, RedFlagCandidate, redFlagId, ScorecardSettings } from '@app/domain/dashboard';
-import { PostgresEventStore } from '@app/event-store';
-import { openReadModelDataSource, Projections } from '@app/projections';
+import { Projections } from '@app/projections';
 import { dashboardsProjection, redFlagReadModel, RedFlagRow } from '@app/read-models';
-import { DataSource } from 'typeorm';
-import { createTestDatabase, TestDatabase } from '../../../../test/support/test-database';
+import { projectionsOnTestDatabase } from '../../../../test/support/projections-on-test-database';
 import { RedFlagsHandler, RedFlagsQuery } from './red-flag-queries';
 
 const DEFAULTS: ScorecardSettings = { plan: DEFAULT_PLAN_VIEW_SETTINGS, lkjipDue: undefined };
@@ -98,23 +96,13 @@ const CASES: Array<[string, RedFlagCandidate, string, ScorecardSettings, boolean
  * the same of every case, or the register and the scorecards and plan views disagree.
  */
 describe('red-flag verdicts, in the domain and in the register query', () => {
-  let testDatabase: TestDatabase;
-  let store: PostgresEventStore;
-  let dataSource: DataSource;
   let projections: Projections;
+  let close: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
-    testDatabase = await createTestDatabase();
-    store = await PostgresEventStore.open(testDatabase.database, { pollIntervalMs: 50 });
-    dataSource = await openReadModelDataSource(testDatabase.database, [dashboardsProjection]);
-    projections = new Projections(testDatabase.database, store, dataSource, [dashboardsProjection]);
-    await projections.initialise();
+    ({ projections, close } = await projectionsOnTestDatabase([dashboardsProjection]));
   });
-  afterAll(async () => {
-    await dataSource?.destroy();
-    await store?.close();
-    await testDatabase?.drop();
-  });
+  afterAll(() => close?.());
 
   /** Whether the register lists the candidate on `today`, stored as the projection stores it. */
   async function registerLists(flag: RedFlagCandidate, today: string, settings: ScorecardSettings): Promise<boolean> {

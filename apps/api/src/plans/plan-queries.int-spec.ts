@@ -1,9 +1,9 @@
 import { DEFAULT_PLAN_VIEW_SETTINGS, evolvePlanDocument, Goal, PlanEvent, planStream, planView } from '@app/domain/plan';
-import { EventStore, foldStream, PostgresEventStore } from '@app/event-store';
-import { openReadModelDataSource, Projections } from '@app/projections';
+import { EventStore, foldStream } from '@app/event-store';
+import { Projections } from '@app/projections';
 import { planRegisterProjection } from '@app/read-models';
 import { DataSource } from 'typeorm';
-import { createTestDatabase, TestDatabase } from '../../../../test/support/test-database';
+import { projectionsOnTestDatabase } from '../../../../test/support/projections-on-test-database';
 import { GetPlanHandler, GetPlanQuery, ListPlansHandler, ListPlansQuery } from './plan-queries';
 
 const key = { opdCode: 'DINKES', year: 2025 };
@@ -35,17 +35,13 @@ const events: PlanEvent[] = [
 
 /** The register keeps a plan's correction marks in rows of their own; a read puts them back. */
 describe('a plan read from the register', () => {
-  let testDatabase: TestDatabase;
   let store: EventStore;
   let dataSource: DataSource;
   let projections: Projections;
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    testDatabase = await createTestDatabase();
-    store = await PostgresEventStore.open(testDatabase.database, { pollIntervalMs: 50 });
-    dataSource = await openReadModelDataSource(testDatabase.database, [planRegisterProjection]);
-    projections = new Projections(testDatabase.database, store, dataSource, [planRegisterProjection], { pollIntervalMs: 50 });
-    await projections.initialise();
+    ({ store, dataSource, projections, close } = await projectionsOnTestDatabase([planRegisterProjection], { pollIntervalMs: 50 }));
     projections.startRunners();
     const appended = await store.appendToStream(
       planStream(key.opdCode, key.year),
@@ -53,12 +49,7 @@ describe('a plan read from the register', () => {
     );
     expect(await projections.waitForPosition(appended.position, 10000)).toBe(true);
   });
-  afterAll(async () => {
-    await projections.stopRunners();
-    await dataSource.destroy();
-    await store.close();
-    await testDatabase.drop();
-  });
+  afterAll(() => close());
 
   const folded = async () => planView((await foldStream(store, planStream(key.opdCode, key.year), evolvePlanDocument)).folded!, DEFAULT_PLAN_VIEW_SETTINGS);
 
