@@ -78,6 +78,12 @@ export interface ReadAllOptions {
   limit?: number;
 }
 
+/** An event's place in the log and its hash-chain link. */
+export interface EventHash {
+  position: Position;
+  hash: string;
+}
+
 export interface ReadAllOfOptions extends ReadAllOptions {
   /** The event types to answer; the others are passed over without being read. */
   types: readonly string[];
@@ -134,6 +140,11 @@ export interface EventStore {
    * an event that commits later.
    */
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  /**
+   * `readAll`'s page with each event's position and hash only: what an integrity checkpoint
+   * chains, without the events' data. Optional: a checkpointer without it reads `readAll`.
+   */
+  readAllHashes?(options?: ReadAllOptions): Promise<EventHash[]>;
   /**
    * `readAll` for a projection that wants a few event types only: the same page of the log, of
    * which only those types are read and parsed, as ProjectionEvents. Optional: a reader without

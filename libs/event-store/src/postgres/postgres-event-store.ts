@@ -4,6 +4,7 @@ import {
   AppendOptions,
   AppendResult,
   ChainVerification,
+  EventHash,
   EventStore,
   ExpectedRevision,
   FilteredPage,
@@ -230,6 +231,23 @@ export class PostgresEventStore implements EventStore {
       values: [transactionId, position, options.limit ?? 500],
     });
     return rows.map(toRecordedEvent);
+  }
+
+  async readAllHashes(options: ReadAllOptions = {}): Promise<EventHash[]> {
+    const [transactionId, position] = options.after ? decodePosition(options.after) : ['0', '0'];
+    // readAll's page and horizon (see there), without the events' data.
+    const { rows } = await this.pool.query<EventHash>({
+      name: 'kl_read_all_hashes',
+      text: `SELECT lpad(transaction_id::text, 20, '0') || '-' || lpad(global_position::text, 20, '0') AS position, hash FROM (
+               SELECT transaction_id, global_position, hash FROM kl_events
+                WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
+                ORDER BY transaction_id, global_position
+                LIMIT $3) next_events
+              WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+              ORDER BY transaction_id, global_position`,
+      values: [transactionId, position, options.limit ?? 500],
+    });
+    return rows;
   }
 
   /**

@@ -11,11 +11,11 @@ const TYPES = ['Wanted', 'AlsoWanted'];
 const projected = ({ metadata: _metadata, hash: _hash, ...event }: RecordedEvent): ProjectionEvent => event;
 
 /**
- * readAllOf is readAll with the other types left unread: page after page it must answer the
- * same events as readAll filtered (as projections read them), and reach as far as readAll
- * does, horizon included.
+ * readAllOf is readAll with the other types left unread, readAllHashes readAll with only each
+ * event's position and hash: page after page they must answer what readAll does (filtered, as
+ * projections read it, or in part), and reach as far as readAll does, horizon included.
  */
-describe('PostgreSQL readAllOf', () => {
+describe('PostgreSQL readAllOf and readAllHashes', () => {
   let testDatabase: TestDatabase;
   let store: PostgresEventStore;
 
@@ -71,6 +71,16 @@ describe('PostgreSQL readAllOf', () => {
     expect(byStream).toEqual(expected);
   });
 
+  it.each([1, 7, 100])('answers with readAllHashes, %i events at a time, the positions and hashes of readAll', async (limit) => {
+    for (let after: string | null = null; ;) {
+      const hashes = await store.readAllHashes({ after, limit });
+      const all = await store.readAll({ after, limit });
+      expect(hashes).toEqual(all.map(({ position, hash }) => ({ position, hash })));
+      if (hashes.length === 0) break;
+      after = hashes.at(-1)!.position;
+    }
+  });
+
   it('stops where readAll stops: before a transaction still open', async () => {
     const raw = new Pool({ connectionString: testDatabase.connectionString, max: 2 });
     const open = await raw.connect();
@@ -84,6 +94,7 @@ describe('PostgreSQL readAllOf', () => {
       );
       const later = await store.appendToStream('later-1', [{ type: 'Wanted', data: {}, metadata: { actor } }]);
       expect(await store.readAllOf({ after: head, limit: 10, types: TYPES })).toEqual({ events: [], last: null });
+      expect(await store.readAllHashes({ after: head, limit: 10 })).toEqual([]);
       await open.query('COMMIT');
       await untilReadable(store, later.position);
       const page = await store.readAllOf({ after: head, limit: 10, types: TYPES });
