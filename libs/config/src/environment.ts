@@ -232,6 +232,17 @@ export class Environment {
   @IsWhole(0, 4096)
   READ_CACHE_MB = 16;
 
+  /**
+   * At the live end of the log, a projection starts at most one batch per this many ms while
+   * writes keep coming: fewer, larger batches cost each write less (one transaction and one
+   * write of each touched row per batch). A projection that was idle applies a write at once,
+   * and a read waiting with X-Min-Position in the process that runs the projections hurries
+   * them; one in another process waits up to this much longer. 0 applies every write at once.
+   */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsWhole(0, 10000)
+  PROJECTION_BATCH_INTERVAL_MS = 250;
+
   /** Run the projections inside this process (default) or leave them to apps/projector. */
   @Transform(({ value }) => (value === undefined ? undefined : value === true || value === 'true' || value === '1'))
   @IsBoolean()

@@ -116,6 +116,7 @@ export class PlatformModule {
             const logger = new Logger('Projections');
             const projections = new Projections(database, store, dataSource, options.projections, {
               onError: (error) => logger.error(error instanceof Error ? error.message : String(error)),
+              liveBatchIntervalMs: environment.PROJECTION_BATCH_INTERVAL_MS,
               // The projector answers no reads.
               readCacheBytes: options.runProjections === 'always' ? 0 : environment.READ_CACHE_MB * 1024 * 1024,
             });

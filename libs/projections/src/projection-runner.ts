@@ -16,6 +16,14 @@ export interface ProjectionRunnerOptions {
   batchSize?: number;
   /** How often a standby runner tries to take the lease, and a leaseholder looks for rebuild requests. */
   pollIntervalMs?: number;
+  /**
+   * At the live end of the log, the least time between the starts of two batches while writes
+   * keep coming (0: a batch as soon as anything is new). Each batch costs a transaction and a
+   * write of every row it touched, whatever number of events it applies, so under a stream of
+   * writes fewer, larger batches cost each event less; a runner that has been idle applies the
+   * next event at once, and `hurry` (a read waiting for a position) cuts the wait short.
+   */
+  liveBatchIntervalMs?: number;
   onError?: (error: unknown) => void;
 }
 
@@ -45,6 +53,12 @@ export class ProjectionRunner {
   private prefetched?: { after: Position | null; page: Promise<FilteredPage> };
   /** Log events the next page read from the store spans (see readPage). */
   private storedPageSize: number;
+  private readonly liveBatchIntervalMs: number;
+  /** When the last batch read from the live tail started (see liveBatchIntervalMs). */
+  private lastLiveBatchAt = -Infinity;
+  /** Ends the wait between two live batches; set while one is waited for. */
+  private hurryLiveBatch?: () => void;
+  private hurried = false;
 
   constructor(
     readonly projection: Projection,
@@ -60,6 +74,7 @@ export class ProjectionRunner {
     this.batchSize = options.batchSize ?? projection.batchSize ?? 500;
     this.storedPageSize = this.batchSize;
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
+    this.liveBatchIntervalMs = options.liveBatchIntervalMs ?? 0;
   }
 
   start(): void {
@@ -70,6 +85,12 @@ export class ProjectionRunner {
   async stop(): Promise<void> {
     this.stopController.abort();
     await this.running;
+  }
+
+  /** Someone waits for what this runner has not applied yet: the next live batch starts now. */
+  hurry(): void {
+    this.hurried = true;
+    this.hurryLiveBatch?.();
   }
 
   /** Called after every batch that reached the serving slot. */
@@ -155,11 +176,33 @@ export class ProjectionRunner {
         return true;
       }
     }
+    const live = this.tail?.covers(from) ?? false;
+    if (live) await this.waitForLiveBatch(signal);
     const page = await this.readPage(from);
     if (page.last === null) return false;
+    if (live) {
+      this.lastLiveBatchAt = performance.now();
+      this.hurried = false;
+    }
     await this.applyBatch(slot, from, page.events, page.last);
     if (serving) this.notify();
     return true;
+  }
+
+  /** Waits out what is left of liveBatchIntervalMs since the last live batch, unless hurried. */
+  private async waitForLiveBatch(signal: AbortSignal): Promise<void> {
+    const wait = this.lastLiveBatchAt + this.liveBatchIntervalMs - performance.now();
+    if (wait <= 0 || this.hurried || signal.aborted) return;
+    const waiting = new AbortController();
+    const stopWaiting = () => waiting.abort();
+    signal.addEventListener('abort', stopWaiting, { once: true });
+    this.hurryLiveBatch = stopWaiting;
+    try {
+      await abortableSleep(wait, waiting.signal);
+    } finally {
+      this.hurryLiveBatch = undefined;
+      signal.removeEventListener('abort', stopWaiting);
+    }
   }
 
   /**

@@ -2,7 +2,7 @@ import { EventStore, PostgresEventStore } from '@app/event-store';
 import { DataSource } from 'typeorm';
 import { createTestDatabase, TestDatabase } from '../../../test/support/test-database';
 import { Projection } from './projection';
-import { Projections } from './projections';
+import { Projections, ProjectionsOptions } from './projections';
 import { openReadModelDataSource } from './read-model-data-source';
 import { eventLedger, eventTally, eventTallyProjection } from './testing/event-tally.projection';
 
@@ -14,9 +14,9 @@ describe('projections', () => {
   let store: EventStore;
   const opened: Array<{ projections: Projections; dataSource: DataSource }> = [];
 
-  async function openProjections(projection: Projection): Promise<Projections> {
+  async function openProjections(projection: Projection, options: ProjectionsOptions = {}): Promise<Projections> {
     const dataSource = await openReadModelDataSource(testDatabase.database, [projection]);
-    const projections = new Projections(testDatabase.database, store, dataSource, [projection], { pollIntervalMs: 50, batchSize: 25 });
+    const projections = new Projections(testDatabase.database, store, dataSource, [projection], { pollIntervalMs: 50, batchSize: 25, ...options });
     await projections.initialise();
     opened.push({ projections, dataSource });
     return projections;
@@ -65,6 +65,35 @@ describe('projections', () => {
     expect(batches.reduce((sum, size) => sum + size, 0)).toBe(60);
     expect(Math.max(...batches)).toBeLessThanOrEqual(25);
     expect(await ledger(projections)).toHaveLength(60);
+  });
+
+  it('at the live end, applies the writes that follow a batch together after the interval, unless a read waits for them', async () => {
+    const tally = eventTallyProjection();
+    const batches: string[][] = [];
+    const projections = await openProjections(
+      {
+        ...tally,
+        async applyBatch(events, target) {
+          batches.push(events.map((event) => event.position));
+          for (const event of events) await tally.apply(event, target);
+        },
+      },
+      // Longer than the test: only a read that waits may end it.
+      { liveBatchIntervalMs: 600_000 },
+    );
+    projections.startRunners();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    // An idle runner applies the first write at once: nothing waits for it but a poll of the checkpoint.
+    const first = await appendTallied('tally-a', 1);
+    while ((await projections.status())[0].position !== first.position) await new Promise((resolve) => setTimeout(resolve, 20));
+
+    const second = await store.appendToStream('tally-a', [tallied(1)]);
+    const third = await store.appendToStream('tally-b', [tallied(0)]);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect((await projections.status())[0].position).toBe(first.position);
+    expect(await projections.waitForPosition(third.position, 10000)).toBe(true);
+
+    expect(batches).toEqual([[first.position], [second.position, third.position]]);
   });
 
   it('catches up with the log, then follows it live, applying each event once', async () => {

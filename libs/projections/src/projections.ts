@@ -204,6 +204,9 @@ export class Projections {
       const statuses = await this.status();
       if (statuses.every((status) => comparePositions(status.position, position) >= 0)) return true;
       if (Date.now() >= deadline) return false;
+      // Runners of this process that batch the live log wait for more writes: not while a read waits.
+      const behind = new Set(statuses.filter((status) => comparePositions(status.position, position) < 0).map((status) => status.name));
+      this.runners.forEach((runner) => behind.has(runner.projection.name) && runner.hurry());
       await new Promise<void>((resolve) => {
         const timer = setTimeout(done, Math.min(50, Math.max(0, deadline - Date.now())));
         const unsubscribes = this.runners.map((runner) => runner.onProgress(done));
