@@ -61,8 +61,11 @@ describe('red-flag register over HTTP', () => {
       { indicatorCode: 'I1', value: 80 },
       { indicatorCode: 'I3', value: 5 },
     ]);
-    clock.setToday('2025-08-20'); // 41 days after Q2's report: late
-    await scenario.correct('DISDIK', 2025, 2, [{ indicatorCode: 'I3', value: 6 }]);
+    clock.setToday('2025-08-20'); // 41 days after Q2's report: late, a flag for each indicator it names
+    await scenario.correct('DISDIK', 2025, 2, [
+      { indicatorCode: 'I3', value: 6 },
+      { indicatorCode: 'I1', value: 81 },
+    ]);
     clock.setToday('2025-10-05');
     await scenario.report('DISDIK', 2025, 3, [
       { indicatorCode: 'I1', value: 84 },
@@ -84,14 +87,24 @@ describe('red-flag register over HTTP', () => {
       ['LKJIP_LATE', 'DISDIK', 2024, 'lkjip-DISDIK-2024'],
       ['LKJIP_LATE', 'DINKES', 2024, 'lkjip-DINKES-2024'],
       ['LATE_CORRECTION', 'DISDIK', 2025, 'plan-DISDIK-2025'],
+      ['LATE_CORRECTION', 'DISDIK', 2025, 'plan-DISDIK-2025'],
       ['TARGET_LOWERED_LATE', 'DISDIK', 2025, 'plan-DISDIK-2025'],
     ]);
     expect(items[0]).toMatchObject({ quarter: 1, indicatorCode: null });
     expect(items[1]).toMatchObject({ findingId, recommendationNo: 1, dueDate: '2025-04-30' });
     expect(items[2]).toMatchObject({ dueDate: '2025-02-28' });
-    expect(items[4]).toMatchObject({ quarter: 2, indicatorCode: 'I3' });
-    expect(items[5]).toMatchObject({ indicatorCode: 'I3', version: 3 });
-    const raisedBy = ['RealisationReported', 'AuditFindingRecorded', 'LkjipCompiled', 'LkjipSubmitted', 'RealisationCorrected', 'RevisionApproved'];
+    expect(items[4]).toMatchObject({ quarter: 2, indicatorCode: 'I1' });
+    expect(items[5]).toMatchObject({ quarter: 2, indicatorCode: 'I3', event: items[4].event });
+    expect(items[6]).toMatchObject({ indicatorCode: 'I3', version: 3 });
+    const raisedBy = [
+      'RealisationReported',
+      'AuditFindingRecorded',
+      'LkjipCompiled',
+      'LkjipSubmitted',
+      'RealisationCorrected',
+      'RealisationCorrected',
+      'RevisionApproved',
+    ];
     for (const [index, flag] of (items as Flag[]).entries()) {
       const [type, ...id] = flag.stream.split('-');
       const history = (
@@ -120,16 +133,19 @@ describe('red-flag register over HTTP', () => {
   it('filters by unit, year and code, and pages with a cursor without a gap or a repeat', async () => {
     expect((await list('?opd=DINKES')).items.map((flag: Flag) => flag.stream)).toEqual(['lkjip-DINKES-2024']);
     expect((await list('?year=2024')).items.map((flag: Flag) => flag.stream)).toEqual(['lkjip-DISDIK-2024', 'lkjip-DINKES-2024']);
-    expect((await list('?code=LATE_CORRECTION&opd=DISDIK&year=2025')).items).toHaveLength(1);
+    expect((await list('?code=LATE_CORRECTION&opd=DISDIK&year=2025')).items.map((flag: Flag) => flag.indicatorCode)).toEqual(['I1', 'I3']);
     const all = (await list()).items as Flag[];
-    const paged: Flag[] = [];
-    let cursor: string | null = null;
-    do {
-      const page: { items: Flag[]; nextCursor: string | null } = await list(`?limit=4${cursor ? `&cursor=${cursor}` : ''}`);
-      paged.push(...page.items);
-      cursor = page.nextCursor;
-    } while (cursor);
-    expect(paged).toEqual(all);
+    // A page of one ends between the two flags of one correction.
+    for (const limit of [1, 4]) {
+      const paged: Flag[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: { items: Flag[]; nextCursor: string | null } = await list(`?limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`);
+        paged.push(...page.items);
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(paged).toEqual(all);
+    }
   });
 
   it('shows an OPD’s operator and head their own unit’s flags only; others are refused', async () => {

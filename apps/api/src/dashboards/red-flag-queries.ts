@@ -54,42 +54,52 @@ export class RedFlagsHandler implements IQueryHandler<RedFlagsQuery> {
   ) {}
 
   async execute({ filter, today, limit, cursor }: RedFlagsQuery): Promise<Page<RedFlag>> {
-    const query = (await this.projections.reader(redFlagReadModel)).createQueryBuilder('flag');
+    const repository = await this.projections.reader(redFlagReadModel);
+    const quote = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
+    const columns = repository.metadata.columns.map((column) => `flag.${quote(column.databaseName)} AS ${quote(column.propertyName)}`).join(', ');
+    const values: unknown[] = [];
+    const value = (of: unknown) => `$${values.push(of)}`;
     // The LKjIP's due day of the next year. An LKJIP_DUE of 02-29 compares as a string exactly
     // like the end of February even in a common year: no real day lies between the two.
-    const due = `((flag.year + 1)::text || '-' || :lkjipDue)`;
-    query.where(
-      `((flag.code = 'LATE_REPORT' AND flag.days > :reportDueDays)
-        OR (flag.code = 'LATE_CORRECTION' AND flag.days > :lateCorrectionDays)
+    const due = `((flag.year + 1)::text || '-' || ${value(this.settings.lkjipDue ?? '02-29')})`;
+    const todayValue = value(today);
+    const where = [
+      `((flag.code = 'LATE_REPORT' AND flag.days > ${value(this.settings.plan.reportDueDays)})
+        OR (flag.code = 'LATE_CORRECTION' AND flag.days > ${value(this.settings.plan.lateCorrectionDays)})
         OR flag.code = 'TARGET_LOWERED_LATE'
-        OR (flag.code IN ('RECOMMENDATION_OVERDUE', 'ZI_ACTIVITY_OVERDUE') AND flag.open AND flag.dueDate < :today)
-        OR (flag.code = 'LKJIP_LATE' AND (flag.submittedOn > ${due} OR (flag.submittedOn IS NULL AND :today > ${due})))
+        OR (flag.code IN ('RECOMMENDATION_OVERDUE', 'ZI_ACTIVITY_OVERDUE') AND flag.open AND flag.due_date < ${todayValue})
+        OR (flag.code = 'LKJIP_LATE' AND (flag.submitted_on > ${due} OR (flag.submitted_on IS NULL AND ${todayValue} > ${due})))
         OR flag.code = 'GRATIFICATION_REPORTED_LATE'
-        OR (flag.code IN ('GRATIFICATION_FORWARD_LATE', 'COMPLAINT_VERIFICATION_LATE', 'COMPLAINT_RESPONSE_LATE') AND flag.open AND COALESCE(flag.submittedOn, :today) > flag.dueDate))`,
-      {
-        reportDueDays: this.settings.plan.reportDueDays,
-        lateCorrectionDays: this.settings.plan.lateCorrectionDays,
-        lkjipDue: this.settings.lkjipDue ?? '02-29',
-        today,
-      },
-    );
-    if (filter.opd) query.andWhere('flag.opdCode = :opd', { opd: filter.opd });
-    if (filter.year) query.andWhere('flag.year = :year', { year: filter.year });
-    if (filter.code) query.andWhere('flag.code = :code', { code: filter.code });
+        OR (flag.code IN ('GRATIFICATION_FORWARD_LATE', 'COMPLAINT_VERIFICATION_LATE', 'COMPLAINT_RESPONSE_LATE') AND flag.open AND COALESCE(flag.submitted_on, ${todayValue}) > flag.due_date))`,
+    ];
+    if (filter.opd) where.push(`flag.opd_code = ${value(filter.opd)}`);
+    if (filter.year) where.push(`flag.year = ${value(filter.year)}`);
+    if (filter.code) where.push(`flag.code = ${value(filter.code)}`);
+    // A correction's row is a flag per indicator it named, each with the id a row of its own
+    // would have: the row's id, then the indicator.
+    const id = `flag.id || COALESCE('|' || corrected.code, '')`;
     // position | code | stream | what (quarter, event id, indicator or recommendation code, joined by |).
     const after = decodeCursor(cursor, /^\d{20}-\d{20}\|[A-Z_]+\|[a-z]+-[A-Za-z0-9.-]+\|[A-Za-z0-9|._-]*$/);
     if (after !== undefined) {
       const split = after.indexOf('|');
-      query.andWhere('(flag.position, flag.id) > (:position, :id)', { position: after.slice(0, split), id: after.slice(split + 1) });
+      const position = value(after.slice(0, split));
+      where.push(`flag.position >= ${position} AND (flag.position, ${id}) > (${position}, ${value(after.slice(split + 1))})`);
     }
-    const rows = await query
-      .orderBy('flag.position', 'ASC')
-      .addOrderBy('flag.id', 'ASC')
-      .take(limit + 1)
-      .getMany();
+    const rows: Array<RedFlagRow & { flagId: string; correctedCode: string | null }> = await repository.query(
+      `SELECT ${columns}, ${id} AS "flagId", corrected.code AS "correctedCode"
+         FROM ${quote(repository.metadata.tableName)} flag
+         LEFT JOIN LATERAL unnest(flag.indicator_codes) AS corrected(code) ON true
+        WHERE ${where.join(' AND ')}
+        ORDER BY flag.position, "flagId"
+        LIMIT ${value(limit + 1)}`,
+      values,
+    );
     const items = rows.slice(0, limit);
     const last = items.at(-1);
-    return { items: items.map((row) => this.redFlagOf(row)), nextCursor: rows.length > limit && last ? encodeCursor(`${last.position}|${last.id}`) : null };
+    return {
+      items: items.map((row) => this.redFlagOf({ ...row, indicatorCode: row.correctedCode ?? row.indicatorCode })),
+      nextCursor: rows.length > limit && last ? encodeCursor(`${last.position}|${last.flagId}`) : null,
+    };
   }
 
   private redFlagOf(row: RedFlagRow): RedFlag {

@@ -119,6 +119,8 @@ describe('red-flag verdicts, in the domain and in the register query', () => {
       recordedAt: '2025-01-01T00:00:00.000Z',
       quarter: null,
       indicatorCode: null,
+      // A correction's row names its indicators, one flag each.
+      indicatorCodes: flag.code === 'LATE_CORRECTION' ? ['I1'] : null,
       version: null,
       findingId: null,
       recommendationNo: null,

@@ -36,7 +36,8 @@ export const dashboardsProjection: Projection = {
   name: 'dashboards',
   // 4: the scorecards' plan documents keep corrections as marks and latest values (plan-document.ts).
   // 5: and without the marks (withoutCorrectionMarks).
-  version: 5,
+  // 6: a correction's LATE_CORRECTION candidates are one row with its indicators, not a row each.
+  version: 6,
   readModels: [scorecardReadModel, scorecardSkpReadModel, scorecardFindingReadModel, redFlagReadModel],
   handles: [...byType.keys()],
   apply: (event, target) => applyDashboardEvents([event], target),

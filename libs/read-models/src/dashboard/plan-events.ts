@@ -24,19 +24,16 @@ export async function applyPlanEvent(event: ProjectionEvent, rows: DashboardRows
   }
   if (stored.type === 'RealisationCorrected') {
     const report = document.quarters.find((quarter) => quarter.quarter === stored.data.quarter)!;
-    const days = correctionDelayDays(report, stored.data);
-    for (const { indicatorCode } of stored.data.values) {
-      flags.push(
-        redFlag(event, `Q${report.quarter}|${event.id}|${indicatorCode}`, {
-          code: 'LATE_CORRECTION',
-          opdCode,
-          year,
-          quarter: report.quarter,
-          indicatorCode,
-          days,
-        }),
-      );
-    }
+    flags.push(
+      redFlag(event, `Q${report.quarter}|${event.id}`, {
+        code: 'LATE_CORRECTION',
+        opdCode,
+        year,
+        quarter: report.quarter,
+        indicatorCodes: [...new Set(stored.data.values.map((value) => value.indicatorCode))],
+        days: correctionDelayDays(report, stored.data),
+      }),
+    );
   }
   if (stored.type === 'RevisionApproved') {
     const version = stored.data.version;

@@ -25,6 +25,12 @@ export interface RedFlagRow {
   recordedAt: string;
   quarter: number | null;
   indicatorCode: string | null;
+  /**
+   * LATE_CORRECTION: the indicators the correction named, a flag each when read. One row for
+   * the correction, not one per indicator: a correction of ten values wrote ten rows of three
+   * index entries each, most of the cost of its projection.
+   */
+  indicatorCodes: string[] | null;
   version: number | null;
   findingId: string | null;
   recommendationNo: number | null;
@@ -54,6 +60,7 @@ export const redFlagReadModel = defineReadModel<RedFlagRow>({
     recordedAt: { type: 'text', name: 'recorded_at' },
     quarter: { type: 'int', nullable: true },
     indicatorCode: { type: 'text', name: 'indicator_code', nullable: true },
+    indicatorCodes: { type: 'text', array: true, name: 'indicator_codes', nullable: true },
     version: { type: 'int', nullable: true },
     findingId: { type: 'text', name: 'finding_id', nullable: true },
     recommendationNo: { type: 'int', name: 'recommendation_no', nullable: true },
@@ -82,6 +89,7 @@ export function redFlag(event: ProjectionEvent, what: string, raised: Raised): R
     recordedAt: event.recordedAt,
     quarter: null,
     indicatorCode: null,
+    indicatorCodes: null,
     version: null,
     findingId: null,
     recommendationNo: null,
