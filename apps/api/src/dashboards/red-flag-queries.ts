@@ -4,6 +4,7 @@ import { Projections } from '@app/projections';
 import { RedFlagCode, redFlagReadModel, RedFlagRow } from '@app/read-models';
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { QueryFailedError, Repository } from 'typeorm';
 import { decodeCursor, encodeCursor, Page } from '../http/pagination';
 import { SCORECARD_SETTINGS } from './scorecard-settings';
 
@@ -41,11 +42,14 @@ export class RedFlagsQuery extends Query<Page<RedFlag>> {
 }
 
 /**
- * The register in log order of the raising events; the cursor is the last item's (position, id).
+ * The register in log order of the raising events; the cursor is the last item's position and
+ * flag id (its row's id, and for a correction's row the indicator after it).
  * Each candidate row is judged in SQL, so that a page is a page of flags; the query says what
  * isRedFlag (@app/domain/dashboard) says, and red-flag-verdicts.int-spec.ts holds the two to the
  * same cases.
  */
+const UNDEFINED_COLUMN = '42703';
+
 @QueryHandler(RedFlagsQuery)
 export class RedFlagsHandler implements IQueryHandler<RedFlagsQuery> {
   constructor(
@@ -53,10 +57,35 @@ export class RedFlagsHandler implements IQueryHandler<RedFlagsQuery> {
     @Inject(SCORECARD_SETTINGS) private readonly settings: ScorecardSettings,
   ) {}
 
-  async execute({ filter, today, limit, cursor }: RedFlagsQuery): Promise<Page<RedFlag>> {
+  async execute(query: RedFlagsQuery): Promise<Page<RedFlag>> {
     const repository = await this.projections.reader(redFlagReadModel);
+    const rows = await this.candidates(repository, query, true).catch((error: unknown) => {
+      // Version 5 of the dashboards, serving while version 6 is built beside it, kept a row per
+      // corrected indicator and has no column for a correction's indicators.
+      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === UNDEFINED_COLUMN) {
+        return this.candidates(repository, query, false);
+      }
+      throw error;
+    });
+    const items = rows.slice(0, query.limit);
+    const last = items.at(-1);
+    return {
+      items: items.map((row) => this.redFlagOf({ ...row, indicatorCode: row.correctedCode ?? row.indicatorCode })),
+      nextCursor: rows.length > query.limit && last ? encodeCursor(`${last.position}|${last.flagId}`) : null,
+    };
+  }
+
+  /** The flags of a page and one more, each a candidate row judged in SQL; a correction's row is a flag per indicator it named. */
+  private candidates(
+    repository: Repository<RedFlagRow>,
+    { filter, today, limit, cursor }: RedFlagsQuery,
+    correctionsNameIndicators: boolean,
+  ): Promise<Array<RedFlagRow & { flagId: string; correctedCode: string | null }>> {
     const quote = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
-    const columns = repository.metadata.columns.map((column) => `flag.${quote(column.databaseName)} AS ${quote(column.propertyName)}`).join(', ');
+    const columns = repository.metadata.columns
+      .filter((column) => correctionsNameIndicators || column.propertyName !== 'indicatorCodes')
+      .map((column) => `flag.${quote(column.databaseName)} AS ${quote(column.propertyName)}`)
+      .join(', ');
     const values: unknown[] = [];
     const value = (of: unknown) => `$${values.push(of)}`;
     // The LKjIP's due day of the next year. An LKJIP_DUE of 02-29 compares as a string exactly
@@ -75,9 +104,9 @@ export class RedFlagsHandler implements IQueryHandler<RedFlagsQuery> {
     if (filter.opd) where.push(`flag.opd_code = ${value(filter.opd)}`);
     if (filter.year) where.push(`flag.year = ${value(filter.year)}`);
     if (filter.code) where.push(`flag.code = ${value(filter.code)}`);
-    // A correction's row is a flag per indicator it named, each with the id a row of its own
-    // would have: the row's id, then the indicator.
-    const id = `flag.id || COALESCE('|' || corrected.code, '')`;
+    // Each flag of a correction's row has the id a row of its own would have: the row's id, then the indicator.
+    const corrected = correctionsNameIndicators ? 'corrected.code' : 'NULL::text';
+    const id = `flag.id || COALESCE('|' || ${corrected}, '')`;
     // position | code | stream | what (quarter, event id, indicator or recommendation code, joined by |).
     const after = decodeCursor(cursor, /^\d{20}-\d{20}\|[A-Z_]+\|[a-z]+-[A-Za-z0-9.-]+\|[A-Za-z0-9|._-]*$/);
     if (after !== undefined) {
@@ -85,21 +114,15 @@ export class RedFlagsHandler implements IQueryHandler<RedFlagsQuery> {
       const position = value(after.slice(0, split));
       where.push(`flag.position >= ${position} AND (flag.position, ${id}) > (${position}, ${value(after.slice(split + 1))})`);
     }
-    const rows: Array<RedFlagRow & { flagId: string; correctedCode: string | null }> = await repository.query(
-      `SELECT ${columns}, ${id} AS "flagId", corrected.code AS "correctedCode"
+    return repository.query(
+      `SELECT ${columns}, ${id} AS "flagId", ${corrected} AS "correctedCode"
          FROM ${quote(repository.metadata.tableName)} flag
-         LEFT JOIN LATERAL unnest(flag.indicator_codes) AS corrected(code) ON true
+         ${correctionsNameIndicators ? 'LEFT JOIN LATERAL unnest(flag.indicator_codes) AS corrected(code) ON true' : ''}
         WHERE ${where.join(' AND ')}
         ORDER BY flag.position, "flagId"
         LIMIT ${value(limit + 1)}`,
       values,
     );
-    const items = rows.slice(0, limit);
-    const last = items.at(-1);
-    return {
-      items: items.map((row) => this.redFlagOf({ ...row, indicatorCode: row.correctedCode ?? row.indicatorCode })),
-      nextCursor: rows.length > limit && last ? encodeCursor(`${last.position}|${last.flagId}`) : null,
-    };
   }
 
   private redFlagOf(row: RedFlagRow): RedFlag {

@@ -134,4 +134,43 @@ describe('red-flag verdicts, in the domain and in the register query', () => {
   it.each(CASES)('%s', async (_what, flag, today, settings, raised) => {
     expect({ domain: isRedFlag(flag, today, settings), register: await registerLists(flag, today, settings) }).toEqual({ domain: raised, register: raised });
   });
+
+  it('lists the late corrections of a slot version 5 built, a row per indicator and no column for a correction’s indicators, while version 6 is built', async () => {
+    const rows = await projections.reader(redFlagReadModel);
+    await rows.clear();
+    const late = (indicatorCode: string): RedFlagRow => ({
+      id: redFlagId('LATE_CORRECTION', 'plan-DINKES-2025', `Q1|event-1|${indicatorCode}`),
+      code: 'LATE_CORRECTION',
+      opdCode: 'DINKES',
+      year: 2025,
+      stream: 'plan-DINKES-2025',
+      eventId: 'event-1',
+      position: '00000000000000000001-00000000000000000001',
+      revision: 3,
+      recordedAt: '2025-06-01T00:00:00.000Z',
+      quarter: 1,
+      indicatorCode,
+      indicatorCodes: null,
+      version: null,
+      findingId: null,
+      recommendationNo: null,
+      activityCode: null,
+      days: 45,
+      dueDate: null,
+      open: false,
+      submittedOn: null,
+    });
+    await rows.insert([late('I1'), late('I3')]);
+    const table = `"${rows.metadata.tableName}"`;
+    await rows.query(`ALTER TABLE ${table} DROP COLUMN indicator_codes`);
+    try {
+      const handler = new RedFlagsHandler(projections, DEFAULTS);
+      const first = await handler.execute(new RedFlagsQuery({}, '2025-06-01', 1));
+      const second = await handler.execute(new RedFlagsQuery({}, '2025-06-01', 1, first.nextCursor!));
+      expect([...first.items, ...second.items].map((flag) => flag.indicatorCode)).toEqual(['I1', 'I3']);
+      expect(second.nextCursor).toBeNull();
+    } finally {
+      await rows.query(`ALTER TABLE ${table} ADD COLUMN indicator_codes text[]`);
+    }
+  });
 });

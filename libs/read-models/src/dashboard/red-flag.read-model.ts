@@ -12,7 +12,7 @@ export { RED_FLAG_CODES, RedFlagCode } from '@app/domain/dashboard';
  * needs no rebuild, and a recommendation becomes overdue without a new event.
  */
 export interface RedFlagRow {
-  /** redFlagId: code | stream | what in the stream (quarter, indicator, recommendation …). */
+  /** redFlagId: code | stream | what in the stream (quarter, event, indicator, recommendation …); a correction's flags add their indicator when read. */
   id: string;
   code: RedFlagCode;
   opdCode: string;
