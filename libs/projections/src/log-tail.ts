@@ -71,6 +71,11 @@ export class LogTail {
     return { events: window.filter((event) => handles.has(event.type)), last: window.at(-1)?.position ?? null };
   }
 
+  /** How many kept events follow `after` (0 when the tail does not cover it). */
+  countAfter(after: Position | null): number {
+    return this.covers(after) ? this.events.length - this.firstAfter(after) : 0;
+  }
+
   /**
    * Resolves at once when the tail holds an event after `after` (or no longer covers it),
    * otherwise at the tail's next page, after `timeoutMs`, or when `signal` aborts.

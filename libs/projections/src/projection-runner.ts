@@ -54,8 +54,8 @@ export class ProjectionRunner {
   /** Log events the next page read from the store spans (see readPage). */
   private storedPageSize: number;
   private readonly liveBatchIntervalMs: number;
-  /** When the last batch read from the live tail started (see liveBatchIntervalMs). */
-  private lastLiveBatchAt = -Infinity;
+  /** When the last batch of the serving slot started while nothing was rebuilt (see liveBatchIntervalMs). */
+  private lastBatchAt = -Infinity;
   /** Ends the wait between two live batches; set while one is waited for. */
   private hurryLiveBatch?: () => void;
   private hurried = false;
@@ -140,9 +140,12 @@ export class ProjectionRunner {
       }
       const servingIsCurrent = state.activeVersion === this.projection.version;
       let progressed = false;
-      if (servingIsCurrent) progressed = await this.applyNextBatch(state.activeSlot, true, signal);
+      // Batches wait for more writes only while nothing is rebuilt: a slot being built switches
+      // in when a read of it comes back empty, which steady writes would otherwise put off.
+      const batching = state.buildingSlot === null;
+      if (servingIsCurrent) progressed = await this.applyNextBatch(state.activeSlot, true, batching, signal);
       if (state.buildingSlot && !signal.aborted) {
-        const moved = await this.applyNextBatch(state.buildingSlot, !servingIsCurrent, signal);
+        const moved = await this.applyNextBatch(state.buildingSlot, !servingIsCurrent, false, signal);
         if (!moved && !signal.aborted) {
           await this.state.switchTo(this.projection.name, state.buildingSlot, state.buildingVersion!);
           loadedAt = -Infinity;
@@ -166,7 +169,7 @@ export class ProjectionRunner {
   }
 
   /** Reads the next batch after the slot's checkpoint and applies it; answers whether the checkpoint moved. */
-  private async applyNextBatch(slot: Slot, serving: boolean, signal: AbortSignal): Promise<boolean> {
+  private async applyNextBatch(slot: Slot, serving: boolean, batching: boolean, signal: AbortSignal): Promise<boolean> {
     const from = await this.checkpoint(slot);
     if (from === null && this.projection.rebuildByStream && this.projection.applyBatch && this.store.readByStream) {
       const built = await this.buildByStream(slot, signal);
@@ -176,12 +179,16 @@ export class ProjectionRunner {
         return true;
       }
     }
-    const live = this.tail?.covers(from) ?? false;
-    if (live) await this.waitForLiveBatch(signal);
+    if (batching && this.tail?.covers(from)) {
+      // A full batch already waiting is applied at once: the interval bounds how often batches
+      // start, not how many events a second a projection may apply.
+      if (this.tail.countAfter(from) < this.batchSize) await this.waitForLiveBatch(signal);
+      if (signal.aborted) return false;
+    }
     const page = await this.readPage(from);
     if (page.last === null) return false;
-    if (live) {
-      this.lastLiveBatchAt = performance.now();
+    if (batching) {
+      this.lastBatchAt = performance.now();
       this.hurried = false;
     }
     await this.applyBatch(slot, from, page.events, page.last);
@@ -189,9 +196,9 @@ export class ProjectionRunner {
     return true;
   }
 
-  /** Waits out what is left of liveBatchIntervalMs since the last live batch, unless hurried. */
+  /** Waits out what is left of liveBatchIntervalMs since the last batch, unless hurried. */
   private async waitForLiveBatch(signal: AbortSignal): Promise<void> {
-    const wait = this.lastLiveBatchAt + this.liveBatchIntervalMs - performance.now();
+    const wait = this.lastBatchAt + this.liveBatchIntervalMs - performance.now();
     if (wait <= 0 || this.hurried || signal.aborted) return;
     const waiting = new AbortController();
     const stopWaiting = () => waiting.abort();

@@ -149,6 +149,25 @@ describe('projections', () => {
     expect(await projections.findByKey(eventTally, { stream: 'tally-none' })).toBeNull();
   });
 
+  it('switches a rebuilt slot in while writes keep coming, however long its batches would wait for more', async () => {
+    const projections = await openProjections(eventTallyProjection(), { liveBatchIntervalMs: 600_000 });
+    projections.startRunners();
+    const last = await appendTallied('tally-a', 30);
+    expect(await projections.waitForPosition(last.position, 10000)).toBe(true);
+    const [before] = await projections.status();
+
+    await projections.rebuild('test-event-tally');
+    const deadline = Date.now() + 15_000;
+    let written = 0;
+    while ((await projections.status())[0].rebuilding && Date.now() < deadline) {
+      await store.appendToStream('tally-b', [tallied(written++)]);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const [after] = await projections.status();
+    expect(after.activeSlot).not.toBe(before.activeSlot);
+    expect(written).toBeGreaterThan(0);
+  });
+
   it('rebuilds when the projection version changes, and serves the old tables until then', async () => {
     const first = await openProjections(eventTallyProjection({ version: 1 }));
     first.startRunners();
