@@ -81,7 +81,7 @@ export class RedFlagsHandler implements IQueryHandler<RedFlagsQuery> {
     { filter, today, limit, cursor }: RedFlagsQuery,
     correctionsNameIndicators: boolean,
   ): Promise<Array<RedFlagRow & { flagId: string; correctedCode: string | null }>> {
-    const quote = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
+    const quote = (name: string) => repository.manager.connection.driver.escape(name);
     const columns = repository.metadata.columns
       .filter((column) => correctionsNameIndicators || column.propertyName !== 'indicatorCodes')
       .map((column) => `flag.${quote(column.databaseName)} AS ${quote(column.propertyName)}`)

@@ -41,8 +41,19 @@ interface EventRow {
   event: string;
 }
 
+/** An event's position as answered: both parts padded, so that the text's order is the log's. */
+const POSITION_TEXT = `lpad(transaction_id::text, 20, '0') || '-' || lpad(global_position::text, 20, '0')`;
+
+/** The next $3 events after the position ($1, $2), in log order; a reader keeps those below HORIZON (see readAll). */
+const NEXT_EVENTS = `(SELECT * FROM kl_events
+                WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
+                ORDER BY transaction_id, global_position
+                LIMIT $3) next_events`;
+
+const BELOW_HORIZON = 'transaction_id < pg_snapshot_xmin(pg_current_snapshot())';
+
 const PROJECTION_FIELDS = `'id', event_id, 'type', event_type, 'stream', stream_name, 'revision', stream_revision,
-    'position', lpad(transaction_id::text, 20, '0') || '-' || lpad(global_position::text, 20, '0'),
+    'position', ${POSITION_TEXT},
     'recordedAt', to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
     'data', data`;
 
@@ -221,13 +232,7 @@ export class PostgresEventStore implements EventStore {
     // collecting and sorting every later event.
     const { rows } = await this.pool.query<EventRow>({
       name: 'kl_read_all',
-      text: `SELECT ${EVENT_JSON} FROM (
-               SELECT * FROM kl_events
-                WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
-                ORDER BY transaction_id, global_position
-                LIMIT $3) next_events
-              WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-              ORDER BY transaction_id, global_position`,
+      text: `SELECT ${EVENT_JSON} FROM ${NEXT_EVENTS} WHERE ${BELOW_HORIZON} ORDER BY transaction_id, global_position`,
       values: [transactionId, position, options.limit ?? 500],
     });
     return rows.map(toRecordedEvent);
@@ -238,13 +243,7 @@ export class PostgresEventStore implements EventStore {
     // readAll's page and horizon (see there), without the events' data.
     const { rows } = await this.pool.query<EventHash>({
       name: 'kl_read_all_hashes',
-      text: `SELECT lpad(transaction_id::text, 20, '0') || '-' || lpad(global_position::text, 20, '0') AS position, hash FROM (
-               SELECT transaction_id, global_position, hash FROM kl_events
-                WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
-                ORDER BY transaction_id, global_position
-                LIMIT $3) next_events
-              WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-              ORDER BY transaction_id, global_position`,
+      text: `SELECT ${POSITION_TEXT} AS position, hash FROM ${NEXT_EVENTS} WHERE ${BELOW_HORIZON} ORDER BY transaction_id, global_position`,
       values: [transactionId, position, options.limit ?? 500],
     });
     return rows;
@@ -261,14 +260,11 @@ export class PostgresEventStore implements EventStore {
       name: 'kl_read_all_of',
       text: `SELECT event, position FROM (
                SELECT CASE WHEN event_type = ANY($4::text[]) THEN ${PROJECTION_EVENT} END AS event,
-                      lpad(transaction_id::text, 20, '0') || '-' || lpad(global_position::text, 20, '0') AS position,
+                      ${POSITION_TEXT} AS position,
                       event_type = ANY($4::text[]) AS wanted, transaction_id, global_position,
                       row_number() OVER (ORDER BY transaction_id DESC, global_position DESC) AS from_end
-                 FROM (SELECT * FROM kl_events
-                        WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
-                        ORDER BY transaction_id, global_position
-                        LIMIT $3) next_events
-                WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())) visible
+                 FROM ${NEXT_EVENTS}
+                WHERE ${BELOW_HORIZON}) visible
               WHERE wanted OR from_end = 1
               ORDER BY transaction_id, global_position`,
       values: [transactionId, position, options.limit ?? 500, options.types],
@@ -326,7 +322,7 @@ export class PostgresEventStore implements EventStore {
       text: `SELECT last.transaction_id::text AS transaction_id,
                     (SELECT max(global_position) FROM kl_events WHERE transaction_id = last.transaction_id) AS global_position
                FROM (SELECT max(transaction_id) AS transaction_id FROM kl_events
-                      WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())) last
+                      WHERE ${BELOW_HORIZON}) last
               WHERE last.transaction_id IS NOT NULL`,
     });
     return rows.length ? encodePosition(rows[0].transaction_id, rows[0].global_position) : null;
