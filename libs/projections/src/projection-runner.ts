@@ -1,5 +1,5 @@
 import { Database } from '@app/database';
-import { abortableSleep, EventStore, FilteredPage, Position, ProjectionEvent } from '@app/event-store';
+import { abortableSleep, comparePositions, EventStore, FilteredPage, Position, ProjectionEvent } from '@app/event-store';
 import { DataSource } from 'typeorm';
 import { HeldRows } from './held-rows';
 import { LogTail } from './log-tail';
@@ -140,13 +140,16 @@ export class ProjectionRunner {
       }
       const servingIsCurrent = state.activeVersion === this.projection.version;
       let progressed = false;
-      // Batches wait for more writes only while nothing is rebuilt: a slot being built switches
-      // in when a read of it comes back empty, which steady writes would otherwise put off.
+      // Batches wait for more writes only while nothing is rebuilt: a rebuild ends as soon as it can.
       const batching = state.buildingSlot === null;
       if (servingIsCurrent) progressed = await this.applyNextBatch(state.activeSlot, true, batching, signal);
       if (state.buildingSlot && !signal.aborted) {
         const moved = await this.applyNextBatch(state.buildingSlot, !servingIsCurrent, false, signal);
-        if (!moved && !signal.aborted) {
+        // Built once a read of it comes back empty, or once it holds all the serving slot holds:
+        // writes that come faster than a batch is applied would never leave it an empty read.
+        const built = await this.checkpoint(state.buildingSlot);
+        const caughtUp = servingIsCurrent && built !== null && comparePositions(built, await this.checkpoint(state.activeSlot)) >= 0;
+        if ((!moved || caughtUp) && !signal.aborted) {
           await this.state.switchTo(this.projection.name, state.buildingSlot, state.buildingVersion!);
           loadedAt = -Infinity;
           this.notify();
