@@ -91,6 +91,34 @@ describe('a retried write whose first attempt died between its append and its an
     expect(again.body).toEqual(retried.body);
   });
 
+  it('sends an answer it could not store, and a retry answers from the stream without a second event', async () => {
+    const admin = { ...bearer(await tokenFor({ roles: ['admin'] })), 'Idempotency-Key': 'register-bappeda' };
+    const unit = { code: 'BAPPEDA', name: 'Badan Perencanaan Pembangunan Daerah' };
+    // The database refuses to store any answer while the first attempt runs.
+    await database.pool.query(`CREATE FUNCTION kl_test_refuse_answers() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'no answers'; END $$`);
+    await database.pool.query(
+      'CREATE TRIGGER kl_test_refuse_answers BEFORE UPDATE ON kl_idempotency_keys FOR EACH ROW EXECUTE FUNCTION kl_test_refuse_answers()',
+    );
+    let first: request.Response;
+    try {
+      first = await http().post('/api/v1/opds').set(admin).send(unit);
+    } finally {
+      await database.pool.query('DROP TRIGGER kl_test_refuse_answers ON kl_idempotency_keys');
+      await database.pool.query('DROP FUNCTION kl_test_refuse_answers()');
+    }
+    expect(first.status).toBe(201);
+    // Released, not left claimed: the retry runs at once instead of waiting out the takeover.
+    const { rows } = await database.pool.query<{ claims: number }>('SELECT count(*)::int AS claims FROM kl_idempotency_keys WHERE status IS NULL');
+    expect(rows[0].claims).toBe(0);
+
+    const retried = await http().post('/api/v1/opds').set(admin).send(unit).expect(201);
+    expect(retried.headers['idempotent-replayed']).toBeUndefined();
+    expect(retried.body).toEqual(first.body);
+    expect(await streamEvents('opd-BAPPEDA')).toEqual(['OpdRegistered']);
+    const again = await http().post('/api/v1/opds').set(admin).send(unit).expect(201);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+  });
+
   it('counts a retried follow-up’s settled amount once, and gives a retried finding the same id', async () => {
     const inspector = { ...bearer(await tokenFor({ roles: ['inspector'] })), 'Idempotency-Key': 'record-finding' };
     const finding = {

@@ -6,6 +6,8 @@ import { useFormBodies } from './http/form-bodies';
 import { useJsonBodies } from './http/json-body';
 import { refuseUnstorableParameters } from './http/parameter-text';
 import { answerOnceBodyIsSent } from './http/unread-body';
+import { storeIdempotentAnswers } from './idempotency/idempotent-answers';
+import { IdempotencyStore } from './idempotency/idempotency.store';
 import { refuseRepeatedQueryParameters } from './http/single-query-values';
 import { validationPipe } from './http/validation';
 import { Environment, validateEnvironment } from '@app/config';
@@ -55,6 +57,7 @@ export async function configureApp(app: NestFastifyApplication, options: { shutd
   // Multipart bodies are only read where a route asks for them (SpreadsheetUploadGuard), within these limits.
   await app.register(multipart, { limits: UPLOAD_LIMITS });
   answerOnceBodyIsSent(fastify);
+  storeIdempotentAnswers(fastify, app.get(IdempotencyStore), app.get(AppLogger).pino);
   refuseUnstorableParameters(fastify);
   refuseRepeatedQueryParameters(fastify);
   await limitAnonymousWrites(app, app.get(Environment));

@@ -1,8 +1,8 @@
 import { Global, Module } from '@nestjs/common';
-import { IdempotencyInterceptor } from './idempotency.interceptor';
+import { IdempotencyGuard } from './idempotency.guard';
 import { IdempotencyStore } from './idempotency.store';
 
-/** Global: every slice's write endpoints use the interceptor (WriteEndpoint), which needs the store. */
+/** Global: every slice's write endpoints use the guard (WriteEndpoint), which needs the store. */
 @Global()
-@Module({ providers: [IdempotencyStore, IdempotencyInterceptor], exports: [IdempotencyStore, IdempotencyInterceptor] })
+@Module({ providers: [IdempotencyStore, IdempotencyGuard], exports: [IdempotencyStore, IdempotencyGuard] })
 export class IdempotencyModule {}

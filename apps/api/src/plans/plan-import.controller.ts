@@ -50,8 +50,9 @@ export class PlanImportController {
    */
   @Post(':year/import')
   @Roles('opd_operator')
-  @UseGuards(SpreadsheetUploadGuard)
   @WriteEndpoint(201)
+  // Below WriteEndpoint, so that it runs first: the Idempotency-Key's fingerprint covers the file.
+  @UseGuards(SpreadsheetUploadGuard)
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     schema: {

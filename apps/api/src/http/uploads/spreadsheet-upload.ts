@@ -19,7 +19,7 @@ const MACRO_TYPES = /macroenabled|vnd\.ms-excel\.sheet\.macro|application\/vnd\.
 
 /**
  * Reads a `multipart/form-data` upload of one `.xlsx` (`file`) and its text fields, before the
- * write's interceptors run: the fields and the file's digest become the request's body, so an
+ * write's IdempotencyGuard runs: the fields and the file's digest become the request's body, so an
  * `Idempotency-Key` retried with another file is told apart from the same one sent again. Every
  * refusal comes before anything is read from the ledger or written to it.
  */
