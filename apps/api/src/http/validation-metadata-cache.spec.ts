@@ -34,6 +34,19 @@ describe('validation metadata kept per class', () => {
     expect(storage.getTargetValidationMetadatas(Counted, '', true, false)).toBe(first);
     expect(first.map((entry) => entry.propertyName).sort()).toEqual(['count', 'name', 'name']);
     expect(storage.getTargetValidationMetadatas(Counted, '', false, false, ['short'])).not.toBe(first);
+    expect(storage.getTargetValidationMetadatas(Counted, '', true, false, [])).not.toBe(first);
+    expect(storage.getTargetValidationMetadatas(Counted, 'schema', true, false)).not.toBe(first);
+  });
+
+  it('groups a kept class’s rules by property once', () => {
+    keepValidationMetadata();
+    const storage = getMetadataStorage();
+    const rules = storage.getTargetValidationMetadatas(Counted, '', false, false);
+    const grouped = storage.groupByPropertyName(rules);
+    expect(storage.groupByPropertyName(rules)).toBe(grouped);
+    expect(Object.keys(grouped).sort()).toEqual(['count', 'name']);
+    expect(grouped.name.map((rule) => rule.name ?? rule.type)).toEqual(storage.groupByPropertyName([...rules]).name.map((rule) => rule.name ?? rule.type));
+    expect(Object.isFrozen(grouped.name)).toBe(true);
   });
 
   it('gives a class defined after its parent was looked up its parent’s rules too', () => {
