@@ -3,12 +3,14 @@
  *
  *   npm run bench:profile -- [<database-url>] [seconds]
  *   npm run bench:profile -- skp [seconds]
+ *   npm run bench:profile -- sized [seconds]
  *
  * With a database already loaded and projected (for instance one kept by BENCH_SCALE_KEEP=1 npm
  * run bench:scale), it profiles a GET of a plan and corrections of reported quarters across
  * its five years. Without one, it creates a scratch database on BENCH_DATABASE_URL's server,
  * records 40 units with an approved plan and a reported first quarter through the API, profiles
- * corrections of those quarters only, and drops the database.
+ * corrections of those quarters only, and drops the database. `sized` does the same with plans of
+ * ten indicators and corrections of all ten with evidence and a note: bench:http's SKP-sized write.
  *
  * For each case the API runs in a process of its own under `node --cpu-prof`, autocannon loads
  * it at 20 connections, and the API is stopped, which writes the profile; then the functions
@@ -31,11 +33,31 @@ const OPDS = 40;
 const YEARS = [2021, 2022, 2023, 2024, 2025];
 const CONNECTIONS = 20;
 const INDICATORS = ['I11', 'I12', 'I13'];
+/** bench:http's SKP-sized write: two goals of five indicators, every value with evidence and a note. */
+const SIZED_GOALS = [
+  ['I11', 'I12', 'I13', 'I14', 'I15'],
+  ['I21', 'I22', 'I23', 'I24', 'I25'],
+];
 /** A fresh key per run: the profiled API must start, and no key file is written under the checkout. */
 const PERSONAL_DATA_KEY = randomBytes(32).toString('base64');
 
 const opdCode = (i: number) => `OPD-${String(i).padStart(2, '0')}`;
 const values = (seed: number) => INDICATORS.map((indicatorCode, k) => ({ indicatorCode, value: 50 + ((seed * 7 + k * 13) % 50) }));
+const sizedValues = (seed: number) =>
+  SIZED_GOALS.flat().map((indicatorCode, k) => ({
+    indicatorCode,
+    value: (seed + k) % 90,
+    evidenceUrl: `https://dokumen.example.go.id/bukti/${seed}/${k}.pdf`,
+    note: 'Realisasi sesuai laporan kegiatan bulanan dan bukti dukung terlampir',
+  }));
+
+/** What a plan holds and what each correction sends. */
+interface Shape {
+  goals: string[][];
+  values(seed: number): object[];
+}
+const THREE_VALUES: Shape = { goals: [INDICATORS], values };
+const SKP_SIZED: Shape = { goals: SIZED_GOALS, values: sizedValues };
 
 /** Which reported quarters the corrections go to. */
 interface Quarters {
@@ -81,7 +103,7 @@ async function profile(
 }
 
 /** 40 units, each with an approved plan for the last of `YEARS` and its first quarter reported, recorded through the API. */
-async function seed(databaseUrl: string): Promise<void> {
+async function seed(databaseUrl: string, shape: Shape): Promise<void> {
   const port = await freePort();
   const api = await start('dist/apps/api/src/main.js', port, {
     DATABASE_URL: databaseUrl,
@@ -101,22 +123,19 @@ async function seed(databaseUrl: string): Promise<void> {
     };
     const admin = await json({ roles: ['admin'] });
     const year = YEARS[YEARS.length - 1];
-    const indicators = INDICATORS.map((code) => ({
-      code,
-      name: `Indikator ${code}`,
-      unit: '%',
-      polarity: 'HIGHER_IS_BETTER',
-      aggregation: 'LAST',
-      annualTarget: 80,
+    const goals = shape.goals.map((codes, g) => ({
+      code: `G${g + 1}`,
+      statement: `Sasaran ${g + 1}`,
+      indicators: codes.map((code) => ({ code, name: `Indikator ${code}`, unit: '%', polarity: 'HIGHER_IS_BETTER', aggregation: 'LAST', annualTarget: 80 })),
     }));
     for (let o = 0; o < OPDS; o++) {
       const operator = await json({ roles: ['opd_operator'], opd: opdCode(o) });
       const plan = `/api/v1/opds/${opdCode(o)}/plans/${year}`;
       await call('/api/v1/opds', admin, { code: opdCode(o), name: `Unit ${o}` });
-      await call(plan, operator, { goals: [{ code: 'G1', statement: 'Sasaran 1', indicators }] });
+      await call(plan, operator, { goals });
       await call(`${plan}/submit`, operator);
       await call(`${plan}/approve`, await json({ roles: ['opd_head'], opd: opdCode(o) }));
-      await call(`${plan}/realisations/1`, operator, { values: values(o) });
+      await call(`${plan}/realisations/1`, operator, { values: shape.values(o) });
     }
   } finally {
     await stop(api);
@@ -148,15 +167,22 @@ async function main(): Promise<void> {
     });
     return;
   }
+  if (first === 'sized') {
+    await withScratchDatabase(async (databaseUrl) => {
+      await seed(databaseUrl, SKP_SIZED);
+      await profileCorrections(databaseUrl, Number(second ?? 20), { years: YEARS.slice(-1), quarters: 1 }, SKP_SIZED);
+    });
+    return;
+  }
   const given = first !== undefined && !/^\d+$/.test(first) ? first : undefined;
   const seconds = Number((given ? second : first) ?? 20);
   if (given) {
     await profilePlanRead(given, seconds);
-    await profileCorrections(given, seconds, { years: YEARS, quarters: 4 });
+    await profileCorrections(given, seconds, { years: YEARS, quarters: 4 }, THREE_VALUES);
   } else {
     await withScratchDatabase(async (databaseUrl) => {
-      await seed(databaseUrl);
-      await profileCorrections(databaseUrl, seconds, { years: YEARS.slice(-1), quarters: 1 });
+      await seed(databaseUrl, THREE_VALUES);
+      await profileCorrections(databaseUrl, seconds, { years: YEARS.slice(-1), quarters: 1 }, THREE_VALUES);
     });
   }
 }
@@ -218,7 +244,7 @@ async function profilePlanRead(databaseUrl: string, seconds: number): Promise<vo
   }));
 }
 
-async function profileCorrections(databaseUrl: string, seconds: number, { years, quarters }: Quarters): Promise<void> {
+async function profileCorrections(databaseUrl: string, seconds: number, { years, quarters }: Quarters, shape: Shape): Promise<void> {
   let corrections = 0;
   await profile(
     databaseUrl,
@@ -235,7 +261,7 @@ async function profileCorrections(databaseUrl: string, seconds: number, { years,
           ...request,
           headers: { Authorization: operators[o], 'Content-Type': 'application/json' },
           path: `/api/v1/opds/${opdCode(o)}/plans/${year}/realisations/${quarter}/corrections`,
-          body: JSON.stringify({ reason: 'Koreksi data', values: values(n) }),
+          body: JSON.stringify({ reason: 'Koreksi data', values: shape.values(n) }),
         };
       },
     }),
