@@ -1,31 +1,75 @@
 /**
  * Canonical JSON as docs/domain.md defines it for the hash chain: object keys sorted (by UTF-16
  * code units, as JavaScript sorts), no insignificant white space, values as JSON.stringify
- * writes them. Values must be plain JSON (see `toPlainJson`).
+ * writes them (toJSON called, undefined, functions and symbols left out of objects and null in
+ * arrays).
  */
 export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.keys(value as Record<string, unknown>)
-    .sort()
-    .map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`);
-  return `{${entries.join(',')}}`;
+  return written(value, '', [], false) as string;
 }
 
 /**
- * The value as it will read back from storage: a JSON round trip drops undefined, functions and
- * prototypes, and turns dates into strings. Throws when the value cannot be stored faithfully.
+ * canonicalJson of the value as it will read back from storage, refusing what cannot be stored
+ * faithfully: a number that is not finite, a bigint, a cycle, a string (value or key) with NUL
+ * or a lone surrogate, which PostgreSQL's jsonb refuses, and a value with no JSON form at all.
+ * One walk, where a JSON round trip with a checking replacer and then canonicalJson took three:
+ * it is on the path of every append.
  */
-export function toPlainJson(value: unknown): unknown {
-  const text = JSON.stringify(value, (_key, item: unknown) => {
-    if (typeof item === 'bigint') throw new TypeError('bigint is not JSON');
-    if (typeof item === 'number' && !Number.isFinite(item)) throw new TypeError('non-finite number');
-    if (typeof item === 'string' && (!item.isWellFormed() || item.includes('\u0000'))) {
-      // PostgreSQL's jsonb refuses NUL and lone surrogates; refuse them before anything is written.
-      throw new TypeError('string with NUL or a lone surrogate');
-    }
-    return item;
-  });
+export function storableJson(value: unknown): string {
+  const text = written(value, '', [], true);
   if (text === undefined) throw new TypeError('value has no JSON form');
-  return JSON.parse(text);
+  return text;
+}
+
+/** The value as it will read back from storage (see storableJson), as a fresh plain value. */
+export function toPlainJson(value: unknown): unknown {
+  return JSON.parse(storableJson(value));
+}
+
+function written(given: unknown, key: string, ancestors: object[], storable: boolean): string | undefined {
+  let value = given;
+  if (((typeof value === 'object' && value !== null) || typeof value === 'bigint') && typeof (value as { toJSON?: unknown }).toJSON === 'function') {
+    value = (value as { toJSON(key: string): unknown }).toJSON(key);
+  }
+  switch (typeof value) {
+    case 'string':
+      if (storable) refuseUnstorable(value);
+      return JSON.stringify(value);
+    case 'number':
+      if (storable && !Number.isFinite(value)) throw new TypeError('non-finite number');
+      return JSON.stringify(value);
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'bigint':
+      throw new TypeError('bigint is not JSON');
+    case 'undefined':
+    case 'function':
+    case 'symbol':
+      return undefined;
+  }
+  if (value === null) return 'null';
+  if (value instanceof Number || value instanceof String || value instanceof Boolean) return written(value.valueOf(), key, ancestors, storable);
+  if (ancestors.includes(value as object)) throw new TypeError('cyclic structure is not JSON');
+  ancestors.push(value as object);
+  let text: string;
+  if (Array.isArray(value)) {
+    const items: string[] = new Array<string>(value.length);
+    for (let index = 0; index < value.length; index++) items[index] = written(value[index], String(index), ancestors, storable) ?? 'null';
+    text = `[${items.join(',')}]`;
+  } else {
+    const entries: string[] = [];
+    for (const name of Object.keys(value as object).sort()) {
+      const item = written((value as Record<string, unknown>)[name], name, ancestors, storable);
+      if (item === undefined) continue;
+      if (storable) refuseUnstorable(name);
+      entries.push(`${JSON.stringify(name)}:${item}`);
+    }
+    text = `{${entries.join(',')}}`;
+  }
+  ancestors.pop();
+  return text;
+}
+
+function refuseUnstorable(text: string): void {
+  if (!text.isWellFormed() || text.includes('\u0000')) throw new TypeError('string with NUL or a lone surrogate');
 }

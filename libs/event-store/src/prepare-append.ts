@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { canonicalJson, toPlainJson } from './canonical-json';
+import { canonicalJson, storableJson } from './canonical-json';
 import { InvalidAppendError } from './errors';
 import { EventMetadata, ExpectedRevision, NewEvent } from './event-store';
 
@@ -47,10 +47,12 @@ function prepareEvent(id: string, event: NewEvent, defaultCorrelationId: string)
     throw new InvalidAppendError('INVALID_EVENT_TYPE', `Malformed event type: ${JSON.stringify(event.type)}`);
   }
   let data: unknown;
+  let dataJson: string;
   let metadata: EventMetadata;
   try {
-    data = toPlainJson(event.data);
-    const raw = toPlainJson(event.metadata ?? {}) as Partial<EventMetadata>;
+    dataJson = storableJson(event.data);
+    data = JSON.parse(dataJson);
+    const raw = JSON.parse(storableJson(event.metadata ?? {})) as Partial<EventMetadata>;
     metadata = {
       ...raw,
       correlationId: raw.correlationId ?? defaultCorrelationId,
@@ -62,7 +64,6 @@ function prepareEvent(id: string, event: NewEvent, defaultCorrelationId: string)
   if (!metadata.actor || typeof metadata.actor.sub !== 'string' || !Array.isArray(metadata.actor.roles)) {
     throw new InvalidAppendError('NOT_SERIALISABLE', `Event ${event.type} has no actor in its metadata`);
   }
-  const dataJson = canonicalJson(data);
   const metadataJson = canonicalJson(metadata);
   const size = Buffer.byteLength(dataJson) + Buffer.byteLength(metadataJson);
   if (size > MAX_EVENT_BYTES) {
