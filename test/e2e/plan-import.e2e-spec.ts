@@ -285,6 +285,14 @@ describe('a plan imported from a workbook', () => {
     expect(again.body).toEqual(first.body);
     expect(await eventCount()).toBe(before);
     await upload('DISDIK', 2026, await workbook([ROWS[1]]), { headers: key }).expect(409);
+
+    // A replaced draft answers 200, and so does its replay: the status the first attempt gave.
+    const replacing = { ...as.operatorDISDIK, 'Idempotency-Key': 'replace-disdik-2026' };
+    const replacement = await workbook([ROWS[2]]);
+    const replaced = await upload('DISDIK', 2026, replacement, { headers: replacing }).expect(200);
+    const replayed = await upload('DISDIK', 2026, replacement, { headers: replacing }).expect(200);
+    expect(replayed.headers['idempotent-replayed']).toBe('true');
+    expect(replayed.body).toEqual(replaced.body);
   });
 
   it('takes back an exported plan into another unit: the same goals and indicators', async () => {

@@ -28,21 +28,34 @@ export function storeIdempotentAnswers(fastify: FastifyInstance, store: Idempote
     const claim = claimed.get(request);
     if (!claim) return done(null, payload);
     claimed.delete(request);
-    void settle(store, claim, reply, payload)
+    const send = () => {
+      try {
+        done(null, payload);
+      } catch (error) {
+        logger.error({ requestId: request.id, reason: reasonOf(error) }, 'answer not sent');
+      }
+    };
+    const failed = reply.statusCode >= 400;
+    void (failed ? store.release(claim.scope, claim.key) : storeAnswer(store, claim, reply, payload))
       .catch(async (error: unknown) => {
-        // The code only: a database's message may quote the values it was given.
-        logger.warn({ requestId: request.id, reason: (error as { code?: string }).code ?? (error as Error).name }, 'idempotent answer not stored');
+        if (failed) return logger.warn({ requestId: request.id, reason: reasonOf(error) }, 'idempotency claim not released');
+        logger.warn({ requestId: request.id, reason: reasonOf(error) }, 'idempotent answer not stored');
         await store.release(claim.scope, claim.key).catch(() => undefined);
       })
-      .then(() => done(null, payload));
+      .then(send, send);
   });
 }
 
-async function settle(store: IdempotencyStore, claim: ClaimedKey, reply: FastifyReply, payload: unknown): Promise<void> {
-  if (reply.statusCode >= 400) return store.release(claim.scope, claim.key);
+async function storeAnswer(store: IdempotencyStore, claim: ClaimedKey, reply: FastifyReply, payload: unknown): Promise<void> {
   const etag = reply.getHeader('etag');
   const body = withoutShownOnce(parsed(payload), claim.shownOnce);
   await store.complete(claim.scope, claim.key, reply.statusCode, body, typeof etag === 'string' ? etag : null);
+}
+
+/** The code only: a database's message may quote the values it was given. */
+function reasonOf(error: unknown): string {
+  const code = (error as { code?: unknown } | null | undefined)?.code;
+  return typeof code === 'string' ? code : error instanceof Error ? error.name : typeof error;
 }
 
 /** A write answers JSON, which Fastify has serialised by now. */
