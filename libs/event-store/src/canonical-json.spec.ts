@@ -20,6 +20,7 @@ describe('toPlainJson', () => {
     ['a lone surrogate from a toJSON', { s: { toJSON: () => 'x\udc00' } }, /lone surrogate/],
     ['a NUL character in a key', { ['a\u0000b']: 1 }, /NUL/],
     ['a bigint', { n: BigInt(1) }, /bigint/i],
+    ['a boxed bigint', { n: Object(BigInt(1)) as object }, /bigint/i],
     ['nothing JSON can write', undefined, /no JSON form/],
   ])('refuses %s', (_label, value, message) => {
     expect(() => toPlainJson(value)).toThrow(message);
@@ -45,6 +46,7 @@ describe('storableJson', () => {
     { ['\u00e9']: 1, ['e\u0301']: 2, Z: 3, a: 4, '10': 5, '9': 6 },
     // JSON.stringify unwraps boxed primitives; so must this.
     { boxed: [new Number(3), new String('s'), new Boolean(false)], text: 'line\nquote" tab\t \u2028' },
+    { written: Object.assign(() => 1, { toJSON: () => 'from a function' }), dropped: () => 2 },
     'plain',
     42,
     null,

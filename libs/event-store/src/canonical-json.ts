@@ -28,7 +28,10 @@ export function toPlainJson(value: unknown): unknown {
 
 function written(given: unknown, key: string, ancestors: object[], storable: boolean): string | undefined {
   let value = given;
-  if (((typeof value === 'object' && value !== null) || typeof value === 'bigint') && typeof (value as { toJSON?: unknown }).toJSON === 'function') {
+  if (
+    ((typeof value === 'object' && value !== null) || typeof value === 'function' || typeof value === 'bigint') &&
+    typeof (value as { toJSON?: unknown }).toJSON === 'function'
+  ) {
     value = (value as { toJSON(key: string): unknown }).toJSON(key);
   }
   switch (typeof value) {
@@ -49,6 +52,7 @@ function written(given: unknown, key: string, ancestors: object[], storable: boo
   }
   if (value === null) return 'null';
   if (value instanceof Number || value instanceof String || value instanceof Boolean) return written(value.valueOf(), key, ancestors, storable);
+  if (Object.prototype.toString.call(value) === '[object BigInt]') throw new TypeError('bigint is not JSON');
   if (ancestors.includes(value as object)) throw new TypeError('cyclic structure is not JSON');
   ancestors.push(value as object);
   let text: string;
