@@ -17,7 +17,11 @@ export interface SubjectRef {
 export interface PersonalDataOptions {
   /** How many unwrapped data keys (or "erased" answers) are held; 0 turns the cache off. */
   cacheEntries?: number;
-  /** How long one is held: an erasure in another process is honoured here after at most this. */
+  /**
+   * An erasure in another process that this one does not hear of is honoured here after at most
+   * this long: a key is held half of it, and so is whatever is reused under a mark taken while it
+   * was held (see openedMark).
+   */
   cacheMs?: number;
 }
 
@@ -43,7 +47,8 @@ export class PersonalData {
 
   /** Erasures this process has heard of (its own, a NOTIFY, a key found gone): what an OpenedMark is checked against. */
   private erasuresHeard = 0;
-  private readonly cacheMs: number;
+  /** Half the cache's lifetime: how long a key is held, and a mark after it is taken. */
+  private readonly holdMs: number;
 
   private constructor(
     private readonly pool: SqlPool,
@@ -52,24 +57,26 @@ export class PersonalData {
     options: PersonalDataOptions,
   ) {
     const max = options.cacheEntries ?? 10_000;
-    this.cacheMs = max > 0 ? (options.cacheMs ?? 60_000) : 0;
-    this.keys = max > 0 ? new LRUCache({ max, ttl: this.cacheMs }) : null;
-    this.subjects = max > 0 ? new LRUCache({ max, ttl: this.cacheMs }) : null;
+    this.holdMs = max > 0 ? Math.ceil((options.cacheMs ?? 60_000) / 2) : 0;
+    this.keys = this.holdMs > 0 ? new LRUCache({ max, ttl: this.holdMs }) : null;
+    this.subjects = this.holdMs > 0 ? new LRUCache({ max, ttl: this.holdMs }) : null;
   }
 
   /**
    * A mark to keep with a value opened now (take it before opening). `stillOpen` says whether the
    * value may be reused as it is: no erasure heard of in this process since, and not older than
-   * the key cache's lifetime, after which an erasure elsewhere that this process did not hear of
-   * must be looked for again. A write reads its whole stream each time; this lets it reuse what
-   * it opened before with a comparison per event rather than a cache lookup per field.
+   * half the cache's lifetime, after which an erasure elsewhere that this process did not hear of
+   * must be looked for again. The value may have been opened with a key held for up to the other
+   * half, so what is reused rests on a read of the database at most the whole lifetime old. A
+   * write reads its whole stream each time; this lets it reuse what it opened before with a
+   * comparison per event rather than a cache lookup per field.
    */
   openedMark(): OpenedMark {
     return { erasuresHeard: this.erasuresHeard, at: performance.now() };
   }
 
   stillOpen(mark: OpenedMark): boolean {
-    return mark.erasuresHeard === this.erasuresHeard && performance.now() - mark.at < this.cacheMs;
+    return mark.erasuresHeard === this.erasuresHeard && performance.now() - mark.at < this.holdMs;
   }
 
   /** `stillOpen` of a mark taken now, as an EventCodec's `openedNow` answers it. */
@@ -157,6 +164,11 @@ export class PersonalData {
   async open(envelope: string): Promise<string | null> {
     const key = await this.keyOf(subjectOf(envelope));
     return key && open(envelope, key);
+  }
+
+  /** How long a mark stays open, and a key is held (0: nothing is). */
+  get holdLifetimeMs(): number {
+    return this.holdMs;
   }
 
   /** Seals the value under the subject a ref names, making the subject on first use. */

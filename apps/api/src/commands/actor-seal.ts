@@ -12,14 +12,14 @@ export interface OpenedActor {
   erased?: true;
 }
 
-/** A person's sealed names, and when they were sealed (see ActorSeal.seal). */
+/** A person's sealed names, and the mark taken when they were sealed (see ActorSeal.seal). */
 interface SealedNames {
   sub: string;
   name?: string;
   mark: OpenedMark;
 }
 
-/** People writing in the same minute; an entry is a few hundred bytes. */
+/** An entry is a few hundred bytes, and lives no longer than its mark stays open. */
 const KEPT_PEOPLE = 10_000;
 
 /**
@@ -31,24 +31,29 @@ const KEPT_PEOPLE = 10_000;
  */
 @Injectable()
 export class ActorSeal {
-  private readonly kept = new LRUCache<string, SealedNames>({ max: KEPT_PEOPLE });
+  /** Keyed by the token's names in clear, as PersonalData's own subject cache is, and as short-lived. */
+  private readonly kept: LRUCache<string, SealedNames> | null;
 
-  constructor(private readonly personalData: PersonalData) {}
+  constructor(private readonly personalData: PersonalData) {
+    const ttl = personalData.holdLifetimeMs;
+    this.kept = ttl > 0 ? new LRUCache({ max: KEPT_PEOPLE, ttl }) : null;
+  }
 
   /**
-   * A person's envelopes are sealed once and reused for their writes while the key cache would
-   * still use their key (no erasure heard of since, within its lifetime): two AES-GCM seals were
-   * some 80 µs of every write. Reused envelopes show that two events name the same text under the
-   * same subject, which the subject id in clear in every envelope already says.
+   * A person's envelopes are sealed once and reused for their writes while PersonalData's mark
+   * says what was sealed then may be (no erasure heard of since, and within the cache's bound on
+   * one that was not heard of): two AES-GCM seals were some 80 µs of every write. Equal envelopes
+   * in two events say that the same text was sealed for both under the same subject, named in
+   * clear in each, by one process within half a minute.
    */
   async seal(principal: Principal): Promise<Actor> {
     // The anonymous writer names no one, and has no key that an erasure could destroy.
     if (principal === ANONYMOUS) return actorOf(principal);
     const person = JSON.stringify([principal.nip ?? null, principal.sub, principal.name ?? null]);
-    let names = this.kept.get(person);
+    let names = this.kept?.get(person);
     if (!names || !this.personalData.stillOpen(names.mark)) {
       names = await this.sealNames(principal);
-      this.kept.set(person, names);
+      this.kept?.set(person, names);
     }
     return { sub: names.sub, ...(names.name !== undefined ? { name: names.name } : {}), roles: principal.roles };
   }
