@@ -144,7 +144,10 @@ export class ProjectionRunner {
       const batching = state.buildingSlot === null;
       if (servingIsCurrent) progressed = await this.applyNextBatch(state.activeSlot, true, batching, signal);
       if (state.buildingSlot && !signal.aborted) {
+        // Two batches for each of the serving slot's: at one each, writes that come faster than
+        // a batch is applied keep both slots moving a batch a turn, and the gap never closes.
         const moved = await this.applyNextBatch(state.buildingSlot, !servingIsCurrent, false, signal);
+        if (moved && servingIsCurrent && !signal.aborted) await this.applyNextBatch(state.buildingSlot, false, false, signal);
         // Built once a read of it comes back empty, or once it holds all the serving slot holds:
         // writes that come faster than a batch is applied would never leave it an empty read.
         const built = await this.checkpoint(state.buildingSlot);
@@ -156,17 +159,16 @@ export class ProjectionRunner {
         }
         progressed ||= moved;
       }
-      if (!progressed) {
-        await this.waitForEvents(state, signal);
-        // A rebuild requested from elsewhere is noticed within a poll interval, as a standby
-        // runner notices a lease; reading the state on every wake cost each write a round trip
-        // per projection.
-        if (performance.now() - loadedAt >= this.pollIntervalMs) {
-          const loaded = (await this.state.load(this.projection.name))!;
-          if (!sameState(loaded, state)) this.forget();
-          state = loaded;
-          loadedAt = performance.now();
-        }
+      if (!progressed) await this.waitForEvents(state, signal);
+      // A rebuild requested from elsewhere is noticed within a poll interval, as a standby runner
+      // notices a lease, whether batches kept coming or not: checked only when idle, a runner
+      // kept busy by full batches never saw one. Reading the state on every wake cost each write
+      // a round trip per projection.
+      if (performance.now() - loadedAt >= this.pollIntervalMs) {
+        const loaded = (await this.state.load(this.projection.name))!;
+        if (!sameState(loaded, state)) this.forget();
+        state = loaded;
+        loadedAt = performance.now();
       }
     }
   }
@@ -183,9 +185,12 @@ export class ProjectionRunner {
       }
     }
     if (batching && this.tail?.covers(from)) {
+      const waiting = this.tail.countAfter(from);
+      // Nothing to apply: the caller waits for events, and looks at its state meanwhile.
+      if (waiting === 0) return false;
       // A full batch already waiting is applied at once: the interval bounds how often batches
       // start, not how many events a second a projection may apply.
-      if (this.tail.countAfter(from) < this.batchSize) await this.waitForLiveBatch(signal);
+      if (waiting < this.batchSize && !(await this.liveBatchDue(signal))) return false;
       if (signal.aborted) return false;
     }
     const page = await this.readPage(from);
@@ -199,20 +204,26 @@ export class ProjectionRunner {
     return true;
   }
 
-  /** Waits out what is left of liveBatchIntervalMs since the last batch, unless hurried. */
-  private async waitForLiveBatch(signal: AbortSignal): Promise<void> {
-    const wait = this.lastBatchAt + this.liveBatchIntervalMs - performance.now();
-    if (wait <= 0 || this.hurried || signal.aborted) return;
+  /**
+   * Waits out what is left of liveBatchIntervalMs since the last batch, unless hurried, but a
+   * poll interval at most, and answers whether the batch is due: a runner waiting for more
+   * writes still looks at its state every poll interval. Slept through at once, a long interval
+   * hid a rebuild asked for meanwhile until it ended.
+   */
+  private async liveBatchDue(signal: AbortSignal): Promise<boolean> {
+    const due = this.lastBatchAt + this.liveBatchIntervalMs;
+    if (due <= performance.now() || this.hurried || signal.aborted) return true;
     const waiting = new AbortController();
     const stopWaiting = () => waiting.abort();
     signal.addEventListener('abort', stopWaiting, { once: true });
     this.hurryLiveBatch = stopWaiting;
     try {
-      await abortableSleep(wait, waiting.signal);
+      await abortableSleep(Math.min(due - performance.now(), Math.max(1, this.pollIntervalMs)), waiting.signal);
     } finally {
       this.hurryLiveBatch = undefined;
       signal.removeEventListener('abort', stopWaiting);
     }
+    return this.hurried || signal.aborted || performance.now() >= due;
   }
 
   /**

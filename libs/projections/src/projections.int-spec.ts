@@ -1,4 +1,4 @@
-import { EventStore, PostgresEventStore } from '@app/event-store';
+import { comparePositions, EventStore, PostgresEventStore } from '@app/event-store';
 import { DataSource } from 'typeorm';
 import { createTestDatabase, TestDatabase } from '../../../test/support/test-database';
 import { Projection } from './projection';
@@ -147,6 +147,26 @@ describe('projections', () => {
     expect(row).toEqual(await (await projections.reader(eventTally)).findOneBy({ stream: 'tally-a' }));
     expect(row).toMatchObject({ count: 61 });
     expect(await projections.findByKey(eventTally, { stream: 'tally-none' })).toBeNull();
+  });
+
+  it('notices a rebuild asked for while it waits between live batches with nothing to apply', async () => {
+    // Written before the runner starts, so nothing hurries it: it applies them, then waits.
+    const last = await appendTallied('tally-a', 30);
+    const projections = await openProjections(eventTallyProjection(), { liveBatchIntervalMs: 600_000 });
+    projections.startRunners();
+    const caughtUp = Date.now() + 15_000;
+    while (comparePositions((await projections.status())[0].position, last.position) < 0 && Date.now() < caughtUp) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const [before] = await projections.status();
+    expect(comparePositions(before.position, last.position)).toBe(0);
+
+    await projections.rebuild('test-event-tally');
+    const rebuilt = Date.now() + 15_000;
+    while ((await projections.status())[0].rebuilding && Date.now() < rebuilt) await new Promise((resolve) => setTimeout(resolve, 20));
+    const [after] = await projections.status();
+    expect(after.activeSlot).not.toBe(before.activeSlot);
+    expect(await ledger(projections)).toHaveLength(30);
   });
 
   it('switches a rebuilt slot in while writes keep coming faster than it applies them, however long its batches would wait for more', async () => {
