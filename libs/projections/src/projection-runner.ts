@@ -217,13 +217,16 @@ export class ProjectionRunner {
     const stopWaiting = () => waiting.abort();
     signal.addEventListener('abort', stopWaiting, { once: true });
     this.hurryLiveBatch = stopWaiting;
+    const remaining = due - performance.now();
+    const sleep = Math.min(remaining, Math.max(1, this.pollIntervalMs));
     try {
-      await abortableSleep(Math.min(due - performance.now(), Math.max(1, this.pollIntervalMs)), waiting.signal);
+      await abortableSleep(sleep, waiting.signal);
     } finally {
       this.hurryLiveBatch = undefined;
       signal.removeEventListener('abort', stopWaiting);
     }
-    return this.hurried || signal.aborted || performance.now() >= due;
+    // A timer may fire a little before performance.now() says it is due: the sleep decides.
+    return this.hurried || signal.aborted || sleep >= remaining;
   }
 
   /**
