@@ -1,4 +1,4 @@
-import { Predikat, PREDIKATS } from '../skp/skp.events';
+import { Predikat, PREDIKATS, SkpEvent } from '../skp/skp.events';
 import { StoredSkpEvent } from '../skp/skp-document';
 
 /**
@@ -13,6 +13,12 @@ export interface SkpTally {
   /** The current ANNUAL rating (a re-evaluation replaces the first); quarterly ratings never count. */
   annualPredikat: Predikat | null;
 }
+
+/**
+ * The SKP events a tally can change on; the others (results, submissions, returns, realisations)
+ * never move a scorecard, so the dashboards do not read them: a third of a regency's SKP events.
+ */
+export const SKP_TALLY_EVENT_TYPES: ReadonlyArray<SkpEvent['type']> = ['SkpDrafted', 'SkpAgreed', 'SkpEvaluated', 'SkpReevaluated'];
 
 export function evolveSkpTally(tally: SkpTally | null, event: StoredSkpEvent): SkpTally | null {
   if (event.type === 'SkpDrafted') return { opdCode: event.data.opdCode, year: event.data.year, agreed: false, annualPredikat: null };

@@ -1,6 +1,5 @@
 import { AUDIT_FINDING_EVENT_TYPES, findingYear } from '@app/domain/audit-finding';
-import { redFlagId } from '@app/domain/dashboard';
-import { SKP_EVENT_TYPES } from '@app/domain/skp';
+import { redFlagId, SKP_TALLY_EVENT_TYPES } from '@app/domain/dashboard';
 import { ProjectionEvent } from '@app/event-store';
 import { ProjectionTarget } from '@app/projections';
 import { RowBuffer } from '../row-buffer';
@@ -22,7 +21,7 @@ export interface DashboardRows {
   readonly flags: RowBuffer<RedFlagRow>;
 }
 
-const SKP_TYPES = new Set<string>(SKP_EVENT_TYPES);
+const SKP_TYPES = new Set<string>(SKP_TALLY_EVENT_TYPES);
 const FINDING_TYPES = new Set<string>(AUDIT_FINDING_EVENT_TYPES);
 
 /**

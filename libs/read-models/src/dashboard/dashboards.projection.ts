@@ -1,9 +1,9 @@
 import { AUDIT_FINDING_EVENT_TYPES } from '@app/domain/audit-finding';
 import { COMPLAINT_EVENT_TYPES } from '@app/domain/complaint';
+import { SKP_TALLY_EVENT_TYPES } from '@app/domain/dashboard';
 import { GRATIFICATION_EVENT_TYPES } from '@app/domain/gratification';
 import { LKJIP_EVENT_TYPES } from '@app/domain/lkjip';
 import { PLAN_EVENT_TYPES } from '@app/domain/plan';
-import { SKP_EVENT_TYPES } from '@app/domain/skp';
 import { ZI_EVENT_TYPES } from '@app/domain/zi';
 import { ProjectionEvent } from '@app/event-store';
 import { Projection, ProjectionTarget } from '@app/projections';
@@ -20,7 +20,7 @@ import { applyZiEvent } from './zi-events';
 
 const byType = new Map<string, (event: ProjectionEvent, rows: DashboardRows) => Promise<void>>([
   ...PLAN_EVENT_TYPES.map((type) => [type, applyPlanEvent] as const),
-  ...SKP_EVENT_TYPES.map((type) => [type, applySkpEvent] as const),
+  ...SKP_TALLY_EVENT_TYPES.map((type) => [type, applySkpEvent] as const),
   ...LKJIP_EVENT_TYPES.map((type) => [type, applyLkjipEvent] as const),
   ...AUDIT_FINDING_EVENT_TYPES.map((type) => [type, applyFindingEvent] as const),
   ...ZI_EVENT_TYPES.map((type) => [type, applyZiEvent] as const),
@@ -37,7 +37,9 @@ export const dashboardsProjection: Projection = {
   // 4: the scorecards' plan documents keep corrections as marks and latest values (plan-document.ts).
   // 5: and without the marks (withoutCorrectionMarks).
   // 6: a correction's LATE_CORRECTION candidates are one row with its indicators, not a row each.
-  version: 6,
+  // 7: only the SKP events a tally changes on, so a scorecard's updatedAt no longer moves with a
+  // realisation or a submission that changes none of its figures.
+  version: 7,
   readModels: [scorecardReadModel, scorecardSkpReadModel, scorecardFindingReadModel, redFlagReadModel],
   handles: [...byType.keys()],
   apply: (event, target) => applyDashboardEvents([event], target),
