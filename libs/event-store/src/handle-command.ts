@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { Decider, DomainCommand, DomainEvent } from '@app/decider';
+import { DecisionSnapshot, decisionSnapshots } from './decision-snapshots';
 import { deepFreeze } from './deep-freeze';
 import { StreamContendedError, WrongExpectedRevisionError } from './errors';
 import { EventCodec, openAll } from './event-codec';
@@ -57,46 +59,60 @@ export async function handleCommand<State, Command extends DomainCommand, Event 
   const maxAttempts = options.expectedRevision === undefined ? (options.maxAttempts ?? 10) : 1;
   const metadata = eventMetadataOf(command);
   const codec = options.codec;
-  // The first pass decides on this process's copy of the stream when it has one, without a
-  // round trip: the append carries the revision that copy ends at, so a copy that another
-  // process made short fails the append instead of landing a decision made on old state. Any
-  // refusal on that copy (a domain error, the caller's If-Match, a lost append) is judged
-  // again on a fresh read, and does not count as an attempt.
-  let cached = store.cachedStream?.(stream);
+  const snapshots = decisionSnapshots(store);
+  // The first pass decides without a round trip when it can: on the snapshot this process's
+  // last decision on the stream left (DecisionSnapshot), else on its copy of the stream. The
+  // append carries the revision either ends at, so one that another process made short fails
+  // the append instead of landing a decision made on old state. Any refusal on them (a domain
+  // error, the caller's If-Match, a lost append) is judged again on a fresh read, and does not
+  // count as an attempt. A short snapshot is still where that read's fold continues from.
+  let snapshot = usableSnapshot(snapshots.get(stream), decider, options.requestId);
+  let cached = snapshot ? undefined : store.cachedStream?.(stream);
   for (let attempt = 1; ;) {
-    const fromCache = cached !== undefined;
-    const history = (cached ?? (await store.readStream(stream))) as Array<RecordedEvent<Event['type'], Event['data']>>;
+    const fromCopy = snapshot !== undefined || cached !== undefined;
+    const kept = snapshot;
+    const copy = cached;
+    snapshot = undefined;
     cached = undefined;
-    let decision: { revision: number; newEvents: Event[]; newState: State; appending: NewEvent[] };
+    let base: DecisionSnapshot;
+    let decision: { newEvents: Event[]; newState: State; appending: NewEvent[] };
     try {
-      const landed = options.requestId ? await alreadyAppended(history, options.requestId, decider, codec) : null;
-      if (landed) return landed;
-      const state = (await fold(decider, history, codec)) as State;
+      if (kept) base = kept;
+      else {
+        const history = (copy ?? (await store.readStream(stream))) as Array<RecordedEvent<Event['type'], Event['data']>>;
+        const landed = options.requestId ? await alreadyAppended(history, options.requestId, decider, codec) : null;
+        if (landed) return landed;
+        base = await fold(decider, history, snapshots.get(stream), codec);
+        if (base.stillGood?.() ?? true) snapshots.set(stream, base);
+      }
+      const state = base.state as State;
       options.authorize?.(state);
-      const revision = history.length - 1;
-      if (options.expectedRevision !== undefined && options.expectedRevision !== revision) {
-        throw new WrongExpectedRevisionError(stream, options.expectedRevision, revision);
+      if (options.expectedRevision !== undefined && options.expectedRevision !== base.revision) {
+        throw new WrongExpectedRevisionError(stream, options.expectedRevision, base.revision);
       }
       const newEvents = decider.decide(command, state);
       const newState = newEvents.reduce((current, event) => decider.evolve(current, event), state);
-      if (newEvents.length === 0) return { revision, position: history.at(-1)?.position ?? null, newEvents, state: newState };
-      const ids = options.requestId ? eventIdsFor(options.requestId, newEvents.length) : [];
+      if (newEvents.length === 0) return { revision: base.revision, position: base.position, newEvents, state: newState };
+      // Ids of our own, so that a snapshot can name its last event: the next fold continues from
+      // it only where the stream read holds that event at that revision.
+      const ids = options.requestId ? eventIdsFor(options.requestId, newEvents.length) : newEvents.map(() => randomUUID());
       const appending = newEvents.map((event, index): NewEvent => ({ id: ids[index], type: event.type, data: event.data, metadata }));
-      decision = { revision, newEvents, newState, appending };
+      decision = { newEvents, newState, appending };
     } catch (error) {
-      if (fromCache) continue;
+      if (fromCopy) continue;
       throw error;
     }
-    const { revision, newEvents, newState, appending } = decision;
+    const { newEvents, newState, appending } = decision;
     try {
       const result = await store.appendToStream(stream, codec ? await Promise.all(appending.map((event) => codec.seal(event))) : appending, {
-        expectedRevision: revision === -1 ? 'no_stream' : revision,
+        expectedRevision: base.revision === -1 ? 'no_stream' : base.revision,
       });
+      if (base.stillGood?.() ?? true) snapshots.set(stream, snapshotAfter(base, newState, result, appending));
       return { revision: result.revision, position: result.position, newEvents, state: newState };
     } catch (error) {
       // Only a lost race is tried again: after any other failure the append may have landed.
       if (!(error instanceof WrongExpectedRevisionError)) throw error;
-      if (fromCache) continue;
+      if (fromCopy) continue;
       if (attempt >= maxAttempts) {
         // Unpinned, the caller named no revision, so a lost race is not theirs to resolve.
         throw options.expectedRevision === undefined ? new StreamContendedError(stream, attempt) : error;
@@ -108,49 +124,58 @@ export async function handleCommand<State, Command extends DomainCommand, Event 
   }
 }
 
-/** A state folded before, and whether what it was folded from is still good (see EventCodec.openedNow). */
-interface Folded {
-  state: unknown;
-  stillGood?: () => boolean;
+/**
+ * The snapshot, when a write may decide on it: kept by this decider, what it opened still good,
+ * and not holding this request's events (a retry is answered from the stream itself).
+ */
+function usableSnapshot(snapshot: DecisionSnapshot | undefined, decider: object, requestId: string | undefined): DecisionSnapshot | undefined {
+  if (!snapshot || snapshot.decider !== decider || !(snapshot.stillGood?.() ?? true)) return undefined;
+  if (requestId && snapshot.ids.has(eventIdsFor(requestId, 1)[0])) return undefined;
+  return snapshot;
 }
 
 /**
- * States folded before, per decider, by the stream's last event at that point. The store's stream
- * cache gives the same frozen event objects on every read, so a write opens and folds only the
- * few events appended since the last fold instead of the whole stream: a plan or an SKP that has
- * grown to hundreds of corrections cost each of its writes a fold (and, sealed, a decryption)
- * of every one. A state is kept only for a frozen event and is frozen itself: a decider that
- * changed one would change every later decision's, and freezing makes that a TypeError in the
- * tests rather than a silent wrong answer.
+ * The stream after an append of this process. What the state holds from opened events is as old
+ * as the base's, so it keeps the base's `stillGood`. The ids are the base's set, grown: it only
+ * ever holds ids of events in the stream, so the snapshots of one stream can share it.
  */
-const foldedStates = new WeakMap<object, WeakMap<object, Folded>>();
-/** How far back from the end a fold looks for a state it kept: the events appended since the last write in this process. */
-const LOOK_BACK = 16;
+function snapshotAfter(
+  base: DecisionSnapshot,
+  state: unknown,
+  appended: { revision: number; position: Position },
+  events: readonly NewEvent[],
+): DecisionSnapshot {
+  for (const event of events) base.ids.add(event.id!);
+  return { ...base, revision: appended.revision, position: appended.position, lastId: events.at(-1)!.id!, state: deepFreeze(state) };
+}
 
+/**
+ * The stream's state, continued from the stream's snapshot where the history holds the
+ * snapshot's last event at its revision (a stream only grows, so the events before it are the
+ * ones the snapshot was folded from), else folded from the start. What a state holds from opened
+ * events is as old as the oldest opening it was folded from, so a continued state keeps the
+ * snapshot's `stillGood`: a fresh check would let it be reused past an erasure for as long as
+ * writes kept coming. A codec that cannot say (no openedNow) gets one that always fails:
+ * nothing it opened is kept.
+ */
 async function fold<State, Event extends DomainEvent>(
   decider: Decider<State, never, Event>,
-  events: Array<RecordedEvent<Event['type'], Event['data']>>,
+  history: Array<RecordedEvent<Event['type'], Event['data']>>,
+  snapshot: DecisionSnapshot | undefined,
   codec?: EventCodec,
-): Promise<State> {
-  let states = foldedStates.get(decider);
-  if (!states) foldedStates.set(decider, (states = new WeakMap()));
-  let state = decider.initialState();
-  let next = 0;
-  for (let index = events.length - 1; index >= Math.max(0, events.length - LOOK_BACK); index--) {
-    const hit = states.get(events[index]);
-    if (hit && (hit.stillGood?.() ?? true)) {
-      state = hit.state as State;
-      next = index + 1;
-      break;
-    }
-  }
-  const stillGood = codec?.openedNow?.();
-  const rest = events.slice(next);
+): Promise<DecisionSnapshot> {
+  const continued = usableSnapshot(snapshot, decider, undefined) && history[snapshot!.revision]?.id === snapshot!.lastId ? snapshot : undefined;
+  let state = (continued ? continued.state : decider.initialState()) as State;
+  const stillGood = continued ? continued.stillGood : codec ? (codec.openedNow?.() ?? NEVER_GOOD) : undefined;
+  const rest = history.slice(continued ? continued.revision + 1 : 0);
+  const ids = continued ? continued.ids : new Set<string>();
+  for (const event of rest) ids.add(event.id);
   for (const event of codec ? await openAll(rest, codec) : rest) state = decider.evolve(state, { type: event.type, data: event.data } as Event);
-  const last = events.at(-1);
-  if (last && next < events.length && Object.isFrozen(last) && (!codec || stillGood)) states.set(last, { state: deepFreeze(state), stillGood });
-  return state;
+  const last = history.at(-1);
+  return { decider, revision: history.length - 1, position: last?.position ?? null, lastId: last?.id ?? null, state: deepFreeze(state), ids, stillGood };
 }
+
+const NEVER_GOOD = () => false;
 
 /** The answer the first attempt of this request gave, when its events are in the stream. */
 async function alreadyAppended<State, Event extends DomainEvent>(
@@ -171,7 +196,7 @@ async function alreadyAppended<State, Event extends DomainEvent>(
     revision: last.revision,
     position: last.position,
     newEvents: (codec ? await openAll(appended, codec) : appended).map((event) => ({ type: event.type, data: event.data }) as Event),
-    state: (await fold(decider, history.slice(0, end), codec)) as State,
+    state: (await fold(decider, history.slice(0, end), undefined, codec)).state as State,
   };
 }
 
