@@ -4,6 +4,7 @@
  *   npm run bench:profile -- [<database-url>] [seconds]
  *   npm run bench:profile -- skp [seconds]
  *   npm run bench:profile -- sized [seconds]
+ *   npm run bench:profile -- long [seconds]
  *
  * With a database already loaded and projected (for instance one kept by BENCH_SCALE_KEEP=1 npm
  * run bench:scale), it profiles a GET of a plan and corrections of reported quarters across
@@ -11,6 +12,8 @@
  * records 40 units with an approved plan and a reported first quarter through the API, profiles
  * corrections of those quarters only, and drops the database. `sized` does the same with plans of
  * ten indicators and corrections of all ten with evidence and a note: bench:http's SKP-sized write.
+ * `long` profiles that write on plans that have had 2,000 one-value corrections each first, as
+ * bench:http's earlier cases leave them on a fast machine.
  *
  * For each case the API runs in a process of its own under `node --cpu-prof`, autocannon loads
  * it at 20 connections, and the API is stopped, which writes the profile; then the functions
@@ -142,6 +145,48 @@ async function seed(databaseUrl: string, shape: Shape): Promise<void> {
   }
 }
 
+/** One-value corrections a plan gets before `long` profiles the SKP-sized write: as many as bench:http's earlier cases leave on a fast machine. */
+const LONG_PLAN_CORRECTIONS = 2000;
+
+/** `perPlan` one-value corrections of each seeded plan's first quarter, through an API that is not profiled. */
+async function lengthenPlans(databaseUrl: string, perPlan: number): Promise<void> {
+  const port = await freePort();
+  const api = await start('dist/apps/api/src/main.js', port, {
+    DATABASE_URL: databaseUrl,
+    PROJECTIONS_INLINE: 'true',
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'development',
+    HOST: '127.0.0.1',
+    PERSONAL_DATA_KEY,
+  });
+  try {
+    const operators: string[] = [];
+    for (let o = 0; o < OPDS; o++) operators.push(`Bearer ${await tokenFor({ roles: ['opd_operator'], opd: opdCode(o) }, { expiresIn: '2h' })}`);
+    let n = 0;
+    await run(`${perPlan} one-value corrections a plan, not profiled`, {
+      url: `http://127.0.0.1:${port}`,
+      amount: OPDS * perPlan,
+      requests: [
+        {
+          method: 'POST',
+          setupRequest: (request) => {
+            const o = n++ % OPDS;
+            const year = YEARS[YEARS.length - 1];
+            return {
+              ...request,
+              headers: { Authorization: operators[o], 'Content-Type': 'application/json' },
+              path: `/api/v1/opds/${opdCode(o)}/plans/${year}/realisations/1/corrections`,
+              body: JSON.stringify({ reason: 'Koreksi data', values: [{ indicatorCode: SIZED_GOALS[0][n % 5], value: n % 90 }] }),
+            };
+          },
+        },
+      ],
+    });
+  } finally {
+    await stop(api);
+  }
+}
+
 /** A scratch database on the bench's server for as long as `body` runs. */
 async function withScratchDatabase(body: (databaseUrl: string) => Promise<void>): Promise<void> {
   const name = `kl_bench_profile_${randomBytes(4).toString('hex')}`;
@@ -164,6 +209,14 @@ async function main(): Promise<void> {
     await withScratchDatabase(async (databaseUrl) => {
       await seedSkpLedger(databaseUrl);
       await profileSkp(databaseUrl, Number(second ?? 20));
+    });
+    return;
+  }
+  if (first === 'long') {
+    await withScratchDatabase(async (databaseUrl) => {
+      await seed(databaseUrl, SKP_SIZED);
+      await lengthenPlans(databaseUrl, LONG_PLAN_CORRECTIONS);
+      await profileCorrections(databaseUrl, Number(second ?? 20), { years: YEARS.slice(-1), quarters: 1 }, SKP_SIZED);
     });
     return;
   }
