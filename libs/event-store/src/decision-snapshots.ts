@@ -17,15 +17,19 @@ export interface DecisionSnapshot {
   /** Frozen: a decider that changed it would change every later decision's. */
   readonly state: unknown;
   /**
-   * The ids of the stream's events, up to `revision` or past it (only ever ids of events in the
-   * stream): whether a request's events are there already is answered without reading it.
+   * The ids in the stream that requests' retries could be looking for (isRequestEventId), up to
+   * `revision` or past it, only ever ids of events in the stream: whether a request's events are
+   * there already is answered without reading it. The snapshots of one stream share the set.
    */
   readonly ids: Set<string>;
   /** From the events' codec (EventCodec.openedNow), when the state holds what it opened: false once it may be stale. */
   readonly stillGood?: () => boolean;
 }
 
-/** Streams a store keeps snapshots of: the most recently decided on. A snapshot is a state, a few kilobytes; the ids add 40 bytes an event. */
+/**
+ * Streams a store keeps snapshots of: the most recently decided on. A snapshot is a state, a few
+ * kilobytes, and about 100 bytes for each id of a request's event kept.
+ */
 const SNAPSHOTS_PER_STORE = 5000;
 
 /**

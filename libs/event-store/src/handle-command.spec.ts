@@ -193,6 +193,35 @@ describe('handleCommand on the snapshot its last write left', () => {
     expect(await store.readStream('counter-1')).toHaveLength(2);
   });
 
+  it('answers a retry whose first attempt another process appended after other events, and keeps no state made up from it', async () => {
+    const { store } = countingStore();
+    await handleCommand(store, 'counter-1', counter, count(1));
+    await appendElsewhere(store, 4);
+    await appendElsewhere(store, 2, eventIdsFor('request-a', 1)[0]);
+    // On the snapshot (total 1) the retry decides +2 again, and the store recognises its event.
+    const retry = await handleCommand(store, 'counter-1', counter, count(2), { requestId: 'request-a' });
+    expect(retry).toMatchObject({ revision: 2, state: 7 });
+    // A snapshot of 1 + 2 at revision 2 would let +6 pass the ceiling.
+    await expect(handleCommand(store, 'counter-1', counter, count(6))).rejects.toThrow('CEILING');
+    expect(await store.readStream('counter-1')).toHaveLength(3);
+  });
+
+  it('checks the stream before answering that there is nothing to do, since another process may have changed it', async () => {
+    const { store } = countingStore();
+    type SetTo = DomainCommand<'SetTo', { total: number }>;
+    const setter = {
+      initialState: () => 0,
+      evolve: counter.evolve,
+      decide: (command: SetTo, total: number): Counted[] =>
+        total === command.data.total ? [] : [{ type: 'Counted', data: { by: command.data.total - total } }],
+    };
+    const setTo = (total: number): SetTo => ({ type: 'SetTo', data: { total }, metadata });
+    await handleCommand(store, 'counter-1', setter, setTo(5));
+    await appendElsewhere(store, 1);
+    const result = await handleCommand(store, 'counter-1', setter, setTo(5));
+    expect(result).toMatchObject({ revision: 2, state: 5, newEvents: [{ type: 'Counted', data: { by: -1 } }] });
+  });
+
   it('keeps snapshots per store: a stream of the same name in another store is decided on its own events', async () => {
     const one = new InMemoryEventStore();
     const other = new InMemoryEventStore();

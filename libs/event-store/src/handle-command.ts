@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { Decider, DomainCommand, DomainEvent } from '@app/decider';
 import { DecisionSnapshot, decisionSnapshots } from './decision-snapshots';
 import { deepFreeze } from './deep-freeze';
-import { StreamContendedError, WrongExpectedRevisionError } from './errors';
+import { EventIdConflictError, StreamContendedError, WrongExpectedRevisionError } from './errors';
 import { EventCodec, openAll } from './event-codec';
 import { EventStore, NewEvent, RecordedEvent } from './event-store';
 import { Position } from './position';
-import { eventIdsFor } from './request-event-ids';
+import { eventIdsFor, isRequestEventId } from './request-event-ids';
 
 export interface CommandOptions<State = unknown> {
   /**
@@ -39,6 +39,7 @@ export interface CommandResult<State = unknown, Event = unknown> {
   /** Position of the stream's last event (the appended one, if any); null for no stream. */
   position: Position | null;
   newEvents: Event[];
+  /** Frozen once the write kept it as the stream's snapshot, as a state folded for a decision is. */
   state: State;
 }
 
@@ -66,8 +67,9 @@ export async function handleCommand<State, Command extends DomainCommand, Event 
   // the append instead of landing a decision made on old state. Any refusal on them (a domain
   // error, the caller's If-Match, a lost append) is judged again on a fresh read, and does not
   // count as an attempt. A short snapshot is still where that read's fold continues from.
-  let snapshot = usableSnapshot(snapshots.get(stream), decider, options.requestId);
+  let snapshot = usableSnapshot(snapshots.get(stream), decider, options.requestId, codec);
   let cached = snapshot ? undefined : store.cachedStream?.(stream);
+  let recognised = false;
   for (let attempt = 1; ;) {
     const fromCopy = snapshot !== undefined || cached !== undefined;
     const kept = snapshot;
@@ -92,7 +94,12 @@ export async function handleCommand<State, Command extends DomainCommand, Event 
       }
       const newEvents = decider.decide(command, state);
       const newState = newEvents.reduce((current, event) => decider.evolve(current, event), state);
-      if (newEvents.length === 0) return { revision: base.revision, position: base.position, newEvents, state: newState };
+      if (newEvents.length === 0) {
+        // Nothing to do on a copy may only mean the copy is short (another process undid it):
+        // with no append to fail, only a read can tell.
+        if (fromCopy) continue;
+        return { revision: base.revision, position: base.position, newEvents, state: newState };
+      }
       // Ids of our own, so that a snapshot can name its last event: the next fold continues from
       // it only where the stream read holds that event at that revision.
       const ids = options.requestId ? eventIdsFor(options.requestId, newEvents.length) : newEvents.map(() => randomUUID());
@@ -107,9 +114,21 @@ export async function handleCommand<State, Command extends DomainCommand, Event 
       const result = await store.appendToStream(stream, codec ? await Promise.all(appending.map((event) => codec.seal(event))) : appending, {
         expectedRevision: base.revision === -1 ? 'no_stream' : base.revision,
       });
+      if (result.revision !== base.revision + appending.length) {
+        // The store recognised this request's events, appended before by an attempt that saw
+        // more of the stream than this decision did (another process's): the answer and the
+        // state are that attempt's, which a read finds (alreadyAppended).
+        snapshots.delete(stream);
+        if (recognised) throw new StreamContendedError(stream, attempt);
+        recognised = true;
+        continue;
+      }
       if (base.stillGood?.() ?? true) snapshots.set(stream, snapshotAfter(base, newState, result, appending));
       return { revision: result.revision, position: result.position, newEvents, state: newState };
     } catch (error) {
+      // A copy made short may also hold back that this request's events are in the stream
+      // already, with other events between (the store then refuses their ids): a read tells.
+      if (fromCopy && error instanceof EventIdConflictError) continue;
       // Only a lost race is tried again: after any other failure the append may have landed.
       if (!(error instanceof WrongExpectedRevisionError)) throw error;
       if (fromCopy) continue;
@@ -128,8 +147,15 @@ export async function handleCommand<State, Command extends DomainCommand, Event 
  * The snapshot, when a write may decide on it: kept by this decider, what it opened still good,
  * and not holding this request's events (a retry is answered from the stream itself).
  */
-function usableSnapshot(snapshot: DecisionSnapshot | undefined, decider: object, requestId: string | undefined): DecisionSnapshot | undefined {
-  if (!snapshot || snapshot.decider !== decider || !(snapshot.stillGood?.() ?? true)) return undefined;
+function usableSnapshot(
+  snapshot: DecisionSnapshot | undefined,
+  decider: object,
+  requestId: string | undefined,
+  codec: EventCodec | undefined,
+): DecisionSnapshot | undefined {
+  if (!snapshot || snapshot.decider !== decider) return undefined;
+  // Kept without a codec, a state has no mark to expire by, so a write with one never uses it.
+  if (snapshot.stillGood ? !snapshot.stillGood() : codec !== undefined) return undefined;
   if (requestId && snapshot.ids.has(eventIdsFor(requestId, 1)[0])) return undefined;
   return snapshot;
 }
@@ -145,7 +171,7 @@ function snapshotAfter(
   appended: { revision: number; position: Position },
   events: readonly NewEvent[],
 ): DecisionSnapshot {
-  for (const event of events) base.ids.add(event.id!);
+  for (const event of events) if (isRequestEventId(event.id!)) base.ids.add(event.id!);
   return { ...base, revision: appended.revision, position: appended.position, lastId: events.at(-1)!.id!, state: deepFreeze(state) };
 }
 
@@ -164,12 +190,12 @@ async function fold<State, Event extends DomainEvent>(
   snapshot: DecisionSnapshot | undefined,
   codec?: EventCodec,
 ): Promise<DecisionSnapshot> {
-  const continued = usableSnapshot(snapshot, decider, undefined) && history[snapshot!.revision]?.id === snapshot!.lastId ? snapshot : undefined;
+  const continued = usableSnapshot(snapshot, decider, undefined, codec) && history[snapshot!.revision]?.id === snapshot!.lastId ? snapshot : undefined;
   let state = (continued ? continued.state : decider.initialState()) as State;
   const stillGood = continued ? continued.stillGood : codec ? (codec.openedNow?.() ?? NEVER_GOOD) : undefined;
   const rest = history.slice(continued ? continued.revision + 1 : 0);
   const ids = continued ? continued.ids : new Set<string>();
-  for (const event of rest) ids.add(event.id);
+  for (const event of rest) if (isRequestEventId(event.id)) ids.add(event.id);
   for (const event of codec ? await openAll(rest, codec) : rest) state = decider.evolve(state, { type: event.type, data: event.data } as Event);
   const last = history.at(-1);
   return { decider, revision: history.length - 1, position: last?.position ?? null, lastId: last?.id ?? null, state: deepFreeze(state), ids, stillGood };

@@ -11,6 +11,12 @@ export function eventIdsFor(requestId: string, count: number): string[] {
   return Array.from({ length: count }, (_, index) => uuidV5(`${requestId}/${index}`, KINERJA_LEDGER_NAMESPACE));
 }
 
+/**
+ * Whether an event id is one eventIdsFor gives (a name-based, version 5 UUID), which a retried
+ * request could be looking for; ids of appends without a request id are random (version 4).
+ */
+export const isRequestEventId = (id: string): boolean => id.charAt(14) === '5';
+
 /** A resource id the server assigns (a finding's), stable across retries of the same request. */
 export function resourceIdFor(requestId: string, kind: string): string {
   return uuidV5(`${requestId}/${kind}`, KINERJA_LEDGER_NAMESPACE);

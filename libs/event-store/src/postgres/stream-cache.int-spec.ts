@@ -54,7 +54,7 @@ describe('stream reads through the cache', () => {
     expect(((await reader.readStream('plan-FROZEN-2025'))[0].data as { n: number }).n).toBe(0);
   });
 
-  it("keeps a process's own appends in its copy: the next write decides without reading, on the events as stored", async () => {
+  it("keeps a process's own appends in its copy, as stored, while the next writes decide on the snapshot without reading", async () => {
     const stream = 'counter-OWN';
     await handleCommand(writer, stream, counter, add(1));
     await writer.readStream(stream);
