@@ -67,8 +67,7 @@ describe('public CSV downloads', () => {
       const head = await http().get('/public/v1/integrity/head');
       return head.status === 200 && String(head.body.position) >= lastWrite;
     };
-    for (let attempt = 0; attempt < 100 && !(await headCovers()); attempt++)
-      await new Promise((resolve) => setTimeout(resolve, 100));
+    for (let attempt = 0; attempt < 100 && !(await headCovers()); attempt++) await new Promise((resolve) => setTimeout(resolve, 100));
     expect(await headCovers()).toBe(true);
   });
   afterAll(() => testApp.close());
