@@ -61,6 +61,8 @@ interface Shape {
 }
 const THREE_VALUES: Shape = { goals: [INDICATORS], values };
 const SKP_SIZED: Shape = { goals: SIZED_GOALS, values: sizedValues };
+/** A one-value correction of a plan seeded SKP_SIZED: what `long` lengthens its plans with. */
+const ONE_VALUE: Shape = { goals: SIZED_GOALS, values: (seed) => [{ indicatorCode: SIZED_GOALS[0][seed % 5], value: seed % 90 }] };
 
 /** Which reported quarters the corrections go to. */
 interface Quarters {
@@ -76,20 +78,11 @@ async function profile(
   phases = false,
 ): Promise<void> {
   const directory = mkdtempSync(join(tmpdir(), 'kl-profile-'));
-  const port = await freePort();
-  const api = await start(
-    'dist/apps/api/src/main.js',
-    port,
-    { DATABASE_URL: databaseUrl, PROJECTIONS_INLINE: 'true', LOG_LEVEL: 'warn', NODE_ENV: 'development', HOST: '127.0.0.1', PERSONAL_DATA_KEY },
-    ['--cpu-prof', `--cpu-prof-dir=${directory}`],
-  );
-  try {
-    const operators: string[] = [];
-    for (let o = 0; o < OPDS; o++) operators.push(`Bearer ${await tokenFor({ roles: ['opd_operator'], opd: opdCode(o) }, { expiresIn: '2h' })}`);
-    await run(name, { url: `http://127.0.0.1:${port}`, connections: CONNECTIONS, duration: seconds, requests: [request(operators)] });
-  } finally {
-    await stop(api);
-  }
+  const operators = await operatorTokens();
+  await withApi(databaseUrl, (url) => run(name, { url, connections: CONNECTIONS, duration: seconds, requests: [request(operators)] }), [
+    '--cpu-prof',
+    `--cpu-prof-dir=${directory}`,
+  ]);
   const file = readdirSync(directory).find((entry) => entry.endsWith('.cpuprofile'));
   if (!file) throw new Error(`no profile in ${directory}`);
   const cpuProfile = JSON.parse(readFileSync(join(directory, file), 'utf8')) as Profile & PhaseProfile;
@@ -107,21 +100,13 @@ async function profile(
 
 /** 40 units, each with an approved plan for the last of `YEARS` and its first quarter reported, recorded through the API. */
 async function seed(databaseUrl: string, shape: Shape): Promise<void> {
-  const port = await freePort();
-  const api = await start('dist/apps/api/src/main.js', port, {
-    DATABASE_URL: databaseUrl,
-    LOG_LEVEL: 'warn',
-    NODE_ENV: 'development',
-    HOST: '127.0.0.1',
-    PERSONAL_DATA_KEY,
-  });
-  try {
+  await withApi(databaseUrl, async (url) => {
     const json = async (claims: Parameters<typeof tokenFor>[0]) => ({
       Authorization: `Bearer ${await tokenFor(claims, { expiresIn: '1h' })}`,
       'Content-Type': 'application/json',
     });
     const call = async (path: string, headers: Record<string, string>, body?: object) => {
-      const response = await fetch(`http://127.0.0.1:${port}${path}`, { method: 'POST', headers, body: body ? JSON.stringify(body) : undefined });
+      const response = await fetch(`${url}${path}`, { method: 'POST', headers, body: body ? JSON.stringify(body) : undefined });
       if (!response.ok) throw new Error(`POST ${path}: ${response.status} ${await response.text()}`);
     };
     const admin = await json({ roles: ['admin'] });
@@ -140,9 +125,7 @@ async function seed(databaseUrl: string, shape: Shape): Promise<void> {
       await call(`${plan}/approve`, await json({ roles: ['opd_head'], opd: opdCode(o) }));
       await call(`${plan}/realisations/1`, operator, { values: shape.values(o) });
     }
-  } finally {
-    await stop(api);
-  }
+  });
 }
 
 /** One-value corrections a plan gets before `long` profiles the SKP-sized write: as many as bench:http's earlier cases leave on a fast machine. */
@@ -150,41 +133,37 @@ const LONG_PLAN_CORRECTIONS = 2000;
 
 /** `perPlan` one-value corrections of each seeded plan's first quarter, through an API that is not profiled. */
 async function lengthenPlans(databaseUrl: string, perPlan: number): Promise<void> {
-  const port = await freePort();
-  const api = await start('dist/apps/api/src/main.js', port, {
-    DATABASE_URL: databaseUrl,
-    PROJECTIONS_INLINE: 'true',
-    LOG_LEVEL: 'warn',
-    NODE_ENV: 'development',
-    HOST: '127.0.0.1',
-    PERSONAL_DATA_KEY,
-  });
-  try {
-    const operators: string[] = [];
-    for (let o = 0; o < OPDS; o++) operators.push(`Bearer ${await tokenFor({ roles: ['opd_operator'], opd: opdCode(o) }, { expiresIn: '2h' })}`);
-    let n = 0;
-    await run(`${perPlan} one-value corrections a plan, not profiled`, {
-      url: `http://127.0.0.1:${port}`,
+  const operators = await operatorTokens();
+  await withApi(databaseUrl, (url) =>
+    run(`${perPlan} one-value corrections a plan, not profiled`, {
+      url,
       amount: OPDS * perPlan,
-      requests: [
-        {
-          method: 'POST',
-          setupRequest: (request) => {
-            const o = n++ % OPDS;
-            const year = YEARS[YEARS.length - 1];
-            return {
-              ...request,
-              headers: { Authorization: operators[o], 'Content-Type': 'application/json' },
-              path: `/api/v1/opds/${opdCode(o)}/plans/${year}/realisations/1/corrections`,
-              body: JSON.stringify({ reason: 'Koreksi data', values: [{ indicatorCode: SIZED_GOALS[0][n % 5], value: n % 90 }] }),
-            };
-          },
-        },
-      ],
-    });
+      requests: [corrections(operators, { years: YEARS.slice(-1), quarters: 1 }, ONE_VALUE)],
+    }),
+  );
+}
+
+/** The built API on the database for as long as `body` runs, given its base URL. */
+async function withApi<T>(databaseUrl: string, body: (url: string) => Promise<T>, nodeArguments: string[] = []): Promise<T> {
+  const port = await freePort();
+  const api = await start(
+    'dist/apps/api/src/main.js',
+    port,
+    { DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn', NODE_ENV: 'development', HOST: '127.0.0.1', PERSONAL_DATA_KEY },
+    nodeArguments,
+  );
+  try {
+    return await body(`http://127.0.0.1:${port}`);
   } finally {
     await stop(api);
   }
+}
+
+/** A token for each unit's operator, by the unit's index. */
+async function operatorTokens(): Promise<string[]> {
+  return Promise.all(
+    Array.from({ length: OPDS }, async (_, o) => `Bearer ${await tokenFor({ roles: ['opd_operator'], opd: opdCode(o) }, { expiresIn: '2h' })}`),
+  );
 }
 
 /** A scratch database on the bench's server for as long as `body` runs. */
@@ -242,19 +221,7 @@ async function main(): Promise<void> {
 
 /** The SKP cases of bench:http (bench/skp-http-cases.ts) on a scratch database: what reading and writing sealed personal data costs. */
 async function seedSkpLedger(databaseUrl: string): Promise<void> {
-  const port = await freePort();
-  const api = await start('dist/apps/api/src/main.js', port, {
-    DATABASE_URL: databaseUrl,
-    LOG_LEVEL: 'warn',
-    NODE_ENV: 'development',
-    HOST: '127.0.0.1',
-    PERSONAL_DATA_KEY,
-  });
-  try {
-    await seedSkps(`http://127.0.0.1:${port}`);
-  } finally {
-    await stop(api);
-  }
+  await withApi(databaseUrl, seedSkps);
 }
 
 async function profileSkp(databaseUrl: string, seconds: number): Promise<void> {
@@ -297,29 +264,28 @@ async function profilePlanRead(databaseUrl: string, seconds: number): Promise<vo
   }));
 }
 
-async function profileCorrections(databaseUrl: string, seconds: number, { years, quarters }: Quarters, shape: Shape): Promise<void> {
-  let corrections = 0;
-  await profile(
-    databaseUrl,
-    'POST …/realisations/{q}/corrections',
-    seconds,
-    (operators) => ({
-      method: 'POST',
-      setupRequest: (request) => {
-        const n = corrections++;
-        const o = n % OPDS;
-        const year = years[Math.floor(n / OPDS) % years.length];
-        const quarter = (Math.floor(n / (OPDS * years.length)) % quarters) + 1;
-        return {
-          ...request,
-          headers: { Authorization: operators[o], 'Content-Type': 'application/json' },
-          path: `/api/v1/opds/${opdCode(o)}/plans/${year}/realisations/${quarter}/corrections`,
-          body: JSON.stringify({ reason: 'Koreksi data', values: shape.values(n) }),
-        };
-      },
-    }),
-    true,
-  );
+async function profileCorrections(databaseUrl: string, seconds: number, quarters: Quarters, shape: Shape): Promise<void> {
+  await profile(databaseUrl, 'POST …/realisations/{q}/corrections', seconds, (operators) => corrections(operators, quarters, shape), true);
+}
+
+/** Corrections of the reported quarters, unit after unit, then year after year, then quarter after quarter. */
+function corrections(operators: string[], { years, quarters }: Quarters, shape: Shape): autocannon.Request {
+  let count = 0;
+  return {
+    method: 'POST',
+    setupRequest: (request) => {
+      const n = count++;
+      const o = n % OPDS;
+      const year = years[Math.floor(n / OPDS) % years.length];
+      const quarter = (Math.floor(n / (OPDS * years.length)) % quarters) + 1;
+      return {
+        ...request,
+        headers: { Authorization: operators[o], 'Content-Type': 'application/json' },
+        path: `/api/v1/opds/${opdCode(o)}/plans/${year}/realisations/${quarter}/corrections`,
+        body: JSON.stringify({ reason: 'Koreksi data', values: shape.values(n) }),
+      };
+    },
+  };
 }
 
 main().catch((error) => {
