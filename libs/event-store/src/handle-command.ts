@@ -85,7 +85,7 @@ export async function handleCommand<State, Command extends DomainCommand, Event 
         const landed = options.requestId ? await alreadyAppended(history, options.requestId, decider, codec) : null;
         if (landed) return landed;
         base = await fold(decider, history, snapshots.get(stream), codec);
-        if (base.stillGood?.() ?? true) snapshots.set(stream, base);
+        if (stillGood(base)) snapshots.set(stream, base);
       }
       const state = base.state as State;
       options.authorize?.(state);
@@ -123,7 +123,7 @@ export async function handleCommand<State, Command extends DomainCommand, Event 
         recognised = true;
         continue;
       }
-      if (base.stillGood?.() ?? true) snapshots.set(stream, snapshotAfter(base, newState, result, appending));
+      if (stillGood(base)) snapshots.set(stream, snapshotAfter(base, newState, result, appending));
       return { revision: result.revision, position: result.position, newEvents, state: newState };
     } catch (error) {
       // A copy made short may also hold back that this request's events are in the stream
@@ -159,6 +159,9 @@ function usableSnapshot(
   if (requestId && snapshot.ids.has(eventIdsFor(requestId, 1)[0])) return undefined;
   return snapshot;
 }
+
+/** Whether what a snapshot opened may still be used; one that holds nothing opened always may. */
+const stillGood = (snapshot: DecisionSnapshot): boolean => snapshot.stillGood?.() ?? true;
 
 /**
  * The stream after an append of this process. What the state holds from opened events is as old
