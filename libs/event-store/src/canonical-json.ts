@@ -26,6 +26,10 @@ export function toPlainJson(value: unknown): unknown {
   return JSON.parse(storableJson(value));
 }
 
+/**
+ * Strings are built by concatenation (V8 joins them lazily) rather than through arrays joined:
+ * this walk is on the path of every append, and the arrays were most of its garbage.
+ */
 function written(given: unknown, key: string, ancestors: object[], storable: boolean): string | undefined {
   let value = given;
   if (
@@ -57,18 +61,23 @@ function written(given: unknown, key: string, ancestors: object[], storable: boo
   ancestors.push(value as object);
   let text: string;
   if (Array.isArray(value)) {
-    const items: string[] = new Array<string>(value.length);
-    for (let index = 0; index < value.length; index++) items[index] = written(value[index], String(index), ancestors, storable) ?? 'null';
-    text = `[${items.join(',')}]`;
+    text = '[';
+    for (let index = 0; index < value.length; index++) {
+      if (index > 0) text += ',';
+      text += written(value[index], String(index), ancestors, storable) ?? 'null';
+    }
+    text += ']';
   } else {
-    const entries: string[] = [];
-    for (const name of Object.keys(value as object).sort()) {
+    text = '{';
+    const names = Object.keys(value as object);
+    if (names.length > 1) names.sort();
+    for (const name of names) {
       const item = written((value as Record<string, unknown>)[name], name, ancestors, storable);
       if (item === undefined) continue;
       if (storable) refuseUnstorable(name);
-      entries.push(`${JSON.stringify(name)}:${item}`);
+      text += text.length === 1 ? `${JSON.stringify(name)}:${item}` : `,${JSON.stringify(name)}:${item}`;
     }
-    text = `{${entries.join(',')}}`;
+    text += '}';
   }
   ancestors.pop();
   return text;

@@ -13,24 +13,14 @@ export interface HashedFields {
   recordedAt: string;
 }
 
-/** hash(n) = SHA-256(hash(n−1) ‖ canonical JSON of { stream, revision, type, data, metadata, recordedAt }). */
-export function chainHash(previousHash: string, event: HashedFields): string {
-  const { data, metadata, ...rest } = event;
-  return chainHashOfCanonical(previousHash, { ...rest, dataJson: canonicalJson(data), metadataJson: canonicalJson(metadata) });
-}
-
 /**
- * `chainHash` for an event whose data and metadata are already canonical JSON (an append has
- * them): the object's canonical JSON written out with its keys in sorted order, as
- * kl_append_batch writes it, without walking the data again.
+ * hash(n) = SHA-256(hash(n−1) ‖ canonical JSON of { stream, revision, type, data, metadata, recordedAt }),
+ * the object written out with its keys in sorted order, as kl_append_batch writes it.
  */
-export function chainHashOfCanonical(
-  previousHash: string,
-  event: Omit<HashedFields, 'data' | 'metadata'> & { dataJson: string; metadataJson: string },
-): string {
-  const { stream, revision, type, dataJson, metadataJson, recordedAt } = event;
+export function chainHash(previousHash: string, event: HashedFields): string {
+  const { stream, revision, type, data, metadata, recordedAt } = event;
   const canonical =
-    `{"data":${dataJson},"metadata":${metadataJson},"recordedAt":${JSON.stringify(recordedAt)},` +
+    `{"data":${canonicalJson(data)},"metadata":${canonicalJson(metadata)},"recordedAt":${JSON.stringify(recordedAt)},` +
     `"revision":${JSON.stringify(revision)},"stream":${JSON.stringify(stream)},"type":${JSON.stringify(type)}}`;
   return createHash('sha256')
     .update(previousHash + canonical, 'utf8')

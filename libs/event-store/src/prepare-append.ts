@@ -13,7 +13,8 @@ export const MAX_EVENT_BYTES = 1024 * 1024;
 export interface PreparedEvent {
   id: string;
   type: string;
-  data: unknown;
+  /** The data as it will read back from storage. */
+  readonly data: unknown;
   metadata: EventMetadata;
   /** Canonical JSON of `data` and `metadata`: what is stored and what is hashed. */
   dataJson: string;
@@ -46,12 +47,10 @@ function prepareEvent(id: string, event: NewEvent, defaultCorrelationId: string)
   if (typeof event.type !== 'string' || !EVENT_TYPE.test(event.type)) {
     throw new InvalidAppendError('INVALID_EVENT_TYPE', `Malformed event type: ${JSON.stringify(event.type)}`);
   }
-  let data: unknown;
   let dataJson: string;
   let metadata: EventMetadata;
   try {
     dataJson = storableJson(event.data);
-    data = JSON.parse(dataJson);
     const raw = JSON.parse(storableJson(event.metadata ?? {})) as Partial<EventMetadata>;
     metadata = {
       ...raw,
@@ -69,7 +68,19 @@ function prepareEvent(id: string, event: NewEvent, defaultCorrelationId: string)
   if (size > MAX_EVENT_BYTES) {
     throw new InvalidAppendError('EVENT_TOO_LARGE', `Event ${event.type} is ${size} bytes; the limit is ${MAX_EVENT_BYTES}`);
   }
-  return { id, type: event.type, data, metadata, dataJson, metadataJson };
+  // PostgreSQL's adapter sends the text and never needs the value: parsed only when asked for.
+  let parsed: { data: unknown } | undefined;
+  return {
+    id,
+    type: event.type,
+    get data() {
+      parsed ??= { data: JSON.parse(dataJson) };
+      return parsed.data;
+    },
+    metadata,
+    dataJson,
+    metadataJson,
+  };
 }
 
 function isExpectedRevision(value: unknown): value is ExpectedRevision {

@@ -19,7 +19,7 @@ import {
 } from '../event-store';
 import { deepFreeze } from '../deep-freeze';
 import { GroupCommit } from '../group-commit';
-import { chainHashOfCanonical, GENESIS_HASH, verifyChain } from '../hash-chain';
+import { verifyChain } from '../hash-chain';
 import { pollGlobalLog, WakeSignal } from '../polling-subscription';
 import { decodePosition, encodePosition, Position } from '../position';
 import { prepareAppend, PreparedEvent } from '../prepare-append';
@@ -32,7 +32,7 @@ interface PendingAppend {
 }
 
 type BatchOutcome =
-  | { outcome: 'ok' | 'duplicate'; revision: number; position: Position; recordedAt: string }
+  | { outcome: 'ok' | 'duplicate'; revision: number; position: Position }
   | { outcome: 'wrong_expected'; revision: number }
   | { outcome: 'id_conflict' | 'retry' };
 
@@ -130,8 +130,6 @@ export class PostgresEventStore implements EventStore {
       const result = await this.groupCommit.submit(pending);
       switch (result.outcome) {
         case 'ok':
-          this.rememberAppended(pending, result);
-          return { stream, revision: result.revision, position: result.position };
         case 'duplicate':
           return { stream, revision: result.revision, position: result.position };
         case 'wrong_expected':
@@ -175,26 +173,6 @@ export class PostgresEventStore implements EventStore {
 
   cachedStream(stream: string): readonly RecordedEvent[] | undefined {
     return this.streamCache.get(stream)?.events;
-  }
-
-  /**
-   * Adds an event this process appended to its cached stream, as the database holds it (the
-   * hash is the one kl_append_batch computed from the same canonical JSON), so that the next
-   * write to the stream decides without reading it again. Only a one-event append to a stream
-   * cached up to the revision before it: the positions of the earlier events of a longer
-   * append are not known here, and the next read fetches them.
-   */
-  private rememberAppended(append: PendingAppend, result: { revision: number; position: Position; recordedAt: string }): void {
-    const entry = this.streamCache.get(append.stream);
-    if (!entry || append.events.length !== 1 || entry.events.length !== result.revision) return;
-    const [prepared] = append.events;
-    const { id, type, data, metadata, dataJson, metadataJson } = prepared;
-    const recorded = { id, type, stream: append.stream, revision: result.revision, position: result.position, recordedAt: result.recordedAt, data, metadata };
-    const hash = chainHashOfCanonical(entry.events.at(-1)?.hash ?? GENESIS_HASH, { ...recorded, dataJson, metadataJson });
-    const event: RecordedEvent = deepFreeze({ ...recorded, hash });
-    // The cache is bounded by JSON size; a read counts the whole row's JSON, of which data and metadata are nearly all.
-    const bytes = dataJson.length + metadataJson.length + 200;
-    this.streamCache.set(append.stream, { events: entry.events.concat(event), bytes: entry.bytes + bytes });
   }
 
   streamCacheStatistics(): StreamCacheStatistics {
@@ -407,7 +385,6 @@ export class PostgresEventStore implements EventStore {
             outcome: row.o_outcome,
             revision: Number(row.o_revision),
             position: encodePosition(row.o_transaction_id!, row.o_position!),
-            recordedAt,
           };
           break;
         case 'wrong_expected':
