@@ -1,18 +1,26 @@
 import { freePort, run, RunSummary, start, stop, warmUp } from './http-support';
 
+/** The CRUD peer's two cases, measured when asked for, while its process is up. */
+export interface CrudPeer {
+  /** A correction of one value of a unit's quarter (the same body the ledger's correction takes). */
+  write(): Promise<RunSummary>;
+  /** A read of that quarter by id. */
+  read(): Promise<RunSummary>;
+}
+
 /**
  * The CRUD peer (bench/crud-peer-server.ts) in a process of its own on the API's database and
- * pool size, for as long as its two cases run: a correction of one value of a unit's quarter
- * (the same body the ledger's correction takes) and a read of that quarter by id. It runs only
- * while it is measured, so it takes no CPU from the other cases.
+ * pool size, for as long as `body` runs, its code warmed before: it runs only while its cases
+ * are measured, so it takes no CPU from the other cases.
  */
-export async function crudPeerCases(
+export async function withCrudPeer<T>(
   apiEnv: Record<string, string | undefined>,
   units: number,
   year: number,
   operators: Array<Record<string, string>>,
   indicatorCodes: string[],
-): Promise<{ crudPeerWrite: RunSummary; crudPeerRead: RunSummary }> {
+  body: (peer: CrudPeer) => Promise<T>,
+): Promise<T> {
   const port = await freePort();
   const peer = await start('bench/crud-peer-server.ts', port, {
     DATABASE_URL: apiEnv.DATABASE_URL,
@@ -59,10 +67,10 @@ export async function crudPeerCases(
       ],
     };
     await warmUp([write, read]);
-    return {
-      crudPeerWrite: await run('CRUD peer: POST a correction (SELECT … FOR UPDATE, UPDATE, INSERT audit row)', write, peer),
-      crudPeerRead: await run('CRUD peer: GET the quarter by id', read, peer),
-    };
+    return await body({
+      write: () => run('CRUD peer: POST a correction (SELECT … FOR UPDATE, UPDATE, INSERT audit row)', write, peer),
+      read: () => run('CRUD peer: GET the quarter by id', read, peer),
+    });
   } finally {
     await stop(peer);
   }
