@@ -130,9 +130,9 @@ export interface EventStore {
   /** A stream that does not exist reads as empty. */
   readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   /**
-   * The stream as this process last saw it (read or appended), without asking the database;
-   * undefined when it holds no copy. Possibly short when another process appended since: a
-   * decision made on it must be appended with the revision it saw, which then fails. Optional.
+   * The stream as this process last read it, without asking the database; undefined when it
+   * holds no copy. Possibly short, when anyone appended since (this process too): a decision
+   * made on it must be appended with the revision it saw, which then fails. Optional.
    */
   cachedStream?(stream: string): readonly RecordedEvent[] | undefined;
   /**

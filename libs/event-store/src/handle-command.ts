@@ -68,7 +68,7 @@ export async function handleCommand<State, Command extends DomainCommand, Event 
   // error, the caller's If-Match, a lost append) is judged again on a fresh read, and does not
   // count as an attempt. A short snapshot is still where that read's fold continues from.
   let snapshot = usableSnapshot(snapshots.get(stream), decider, options.requestId, codec);
-  let cached = snapshot ? undefined : store.cachedStream?.(stream);
+  let cached = snapshot ? undefined : usableCopy(store.cachedStream?.(stream), snapshots.get(stream), options.requestId);
   let recognised = false;
   for (let attempt = 1; ;) {
     const fromCopy = snapshot !== undefined || cached !== undefined;
@@ -158,6 +158,22 @@ function usableSnapshot(
   if (snapshot.stillGood ? !snapshot.stillGood() : codec !== undefined) return undefined;
   if (requestId && snapshot.ids.has(eventIdsFor(requestId, 1)[0])) return undefined;
   return snapshot;
+}
+
+/**
+ * The process's copy of the stream, when a write may decide on it. The copy holds what this
+ * process read, not what it appended: not for a request that may be a retry (its events may be
+ * past the copy, and the store would take a decision made again for the first attempt's, whose
+ * answer a read finds), nor when the stream's snapshot shows it has grown past the copy (the
+ * append would fail).
+ */
+function usableCopy(
+  copy: readonly RecordedEvent[] | undefined,
+  snapshot: DecisionSnapshot | undefined,
+  requestId: string | undefined,
+): readonly RecordedEvent[] | undefined {
+  if (!copy || requestId !== undefined) return undefined;
+  return snapshot && snapshot.revision >= copy.length ? undefined : copy;
 }
 
 /** Whether what a snapshot opened may still be used; one that holds nothing opened always may. */

@@ -1,5 +1,6 @@
 import { DomainCommand } from '@app/decider';
 import { createTestDatabase, TestDatabase } from '../../../../test/support/test-database';
+import { decisionSnapshots } from '../decision-snapshots';
 import { verifyChain } from '../hash-chain';
 import { handleCommand } from '../handle-command';
 import { PostgresEventStore } from './postgres-event-store';
@@ -18,6 +19,15 @@ const counter = {
     return [{ type: 'Added', data: { by: command.data.by } }];
   },
 };
+/** Notes the day it was decided on: a decision made again on another day differs. */
+type Noted = { type: 'Noted'; data: { on: string } };
+type Note = DomainCommand<'Note', Record<string, never>>;
+const dated = {
+  initialState: () => 0,
+  evolve: (count: number) => count + 1,
+  decide: (command: Note): Noted[] => [{ type: 'Noted', data: { on: command.metadata.today } }],
+};
+const note = (today: string): Note => ({ type: 'Note', data: {}, metadata: { actor, now: `${today}T00:00:00.000Z`, today } });
 const add = (by: number): Add => ({ type: 'Add', data: { by }, metadata: { actor, now: '2025-01-01T00:00:00.000Z', today: '2025-01-01' } });
 
 describe('stream reads through the cache', () => {
@@ -90,5 +100,30 @@ describe('stream reads through the cache', () => {
     expect(writer.cachedStream(stream)).toHaveLength(1);
     const result = await handleCommand(writer, stream, counter, add(1), { expectedRevision: 1 });
     expect(result).toMatchObject({ revision: 2, state: 3 });
+  });
+  it("answers a retry in the same process with what its first attempt appended, not a decision made again on a copy that ends before it", async () => {
+    const stream = 'dated-RETRY';
+    const requestId = '3f1c1c1e-9a3a-4b7e-8d0e-2b3c4d5e6f70';
+    await handleCommand(writer, stream, dated, note('2025-01-01'));
+    await writer.readStream(stream);
+    const first = await handleCommand(writer, stream, dated, note('2025-01-02'), { requestId });
+    // The retry arrives the next day: decided again, its event would say so.
+    const retry = await handleCommand(writer, stream, dated, note('2025-01-03'), { requestId });
+    expect(retry).toEqual(first);
+    expect((await reader.readStream(stream)).map((e) => e.data)).toEqual([{ on: '2025-01-01' }, { on: '2025-01-02' }]);
+  });
+
+  it("reads rather than appending on a copy its own writes have left behind", async () => {
+    const stream = 'counter-BEHIND';
+    await handleCommand(writer, stream, counter, add(1));
+    await writer.readStream(stream);
+    await handleCommand(writer, stream, counter, add(1));
+    // A snapshot it may no longer use (what it opened has expired) leaves the process its copy, one event short.
+    const snapshots = decisionSnapshots(writer);
+    snapshots.set(stream, { ...snapshots.get(stream)!, stillGood: () => false });
+    const appends = jest.spyOn(writer, 'appendToStream');
+    await handleCommand(writer, stream, counter, add(1));
+    expect(appends).toHaveBeenCalledTimes(1);
+    appends.mockRestore();
   });
 });
