@@ -10,8 +10,8 @@ export interface CrudPeer {
 
 /**
  * The CRUD peer (bench/crud-peer-server.ts) in a process of its own on the API's database and
- * pool size, for as long as `body` runs, its code warmed before: it runs only while its cases
- * are measured, so it takes no CPU from the other cases.
+ * pool size, for as long as `body` runs, its code warmed before. Between its cases it stays up,
+ * idle (its pool's connections open), while the writes compared with it are measured.
  */
 export async function withCrudPeer<T>(
   apiEnv: Record<string, string | undefined>,

@@ -6,7 +6,8 @@
  * without event sourcing (bench/crud-peer-server.ts: its write and by-id read, as
  * `crudPeerWrite…` and `crudPeerRead…`). Each server runs in its own process. The peer's
  * write, the ledger's correction and its SKP-sized write are measured in turn, three rounds
- * (BENCH_WRITE_ROUNDS), each reporting its median round. The correction
+ * (BENCH_WRITE_ROUNDS), each reporting its median round, and each ratio to the peer's write
+ * taken within a round (`realisationWriteToPeer`, `skpSizedWriteToPeer`). The correction
  * is measured again on a sibling that leaves the projections to
  * it (the compose layout's API and projector on the same cores). Two more
  * bounds, in the same run: the OPD read on a sibling API with the read cache off (what a read
@@ -98,6 +99,8 @@ async function main(): Promise<void> {
     let corrections = 0;
     let large = 0;
     let projectorCpuUsPerWrite = 0;
+    /** Each compared write's req/s over the peer's write of the same round, the median of the rounds. */
+    let toPeer: Record<string, number> = {};
     const correction = (n: number, values: object[]) => ({
       method: 'POST' as const,
       path: `/api/v1/opds/${unit(n)}/plans/${YEAR}/realisations/1/corrections`,
@@ -207,7 +210,9 @@ async function main(): Promise<void> {
         };
         if (!apiEnv.DATABASE_URL) return medianRounds(await inTurn(ours));
         return withCrudPeer(apiEnv, UNITS, YEAR, operators, indicatorCodes, async (peer) => {
-          const { crudPeerWrite, ...compared } = medianRounds(await inTurn({ crudPeerWrite: () => peer.write(), ...ours }));
+          const rounds = await inTurn({ crudPeerWrite: () => peer.write(), ...ours });
+          toPeer = peerRatios(rounds);
+          const { crudPeerWrite, ...compared } = medianRounds(rounds);
           return { crudPeerWrite, crudPeerRead: await peer.read(), ...compared };
         });
       })()),
@@ -262,6 +267,7 @@ async function main(): Promise<void> {
     }
     // What the projector process spent on each of the sibling's corrections, beside the sibling's own CPU.
     figures.realisationWriteProjectorApartProjectorCpuUsPerRequest = projectorCpuUsPerWrite;
+    Object.assign(figures, toPeer);
     Object.assign(figures, await measureSealingCost(api, apiProcess, apiEnv));
     console.log(JSON.stringify(figures));
   });
@@ -280,22 +286,52 @@ async function withSibling<T>(env: Record<string, string | undefined>, body: (ap
 
 /**
  * The writes the targets compare with the peer's, measured one after another WRITE_ROUNDS
- * times. This machine's speed drifts by a fifth within a minute: measured once each, tens of
- * seconds apart, a ratio moved with the drift; in turn, a drift moves all of them alike.
+ * times, each round starting at the next case. This machine's speed drifts by a fifth within a
+ * minute: measured once each, tens of seconds apart, a ratio moved with the drift; in turn, a
+ * drift moves all of them alike, and a ratio is taken within a round.
  */
-const WRITE_ROUNDS = Number(process.env.BENCH_WRITE_ROUNDS ?? 3);
+const WRITE_ROUNDS = writeRounds(process.env.BENCH_WRITE_ROUNDS ?? '3');
+
+function writeRounds(text: string): number {
+  const rounds = Number(text);
+  if (!Number.isInteger(rounds) || rounds < 1 || rounds % 2 === 0) throw new Error(`BENCH_WRITE_ROUNDS must be an odd whole number, not ${text}`);
+  return rounds;
+}
 
 async function inTurn<Key extends string>(cases: Record<Key, () => Promise<RunSummary>>): Promise<Record<Key, RunSummary[]>> {
   const keys = Object.keys(cases) as Key[];
   const rounds = Object.fromEntries(keys.map((key) => [key, [] as RunSummary[]])) as Record<Key, RunSummary[]>;
-  for (let round = 0; round < WRITE_ROUNDS; round++) for (const key of keys) rounds[key].push(await cases[key]());
+  for (let round = 0; round < WRITE_ROUNDS; round++) {
+    for (let turn = 0; turn < keys.length; turn++) {
+      const key = keys[(round + turn) % keys.length];
+      rounds[key].push(await cases[key]());
+    }
+  }
   return rounds;
 }
 
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
 /** Each case's round of median req/s, whole (its latencies and CPU are that round's). */
 function medianRounds<Key extends string>(rounds: Record<Key, RunSummary[]>): Record<Key, RunSummary> {
-  const median = (runs: RunSummary[]) => [...runs].sort((a, b) => a.rps - b.rps)[Math.floor(runs.length / 2)];
-  return Object.fromEntries(Object.entries<RunSummary[]>(rounds).map(([key, runs]) => [key, median(runs)])) as Record<Key, RunSummary>;
+  return Object.fromEntries(
+    Object.entries<RunSummary[]>(rounds).map(([key, runs]) => {
+      const rps = median(runs.map((run) => run.rps));
+      return [key, runs.find((run) => run.rps === rps)!];
+    }),
+  ) as Record<Key, RunSummary>;
+}
+
+/** `<case>ToPeer`: the median over the rounds of the case's req/s over the peer's write in the same round. */
+function peerRatios(rounds: Record<string, RunSummary[]>): Record<string, number> {
+  const { crudPeerWrite: peer, ...ours } = rounds;
+  const ratios: Record<string, number> = {};
+  for (const [key, runs] of Object.entries(ours)) {
+    const each = runs.map((run, round) => ratio(run.rps, peer[round].rps));
+    ratios[`${key}ToPeer`] = median(each);
+    console.log(`${key} × the peer's write, each round: ${each.join(', ')}; median ${ratios[`${key}ToPeer`]}`);
+  }
+  return ratios;
 }
 
 main().catch((error) => {
