@@ -101,7 +101,7 @@ describe('stream reads through the cache', () => {
     const result = await handleCommand(writer, stream, counter, add(1), { expectedRevision: 1 });
     expect(result).toMatchObject({ revision: 2, state: 3 });
   });
-  it("answers a retry in the same process with what its first attempt appended, not a decision made again on a copy that ends before it", async () => {
+  it('answers a retry in the same process with what its first attempt appended, not a decision made again on a copy that ends before it', async () => {
     const stream = 'dated-RETRY';
     const requestId = '3f1c1c1e-9a3a-4b7e-8d0e-2b3c4d5e6f70';
     await handleCommand(writer, stream, dated, note('2025-01-01'));
@@ -113,7 +113,7 @@ describe('stream reads through the cache', () => {
     expect((await reader.readStream(stream)).map((e) => e.data)).toEqual([{ on: '2025-01-01' }, { on: '2025-01-02' }]);
   });
 
-  it("reads rather than appending on a copy its own writes have left behind", async () => {
+  it('reads rather than appending on a copy its own writes have left behind', async () => {
     const stream = 'counter-BEHIND';
     await handleCommand(writer, stream, counter, add(1));
     await writer.readStream(stream);
