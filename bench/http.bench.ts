@@ -107,6 +107,10 @@ async function main(): Promise<void> {
       headers: operators[n % UNITS],
       body: JSON.stringify({ values, reason: `Koreksi ${n}` }),
     });
+    /** A correction of one value, each of another plan and indicator than the one before. */
+    const oneValueCorrection = {
+      setupRequest: () => correction(corrections++, [{ indicatorCode: indicatorCodes[corrections % indicatorCodes.length], value: corrections % 90 }]),
+    };
     // Unmeasured: the first seconds of a process run its code unoptimised, and the first case
     // measured would pay for that where the baselines, whose code is a few lines, hardly do.
     await warmUp([
@@ -176,14 +180,7 @@ async function main(): Promise<void> {
       // The third baseline: the same correction and a by-id read in a plain NestJS + TypeORM CRUD
       // app, its write measured in turn with the two writes the targets compare with it.
       ...(await (async () => {
-        const realisation = {
-          url: api,
-          requests: [
-            {
-              setupRequest: () => correction(corrections++, [{ indicatorCode: indicatorCodes[corrections % indicatorCodes.length], value: corrections % 90 }]),
-            },
-          ],
-        };
+        const realisation = { url: api, requests: [oneValueCorrection] };
         const sized = {
           url: api,
           requests: [
@@ -219,14 +216,7 @@ async function main(): Promise<void> {
       // The compose layout: an API that leaves projecting to another process (here the first
       // API, whose runners apply the sibling's events), both on the same two cores.
       realisationWriteProjectorApart: await withSibling({ ...apiEnv, PROJECTIONS_INLINE: 'false' }, async (sibling, siblingProcess) => {
-        const target = {
-          url: sibling,
-          requests: [
-            {
-              setupRequest: () => correction(corrections++, [{ indicatorCode: indicatorCodes[corrections % indicatorCodes.length], value: corrections % 90 }]),
-            },
-          ],
-        };
+        const target = { url: sibling, requests: [oneValueCorrection] };
         await warmUp([target]);
         const projectorBefore = cpuSeconds(apiProcess.pid!);
         const summary = await run('POST a realisation correction, projections in another process (PROJECTIONS_INLINE=false)', target, siblingProcess);

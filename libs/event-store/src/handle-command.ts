@@ -67,8 +67,9 @@ export async function handleCommand<State, Command extends DomainCommand, Event 
   // the append instead of landing a decision made on old state. Any refusal on them (a domain
   // error, the caller's If-Match, a lost append) is judged again on a fresh read, and does not
   // count as an attempt. A short snapshot is still where that read's fold continues from.
-  let snapshot = usableSnapshot(snapshots.get(stream), decider, options.requestId, codec);
-  let cached = snapshot ? undefined : usableCopy(store.cachedStream?.(stream), snapshots.get(stream), options.requestId);
+  const latest = snapshots.get(stream);
+  let snapshot = usableSnapshot(latest, decider, options.requestId, codec);
+  let cached = snapshot ? undefined : usableCopy(store.cachedStream?.(stream), latest, options.requestId);
   let recognised = false;
   for (let attempt = 1; ;) {
     const fromCopy = snapshot !== undefined || cached !== undefined;
